@@ -1,0 +1,48 @@
+/**
+ * How each named style looks, as data, so the exceljs and Office.js adapters render the same thing.
+ * Colours are hex RGB without '#'. Number formats use Excel's invariant codes.
+ */
+import type { StyleKey } from './workbookPlan';
+
+export interface StyleSpec {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+  fill?: string;
+  numFmt?: string;
+  wrap?: boolean;
+  /** Input cells are unlocked so sheet protection never blocks typing. */
+  unlocked?: boolean;
+  align?: 'left' | 'center' | 'right';
+  verticalTop?: boolean;
+  borderBottom?: boolean;
+}
+
+export const DATE_FORMAT = 'dd.mm.yyyy';
+export const INPUT_FILL = 'FFF8E1';
+export const BRAND_COLOR = '1F5C7A';
+
+export const STYLES: Record<StyleKey, StyleSpec> = {
+  title: { bold: true, size: 16, color: BRAND_COLOR },
+  subtitle: { italic: true, color: '595959' },
+  heading: { bold: true, size: 12, color: BRAND_COLOR, borderBottom: true },
+  label: { bold: true },
+  help: { italic: true, color: '595959', wrap: true },
+  text: {},
+  wrap: { wrap: true, verticalTop: true },
+  input: { fill: INPUT_FILL, unlocked: true },
+  inputDate: { fill: INPUT_FILL, unlocked: true, numFmt: DATE_FORMAT, align: 'left' },
+  inputNumber: { fill: INPUT_FILL, unlocked: true, numFmt: '#,##0', align: 'right' },
+  date: { numFmt: DATE_FORMAT, align: 'left' },
+  integer: { numFmt: '#,##0' },
+  decimal: { numFmt: '#,##0.0' },
+  money: { numFmt: '#,##0 "kr"' },
+  kpi: { bold: true, size: 12, numFmt: '#,##0' },
+  kpiMoney: { bold: true, size: 12, numFmt: '#,##0 "kr"' },
+  kpiDecimal: { bold: true, size: 12, numFmt: '#,##0.0' },
+  bar: { numFmt: '#,##0' },
+  clause: { wrap: true, verticalTop: true },
+  clauseTitle: { bold: true, color: BRAND_COLOR },
+  signature: { borderBottom: true },
+};

@@ -1,0 +1,29 @@
+/**
+ * The port: what the core needs from a workbook, whichever program holds it. The xlsx adapter
+ * (exceljs, files) and the Office adapter (Excel JavaScript API) both implement it.
+ */
+import type { PlannedName, WorkbookPlan } from '../core/workbookPlan';
+
+/** A cell as read: dates arrive as Excel serial numbers, formulas as their cached result. */
+export type CellValue = string | number | boolean | null | { error: string };
+
+export interface SheetInfo {
+  name: string;
+  visibility: 'visible' | 'hidden' | 'veryHidden';
+}
+
+export interface SheetGrid extends SheetInfo {
+  /** rows[r - 1][c - 1] is the value at row r, column c (1-based); missing entries are empty. */
+  rows: (CellValue[] | undefined)[];
+}
+
+export interface WorkbookReader {
+  listSheets(): Promise<SheetInfo[]>;
+  readSheet(name: string): Promise<SheetGrid>;
+  definedNames(): Promise<PlannedName[]>;
+}
+
+export interface WorkbookWriter {
+  /** Renders a plan's sheets and names into the workbook. Sheets named in the plan must not exist yet. */
+  applyPlan(plan: WorkbookPlan): Promise<void>;
+}
