@@ -1,0 +1,13 @@
+/**
+ * The task pane's own strings (templates/ui/taskpane.json). Keys are typed from the file, so a
+ * missing key is a compile error; the file's shape is checked against `stringsFileSchema` in the
+ * unit tests rather than at run time, which keeps zod out of the pane's first-load bundle.
+ */
+import paneStrings from '../../templates/ui/taskpane.json';
+import type { Lang } from '../core/language';
+
+export type PaneStringKey = keyof typeof paneStrings;
+
+export function paneText(key: PaneStringKey, lang: Lang): string {
+  return paneStrings[key][lang];
+}
