@@ -1,0 +1,57 @@
+/**
+ * The `samspill` command line (contract in DESIGN.md): exit 0 done, 1 validation found errors,
+ * 2 bad usage or a file that cannot be read or safely written — always with one clear message.
+ */
+import { Command, CommanderError } from 'commander';
+import { cliText, UserFacingError } from './cliText';
+import { newCommand } from './newCommand';
+import { validateCommand } from './validateCommand';
+
+function program(out: (line: string) => void, result: { code: number }): Command {
+  const cli = new Command('samspill').description(cliText('cli.description')).exitOverride().showHelpAfterError(false);
+  cli.configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: () => undefined });
+
+  cli
+    .command('new')
+    .argument('<out>', 'OUT.xlsx')
+    .option('--lang <lang>', 'nb | nn | en', 'nb')
+    .option('--demo', 'fill with an invented municipality / fyll med en oppdiktet kommune')
+    .option('--seed <n>', 'demo seed')
+    .option('--today <date>', 'YYYY-MM-DD')
+    .option('--force', 'replace OUT if it exists / erstatt OUT om den finnes')
+    .action(async (file: string, options) => {
+      result.code = await newCommand(file, options, out);
+    });
+
+  cli
+    .command('validate')
+    .argument('<file>', 'FILE.xlsx')
+    .option('--format <format>', 'text | json', 'text')
+    .option('--today <date>', 'YYYY-MM-DD')
+    .action(async (file: string, options) => {
+      result.code = await validateCommand(file, options, out);
+    });
+  return cli;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const result = { code: 0 };
+  try {
+    await program((line) => process.stdout.write(`${line}\n`), result).parseAsync(argv);
+    return result.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      process.stderr.write(`${cliText('cli.error.usage', { reason: error.message.replace(/^error: /, '') })}\n`);
+      return 2;
+    }
+    if (error instanceof UserFacingError) {
+      process.stderr.write(`${error.message}\n`);
+      return error.exitCode;
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${cliText('cli.error.unexpected', { reason })}\n`);
+    if (process.env.SAMSPILL_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,39 @@
+/** `samspill new OUT.xlsx [--lang] [--demo] [--seed N]`: a new workbook with every template. */
+import { existsSync } from 'node:fs';
+import { demoWorkbook } from '../core/demo/demoWorkbook';
+import { buildWorkbookPlan } from '../core/plan/buildWorkbookPlan';
+import { newWorkbookInput } from '../core/newWorkbookInput';
+import { REGISTER_KEYS } from '../core/templateSchema';
+import { openXlsxFile } from '../workbook/xlsx/xlsxReader';
+import { writePlanToBuffer } from '../workbook/xlsx/planWriter';
+import { writeFileAtomic } from './atomicWrite';
+import { cliText, UserFacingError } from './cliText';
+import { parseLang, parseSeed, parseToday } from './options';
+
+export interface NewOptions {
+  lang?: string;
+  demo?: boolean;
+  seed?: string;
+  today?: string;
+  force?: boolean;
+}
+
+export async function newCommand(file: string, options: NewOptions, log: (line: string) => void): Promise<number> {
+  if (!/\.xlsx$/i.test(file)) throw new UserFacingError(cliText('cli.error.extension', { file }));
+  const lang = parseLang(options.lang);
+  const seed = parseSeed(options.seed, 1);
+  const today = parseToday(options.today);
+  if (existsSync(file) && !options.force) throw new UserFacingError(cliText('cli.error.exists', { file }));
+  const input = options.demo ? demoWorkbook({ lang, seed, today }).input : newWorkbookInput(lang, today);
+  const plan = buildWorkbookPlan(input);
+  const data = await writePlanToBuffer(plan);
+  await writeFileAtomic(file, data, async (temp) => {
+    // The result must open as a workbook with every planned sheet before it replaces anything.
+    const sheets = await (await openXlsxFile(temp)).listSheets();
+    const missing = plan.sheets.filter((s) => !sheets.some((x) => x.name === s.name));
+    if (missing.length) throw new Error(`missing sheets ${missing.map((s) => s.name).join(', ')}`);
+  });
+  const rows = REGISTER_KEYS.reduce((n, key) => n + input.records[key].length, 0);
+  log(cliText('cli.new.done', { file, sheets: plan.sheets.length, rows }));
+  return 0;
+}

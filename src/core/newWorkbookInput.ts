@@ -1,0 +1,28 @@
+/**
+ * The input for a new, empty Samspill workbook: default settings and lists, empty registers, and
+ * one unrated evaluation round dated today so the checklist is ready to fill in.
+ */
+import { checklistRound } from './checklistRows';
+import { text } from './content';
+import type { Lang } from './language';
+import { defaultSheetNames, type WorkbookInput } from './plan/buildWorkbookPlan';
+import { defaultSettings } from './settingsModel';
+import { defaultTableNames } from './workbookData';
+
+export function newWorkbookInput(lang: Lang, today: number): WorkbookInput {
+  return {
+    lang,
+    settings: defaultSettings(lang),
+    records: {
+      partners: [],
+      agreements: [],
+      volunteers: [],
+      hours: [],
+      checklist: checklistRound(lang, today, text('checklist.scope.whole', lang)),
+    },
+    sheetNames: defaultSheetNames(lang),
+    tables: defaultTableNames(lang),
+    today,
+    chosenAgreementId: null,
+  };
+}

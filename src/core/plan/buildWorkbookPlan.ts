@@ -1,0 +1,117 @@
+/**
+ * Builds the plan of a complete Samspill workbook (or of some of its templates) from settings and
+ * register records. Every formula's cached result is computed here from the same rows.
+ */
+import { SCHEMA_VERSION, sheetDef, text } from '../content';
+import { FormulaRefs } from '../formulaRefs';
+import type { Lang } from '../language';
+import { META_SHEET_NAME, metaEntries, type MetaRecord } from '../metaSheet';
+import type { SettingsValues } from '../settingsModel';
+import { effectiveReportDate, summarySections } from '../summaryFigures';
+import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../templateSchema';
+import { hoursLast12, hoursLast12ById, hoursLast12Formula, policeRequired, policeRequiredFormula } from '../volunteerDerived';
+import { registerFromRecords, type RegisterRecord, type TableNames, type WorkbookData } from '../workbookData';
+import type { PlannedName, PlannedSheet, WorkbookPlan } from '../workbookPlan';
+import { agreementSheet } from './agreementSheet';
+import { registerSheet } from './registerSheet';
+import { settingsSheet } from './settingsSheet';
+import { summarySheet } from './summarySheet';
+
+export const GENERATOR = 'samspill 0.1.0';
+
+export type SheetNames = Record<SheetKey, string>;
+
+export interface WorkbookInput {
+  lang: Lang;
+  settings: SettingsValues;
+  records: Record<RegisterKey, RegisterRecord[]>;
+  sheetNames: SheetNames;
+  tables: TableNames;
+  /** Today's serial day: the report date when settings leave it blank. */
+  today: number;
+  /** The agreement the printable form shows at first. */
+  chosenAgreementId?: string | null;
+}
+
+export function defaultSheetNames(lang: Lang): SheetNames {
+  const names = {} as SheetNames;
+  for (const key of SHEET_KEYS) names[key] = key === '_meta' ? META_SHEET_NAME : sheetDef(key).name[lang];
+  return names;
+}
+
+export function workbookData(input: WorkbookInput): WorkbookData {
+  const registers = {} as WorkbookData['registers'];
+  for (const key of REGISTER_KEYS) registers[key] = registerFromRecords(key, input.sheetNames[key], input.records[key]);
+  return { lang: input.lang, settings: input.settings, tables: input.tables, registers };
+}
+
+/** Fills the volunteer register's formula columns with their formulas and computed results. */
+function withVolunteerFormulas(input: WorkbookInput, data: WorkbookData, f: FormulaRefs, reportDate: number): RegisterRecord[] {
+  const totals = hoursLast12ById(data, reportDate);
+  const yes = f.label('yesNo', 'yes');
+  const no = f.label('yesNo', 'no');
+  const policeFormula = policeRequiredFormula(f);
+  const hoursFormula = hoursLast12Formula(f);
+  return input.records.volunteers.map((record, i) => {
+    const row = data.registers.volunteers.rows[i];
+    return {
+      ...record,
+      policeCertificateRequired: { formula: policeFormula, result: policeRequired(data, f, row) ? yes : no },
+      hoursLast12Months: { formula: hoursFormula, result: hoursLast12(totals, row) },
+    };
+  });
+}
+
+function metaSheet(input: WorkbookInput, keys: SheetKey[]): PlannedSheet {
+  const meta: MetaRecord = {
+    schemaVersion: SCHEMA_VERSION(),
+    lang: input.lang,
+    generator: GENERATOR,
+    sheets: Object.fromEntries(keys.map((k) => [k, input.sheetNames[k]])),
+    tables: Object.fromEntries(keys.filter((k): k is RegisterKey => (REGISTER_KEYS as readonly string[]).includes(k)).map((k) => [k, input.tables[k]])),
+  };
+  const cells = metaEntries(meta).map(([key, value], i) => [
+    { row: i + 2, col: 1, value: key },
+    { row: i + 2, col: 2, value },
+  ]);
+  return {
+    key: '_meta',
+    name: input.sheetNames._meta,
+    visibility: 'veryHidden',
+    columnWidths: [24, 40],
+    cells: [{ row: 1, col: 1, value: text('meta.note', input.lang) }, ...cells.flat()],
+    tables: [],
+    validations: [],
+    merges: [],
+    dataBars: [],
+  };
+}
+
+/** The plan for the given template keys (all by default), in the workbook's sheet order. */
+export function buildWorkbookPlan(input: WorkbookInput, keys: readonly SheetKey[] = SHEET_KEYS): WorkbookPlan {
+  const data = workbookData(input);
+  const f = new FormulaRefs(input.lang, input.tables);
+  const reportDate = effectiveReportDate(data, input.today);
+  const records = { ...input.records, volunteers: withVolunteerFormulas(input, data, f, reportDate) };
+  const partnersHeader = f.header('partners', 'name');
+  const validation = { lang: input.lang, settingsSheet: input.sheetNames.settings, partnersTable: input.tables.partners, partnerNameHeader: partnersHeader };
+
+  const sheets: PlannedSheet[] = [];
+  const names: PlannedName[] = [];
+  const add = (part: { sheet: PlannedSheet; names: PlannedName[] }) => {
+    sheets.push(part.sheet);
+    names.push(...part.names);
+  };
+  for (const key of SHEET_KEYS) {
+    if (!keys.includes(key)) continue;
+    if (key === 'settings') add(settingsSheet(input.sheetNames.settings, input.lang, input.settings));
+    else if (key === 'agreement') add(agreementSheet(input.sheetNames.agreement, data, f, input.chosenAgreementId ?? null));
+    else if (key === 'summary') add(summarySheet(input.sheetNames.summary, input.lang, summarySections(data, reportDate)));
+    else if (key === '_meta') sheets.push(metaSheet(input, [...keys]));
+    else
+      sheets.push(
+        registerSheet({ key, lang: input.lang, sheetName: input.sheetNames[key], tableName: input.tables[key], records: records[key], validation }),
+      );
+  }
+  return { sheets, names };
+}

@@ -1,0 +1,119 @@
+/**
+ * The settings sheet: parameters at the top, value lists below. Protected (no password) with the
+ * input cells unlocked, so the structure the formulas rely on stays where it is.
+ */
+import { text, valueList } from '../content';
+import type { Lang } from '../language';
+import {
+  listColumns,
+  PARAMETERS,
+  parameterRow,
+  POLICE_COLUMN_LIST,
+  SETTINGS_LAYOUT,
+  type SettingsValues,
+} from '../settingsModel';
+import type { PlannedCell, PlannedName, PlannedSheet, PlannedValidation, StyleKey } from '../workbookPlan';
+import { absoluteAddress, columnLetter, quoteSheetName } from '../workbookPlan';
+import { DATE_MAX, DATE_MIN, settingsListSource } from './columnValidation';
+
+function parameterStyle(type: string): StyleKey {
+  if (type === 'date') return 'inputDate';
+  if (type === 'text') return 'input';
+  return 'inputNumber';
+}
+
+function parameterValidation(lang: Lang, key: string, row: number): PlannedValidation | null {
+  const p = PARAMETERS.find((x) => x.key === key)!;
+  const label = text(`settings.param.${key}.label`, lang);
+  const help = text(`settings.param.${key}.help`, lang);
+  const range = `B${row}`;
+  const base = { range, prompt: { title: label, message: help }, strict: true };
+  if (p.type === 'date') return { ...base, rule: { type: 'date', min: DATE_MIN, max: DATE_MAX }, error: { title: label, message: text('validation.date', lang) } };
+  if (p.type === 'number') return { ...base, rule: { type: 'decimal', min: p.min, max: p.max }, error: { title: label, message: text('validation.number', lang) } };
+  if (p.type === 'integer') return { ...base, rule: { type: 'whole', min: p.min, max: p.max }, error: { title: label, message: text('validation.integer', lang) } };
+  return null;
+}
+
+export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsValues): { sheet: PlannedSheet; names: PlannedName[] } {
+  const cells: PlannedCell[] = [
+    { row: 1, col: 1, value: text('settings.title', lang), style: 'title' },
+    { row: 2, col: 1, value: text('settings.subtitle', lang), style: 'subtitle' },
+    { row: 3, col: 1, value: text('settings.parameters', lang), style: 'heading' },
+  ];
+  const names: PlannedName[] = [];
+  const validations: PlannedValidation[] = [];
+  const unlocked: string[] = [];
+  const values = settings as unknown as Record<string, string | number | null>;
+
+  for (const p of PARAMETERS) {
+    const row = parameterRow(p.key);
+    cells.push({ row, col: 1, value: text(`settings.param.${p.key}.label`, lang), style: 'label' });
+    cells.push({ row, col: 2, value: values[p.key] ?? null, style: parameterStyle(p.type) });
+    cells.push({ row, col: 3, value: text(`settings.param.${p.key}.help`, lang), style: 'help' });
+    names.push({ name: p.name, refersTo: absoluteAddress(sheetName, row, 2) });
+    unlocked.push(`B${row}`);
+    const v = parameterValidation(lang, p.key, row);
+    if (v) validations.push(v);
+  }
+
+  const { listHeaderRow, firstListRow, listCapacity } = SETTINGS_LAYOUT;
+  const lastListRow = firstListRow + listCapacity - 1;
+  cells.push({ row: listHeaderRow - 1, col: 1, value: text('settings.lists', lang), style: 'heading' });
+  const widths: number[] = [];
+  const sheet = quoteSheetName(sheetName);
+  for (const [key, col] of listColumns()) {
+    const list = valueList(key);
+    const letter = columnLetter(col);
+    cells.push({ row: listHeaderRow, col, value: list.title[lang], style: 'label' });
+    const items = settings.lists[key];
+    const style: StyleKey = list.editable ? 'input' : 'text';
+    for (let i = 0; i < listCapacity; i++) {
+      const value = items[i] ?? null;
+      if (value !== null || list.editable) cells.push({ row: firstListRow + i, col, value, style });
+    }
+    names.push({ name: `list_${key}`, refersTo: `${sheet}!$${letter}$${firstListRow}:$${letter}$${lastListRow}` });
+    widths[col - 1] = 26;
+    if (list.editable) unlocked.push(`${letter}${firstListRow}:${letter}${lastListRow}`);
+    if (key === POLICE_COLUMN_LIST) {
+      const policeCol = col + 1;
+      const policeLetter = columnLetter(policeCol);
+      cells.push({ row: listHeaderRow, col: policeCol, value: text('settings.policeColumn', lang), style: 'label' });
+      for (let i = 0; i < listCapacity; i++) {
+        const label = items[i];
+        const value = label === undefined ? null : valueList('yesNo').items.find((y) => y.key === (settings.policeActivities.includes(label) ? 'yes' : 'no'))!.label[lang];
+        cells.push({ row: firstListRow + i, col: policeCol, value, style: 'input' });
+      }
+      names.push({ name: `list_${key}_police`, refersTo: `${sheet}!$${policeLetter}$${firstListRow}:$${policeLetter}$${lastListRow}` });
+      unlocked.push(`${policeLetter}${firstListRow}:${policeLetter}${lastListRow}`);
+      validations.push({
+        range: `${policeLetter}${firstListRow}:${policeLetter}${lastListRow}`,
+        rule: { type: 'list', source: settingsListSource(sheetName, 'yesNo') },
+        prompt: { title: text('settings.policeColumn', lang), message: text('validation.list', lang) },
+        error: { title: text('settings.policeColumn', lang), message: text('validation.list', lang) },
+        strict: true,
+      });
+      widths[policeCol - 1] = 16;
+    }
+  }
+  widths[0] = Math.max(widths[0] ?? 0, 34);
+  widths[1] = Math.max(widths[1] ?? 0, 26);
+  widths[2] = Math.max(widths[2] ?? 0, 30);
+
+  return {
+    sheet: {
+      key: 'settings',
+      name: sheetName,
+      visibility: 'visible',
+      tabColor: '455A64',
+      columnWidths: Array.from(widths, (w) => w ?? 14),
+      cells,
+      tables: [],
+      validations,
+      merges: [],
+      freeze: undefined,
+      protection: { unlocked },
+      dataBars: [],
+    },
+    names,
+  };
+}

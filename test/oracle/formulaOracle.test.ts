@@ -1,0 +1,127 @@
+/**
+ * The independent check: LibreOffice Calc opens the demo workbook we write, recalculates every
+ * formula itself, and every value it computes must equal the value the core computed from the
+ * same rows (which we wrote as the formula's cached result). That covers each kpi_* figure on
+ * the summary, the volunteer register's formula columns and the printable agreement's clauses,
+ * in nb, nn and en workbooks. A formula LibreOffice cannot compute shows up as an error value
+ * and fails the test.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isoToSerial } from '../../src/core/dates';
+import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
+import { LANGUAGES } from '../../src/core/language';
+import { buildWorkbookPlan, workbookData } from '../../src/core/plan/buildWorkbookPlan';
+import { effectiveReportDate, figureValues, summarySections } from '../../src/core/summaryFigures';
+import { cellAddress, isFormula, type WorkbookPlan } from '../../src/core/workbookPlan';
+import type { CellValue, SheetGrid } from '../../src/workbook/port';
+import { writePlanToBuffer } from '../../src/workbook/xlsx/planWriter';
+import { openXlsxFile } from '../../src/workbook/xlsx/xlsxReader';
+import { recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
+
+const TODAY = isoToSerial('2026-11-23');
+const run = requireLibreOffice() ? describe : describe.skip;
+
+interface Expected {
+  sheet: string;
+  cell: string;
+  formula: string;
+  value: string | number | boolean | null;
+}
+
+/** Every formula the plan writes, with the value the core computed for it. */
+function expectedFormulas(plan: WorkbookPlan): Expected[] {
+  const out: Expected[] = [];
+  for (const sheet of plan.sheets) {
+    for (const c of sheet.cells) if (isFormula(c.value)) out.push({ sheet: sheet.name, cell: cellAddress(c.row, c.col), formula: c.value.formula, value: c.value.result });
+    for (const t of sheet.tables)
+      t.rows.forEach((row, r) =>
+        row.forEach((v, i) => {
+          if (isFormula(v)) out.push({ sheet: sheet.name, cell: cellAddress(t.row + 1 + r, t.col + i), formula: v.formula, value: v.result });
+        }),
+      );
+  }
+  return out;
+}
+
+function parseAddress(cell: string): { row: number; col: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
+  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { row: Number(m[2]), col };
+}
+
+function valueAt(grid: SheetGrid, cell: string): CellValue {
+  const { row, col } = parseAddress(cell);
+  return grid.rows[row - 1]?.[col - 1] ?? null;
+}
+
+function same(actual: CellValue, expected: Expected['value']): boolean {
+  if (typeof expected === 'number') return typeof actual === 'number' && Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+  if (expected === '' || expected === null) return actual === '' || actual === null;
+  return actual === expected;
+}
+
+run('LibreOffice recalculates what the core computed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'samspill-oracle-'));
+
+  describe.each(LANGUAGES)('%s workbook', (lang) => {
+    const demo = demoWorkbook({ lang, seed: 11, today: TODAY, volunteers: 120 });
+    // A fixed report date: LibreOffice's TODAY() would otherwise follow the machine's clock.
+    demo.input.settings.reportDate = TODAY - 5;
+    const plan = buildWorkbookPlan(demo.input);
+    let grids: Map<string, SheetGrid>;
+    let names: Map<string, string>;
+
+    beforeAll(async () => {
+      const file = join(dir, `demo-${lang}.xlsx`);
+      writeFileSync(file, await writePlanToBuffer(plan));
+      const recalculated = await openXlsxFile(await recalcToXlsx(file));
+      grids = new Map();
+      for (const sheet of await recalculated.listSheets()) grids.set(sheet.name, await recalculated.readSheet(sheet.name));
+      names = new Map((await recalculated.definedNames()).map((n) => [n.name, n.refersTo]));
+    }, 180_000);
+
+    it('computes every formula to the value the core computed', () => {
+      const expected = expectedFormulas(plan);
+      expect(expected.length).toBeGreaterThan(100);
+      const wrong = expected
+        .map((e) => ({ ...e, actual: valueAt(grids.get(e.sheet)!, e.cell) }))
+        .filter((e) => !same(e.actual, e.value))
+        .map((e) => `${e.sheet}!${e.cell}: LibreOffice ${JSON.stringify(e.actual)}, core ${JSON.stringify(e.value)} — =${e.formula.slice(0, 160)}`);
+      expect(wrong).toEqual([]);
+    });
+
+    it('finds each kpi_* figure through its defined name, equal to the core', () => {
+      const data = workbookData(demo.input);
+      const figures = figureValues(summarySections(data, effectiveReportDate(data, TODAY)));
+      expect(figures.size).toBeGreaterThan(40);
+      for (const [name, value] of figures) {
+        const ref = names.get(name);
+        expect([name, ref === undefined]).toEqual([name, false]);
+        const m = /^'?(.*?)'?!\$([A-Z]+)\$(\d+)$/.exec(ref!)!;
+        const actual = valueAt(grids.get(m[1].replace(/''/g, "'"))!, `${m[2]}${m[3]}`);
+        expect([name, same(actual, value) ? value : actual]).toEqual([name, value]);
+      }
+      // The demo is not empty: the comparison means something.
+      expect(figures.get('kpi_hours_year')).toBeGreaterThan(0);
+      expect(figures.get('kpi_active_volunteers')).toBeGreaterThan(0);
+      expect(figures.get('kpi_missing_police_certificate')).toBeGreaterThan(0);
+    });
+  });
+
+  it('is not fooled by cached results: stale values we write are replaced by what LibreOffice computes', async () => {
+    const demo = demoWorkbook({ lang: 'nb', seed: 5, today: TODAY, volunteers: 30 });
+    demo.input.settings.reportDate = TODAY - 5;
+    const plan = buildWorkbookPlan(demo.input);
+    const summary = plan.sheets.find((s) => s.key === 'summary')!;
+    const hoursCell = summary.cells.find((c) => isFormula(c.value) && /SUMIFS/.test(c.value.formula) && typeof c.value.result === 'number' && c.value.result > 0)!;
+    const truth = (hoursCell.value as { result: number }).result;
+    (hoursCell.value as { result: number }).result = truth + 12345;
+    const file = join(dir, 'stale.xlsx');
+    writeFileSync(file, await writePlanToBuffer(plan));
+    const recalculated = await openXlsxFile(await recalcToXlsx(file));
+    const grid = await recalculated.readSheet(summary.name);
+    expect(valueAt(grid, cellAddress(hoursCell.row, hoursCell.col))).toBeCloseTo(truth, 9);
+  }, 120_000);
+});
