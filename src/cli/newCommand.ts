@@ -1,5 +1,6 @@
 /** `samspill new OUT.xlsx [--lang] [--demo] [--seed N]`: a new workbook with every template. */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { demoWorkbook } from '../core/demo/demoWorkbook';
 import { buildWorkbookPlan } from '../core/plan/buildWorkbookPlan';
 import { newWorkbookInput } from '../core/newWorkbookInput';
@@ -27,6 +28,7 @@ export async function newCommand(file: string, options: NewOptions, log: (line: 
   const input = options.demo ? demoWorkbook({ lang, seed, today }).input : newWorkbookInput(lang, today);
   const plan = buildWorkbookPlan(input);
   const data = await writePlanToBuffer(plan);
+  mkdirSync(dirname(file), { recursive: true });
   await writeFileAtomic(file, data, async (temp) => {
     // The result must open as a workbook with every planned sheet before it replaces anything.
     const sheets = await (await openXlsxFile(temp)).listSheets();
