@@ -87,6 +87,8 @@ function formatDay(value: PlanValue): string {
 function placeholders(f: FormulaRefs, lang: Lang): Record<string, Placeholder> {
   const cell = (field: Field) => `$B$${fieldRow(field)}`;
   const plain = (field: Field): Placeholder => ({ formula: `${cell(field)}&""`, value: (v) => (v[field] === null ? '' : String(v[field])) });
+  // An amount left blank reads as 0 kroner rather than leaving a gap in the sentence.
+  const amount = (field: Field): Placeholder => ({ formula: `IF(${cell(field)}="",0,${cell(field)})&""`, value: (v) => (v[field] === null ? '0' : String(v[field])) });
   const date = (field: Field): Placeholder => ({ formula: dayText(cell(field)), value: (v) => formatDay(v[field]) });
   const yes = f.item('yesNo', 'yes');
   const conf = `${cell('requiresConfidentiality')}=${yes}`;
@@ -107,8 +109,8 @@ function placeholders(f: FormulaRefs, lang: Lang): Record<string, Placeholder> {
     },
     nextReview: date('nextReview'),
     signedDate: date('signedDate'),
-    grantPerYear: plain('grantPerYear'),
-    paymentPerActivity: plain('paymentPerActivity'),
+    grantPerYear: amount('grantPerYear'),
+    paymentPerActivity: amount('paymentPerActivity'),
     contactMunicipality: plain('contactMunicipality'),
     contactPartner: plain('contactPartner'),
     requirements: {
