@@ -1,0 +1,41 @@
+/**
+ * Privacy: a fødselsnummer or D-number must not be anywhere in the workbook. Every cell of every
+ * sheet is scanned, the user's own sheets and free-text notes included. Messages never repeat the
+ * number itself.
+ */
+import type { CellValue } from '../../workbook/port';
+import { registerCell } from '../registerRows';
+import { REGISTER_KEYS } from '../templateSchema';
+import { numberIsFodselsnummer, textHasFodselsnummer } from './norwegianIds';
+import type { RuleContext } from './ruleContext';
+import type { ValidationCell } from './validationInput';
+
+const RULE = 'privacy.fodselsnummer.found';
+
+export function cellHasFodselsnummer(value: CellValue): boolean {
+  if (typeof value === 'string') return textHasFodselsnummer(value);
+  if (typeof value === 'number') return numberIsFodselsnummer(value);
+  return false;
+}
+
+/** Without a full cell scan, at least the registers' cells are checked. */
+function scanRegisters(ctx: RuleContext): void {
+  for (const key of REGISTER_KEYS) {
+    const register = ctx.data.registers[key];
+    const columns = [...register.columns.keys()];
+    for (const row of register.rows) {
+      for (const column of columns) {
+        if (cellHasFodselsnummer(row.values[column] ?? null)) {
+          ctx.issues.add(RULE, key, register.sheetName, registerCell(register, row.rowNumber, column));
+        }
+      }
+    }
+  }
+}
+
+export function privacyRules(ctx: RuleContext, allCells?: () => Iterable<ValidationCell>): void {
+  if (!allCells) return scanRegisters(ctx);
+  for (const cell of allCells()) {
+    if (cellHasFodselsnummer(cell.value)) ctx.issues.add(RULE, cell.sheetKey, cell.sheet, cell.cell);
+  }
+}

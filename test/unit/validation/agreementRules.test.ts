@@ -1,0 +1,105 @@
+import { cellOf, cleanRecords, day, found, labels, ofRule, TODAY, validate, withFirst, workbook } from './fixtures';
+
+const l = labels();
+const only = (change: Record<string, unknown>) => found(validate(withFirst('agreements', change as never)));
+const at = (rule: string, column: string, row = 2) => `${rule}@${cellOf('agreements', column, row)}`;
+
+describe('agreement rules', () => {
+  it('agreements.id.duplicate: catches a reused id (case ignored); near miss: a different id', () => {
+    const a = cleanRecords().agreements[0];
+    expect(found(validate(workbook({ agreements: [a, { ...a, id: 'a-001 ' }] })))).toEqual([at('agreements.id.duplicate', 'id', 3)]);
+    expect(found(validate(workbook({ agreements: [a, { ...a, id: 'A-002' }] })))).toEqual([]);
+  });
+
+  it('agreements.end.beforeStart: catches an end before the start; near miss: ending the day it starts', () => {
+    expect(only({ start: day('2024-06-01'), end: day('2024-05-31'), status: l.agreementEnded })).toEqual([at('agreements.end.beforeStart', 'end')]);
+    expect(only({ start: day('2024-06-01'), end: day('2024-06-01'), status: l.agreementEnded })).toEqual([]);
+  });
+
+  it('agreements.end.passed: catches an active agreement past its end; near miss: ending today, or ended status', () => {
+    expect(only({ end: TODAY - 1 })).toEqual([at('agreements.end.passed', 'end')]);
+    expect(only({ end: TODAY - 1, status: l.agreementEnded })).toEqual([]);
+    expect(only({ end: TODAY + 200 })).toEqual([]);
+  });
+
+  it('agreements.end.soon: catches an end within the warning window, including today; near miss: one day beyond', () => {
+    const days = l.settings.expiryWarningDays;
+    expect(only({ end: TODAY + days })).toEqual([at('agreements.end.soon', 'end')]);
+    expect(only({ end: TODAY })).toEqual([at('agreements.end.soon', 'end')]);
+    expect(only({ end: TODAY + days + 1 })).toEqual([]);
+    const [issue] = validate(withFirst('agreements', { end: TODAY + 10 }));
+    expect(issue.severity).toBe('warning');
+    expect(issue.message).toContain('10');
+  });
+
+  it('agreements.nextReview.overdue and .soon: within the review window or past; near miss: beyond the window', () => {
+    const days = l.settings.reviewWarningDays;
+    expect(only({ nextReview: TODAY - 1 })).toEqual([at('agreements.nextReview.overdue', 'nextReview')]);
+    expect(only({ nextReview: TODAY + days })).toEqual([at('agreements.nextReview.soon', 'nextReview')]);
+    expect(only({ nextReview: TODAY + days + 1 })).toEqual([]);
+    expect(only({ nextReview: TODAY - 1, status: l.agreementEnded })).toEqual([]);
+  });
+
+  it('agreements.nextReview.missing: a hint for an active agreement; near miss: a draft', () => {
+    expect(only({ nextReview: null })).toEqual([at('agreements.nextReview.missing', 'nextReview')]);
+    expect(only({ nextReview: null, status: l.agreementDraft })).toEqual([]);
+  });
+
+  it('agreements.signedDate.missing: catches an active unsigned agreement; near miss: an unsigned draft', () => {
+    expect(only({ signedDate: null })).toEqual([at('agreements.signedDate.missing', 'signedDate')]);
+    expect(only({ signedDate: null, status: l.agreementDraft })).toEqual([]);
+  });
+
+  it('uses the warning windows from the settings', () => {
+    const data = withFirst('agreements', { end: TODAY + 20 });
+    data.settings.expiryWarningDays = 10;
+    expect(found(validate(data))).toEqual([]);
+  });
+});
+
+describe('agreement requirements its volunteers do not meet', () => {
+  const clean = cleanRecords();
+  const volunteer = clean.volunteers[0];
+  const agreement = clean.agreements[0];
+
+  it('agreements.requirements.confidentiality: counts linked active volunteers without a declaration', () => {
+    const volunteers = [
+      { ...volunteer, confidentialityDate: null },
+      { ...volunteer, id: 'F-002', name: 'Siri Dahl', phone: null, email: null, confidentialityDate: null, unit: null },
+    ];
+    const issues = ofRule(validate(workbook({ volunteers })), 'agreements.requirements.confidentiality');
+    expect(issues.map((i) => i.cell)).toEqual([cellOf('agreements', 'requiresConfidentiality')]);
+    expect(issues[0].message).toContain('2');
+    expect(issues[0].message).toContain('F-001, F-002');
+  });
+
+  it('near misses: another unit, another partner, an inactive volunteer, or an agreement that does not require it', () => {
+    const lacking = { ...volunteer, confidentialityDate: null };
+    const rule = 'agreements.requirements.confidentiality';
+    expect(ofRule(validate(workbook({ volunteers: [{ ...lacking, unit: l.otherUnit }] })), rule)).toHaveLength(l.unit === l.otherUnit ? 1 : 0);
+    expect(ofRule(validate(workbook({ volunteers: [{ ...lacking, partner: 'Nabohjelpa' }] })), rule)).toEqual([]);
+    expect(ofRule(validate(workbook({ volunteers: [{ ...lacking, status: l.volunteerPaused }] })), rule)).toEqual([]);
+    expect(ofRule(validate(workbook({ volunteers: [lacking], agreements: [{ ...agreement, requiresConfidentiality: l.no }] })), rule)).toEqual([]);
+    expect(ofRule(validate(workbook({ volunteers: [lacking], agreements: [{ ...agreement, status: l.agreementEnded, end: TODAY - 5 }] })), rule)).toEqual([]);
+  });
+
+  it('links a volunteer to an agreement without a unit whatever the unit', () => {
+    const data = workbook({ volunteers: [{ ...volunteer, confidentialityDate: null, unit: l.otherUnit }], agreements: [{ ...agreement, unit: null }] });
+    expect(ofRule(validate(data), 'agreements.requirements.confidentiality')).toHaveLength(1);
+  });
+
+  it('agreements.requirements.policeCertificate: catches linked volunteers without a certificate; near miss: one recorded', () => {
+    const agreements = [{ ...agreement, requiresPoliceCertificate: l.yes }];
+    const rule = 'agreements.requirements.policeCertificate';
+    expect(ofRule(validate(workbook({ agreements })), rule).map((i) => i.cell)).toEqual([cellOf('agreements', 'requiresPoliceCertificate')]);
+    expect(ofRule(validate(workbook({ agreements, volunteers: [{ ...volunteer, policeCertificateDate: day('2024-01-20') }] })), rule)).toEqual([]);
+  });
+
+  it('names at most five volunteers and counts the rest', () => {
+    const volunteers = Array.from({ length: 8 }, (_, i) => ({ ...volunteer, id: `F-${i + 1}`, name: `Person ${i}`, phone: null, email: null, confidentialityDate: null }));
+    const [issue] = ofRule(validate(workbook({ volunteers })), 'agreements.requirements.confidentiality');
+    expect(issue.message).toContain('F-1, F-2, F-3, F-4, F-5');
+    expect(issue.message).toContain('3');
+    expect(issue.message).not.toContain('F-6');
+  });
+});
