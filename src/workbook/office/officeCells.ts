@@ -1,0 +1,108 @@
+/**
+ * Plan values as the Excel JavaScript API takes them, and the plan's scattered cells gathered into
+ * rectangular 2-D arrays so each rectangle is written with one call.
+ */
+import { cellAddress, isFormula, type PlannedCell, type PlanValue } from '../../core/workbookPlan';
+
+/** What one cell of a `values`/`formulas` array holds; null leaves the cell as it is. */
+export type OfficeInput = string | number | boolean | null;
+
+/**
+ * Excel parses text written through `values`, `formulas` and `rows.add` as if typed: a leading
+ * = + - or @ makes a formula, and digits, dates and TRUE/FALSE become numbers, dates and
+ * booleans. Text that could be read so gets Excel's text prefix (an apostrophe that is not part
+ * of the value), so an organisation number keeps its digits as text and "=cmd" never runs.
+ */
+const LOOKS_TYPED = /^[=+\-@']|^\s*[\d.,:/%\s-]*\d[\d.,:/%\s-]*\s*$|^(true|false|sann|usann)$/i;
+
+export function officeText(text: string): string {
+  return LOOKS_TYPED.test(text) ? `'${text}` : text;
+}
+
+/** Formulas in the plan carry no '='; Office.js needs it, and takes numbers and text as constants. */
+export function officeInput(value: PlanValue): OfficeInput {
+  if (isFormula(value)) return `=${value.formula.replace(/^=/, '')}`;
+  if (typeof value === 'string') return officeText(value);
+  return value;
+}
+
+export interface CellBlock {
+  /** A1 address of the rectangle, e.g. "B3:D6". */
+  address: string;
+  top: number;
+  left: number;
+  /** rows[r][c] is the cell at (top + r, left + c); null where the plan has nothing. */
+  rows: OfficeInput[][];
+  hasFormula: boolean;
+}
+
+/**
+ * Groups cells into blocks of consecutive rows that hold a value, each spanning its own columns.
+ * Cells without a value (style only) are left out: null in the array would leave them alone anyway.
+ */
+export function cellBlocks(cells: readonly PlannedCell[]): CellBlock[] {
+  const byRow = new Map<number, PlannedCell[]>();
+  for (const cell of cells) {
+    if (cell.value === null) continue;
+    const row = byRow.get(cell.row);
+    if (row) row.push(cell);
+    else byRow.set(cell.row, [cell]);
+  }
+  const rowNumbers = [...byRow.keys()].sort((a, b) => a - b);
+  const blocks: CellBlock[] = [];
+  let start = 0;
+  for (let i = 1; i <= rowNumbers.length; i++) {
+    if (i < rowNumbers.length && rowNumbers[i] === rowNumbers[i - 1] + 1) continue;
+    blocks.push(blockOf(rowNumbers.slice(start, i), byRow));
+    start = i;
+  }
+  return blocks;
+}
+
+function blockOf(rowNumbers: number[], byRow: Map<number, PlannedCell[]>): CellBlock {
+  const members = rowNumbers.flatMap((r) => byRow.get(r) ?? []);
+  const top = rowNumbers[0];
+  const bottom = rowNumbers[rowNumbers.length - 1];
+  const left = Math.min(...members.map((c) => c.col));
+  const right = Math.max(...members.map((c) => c.col));
+  const rows: OfficeInput[][] = rowNumbers.map(() => new Array<OfficeInput>(right - left + 1).fill(null));
+  let hasFormula = false;
+  for (const cell of members) {
+    rows[cell.row - top][cell.col - left] = officeInput(cell.value);
+    hasFormula ||= isFormula(cell.value);
+  }
+  return { address: areaAddress(top, left, bottom, right), top, left, rows, hasFormula };
+}
+
+export function areaAddress(top: number, left: number, bottom: number, right: number): string {
+  const first = cellAddress(top, left);
+  return top === bottom && left === right ? first : `${first}:${cellAddress(bottom, right)}`;
+}
+
+const encoder = new TextEncoder();
+
+/** Bytes a value adds to a request, as Office.js sends it (JSON, UTF-8). */
+export function jsonBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).length;
+}
+
+/**
+ * Splits rows into consecutive slices whose JSON stays under maxBytes each (a single row larger
+ * than that still gets a slice of its own). Returns the slice boundaries as [start, end) pairs.
+ */
+export function sliceByBytes(rows: readonly unknown[][], maxBytes: number): [number, number][] {
+  const slices: [number, number][] = [];
+  let start = 0;
+  let bytes = 2;
+  for (let i = 0; i < rows.length; i++) {
+    const rowBytes = jsonBytes(rows[i]) + 1;
+    if (i > start && bytes + rowBytes > maxBytes) {
+      slices.push([start, i]);
+      start = i;
+      bytes = 2;
+    }
+    bytes += rowBytes;
+  }
+  if (rows.length > start) slices.push([start, rows.length]);
+  return slices;
+}

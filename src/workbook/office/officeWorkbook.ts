@@ -1,0 +1,384 @@
+/**
+ * The port implemented on the Excel JavaScript API (ExcelApi 1.9): the only code that touches
+ * Office.js. Every action costs a fixed number of `context.sync()` round trips whatever the row
+ * count: writes are 2-D arrays per rectangle, formats go per style over merged rectangles, and
+ * nothing syncs in a loop, except that a write too large for one request (5 MB on the web) is
+ * sent in ~4 MB blocks.
+ */
+import { columnLetter, type PlannedName, type PlannedSheet, type PlannedTable, type PlanValue, type StyleKey, type WorkbookPlan } from '../../core/workbookPlan';
+import type { CellValue, SheetGrid, SheetInfo, WorkbookReader, WorkbookWriter } from '../port';
+import { areaAddress, cellBlocks, jsonBytes, officeInput, officeText, sliceByBytes, type OfficeInput } from './officeCells';
+import { OfficeActionError, toOfficeActionError } from './officeErrors';
+import { addressLists, addressOf, applyStyleFormat, columnWidthPoints, coveringAreas, hasFormat, setBottomBorder, styleSpec, type Area } from './officeStyles';
+import { applyValidation } from './officeValidation';
+import { CALL_BYTES, REQUEST_BUDGET_BYTES, RequestBudget } from './requestBudget';
+
+/** `Excel.run` in the add-in; a stand-in in tests. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeWorkbookOptions {
+  /** Bytes one request may carry; lower it to exercise blocking without gigabytes of data. */
+  requestBudgetBytes?: number;
+}
+
+const TABLE_STYLE = 'TableStyleMedium2';
+/** Cells read per request at first; later blocks are sized from what the first one weighed. */
+const FIRST_READ_CELLS = 50_000;
+
+const VISIBILITY: Record<string, SheetInfo['visibility']> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
+
+interface ExistingItems {
+  sheets: Set<string>;
+  tables: Set<string>;
+  names: Set<string>;
+}
+
+const key = (name: string): string => name.toLocaleLowerCase('en-US');
+
+export class OfficeWorkbook implements WorkbookReader, WorkbookWriter {
+  private readonly budgetBytes: number;
+
+  constructor(
+    private readonly run: ExcelRun,
+    options: OfficeWorkbookOptions = {},
+  ) {
+    this.budgetBytes = options.requestBudgetBytes ?? REQUEST_BUDGET_BYTES;
+  }
+
+  /**
+   * Adds the plan's sheets and names. One round trip checks that no sheet or table of the plan
+   * exists yet (the caller picks free names); one more writes everything. If writing fails half
+   * way, the sheets it added are removed again, so the workbook is left as it was.
+   */
+  async applyPlan(plan: WorkbookPlan): Promise<void> {
+    await this.act(async (context) => {
+      const existing = await loadExisting(context);
+      assertFree(plan, existing);
+      const budget = new RequestBudget(context, this.budgetBytes);
+      try {
+        for (const sheet of plan.sheets) await writeSheet(context, budget, sheet);
+        await writeNames(context, budget, plan.names, existing.names);
+        await budget.flush();
+      } catch (error) {
+        await removeSheets(context, plan.sheets.map((s) => s.name));
+        throw error;
+      }
+    });
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.act(async (context) => {
+      const sheets = context.workbook.worksheets.load('items/name,items/visibility');
+      await context.sync();
+      return sheets.items.map((s) => ({ name: s.name, visibility: VISIBILITY[s.visibility] ?? 'visible' }));
+    });
+  }
+
+  /** The sheet's used range, read in blocks sized to stay under the response cap. */
+  async readSheet(name: string): Promise<SheetGrid> {
+    return this.act(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      sheet.load('name,visibility');
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      await context.sync();
+      const grid: SheetGrid = { name: sheet.name, visibility: VISIBILITY[sheet.visibility] ?? 'visible', rows: [] };
+      if (used.isNullObject) return grid;
+      await this.readRows(context, sheet, used, grid.rows);
+      return grid;
+    }, name);
+  }
+
+  async definedNames(): Promise<PlannedName[]> {
+    return this.act(async (context) => {
+      const names = context.workbook.names.load('items/name,items/formula');
+      await context.sync();
+      return names.items.map((n) => ({ name: n.name, refersTo: String(n.formula).replace(/^=/, '') }));
+    });
+  }
+
+  /**
+   * Appends rows at the end of a table with `rows.add` (one call per ~4 MB; `Table.resize` is
+   * ExcelApi 1.13). Rows shorter than the table, which may have the user's own columns, are padded.
+   */
+  async appendRows(tableName: string, rows: PlanValue[][]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.act(async (context) => {
+      const table = context.workbook.tables.getItem(tableName);
+      const columns = table.columns.load('count');
+      await context.sync();
+      const width = columns.count;
+      const values = rows.map((row) => fitRow(row, width, tableName));
+      const budget = new RequestBudget(context, this.budgetBytes);
+      for (const [start, end] of sliceByBytes(values, blockBytes(budget))) {
+        const block = values.slice(start, end);
+        await budget.reserve(jsonBytes(block) + CALL_BYTES);
+        table.rows.add(undefined, block as (string | number | boolean)[][]);
+      }
+      await budget.flush();
+    }, tableName);
+  }
+
+  /** Shows a cell to the user: activates its sheet and selects it (for "go to issue"). */
+  async selectCell(sheetName: string, address: string): Promise<void> {
+    await this.act(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      sheet.activate();
+      sheet.getRange(address).select();
+      await context.sync();
+    }, sheetName);
+  }
+
+  private async act<T>(batch: (context: Excel.RequestContext) => Promise<T>, subject?: string): Promise<T> {
+    try {
+      return await this.run(batch);
+    } catch (error) {
+      throw toOfficeActionError(error, subject);
+    }
+  }
+
+  private async readRows(context: Excel.RequestContext, sheet: Excel.Worksheet, used: Excel.Range, rows: SheetGrid['rows']): Promise<void> {
+    const width = used.columnCount;
+    let blockRows = Math.max(1, Math.floor(FIRST_READ_CELLS / width));
+    for (let offset = 0; offset < used.rowCount; ) {
+      const count = Math.min(blockRows, used.rowCount - offset);
+      const block = sheet.getRangeByIndexes(used.rowIndex + offset, used.columnIndex, count, width);
+      block.load('values,valueTypes');
+      await context.sync();
+      storeRows(rows, used.rowIndex + offset, used.columnIndex, block.values, block.valueTypes);
+      offset += count;
+      // Size the next block from what this one weighed, so a response stays near the budget.
+      const bytesPerRow = Math.max(1, (jsonBytes(block.values) + jsonBytes(block.valueTypes)) / count);
+      blockRows = Math.max(1, Math.floor(this.budgetBytes / bytesPerRow));
+    }
+  }
+}
+
+function blockBytes(budget: RequestBudget): number {
+  return budget.limit - 4 * CALL_BYTES;
+}
+
+function fitRow(row: PlanValue[], width: number, tableName: string): OfficeInput[] {
+  if (row.length > width) {
+    throw new OfficeActionError('unknown', `A row for table "${tableName}" has ${row.length} values; the table has ${width} columns.`, tableName);
+  }
+  // rows.add takes no null: an empty string leaves the cell empty (and a calculated column fills it).
+  return Array.from({ length: width }, (_, c) => officeInput(row[c] ?? null) ?? '');
+}
+
+function storeRows(rows: SheetGrid['rows'], rowIndex: number, columnIndex: number, values: unknown[][], types: string[][]): void {
+  values.forEach((line, r) => {
+    let row: CellValue[] | undefined;
+    line.forEach((value, c) => {
+      const cell = cellValue(value, types[r][c]);
+      if (cell === null) return;
+      row ??= [];
+      row[columnIndex + c] = cell;
+    });
+    if (row) rows[rowIndex + r] = row;
+  });
+}
+
+function cellValue(value: unknown, type: string): CellValue {
+  if (type === 'Empty' || value === '' || value === null || value === undefined) return null;
+  if (type === 'Error') return { error: String(value) };
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+  return String(value);
+}
+
+async function loadExisting(context: Excel.RequestContext): Promise<ExistingItems> {
+  const sheets = context.workbook.worksheets.load('items/name');
+  const tables = context.workbook.tables.load('items/name');
+  const names = context.workbook.names.load('items/name');
+  await context.sync();
+  return {
+    sheets: new Set(sheets.items.map((s) => key(s.name))),
+    tables: new Set(tables.items.map((t) => key(t.name))),
+    names: new Set(names.items.map((n) => key(n.name))),
+  };
+}
+
+/** Excel compares sheet, table and name names without case; tables and names share one namespace. */
+function assertFree(plan: WorkbookPlan, existing: ExistingItems): void {
+  for (const sheet of plan.sheets) {
+    if (existing.sheets.has(key(sheet.name))) {
+      throw new OfficeActionError('alreadyExists', `The workbook already has a sheet named "${sheet.name}".`, sheet.name);
+    }
+    for (const table of sheet.tables) {
+      if (existing.tables.has(key(table.name)) || existing.names.has(key(table.name))) {
+        throw new OfficeActionError('alreadyExists', `The workbook already has a table or name "${table.name}".`, table.name);
+      }
+    }
+  }
+}
+
+async function writeSheet(context: Excel.RequestContext, budget: RequestBudget, sheet: PlannedSheet): Promise<void> {
+  await budget.reserve();
+  const worksheet = context.workbook.worksheets.add(sheet.name);
+  for (const block of cellBlocks(sheet.cells)) {
+    await writeRows(budget, block.rows, block.hasFormula, (top, bottom) =>
+      worksheet.getRange(areaAddress(block.top + top, block.left, block.top + bottom - 1, block.left + block.rows[0].length - 1)),
+    );
+  }
+  for (const table of sheet.tables) await writeTable(budget, worksheet, table);
+  await writeStyles(budget, worksheet, sheet);
+  for (const validation of sheet.validations) {
+    await budget.reserve(CALL_BYTES + jsonBytes(validation));
+    applyValidation(worksheet.getRange(validation.range), validation);
+  }
+  for (const range of sheet.merges) {
+    await budget.reserve();
+    worksheet.getRange(range).merge(false);
+  }
+  for (const bar of sheet.dataBars) {
+    await budget.reserve();
+    const format = worksheet.getRange(bar.range).conditionalFormats.add('DataBar');
+    format.dataBar.positiveFormat.fillColor = `#${bar.color.replace(/^#/, '')}`;
+    format.dataBar.positiveFormat.gradientFill = false;
+  }
+  await writeLayout(budget, worksheet, sheet);
+  if (sheet.protection) await protect(budget, worksheet, sheet.protection.unlocked);
+  // Last, so nothing above addresses a sheet Excel has already hidden.
+  if (sheet.visibility === 'veryHidden') {
+    await budget.reserve();
+    worksheet.visibility = 'VeryHidden';
+  }
+}
+
+/** Writes rows through `range(top, bottom)` (0-based, bottom exclusive), one call per block. */
+async function writeRows(
+  budget: RequestBudget,
+  rows: OfficeInput[][],
+  hasFormula: boolean,
+  range: (top: number, bottom: number) => Excel.Range,
+): Promise<void> {
+  for (const [start, end] of sliceByBytes(rows, blockBytes(budget))) {
+    const slice = start === 0 && end === rows.length ? rows : rows.slice(start, end);
+    await budget.reserve(jsonBytes(slice) + CALL_BYTES);
+    const target = range(start, end);
+    if (hasFormula) target.formulas = slice;
+    else target.values = slice;
+  }
+}
+
+/** Makes the table over its whole extent, names it, then writes headers and the body in one go. */
+async function writeTable(budget: RequestBudget, worksheet: Excel.Worksheet, table: PlannedTable): Promise<void> {
+  const width = table.headers.length;
+  const bodyRows = table.rows.length > 0 ? table.rows : [table.headers.map(() => null)];
+  const address = areaAddress(table.row, table.col, table.row + bodyRows.length, table.col + width - 1);
+  await budget.reserve(CALL_BYTES + jsonBytes(table.headers));
+  const created = worksheet.tables.add(address, true);
+  created.name = table.name;
+  created.style = TABLE_STYLE;
+  created.getHeaderRowRange().values = [table.headers.map(officeText)];
+  const body = bodyRows.map((row) => table.headers.map((_, c) => officeInput(row[c] ?? null)));
+  const hasFormula = body.some((row) => row.some((v) => typeof v === 'string' && v.startsWith('=')));
+  const whole = sliceByBytes(body, blockBytes(budget)).length === 1;
+  await writeRows(budget, body, hasFormula, (top, bottom) =>
+    whole
+      ? created.getDataBodyRange()
+      : worksheet.getRange(areaAddress(table.row + 1 + top, table.col, table.row + bottom, table.col + width - 1)),
+  );
+}
+
+/** The rectangles each style covers: plain cells merged, table columns as whole columns. */
+function styleAreas(sheet: PlannedSheet): Map<StyleKey, Area[]> {
+  const cellsByStyle = new Map<StyleKey, { row: number; col: number }[]>();
+  for (const cell of sheet.cells) {
+    if (!cell.style) continue;
+    const list = cellsByStyle.get(cell.style) ?? [];
+    list.push(cell);
+    cellsByStyle.set(cell.style, list);
+  }
+  const extra = new Map<StyleKey, Area[]>();
+  for (const table of sheet.tables) {
+    const bottom = table.row + Math.max(1, table.rows.length);
+    table.columnStyles.forEach((style, c) => {
+      if (!style) return;
+      const list = extra.get(style) ?? [];
+      list.push({ top: table.row + 1, bottom, left: table.col + c, right: table.col + c });
+      extra.set(style, list);
+    });
+  }
+  const styles = new Set<StyleKey>([...cellsByStyle.keys(), ...extra.keys()]);
+  return new Map([...styles].map((style) => [style, coveringAreas(cellsByStyle.get(style) ?? [], extra.get(style) ?? [])]));
+}
+
+async function writeStyles(budget: RequestBudget, worksheet: Excel.Worksheet, sheet: PlannedSheet): Promise<void> {
+  for (const [style, areas] of styleAreas(sheet)) {
+    const spec = styleSpec(style);
+    const addresses = areas.map(addressOf);
+    if (hasFormat(spec)) {
+      for (const list of addressLists(addresses)) {
+        await budget.reserve(CALL_BYTES * 4 + list.length);
+        applyStyleFormat(worksheet.getRanges(list).format, spec);
+      }
+    }
+    if (spec.borderBottom) {
+      for (const list of addressLists(areas.filter((a) => a.bottom > a.top).map(addressOf))) {
+        await budget.reserve(CALL_BYTES * 3 + list.length);
+        setBottomBorder(worksheet.getRanges(list).format, 'InsideHorizontal');
+      }
+    }
+    if (spec.numFmt) {
+      // RangeAreas has no number format; a single value set on a Range applies to all its cells.
+      const numberFormat = spec.numFmt as unknown as unknown[][];
+      for (const address of addresses) {
+        await budget.reserve();
+        worksheet.getRange(address).numberFormat = numberFormat;
+      }
+    }
+  }
+}
+
+async function writeLayout(budget: RequestBudget, worksheet: Excel.Worksheet, sheet: PlannedSheet): Promise<void> {
+  await budget.reserve(CALL_BYTES * (4 + sheet.columnWidths.length));
+  sheet.columnWidths.forEach((width, i) => {
+    const letter = columnLetter(i + 1);
+    if (width > 0) worksheet.getRange(`${letter}:${letter}`).format.columnWidth = columnWidthPoints(width);
+  });
+  if (sheet.tabColor) worksheet.tabColor = `#${sheet.tabColor.replace(/^#/, '')}`;
+  const freeze = sheet.freeze;
+  if (freeze && freeze.rows > 0 && freeze.cols > 0) worksheet.freezePanes.freezeAt(areaAddress(1, 1, freeze.rows, freeze.cols));
+  else if (freeze && freeze.rows > 0) worksheet.freezePanes.freezeRows(freeze.rows);
+  else if (freeze && freeze.cols > 0) worksheet.freezePanes.freezeColumns(freeze.cols);
+  if (sheet.print) {
+    const layout = worksheet.pageLayout;
+    layout.setPrintArea(sheet.print.area);
+    layout.orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    layout.paperSize = 'A4';
+    // One page wide, as many tall as needed (0 = automatic, as fitToHeight in the file format).
+    if (sheet.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
+}
+
+/** Unlocks the input ranges, then protects without a password: structure is guarded from slips only. */
+async function protect(budget: RequestBudget, worksheet: Excel.Worksheet, unlocked: string[]): Promise<void> {
+  for (const list of addressLists(unlocked)) {
+    await budget.reserve(CALL_BYTES + list.length);
+    worksheet.getRanges(list).format.protection.locked = false;
+  }
+  await budget.reserve();
+  worksheet.protection.protect({ allowFormatColumns: true, selectionMode: 'Normal' });
+}
+
+/** The plan's definition of a workbook name wins over one already there (as in the xlsx writer). */
+async function writeNames(context: Excel.RequestContext, budget: RequestBudget, names: PlannedName[], existing: Set<string>): Promise<void> {
+  for (const name of names) {
+    await budget.reserve(CALL_BYTES + jsonBytes(name));
+    if (existing.has(key(name.name))) context.workbook.names.getItem(name.name).delete();
+    context.workbook.names.add(name.name, `=${name.refersTo.replace(/^=/, '')}`);
+  }
+}
+
+/** Best effort after a failed write: the sheets this plan added go again; a failure here changes nothing. */
+async function removeSheets(context: Excel.RequestContext, names: string[]): Promise<void> {
+  try {
+    const found = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+    await context.sync();
+    for (const sheet of found) if (!sheet.isNullObject) sheet.delete();
+    await context.sync();
+  } catch {
+    // The original error is the one the user needs to see.
+  }
+}
