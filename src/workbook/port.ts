@@ -2,7 +2,7 @@
  * The port: what the core needs from a workbook, whichever program holds it. The xlsx adapter
  * (exceljs, files) and the Office adapter (Excel JavaScript API) both implement it.
  */
-import type { PlannedName, WorkbookPlan } from '../core/workbookPlan';
+import type { PlannedName, PlanValue, WorkbookPlan } from '../core/workbookPlan';
 
 /** A cell as read: dates arrive as Excel serial numbers, formulas as their cached result. */
 export type CellValue = string | number | boolean | null | { error: string };
@@ -26,4 +26,14 @@ export interface WorkbookReader {
 export interface WorkbookWriter {
   /** Renders a plan's sheets and names into the workbook. Sheets named in the plan must not exist yet. */
   applyPlan(plan: WorkbookPlan): Promise<void>;
+}
+
+export interface TableAppender {
+  /** Appends rows (in the table's column order; shorter rows are padded) below a table's last row. */
+  appendRows(tableName: string, rows: PlanValue[][]): Promise<void>;
+}
+
+export interface CellSelector {
+  /** Shows the user a cell: activates its sheet and selects it. */
+  selectCell(sheetName: string, address: string): Promise<void>;
 }
