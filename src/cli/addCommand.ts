@@ -1,0 +1,219 @@
+/**
+ * `samspill add IN.xlsx [-o OUT.xlsx] [--templates key,...] [--lang nb|nn|en]`: adds the missing
+ * templates to a workbook people already use. The user's package is extended, never re-written:
+ * the templates are rendered into a fresh workbook and transplanted (see packageMerge), the result
+ * is verified, and only then renamed into place, with the original kept beside it as a backup.
+ */
+import { constants as fsConstants, existsSync } from 'node:fs';
+import { copyFile, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import cliAddStrings from '../../templates/ui/cliAdd.json';
+import { SCHEMA_VERSION } from '../core/content';
+import { stringsFileSchema } from '../core/contentSchema';
+import { todaySerial } from '../core/dates';
+import { fillPlaceholders, LANGUAGES, type Lang } from '../core/language';
+import { loadWorkbook, type LoadedWorkbook } from '../core/loadWorkbook';
+import { META_SHEET_NAME, metaEntries } from '../core/metaSheet';
+import { newWorkbookInput } from '../core/newWorkbookInput';
+import { buildWorkbookPlan, defaultSheetNames, GENERATOR, type WorkbookInput } from '../core/plan/buildWorkbookPlan';
+import type { RegisterRows } from '../core/registerRows';
+import { metaSheetWith, placedMeta, placeTemplates, type Placement } from '../core/templatePlacement';
+import { REGISTER_KEYS, SHEET_KEYS, type SheetKey } from '../core/templateSchema';
+import { defaultTableNames, type RegisterRecord } from '../core/workbookData';
+import type { WorkbookPlan } from '../core/workbookPlan';
+import { inspectPackage, mergeFreshWorkbook, NameConflictError, type MergeResult, type UserPackage } from '../workbook/xlsx/packageMerge';
+import { PackageRefusal } from '../workbook/xlsx/packageSafety';
+import { verifyMergedPackage } from '../workbook/xlsx/packageVerify';
+import { UnsupportedZipError } from '../workbook/xlsx/packageZip';
+import { writePlanToBuffer } from '../workbook/xlsx/planWriter';
+import { XmlEditError } from '../workbook/xlsx/xmlEdit';
+import { fileNotFound, WorkbookReadError } from '../workbook/xlsx/workbookReadError';
+import { openXlsxBuffer, type XlsxReader } from '../workbook/xlsx/xlsxReader';
+import { writeFileAtomic } from './atomicWrite';
+import { UserFacingError } from './cliText';
+import { parseLang } from './options';
+
+const strings = stringsFileSchema.parse(cliAddStrings);
+
+export function addText(key: string, values: Record<string, string | number> = {}): string {
+  const entry = strings[key];
+  if (!entry) throw new RangeError(`no CLI string ${key}`);
+  return `${fillPlaceholders(entry.nb, values)} / ${fillPlaceholders(entry.en, values)}`;
+}
+
+export interface AddOptions {
+  output?: string;
+  templates?: string;
+  lang?: string;
+}
+
+/** Seams for tests: a fixed clock, and a fault injected after verification, before the rename. */
+export interface AddHooks {
+  now?: Date;
+  beforeRename?: (tempPath: string) => Promise<void>;
+}
+
+const TEMPLATE_KEYS = SHEET_KEYS.filter((key) => key !== '_meta');
+
+export async function addCommand(file: string, options: AddOptions, log: (line: string) => void): Promise<number> {
+  return addTemplates(file, options, log);
+}
+
+function parseTemplates(value: string | undefined): SheetKey[] {
+  if (value === undefined || value.trim() === '') return [...TEMPLATE_KEYS];
+  const keys = value.split(',').map((k) => k.trim()).filter(Boolean);
+  for (const key of keys) {
+    if (!(TEMPLATE_KEYS as string[]).includes(key)) throw new UserFacingError(addText('cli.add.error.templates', { value: key, known: TEMPLATE_KEYS.join(', ') }));
+  }
+  return keys as SheetKey[];
+}
+
+/**
+ * budsjett.xlsx → budsjett.samspill-backup-2026-11-23T12-00-00.xlsx beside the original; a second
+ * run within the same second gets "-2", so no earlier backup is ever overwritten.
+ */
+export function backupPath(file: string, now: Date, exists: (p: string) => boolean = existsSync): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}-${pad(now.getMinutes())}-${pad(now.getSeconds())}`;
+  const ext = path.extname(file);
+  const stem = path.join(path.dirname(file), `${path.basename(file, ext)}.samspill-backup-${stamp}`);
+  for (let n = 1; ; n++) {
+    const candidate = `${stem}${n === 1 ? '' : `-${n}`}${ext}`;
+    if (!exists(candidate)) return candidate;
+  }
+}
+
+async function readWorkbook(file: string): Promise<{ data: Uint8Array; reader: XlsxReader; user: UserPackage }> {
+  let data: Uint8Array;
+  try {
+    data = await readFile(file);
+  } catch (error) {
+    throw new UserFacingError(fileNotFound(file, (error as NodeJS.ErrnoException).code ?? String(error)).message);
+  }
+  try {
+    const reader = openXlsxBuffer(data, file);
+    return { data, reader, user: inspectPackage(data) };
+  } catch (error) {
+    if (error instanceof WorkbookReadError) throw new UserFacingError(error.message);
+    if (error instanceof PackageRefusal) throw new UserFacingError(addText(`cli.add.refused.${error.reason}`, { file }));
+    if (error instanceof UnsupportedZipError || error instanceof XmlEditError) throw new UserFacingError(addText('cli.add.refused.package', { file, reason: error.message }));
+    throw error;
+  }
+}
+
+function recordsOf(register: RegisterRows): RegisterRecord[] {
+  return register.rows.map((row) => {
+    const record: RegisterRecord = {};
+    for (const [key, value] of Object.entries(row.values)) record[key] = value !== null && typeof value === 'object' ? null : value;
+    return record;
+  });
+}
+
+function metaSheetName(loaded: LoadedWorkbook): string | undefined {
+  if (!loaded.meta) return undefined;
+  const names = loaded.sheets.map((s) => s.name);
+  return [loaded.meta.sheets._meta, META_SHEET_NAME].find((n): n is string => !!n && names.includes(n));
+}
+
+function place(loaded: LoadedWorkbook, user: UserPackage, keys: SheetKey[], lang: Lang): Placement {
+  // Only registers are recognised by content (their headers), and only in a Samspill workbook or
+  // on a sheet bearing the template's name: a user's sheet that merely has "Name" and "Type"
+  // columns is not our partner catalogue, and a user's own "Oppsummering" is never our summary.
+  const templateNamed = (key: SheetKey, sheet: string) => LANGUAGES.some((l) => defaultSheetNames(l)[key].toLowerCase() === sheet.toLowerCase());
+  const recognised = Object.fromEntries(
+    REGISTER_KEYS.filter((k) => loaded.sheetNames[k] && (loaded.meta || templateNamed(k, loaded.sheetNames[k]!))).map((k) => [k, loaded.sheetNames[k]!]),
+  );
+  return placeTemplates(
+    {
+      sheetNames: user.sheets.map((s) => s.name),
+      tableNames: user.tableNames,
+      definedNames: user.definedNames.map((n) => n.name),
+      tablesBySheet: Object.fromEntries(user.tablesBySheet),
+      meta: loaded.meta,
+      metaSheetName: metaSheetName(loaded),
+      recognised,
+    },
+    { keys, lang, defaultSheetNames: defaultSheetNames(lang), defaultTableNames: defaultTableNames(lang), schemaVersion: SCHEMA_VERSION() },
+  );
+}
+
+/** The plan of the templates to add, with rows already in the workbook behind its computed figures. */
+function additionPlan(placement: Placement, loaded: LoadedWorkbook, today: number): WorkbookPlan {
+  const base = newWorkbookInput(placement.lang, today);
+  const records = { ...base.records };
+  // A register the new-workbook input does not fill starts empty.
+  for (const key of REGISTER_KEYS) records[key] = placement.present[key] ? recordsOf(loaded.data.registers[key]) : (base.records[key] ?? []);
+  const input: WorkbookInput = {
+    ...base,
+    settings: placement.present.settings ? loaded.data.settings : base.settings,
+    records,
+    sheetNames: placement.sheetNames,
+    tables: placement.tableNames,
+  };
+  const keys: SheetKey[] = [...placement.toAdd, ...(placement.metaAction === 'none' ? [] : (['_meta'] as const))];
+  const plan = buildWorkbookPlan(input, keys);
+  const meta = metaEntries(placedMeta(placement, loaded.meta, SCHEMA_VERSION(), GENERATOR));
+  return { ...plan, sheets: plan.sheets.map((s) => (s.key === '_meta' ? metaSheetWith(s, meta, placement.sheetNames._meta) : s)) };
+}
+
+function refuseSchema(placement: Placement, file: string): void {
+  const schema = placement.schema;
+  if (schema.kind === 'upgrade') throw new UserFacingError(addText('cli.add.refused.upgrade', { file, from: schema.from, to: schema.to }));
+  if (schema.kind === 'newer') throw new UserFacingError(addText('cli.add.refused.newer', { file, found: schema.found, supported: schema.supported }));
+}
+
+async function merge(user: UserPackage, plan: WorkbookPlan, placement: Placement, file: string, now: Date): Promise<MergeResult> {
+  const fresh = await writePlanToBuffer(plan);
+  try {
+    return mergeFreshWorkbook(user, fresh, { replaceSheets: placement.metaAction === 'update' ? [placement.sheetNames._meta] : [], now });
+  } catch (error) {
+    if (error instanceof NameConflictError) throw new UserFacingError(addText('cli.add.refused.nameConflict', { file, name: error.definedName }));
+    if (error instanceof XmlEditError) throw new UserFacingError(addText('cli.add.refused.package', { file, reason: error.message }));
+    throw error;
+  }
+}
+
+export async function addTemplates(file: string, options: AddOptions, log: (line: string) => void, hooks: AddHooks = {}): Promise<number> {
+  if (!/\.xls[xm]$/i.test(file)) throw new UserFacingError(addText('cli.add.error.extension', { file }));
+  const requestedLang = parseLang(options.lang);
+  const keys = parseTemplates(options.templates);
+  const inPlace = options.output === undefined || path.resolve(options.output) === path.resolve(file);
+  if (!inPlace && existsSync(options.output!)) throw new UserFacingError(addText('cli.add.error.outputExists', { file: options.output! }));
+  const now = hooks.now ?? new Date();
+
+  const { data, reader, user } = await readWorkbook(file);
+  const loaded = await loadWorkbook(reader);
+  const placement = place(loaded, user, keys, loaded.meta?.lang ?? requestedLang);
+  refuseSchema(placement, file);
+  if (placement.toAdd.length === 0 && placement.metaAction === 'none') {
+    log(addText('cli.add.nothing', { file }));
+    return 0;
+  }
+  if (options.lang !== undefined && loaded.meta && loaded.meta.lang !== requestedLang) log(addText('cli.add.langKept', { lang: loaded.meta.lang }));
+
+  const result = await merge(user, additionPlan(placement, loaded, todaySerial(now)), placement, file, now);
+  const target = inPlace ? file : options.output!;
+  const backup = inPlace ? backupPath(file, now) : undefined;
+  let backupMade = false;
+  try {
+    if (backup) {
+      await copyFile(file, backup, fsConstants.COPYFILE_EXCL);
+      backupMade = true;
+    }
+    await writeFileAtomic(target, result.data, async (temp) => {
+      await verifyMergedPackage(data, await readFile(temp), result);
+      await hooks.beforeRename?.(temp);
+    });
+  } catch (error) {
+    // The original is intact, so the copy we made of it is not needed; one we did not make is kept.
+    if (backup && backupMade) await rm(backup, { force: true });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UserFacingError(addText('cli.add.error.write', { file: target, reason }));
+  }
+
+  for (const r of placement.renamed) log(addText('cli.add.renamed', { wanted: r.wanted, name: r.name }));
+  log(addText('cli.add.done', { file: target, count: placement.toAdd.length, sheets: placement.toAdd.map((k) => placement.sheetNames[k]).join(', ') || '—' }));
+  log(addText('cli.add.kept', { kept: user.entries.length - result.changedParts.length, total: user.entries.length }));
+  if (backup) log(addText('cli.add.backup', { backup }));
+  return 0;
+}
