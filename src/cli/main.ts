@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { cliText, UserFacingError } from './cliText';
+import { addCommand } from './addCommand';
 import { newCommand } from './newCommand';
 import { validateCommand } from './validateCommand';
 
@@ -21,6 +22,16 @@ function program(out: (line: string) => void, result: { code: number }): Command
     .option('--force', 'replace OUT if it exists / erstatt OUT om den finnes')
     .action(async (file: string, options) => {
       result.code = await newCommand(file, options, out);
+    });
+
+  cli
+    .command('add')
+    .argument('<in>', 'IN.xlsx | IN.xlsm')
+    .option('-o, --output <out>', 'OUT.xlsx')
+    .option('--templates <keys>', 'key,...')
+    .option('--lang <lang>', 'nb | nn | en')
+    .action(async (file: string, options) => {
+      result.code = await addCommand(file, options, out);
     });
 
   cli

@@ -22,11 +22,15 @@ export interface LoadedWorkbook {
   sheets: SheetInfo[];
 }
 
-/** A register is taken for found when its header names at least half of its required columns. */
-function recognisable(register: RegisterRows, key: RegisterKey): boolean {
+/**
+ * A register is taken for found when its header names at least half of its required columns on a
+ * sheet that carries the template's name, and all of them on any other sheet: a user's own sheet
+ * with a "Name" and a "Status" column is not our volunteer register.
+ */
+function recognisable(register: RegisterRows, key: RegisterKey, underTemplateName: boolean): boolean {
   const required = (sheetDef(key).columns ?? []).filter((c) => c.required);
   const found = required.filter((c) => register.columns.has(c.key)).length;
-  return register.headerRow > 0 && found * 2 >= required.length;
+  return register.headerRow > 0 && (underTemplateName ? found * 2 >= required.length : found === required.length);
 }
 
 async function findMeta(reader: WorkbookReader, sheets: SheetInfo[]): Promise<MetaRecord | null> {
@@ -77,7 +81,7 @@ export async function loadWorkbook(reader: WorkbookReader): Promise<LoadedWorkbo
   for (const key of REGISTER_KEYS) {
     const name = sheetNames[key];
     const located = name ? locateRegister(key, await grid(name)) : null;
-    if (located && recognisable(located, key)) {
+    if (located && recognisable(located, key, true)) {
       registers[key] = located;
       continue;
     }
@@ -86,7 +90,7 @@ export async function loadWorkbook(reader: WorkbookReader): Promise<LoadedWorkbo
     for (const sheet of sheets) {
       if (sheet.visibility !== 'visible' || Object.values(sheetNames).includes(sheet.name)) continue;
       const candidate = locateRegister(key, await grid(sheet.name));
-      if (recognisable(candidate, key)) {
+      if (recognisable(candidate, key, false)) {
         found = candidate;
         break;
       }
