@@ -1,0 +1,36 @@
+/**
+ * Opens a workbook file for reading and finds its templates, turning every way that can fail into
+ * one message the user can act on (exit code 2).
+ */
+import { loadWorkbook, type LoadedWorkbook } from '../core/loadWorkbook';
+import { REGISTER_KEYS } from '../core/templateSchema';
+import { openXlsxFile, WorkbookReadError, type XlsxReader } from '../workbook/xlsx/xlsxReader';
+import { cliText, UserFacingError } from './cliText';
+
+export interface OpenedWorkbook {
+  reader: XlsxReader;
+  loaded: LoadedWorkbook;
+}
+
+export async function openReader(file: string): Promise<XlsxReader> {
+  try {
+    return await openXlsxFile(file);
+  } catch (error) {
+    if (error instanceof WorkbookReadError) throw new UserFacingError(error.message);
+    throw error;
+  }
+}
+
+export async function openSamspillWorkbook(file: string): Promise<OpenedWorkbook> {
+  const reader = await openReader(file);
+  let loaded: LoadedWorkbook;
+  try {
+    loaded = await loadWorkbook(reader);
+  } catch (error) {
+    if (error instanceof WorkbookReadError) throw new UserFacingError(error.message);
+    throw error;
+  }
+  const hasTemplates = loaded.meta !== null || REGISTER_KEYS.some((k) => loaded.sheetNames[k] !== undefined);
+  if (!hasTemplates) throw new UserFacingError(cliText('cli.error.noTemplates', { file }));
+  return { reader, loaded };
+}

@@ -1,0 +1,90 @@
+/**
+ * `samspill validate FILE.xlsx [--format text|json] [--today YYYY-MM-DD]`: reports what is wrong,
+ * where and why, in the workbook's language. Exit 0 with no errors (warnings allowed), 1 with
+ * errors, 2 when the file cannot be read. It never writes anything.
+ */
+import { SCHEMA_VERSION } from '../core/content';
+import type { LoadedWorkbook } from '../core/loadWorkbook';
+import type { SheetKey } from '../core/templateSchema';
+import { cellAddress } from '../core/workbookPlan';
+import { countIssues, validateWorkbook, type Issue, type ValidationCell } from '../core/validation/validateWorkbook';
+import type { CellValue } from '../workbook/port';
+import type { XlsxReader } from '../workbook/xlsx/xlsxReader';
+import { cliText, cliTextIn, UserFacingError } from './cliText';
+import { openSamspillWorkbook } from './openWorkbook';
+import { parseToday } from './options';
+
+export interface ValidateOptions {
+  format?: string;
+  today?: string;
+}
+
+/**
+ * Only cells that could hold an 11-digit identity number are passed to the privacy scan, so a
+ * large register is not held in memory a second time.
+ */
+function mayHoldIdentityNumber(value: CellValue): boolean {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 1e8 && value < 1e11;
+  if (typeof value !== 'string') return false;
+  let digits = 0;
+  for (let i = 0; i < value.length && digits < 11; i++) if (value.charCodeAt(i) >= 48 && value.charCodeAt(i) <= 57) digits++;
+  return digits >= 11;
+}
+
+async function identityCandidates(reader: XlsxReader, loaded: LoadedWorkbook): Promise<ValidationCell[]> {
+  const keyOf = new Map<string, SheetKey>(Object.entries(loaded.sheetNames).map(([k, n]) => [n!, k as SheetKey]));
+  const cells: ValidationCell[] = [];
+  for (const sheet of loaded.sheets) {
+    if (keyOf.get(sheet.name) === '_meta') continue;
+    await reader.readSheetRows(sheet.name, (row, values) => {
+      values.forEach((value, i) => {
+        if (mayHoldIdentityNumber(value)) cells.push({ sheetKey: keyOf.get(sheet.name) ?? null, sheet: sheet.name, cell: cellAddress(row, i + 1), value });
+      });
+    });
+  }
+  return cells;
+}
+
+export async function runValidation(file: string, today: number): Promise<{ loaded: LoadedWorkbook; issues: Issue[] }> {
+  const { reader, loaded } = await openSamspillWorkbook(file);
+  const candidates = await identityCandidates(reader, loaded);
+  const issues = validateWorkbook({
+    data: loaded.data,
+    today,
+    allCells: () => candidates,
+    structure: { missingSheets: loaded.missingSheets, schemaVersion: loaded.meta?.schemaVersion ?? null, knownSchemaVersion: SCHEMA_VERSION() },
+  });
+  return { loaded, issues };
+}
+
+function textReport(file: string, lang: LoadedWorkbook['data']['lang'], issues: Issue[]): string[] {
+  const lines: string[] = [];
+  const bySheet = new Map<string, Issue[]>();
+  for (const issue of issues) {
+    const sheet = issue.sheet || cliTextIn(lang, 'cli.validate.workbook');
+    bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), issue]);
+  }
+  for (const [sheet, list] of bySheet) {
+    lines.push(cliTextIn(lang, 'cli.validate.sheet', { sheet, count: list.length }));
+    for (const issue of list) {
+      const where = (issue.cell ?? '').padEnd(7);
+      lines.push(`  ${where} ${cliTextIn(lang, `cli.severity.${issue.severity}`).padEnd(9)} ${issue.message}  [${issue.rule}]`);
+    }
+    lines.push('');
+  }
+  const counts = countIssues(issues);
+  lines.push(issues.length === 0 ? cliTextIn(lang, 'cli.validate.clean', { file }) : cliTextIn(lang, 'cli.validate.counts', { ...counts, file }));
+  return lines;
+}
+
+export async function validateCommand(file: string, options: ValidateOptions, out: (line: string) => void): Promise<number> {
+  const format = options.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UserFacingError(cliText('cli.error.format', { value: format }));
+  const today = parseToday(options.today);
+  const { loaded, issues } = await runValidation(file, today);
+  const counts = countIssues(issues);
+  if (format === 'json') {
+    out(JSON.stringify({ file, schemaVersion: loaded.meta?.schemaVersion ?? null, counts, issues: issues.map(({ rule, severity, sheetKey, sheet, cell, message }) => ({ rule, severity, sheetKey, sheet, cell, message })) }, null, 2));
+  } else for (const line of textReport(file, loaded.data.lang, issues)) out(line);
+  return counts.error > 0 ? 1 : 0;
+}
