@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { cliText, UserFacingError } from './cliText';
 import { addCommand } from './addCommand';
 import { newCommand } from './newCommand';
+import { summaryCommand } from './summaryCommand';
 import { validateCommand } from './validateCommand';
 
 function program(out: (line: string) => void, result: { code: number }): Command {
@@ -41,6 +42,16 @@ function program(out: (line: string) => void, result: { code: number }): Command
     .option('--today <date>', 'YYYY-MM-DD')
     .action(async (file: string, options) => {
       result.code = await validateCommand(file, options, out);
+    });
+
+  cli
+    .command('summary')
+    .argument('<file>', 'FILE.xlsx')
+    .option('-o, --output <out>', 'OUT.xlsx')
+    .option('--public <file>', 'PUBLIC.xlsx')
+    .option('--today <date>', 'YYYY-MM-DD')
+    .action(async (file: string, options) => {
+      result.code = await summaryCommand(file, options, out);
     });
   return cli;
 }

@@ -17,10 +17,11 @@ export function kindLabel(kind: 'promoter' | 'barrier', lang: Lang): string {
 }
 
 /** Unrated rows for one evaluation round: every statement, in the order of the content file. */
-export function checklistRound(lang: Lang, round: number, scope: string): RegisterRecord[] {
+export function checklistRound(lang: Lang, round: number, scope: string, participants: string | null = null): RegisterRecord[] {
   return content().checklist.statements.map((s) => ({
     round,
     scope,
+    participants,
     statementId: s.key,
     factor: factorLabel(s.factor, lang),
     kind: kindLabel(s.kind, lang),

@@ -1,6 +1,7 @@
 /**
- * The input for a new, empty Samspill workbook: default settings and lists, empty registers, and
- * one unrated evaluation round dated today so the checklist is ready to fill in.
+ * The input for a new, empty Samspill workbook: default settings and lists, empty registers (the
+ * action plan too: it grows from the first rated round), and one unrated evaluation round dated
+ * today so the checklist is ready to fill in.
  */
 import { checklistRound } from './checklistRows';
 import { text } from './content';
@@ -19,6 +20,7 @@ export function newWorkbookInput(lang: Lang, today: number): WorkbookInput {
       volunteers: [],
       hours: [],
       checklist: checklistRound(lang, today, text('checklist.scope.whole', lang)),
+      actions: [],
     },
     sheetNames: defaultSheetNames(lang),
     tables: defaultTableNames(lang),

@@ -5,23 +5,33 @@
  */
 import { asNumber, isBlank, sameText } from './cellValues';
 import { text, valueList } from './content';
-import { serialParts, ymdToSerial } from './dates';
+import { addMonths, serialParts, serialToIso, ymdToSerial } from './dates';
+import { evaluationSections } from './evaluation/evaluationFigures';
 import { FormulaRefs } from './formulaRefs';
 import type { RegisterRow } from './registerRows';
 import { hoursLast12, hoursLast12ById, policeRequired } from './volunteerDerived';
 import type { WorkbookData } from './workbookData';
 import type { StyleKey } from './workbookPlan';
 
-export interface Figure {
+/** A value cell: a live formula with the core's value as its cached result, or (formula null) a
+ * value the program computed, written as it is and stamped with the time it was refreshed. */
+export interface FigureValue {
   /** Workbook-level defined name of the value cell: kpi_<key>. */
   name: string;
+  /** `{label}` stands for the absolute address of this figure's label cell. */
+  formula: string | null;
+  value: number | string;
+  style: StyleKey;
+}
+
+export interface Figure extends FigureValue {
   label: string;
   /** A label that is itself a formula (rows that follow a settings list). */
   labelFormula?: { formula: string; result: string };
-  /** `{label}` stands for the absolute address of this figure's label cell. */
-  formula: string;
-  value: number | string;
-  style: StyleKey;
+  /** Long labels (statements) wrap. */
+  labelStyle?: StyleKey;
+  /** A second value beside the first (column C): barriers beside promoters, instruments beside a rating. */
+  second?: FigureValue;
 }
 
 export interface FigureSection {
@@ -30,9 +40,20 @@ export interface FigureSection {
   figures: Figure[];
   /** Show in-cell bars beside the values. */
   bars: boolean;
+  /** Headings over the value columns, for sections with two values a row. */
+  headings?: [string, string];
+  /** A line under the title: how and when the section's values were computed. */
+  note?: string;
+  /**
+   * `lines`: each figure on two rows of its own, the label and then the value, both in column A
+   * and free to run across the empty columns beside them — for long texts (statements), which a
+   * cell would otherwise cut off or wrap over the next row.
+   */
+  layout?: 'table' | 'lines';
 }
 
 export const ACTIVITY_ROWS = 20;
+export const UNIT_ROWS = 12;
 const RD = 'kpi_report_date';
 
 export function effectiveReportDate(data: WorkbookData, today: number): number {
@@ -51,7 +72,12 @@ function inRange(value: unknown, from: number, to: number): boolean {
   return typeof value === 'number' && value >= from && value <= to;
 }
 
-export function summarySections(data: WorkbookData, reportDate: number): FigureSection[] {
+export interface SummaryOptions {
+  /** When the program-computed parts were refreshed, as shown in their stamp (ISO date or time). */
+  refreshedAt?: string;
+}
+
+export function summarySections(data: WorkbookData, reportDate: number, options: SummaryOptions = {}): FigureSection[] {
   const f = new FormulaRefs(data.lang, data.tables);
   const t = (key: string) => text(key, data.lang);
   const { agreements, volunteers, hours } = data.registers;
@@ -104,6 +130,20 @@ export function summarySections(data: WorkbookData, reportDate: number): FigureS
     },
     { name: 'kpi_active_volunteers', label: t('summary.activeVolunteers'), formula: `COUNTIFS(${V('status')},${volunteerActive})`, value: activeVolunteers.length, style: 'kpi' },
     {
+      name: 'kpi_volunteers_new_year',
+      label: t('summary.volunteersNewYear'),
+      formula: `COUNTIFS(${V('start')},">="&DATE(YEAR(${RD}),1,1),${V('start')},"<="&${RD})`,
+      value: volunteers.rows.filter((r) => inRange(r.values.start, start, reportDate)).length,
+      style: 'kpi',
+    },
+    {
+      name: 'kpi_volunteers_ended_year',
+      label: t('summary.volunteersEndedYear'),
+      formula: `COUNTIFS(${V('status')},${f.item('volunteerStatuses', 'ended')},${V('end')},">="&DATE(YEAR(${RD}),1,1),${V('end')},"<="&${RD})`,
+      value: volunteers.rows.filter((r) => sameText(r.values.status, f.label('volunteerStatuses', 'ended')) && inRange(r.values.end, start, reportDate)).length,
+      style: 'kpi',
+    },
+    {
       name: 'kpi_core_volunteers',
       label: t('summary.coreVolunteers'),
       formula: `COUNTIFS(${V('status')},${volunteerActive},${V('hoursLast12Months')},">="&(12*cfg_core_hours_per_month))`,
@@ -131,6 +171,14 @@ export function summarySections(data: WorkbookData, reportDate: number): FigureS
       value: activeVolunteers.filter((r) => policeRequired(data, f, r) && isBlank(r.values.policeCertificateDate)).length,
       style: 'kpi',
     },
+    {
+      name: 'kpi_missing_consent',
+      label: t('summary.missingConsent'),
+      formula: `SUMPRODUCT((${V('status')}=${volunteerActive})*(${V('consentDate')}=""))`,
+      value: activeVolunteers.filter((r) => isBlank(r.values.consentDate)).length,
+      style: 'kpi',
+    },
+    dueForDeletion(data, f, reportDate),
   ];
 
   const byList = (listKey: string, columnKey: string, prefix: string): Figure[] =>
@@ -156,31 +204,62 @@ export function summarySections(data: WorkbookData, reportDate: number): FigureS
     };
   });
 
-  const activities: Figure[] = Array.from({ length: ACTIVITY_ROWS }, (_, i) => {
-    const label = settings.lists.activityTypes[i] ?? '';
-    const n = i + 1;
-    return {
-      name: `kpi_hours_activity_${String(n).padStart(2, '0')}`,
-      label,
-      labelFormula: { formula: `IF(INDEX(list_activityTypes,${n})="","",INDEX(list_activityTypes,${n}))`, result: label },
-      formula: `IF({label}="","",SUMIFS(${H('hours')},${H('activity')},{label},${thisYearCriteria}))`,
-      value: label === '' ? '' : sum(hoursThisYear.filter((r) => sameText(r.values.activity, label)), 'hours'),
-      style: 'bar',
-    };
-  });
+  /** Hours this year for each label of a settings list, a row per slot so the sheet follows the list. */
+  const hoursByList = (listKey: 'activityTypes' | 'units', columnKey: string, rows: number, prefix: string): Figure[] =>
+    Array.from({ length: rows }, (_, i) => {
+      const label = settings.lists[listKey][i] ?? '';
+      const n = i + 1;
+      return {
+        name: `${prefix}_${String(n).padStart(2, '0')}`,
+        label,
+        labelFormula: { formula: `IF(INDEX(list_${listKey},${n})="","",INDEX(list_${listKey},${n}))`, result: label },
+        formula: `IF({label}="","",SUMIFS(${H('hours')},${H(columnKey)},{label},${thisYearCriteria}))`,
+        value: label === '' ? '' : sum(hoursThisYear.filter((r) => sameText(r.values[columnKey], label)), 'hours'),
+        style: 'bar',
+      };
+    });
+
+  const cooperationForms: Figure[] = valueList('cooperationForms').items.map((item) => ({
+    name: `kpi_agreements_form_${item.key}`,
+    label: item.label[data.lang],
+    formula: `COUNTIFS(${A('status')},${agreementActive},${A('cooperationForm')},{label})-COUNTIFS(${A('status')},${agreementActive},${A('cooperationForm')},{label},${A('end')},"<"&${RD})`,
+    value: activeAgreements.filter((r) => sameText(r.values.cooperationForm, item.label[data.lang])).length,
+    style: 'bar',
+  }));
 
   return [
     { key: 'keyFigures', title: t('summary.section.keyFigures'), figures: keyFigures, bars: false },
     { key: 'compliance', title: t('summary.section.compliance'), figures: compliance, bars: false },
+    ...evaluationSections(data, options.refreshedAt ?? serialToIso(reportDate)),
+    { key: 'cooperationForms', title: t('summary.section.cooperationForms'), figures: cooperationForms, bars: true },
     { key: 'affiliation', title: t('summary.section.affiliation'), figures: byList('affiliationForms', 'affiliation', 'kpi_volunteers_affiliation'), bars: true },
     { key: 'ageGroups', title: t('summary.section.ageGroups'), figures: byList('ageGroups', 'ageGroup', 'kpi_volunteers_age'), bars: true },
     { key: 'months', title: t('summary.section.months'), figures: months, bars: true },
-    { key: 'activities', title: t('summary.section.activities'), figures: activities, bars: true },
+    { key: 'activities', title: t('summary.section.activities'), figures: hoursByList('activityTypes', 'activity', ACTIVITY_ROWS, 'kpi_hours_activity'), bars: true },
+    { key: 'units', title: t('summary.section.units'), figures: hoursByList('units', 'unit', UNIT_ROWS, 'kpi_hours_unit'), bars: true },
   ];
 }
 
 /** Every figure by name, as the core computes it: what tests compare the spreadsheet against. */
 export function figureValues(sections: FigureSection[]): Map<string, number | string> {
-  return new Map(sections.flatMap((s) => s.figures.map((fig) => [fig.name, fig.value] as const)));
+  return new Map(sections.flatMap((s) => s.figures.flatMap((fig) => [fig, ...(fig.second ? [fig.second] : [])]).map((v) => [v.name, v.value] as const)));
+}
+
+/**
+ * Ended or paused volunteers whose end date lies further back than the retention period: their
+ * personal data should be deleted or anonymised.
+ */
+function dueForDeletion(data: WorkbookData, f: FormulaRefs, reportDate: number): Figure {
+  const V = (k: string) => f.col('volunteers', k);
+  const cutoff = addMonths(reportDate, -data.settings.retentionMonths);
+  const statuses = ['ended', 'paused'].map((k) => f.label('volunteerStatuses', k));
+  const criteria = (status: string) => `COUNTIFS(${V('status')},${f.item('volunteerStatuses', status)},${V('end')},"<"&EDATE(${RD},-cfg_retention_months))`;
+  return {
+    name: 'kpi_due_for_deletion',
+    label: text('summary.dueForDeletion', data.lang),
+    formula: `${criteria('ended')}+${criteria('paused')}`,
+    value: data.registers.volunteers.rows.filter((r) => statuses.some((s) => sameText(r.values.status, s)) && (asNumber(r.values.end) ?? Infinity) < cutoff).length,
+    style: 'kpi',
+  };
 }
 

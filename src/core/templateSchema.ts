@@ -13,12 +13,13 @@ export const SHEET_KEYS = [
   'volunteers',
   'hours',
   'checklist',
+  'actions',
   'summary',
   '_meta',
 ] as const;
 export type SheetKey = (typeof SHEET_KEYS)[number];
 
-export const REGISTER_KEYS = ['partners', 'agreements', 'volunteers', 'hours', 'checklist'] as const;
+export const REGISTER_KEYS = ['partners', 'agreements', 'volunteers', 'hours', 'checklist', 'actions'] as const;
 export type RegisterKey = (typeof REGISTER_KEYS)[number];
 
 export const COLUMN_TYPES = [

@@ -2,15 +2,19 @@
  * The independent check: LibreOffice Calc opens the demo workbook we write, recalculates every
  * formula itself, and every value it computes must equal the value the core computed from the
  * same rows (which we wrote as the formula's cached result). That covers each kpi_* figure on
- * the summary, the volunteer register's formula columns and the printable agreement's clauses,
- * in nb, nn and en workbooks. A formula LibreOffice cannot compute shows up as an error value
- * and fails the test.
+ * the summary (agreements by cooperation form, volunteers new and ended this year, hours by unit,
+ * missing consent, due for deletion, open actions over the action plan and the rest), the
+ * volunteer register's formula columns and the printable agreement's clauses, in nb, nn and en
+ * workbooks. The evaluation's values, computed by the program, are found under their names too.
+ * A formula LibreOffice cannot compute shows up as an error value and fails the test.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isoToSerial } from '../../src/core/dates';
+import { itemLabel } from '../../src/core/content';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
+import { newWorkbookInput } from '../../src/core/newWorkbookInput';
 import { LANGUAGES } from '../../src/core/language';
 import { buildWorkbookPlan, workbookData } from '../../src/core/plan/buildWorkbookPlan';
 import { effectiveReportDate, figureValues, summarySections } from '../../src/core/summaryFigures';
@@ -107,8 +111,72 @@ run('LibreOffice recalculates what the core computed', () => {
       expect(figures.get('kpi_hours_year')).toBeGreaterThan(0);
       expect(figures.get('kpi_active_volunteers')).toBeGreaterThan(0);
       expect(figures.get('kpi_missing_police_certificate')).toBeGreaterThan(0);
+      // The figures of the action-plan issue: each one has rows to count in the demo.
+      for (const name of ['kpi_volunteers_new_year', 'kpi_volunteers_ended_year', 'kpi_missing_consent', 'kpi_due_for_deletion', 'kpi_open_actions', 'kpi_agreements_form_writtenAgreement', 'kpi_hours_unit_01'])
+        expect([name, figures.get(name)]).toEqual([name, expect.any(Number)]);
+      for (const name of ['kpi_missing_consent', 'kpi_due_for_deletion', 'kpi_open_actions', 'kpi_agreements_form_writtenAgreement', 'kpi_hours_unit_01'])
+        expect([name, (figures.get(name) as number) > 0]).toEqual([name, true]);
+      // Open actions are fewer than all actions: done and dropped ones are left out.
+      expect(figures.get('kpi_open_actions')).toBeLessThan(demo.input.records.actions.length);
+      // The evaluation is written as values under its names: a profile and a trend against last year.
+      expect(typeof figures.get('kpi_eval_overall_promoters')).toBe('number');
+      expect(typeof figures.get('kpi_eval_economy_barriers_change')).toBe('number');
+    });
+
+    it('writes the evaluation as plain values, and every other summary figure as a formula', () => {
+      const summary = plan.sheets.find((s) => s.key === 'summary')!;
+      const valueNames = plan.names.filter((n) => n.name.startsWith('kpi_eval_'));
+      expect(valueNames.length).toBeGreaterThan(30);
+      for (const n of plan.names.filter((x) => x.name.startsWith('kpi_'))) {
+        const m = /\$([A-Z]+)\$(\d+)$/.exec(n.refersTo)!;
+        const cell = summary.cells.find((c) => cellAddress(c.row, c.col) === `${m[1]}${m[2]}`)!;
+        expect([n.name, isFormula(cell.value)]).toEqual([n.name, !n.name.startsWith('kpi_eval_')]);
+      }
     });
   });
+
+  it('agrees on the boundaries: retention cut-off day, blank and upper-case action statuses, ended agreements by form', async () => {
+    const day = (iso: string) => isoToSerial(iso);
+    const input = newWorkbookInput('nb', TODAY);
+    input.settings.reportDate = day('2026-06-30');
+    const L = (list: string, item: string) => itemLabel(list, item, 'nb');
+    input.records.agreements = [
+      { id: 'A1', partner: 'P', unit: 'Sykehjem', measure: 'Besøksvenn', cooperationForm: L('cooperationForms', 'writtenAgreement'), start: day('2025-01-01'), end: null, status: L('agreementStatuses', 'active') },
+      { id: 'A2', partner: 'P', unit: 'Sykehjem', measure: 'Besøksvenn', cooperationForm: L('cooperationForms', 'writtenAgreement'), start: day('2025-01-01'), end: day('2026-06-29'), status: L('agreementStatuses', 'active') },
+    ];
+    const v = (id: string, status: string, start: string, end: string | null, consent: string | null) => ({
+      id, name: `Navn ${id}`, affiliation: L('affiliationForms', 'unorganised'), activity: 'Besøksvenn', status: L('volunteerStatuses', status), start: day(start), end: end ? day(end) : null, consentDate: consent ? day(consent) : null,
+    });
+    input.records.volunteers = [
+      v('V1', 'active', '2026-01-01', null, null),
+      v('V2', 'ended', '2026-02-01', '2026-04-01', '2026-02-01'),
+      v('V5', 'paused', '2020-01-01', '2024-06-29', '2020-01-01'),
+      v('V6', 'ended', '2020-01-01', '2024-06-30', '2020-01-01'),
+      v('V7', 'ended', '2018-01-01', '2019-01-31', '2018-01-01'),
+    ];
+    input.records.hours = [{ date: day('2026-03-01'), activity: 'Besøksvenn', unit: 'Sykehjem', volunteerCount: 1, hours: 10 }];
+    const status = (k: string) => L('actionStatuses', k);
+    input.records.actions = [
+      { round: day('2026-05-01'), statementId: 'recHard', factor: 'Rekruttering', problem: 'x', instrument: 'a', status: status('done').toUpperCase() },
+      { round: day('2026-05-01'), statementId: 'recHard', factor: 'Rekruttering', problem: 'x', instrument: 'b', status: null },
+      { round: day('2026-05-01'), statementId: 'recHard', factor: 'Rekruttering', problem: 'x', instrument: 'c', status: status('dropped') },
+      { round: day('2026-05-01'), statementId: null, factor: null, problem: 'no statement', instrument: 'd', status: status('planned') },
+      { round: day('2026-05-01'), statementId: 'recAgeing', factor: 'Rekruttering', problem: 'x', instrument: 'e', status: status('inProgress') },
+    ];
+    const plan = buildWorkbookPlan(input);
+    const values = figureValues(summarySections(workbookData(input), day('2026-06-30')));
+    expect([values.get('kpi_due_for_deletion'), values.get('kpi_open_actions'), values.get('kpi_agreements_form_writtenAgreement'), values.get('kpi_volunteers_new_year'), values.get('kpi_missing_consent')]).toEqual([2, 2, 1, 2, 1]);
+    const file = join(dir, 'boundaries.xlsx');
+    writeFileSync(file, await writePlanToBuffer(plan));
+    const recalculated = await openXlsxFile(await recalcToXlsx(file));
+    const grids = new Map<string, SheetGrid>();
+    for (const sheet of await recalculated.listSheets()) grids.set(sheet.name, await recalculated.readSheet(sheet.name));
+    const wrong = expectedFormulas(plan)
+      .map((e) => ({ ...e, actual: valueAt(grids.get(e.sheet)!, e.cell) }))
+      .filter((e) => !same(e.actual, e.value))
+      .map((e) => `${e.sheet}!${e.cell}: LibreOffice ${JSON.stringify(e.actual)}, core ${JSON.stringify(e.value)} — =${e.formula.slice(0, 160)}`);
+    expect(wrong).toEqual([]);
+  }, 120_000);
 
   it('is not fooled by cached results: stale values we write are replaced by what LibreOffice computes', async () => {
     const demo = demoWorkbook({ lang: 'nb', seed: 5, today: TODAY, volunteers: 30 });

@@ -1,7 +1,7 @@
 /**
  * A demo workbook of one invented municipality: partners, agreements, a few hundred volunteers,
- * fifteen months of hours and one rated evaluation, drawn from a seeded generator so the same seed
- * always gives the same workbook. A handful of deliberate problems are planted, each recorded with
+ * fifteen months of hours, two yearly evaluation rounds and the action plan they gave, drawn from
+ * a seeded generator so the same seed always gives the same workbook. A handful of deliberate problems are planted, each recorded with
  * the rule that must find it, so validation can be shown to find exactly these.
  */
 import prand from 'pure-rand';
@@ -13,7 +13,9 @@ import { mod11CheckDigit } from '../validation/norwegianIds';
 import { defaultSheetNames, type WorkbookInput } from '../plan/buildWorkbookPlan';
 import { defaultSettings, type SettingsValues } from '../settingsModel';
 import type { RegisterKey } from '../templateSchema';
-import { defaultTableNames, type RegisterRecord } from '../workbookData';
+import { defaultTableNames, registerFromRecords, type RegisterRecord } from '../workbookData';
+import { proposedActions, refreshActions } from '../evaluation/actionPlan';
+import { evaluationRounds } from '../evaluation/evaluationRounds';
 import { CASE_MUNICIPALITIES, FIRST_NAMES, PARTNER_NAMES, SURNAMES } from './demoPeople';
 
 export interface DemoOptions {
@@ -150,10 +152,10 @@ function plantAgreementProblems(c: Context, agreements: RegisterRecord[]): void 
   };
   const a = agreements;
   plant(1, 'end', 'agreements.end.beforeStart', { end: (a[1].start as number) - 30, status: itemLabel('agreementStatuses', 'draft', c.lang), signedDate: null });
-  plant(2, 'status', 'agreements.status.expired', { end: c.today - 20 });
-  plant(3, 'end', 'agreements.end.expiresSoon', { end: c.today + 45 });
+  plant(2, 'end', 'agreements.end.passed', { end: c.today - 20 });
+  plant(3, 'end', 'agreements.end.soon', { end: c.today + 45 });
   plant(4, 'signedDate', 'agreements.signedDate.missing', { signedDate: null });
-  plant(5, 'nextReview', 'agreements.nextReview.due', { nextReview: c.today + 20 });
+  plant(5, 'nextReview', 'agreements.nextReview.soon', { nextReview: c.today + 20 });
 }
 
 function volunteerRecords(c: Context, partners: RegisterRecord[], agreements: RegisterRecord[], count: number): RegisterRecord[] {
@@ -173,8 +175,8 @@ function volunteerRecords(c: Context, partners: RegisterRecord[], agreements: Re
     const start = c.today - c.dice.int(30, 2000);
     const ended = c.dice.chance(0.12);
     const paused = !ended && c.dice.chance(0.06);
-    const end = ended ? Math.min(c.today - c.dice.int(1, 300), start + c.dice.int(30, 600)) : null;
-    const endDay = end !== null && end > start ? end : ended ? start + 30 : null;
+    // Ended within the last ten months: a register that deletes on time holds no older ones.
+    const endDay = ended ? Math.max(start + 30, c.today - c.dice.int(1, 300)) : null;
     const needsPolice = policeActivities.includes(activity) || (partner !== null && policeByAgreement.has(partner));
     records.push({
       id: `F${String(i + 1).padStart(4, '0')}`,
@@ -212,11 +214,11 @@ function plantVolunteerProblems(c: Context, volunteers: RegisterRecord[]): void 
   plant(p3, 'consentDate', 'volunteers.consentDate.missing', { consentDate: null });
   plant(p4, 'confidentialityDate', 'volunteers.confidentialityDate.missing', { confidentialityDate: null });
   const police = c.settings.policeActivities[0];
-  plant(p5, 'policeCertificateDate', 'volunteers.policeCertificateDate.missing', { activity: police, policeCertificateDate: null });
+  plant(p5, 'policeCertificateDate', 'volunteers.policeCertificate.missingForActivity', { activity: police, policeCertificateDate: null });
   // A fødselsnummer typed into a note: the register must never hold one. Made valid by construction.
   plant(p6, 'notes', 'privacy.fodselsnummer.found', { notes: `${text('demo.noteWithId', c.lang)} ${demoBirthNumber()}` });
   const old = volunteers.length - 1;
-  plant(old, 'end', 'volunteers.retention.expired', {
+  plant(old, 'name', 'volunteers.retention.expired', {
     status: itemLabel('volunteerStatuses', 'ended', c.lang),
     start: addMonths(c.today, -(c.settings.retentionMonths + 30)),
     end: addMonths(c.today, -(c.settings.retentionMonths + 6)),
@@ -290,25 +292,88 @@ function plantHoursProblems(c: Context, hours: RegisterRecord[], volunteers: Reg
   add({ ...base, date: day - 2, volunteerId: v.id, hours: 0 }, 'hours.hours.notPositive', 'hours');
 }
 
-function checklistRecords(c: Context): RegisterRecord[] {
+const ROLES = ['demo.role.unitHead', 'demo.role.coordinator', 'demo.role.director', 'demo.role.homeCare'];
+
+/** Who follows up: a role, as municipalities usually write it, never a volunteer's name. */
+function role(c: Context): string {
+  return text(c.dice.pick(ROLES), c.lang);
+}
+
+function participants(c: Context, keys: string[]): string {
+  return keys.map((k) => itemLabel('participantGroups', k, c.lang)).join(', ');
+}
+
+/**
+ * One rated round. `better` shifts the ratings the way a year of work would: barriers present
+ * less often, promoters in place more often, so the demo's trend has something to show.
+ */
+function ratedRound(c: Context, date: number, who: string, better: boolean): RegisterRecord[] {
   const statements = content().checklist.statements;
-  const rows = checklistRound(c.lang, c.today - 60, text('checklist.scope.whole', c.lang));
+  const rows = checklistRound(c.lang, date, text('checklist.scope.whole', c.lang), who);
   const rating = (key: string) => itemLabel('ratingScale', key, c.lang);
   const instruments = new Map(content().checklist.instruments.map((i) => [i.key, i.label[c.lang]]));
+  const barrierScale = better ? ['agree', 'partly', 'disagree', 'disagree', 'notRelevant', 'dontKnow'] : ['agree', 'agree', 'partly', 'disagree', 'notRelevant', 'dontKnow'];
+  const promoterScale = better ? ['agree', 'agree', 'partly', 'disagree', 'notRelevant', 'dontKnow'] : ['agree', 'partly', 'disagree', 'disagree', 'notRelevant', 'dontKnow'];
   rows.forEach((row, i) => {
     const s = statements[i];
-    const r = c.dice.pick(['agree', 'agree', 'partly', 'disagree', 'notRelevant', 'dontKnow']);
+    const r = c.dice.pick(s.kind === 'barrier' ? barrierScale : promoterScale);
     row.rating = rating(r);
     if (s.kind === 'barrier' && (r === 'agree' || r === 'partly')) {
       row.instrument = instruments.get(s.instruments[0]) ?? null;
-      row.responsible = `${c.dice.pick(FIRST_NAMES)} ${c.dice.pick(SURNAMES)}`;
-      row.deadline = c.today + c.dice.int(30, 200);
+      row.responsible = role(c);
+      row.deadline = date + c.dice.int(90, 300);
     }
   });
-  const barrier = statements.findIndex((s) => s.kind === 'barrier');
-  Object.assign(rows[barrier], { rating: rating('agree'), instrument: null, responsible: null, deadline: null });
-  c.problems.push({ rule: 'checklist.action.missing', sheetKey: 'checklist', index: barrier, column: 'instrument' });
   return rows;
+}
+
+/** Two rounds a year apart, the older first, as a municipality that evaluates yearly would have them. */
+function checklistRecords(c: Context): RegisterRecord[] {
+  const latestDate = c.today - 60;
+  const previous = ratedRound(c, addMonths(latestDate, -12), participants(c, ['staff', 'volunteers']), false);
+  const latest = ratedRound(c, latestDate, participants(c, ['staff', 'volunteers', 'partners', 'users']), true);
+  // Planted: a barrier present both years, followed up last year, left without a measure this year.
+  const barrier = content().checklist.statements.findIndex((s) => s.kind === 'barrier');
+  const statement = content().checklist.statements[barrier];
+  const rating = itemLabel('ratingScale', 'agree', c.lang);
+  const instrument = content().checklist.instruments.find((i) => i.key === statement.instruments[0])!.label[c.lang];
+  Object.assign(previous[barrier], { rating, instrument, responsible: role(c), deadline: previous[barrier].round as number + 120 });
+  Object.assign(latest[barrier], { rating, instrument: null, responsible: null, deadline: null });
+  for (const column of ['instrument', 'responsible', 'deadline']) {
+    c.problems.push({ rule: `checklist.${column}.missing`, sheetKey: 'checklist', index: previous.length + barrier, column });
+  }
+  return [...previous, ...latest];
+}
+
+/**
+ * The action plan as the program makes it: last year's round brought actions that have since been
+ * followed up (some done, some under way, one or two dropped); this year's round adds only the
+ * (statement, instrument) pairs not already planned.
+ */
+function actionRecords(c: Context, checklist: RegisterRecord[], sheetName: string): RegisterRecord[] {
+  const rounds = evaluationRounds(registerFromRecords('checklist', 'checklist', checklist), c.lang);
+  const status = (key: string) => itemLabel('actionStatuses', key, c.lang);
+  const fill = (action: RegisterRecord, round: number) => {
+    action.responsible ??= role(c);
+    action.deadline ??= round + c.dice.int(90, 300);
+  };
+  let plan = refreshActions(registerFromRecords('actions', sheetName, []), proposedActions(rounds[0], c.lang)).rows;
+  for (const action of plan) {
+    fill(action, rounds[0].date);
+    const key = c.dice.pick(['done', 'done', 'inProgress', 'inProgress', 'planned', 'dropped']);
+    action.status = status(key);
+    // Still open a year on: the deadline was moved, as a coordinator following up would.
+    if (key === 'inProgress' || key === 'planned') action.deadline = c.today + c.dice.int(30, 200);
+  }
+  const overdue = plan.findIndex((a) => a.status === status('inProgress'));
+  if (overdue >= 0) {
+    plan[overdue].deadline = c.today - 30;
+    c.problems.push({ rule: 'actions.deadline.overdue', sheetKey: 'actions', index: overdue, column: 'deadline' });
+  }
+  const refreshed = refreshActions(registerFromRecords('actions', sheetName, plan), proposedActions(rounds[1], c.lang));
+  plan = refreshed.rows;
+  for (const action of refreshed.added) fill(action, rounds[1].date);
+  return plan;
 }
 
 export function demoWorkbook(options: DemoOptions): DemoWorkbook {
@@ -327,12 +392,14 @@ export function demoWorkbook(options: DemoOptions): DemoWorkbook {
   const hours = hoursRecords(c, volunteers);
   plantHoursProblems(c, hours, volunteers);
   const checklist = checklistRecords(c);
+  const sheetNames = defaultSheetNames(options.lang);
+  const actions = actionRecords(c, checklist, sheetNames.actions);
   return {
     input: {
       lang: options.lang,
       settings,
-      records: { partners, agreements, volunteers, hours, checklist },
-      sheetNames: defaultSheetNames(options.lang),
+      records: { partners, agreements, volunteers, hours, checklist, actions },
+      sheetNames,
       tables: defaultTableNames(options.lang),
       today: options.today,
       chosenAgreementId: String(agreements[0].id),

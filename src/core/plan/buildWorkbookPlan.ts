@@ -3,6 +3,7 @@
  * register records. Every formula's cached result is computed here from the same rows.
  */
 import { SCHEMA_VERSION, sheetDef, text } from '../content';
+import { serialToIso } from '../dates';
 import { FormulaRefs } from '../formulaRefs';
 import type { Lang } from '../language';
 import { META_SHEET_NAME, metaEntries, type MetaRecord } from '../metaSheet';
@@ -31,6 +32,15 @@ export interface WorkbookInput {
   today: number;
   /** The agreement the printable form shows at first. */
   chosenAgreementId?: string | null;
+  /**
+   * When the program-computed parts of the summary (the evaluation) were computed: shown in their
+   * stamp and recorded in the metadata. Defaults to the day `today`.
+   */
+  refreshedAt?: string;
+}
+
+export function refreshStamp(input: WorkbookInput): string {
+  return input.refreshedAt ?? serialToIso(input.today);
 }
 
 export function defaultSheetNames(lang: Lang): SheetNames {
@@ -69,6 +79,7 @@ function metaSheet(input: WorkbookInput, keys: SheetKey[]): PlannedSheet {
     generator: GENERATOR,
     sheets: Object.fromEntries(keys.map((k) => [k, input.sheetNames[k]])),
     tables: Object.fromEntries(keys.filter((k): k is RegisterKey => (REGISTER_KEYS as readonly string[]).includes(k)).map((k) => [k, input.tables[k]])),
+    ...(keys.includes('summary') ? { summaryRefreshed: refreshStamp(input) } : {}),
   };
   const cells = metaEntries(meta).map(([key, value], i) => [
     { row: i + 2, col: 1, value: key },
@@ -106,7 +117,7 @@ export function buildWorkbookPlan(input: WorkbookInput, keys: readonly SheetKey[
     if (!keys.includes(key)) continue;
     if (key === 'settings') add(settingsSheet(input.sheetNames.settings, input.lang, input.settings));
     else if (key === 'agreement') add(agreementSheet(input.sheetNames.agreement, data, f, input.chosenAgreementId ?? null));
-    else if (key === 'summary') add(summarySheet(input.sheetNames.summary, input.lang, summarySections(data, reportDate)));
+    else if (key === 'summary') add(summarySheet(input.sheetNames.summary, input.lang, summarySections(data, reportDate, { refreshedAt: refreshStamp(input) })));
     else if (key === '_meta') sheets.push(metaSheet(input, [...keys]));
     else
       sheets.push(

@@ -19,6 +19,7 @@ const TAB_COLORS: Record<RegisterKey, string> = {
   volunteers: '6A1B9A',
   hours: 'EF6C00',
   checklist: 'AD1457',
+  actions: '00838F',
 };
 
 function columnStyle(column: ColumnDef): StyleKey | undefined {
@@ -74,7 +75,7 @@ export function registerSheet(input: RegisterSheetInput): PlannedSheet {
     ],
     validations,
     merges: [],
-    freeze: { rows: 1, cols: input.key === 'checklist' ? 0 : 1 },
+    freeze: { rows: 1, cols: input.key === 'checklist' || input.key === 'actions' ? 0 : 1 },
     dataBars: [],
   };
 }

@@ -1,0 +1,130 @@
+/**
+ * `samspill summary FILE.xlsx [-o OUT.xlsx] [--public PUBLIC.xlsx] [--today YYYY-MM-DD]`: computes
+ * the summary and brings the action plan up to date with the latest evaluation, prints it, and
+ * with --public writes the copy for leaders (summary and action plan as values, nothing from the
+ * registers). Writing the refreshed parts back into the workbook itself (in place, or to -o) is
+ * not done yet: it needs the package-level editing of src/workbook/xlsx, so the file is left
+ * untouched and the command says so.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import evaluationStrings from '../../templates/ui/evaluation.json';
+import { stringsFileSchema, type FactorKey } from '../core/contentSchema';
+import { serialToIso } from '../core/dates';
+import { factorLabel } from '../core/checklistRows';
+import { itemLabel } from '../core/content';
+import { participantLabels } from '../core/evaluation/evaluationRounds';
+import { barrierPercent, changeSince, promoterPercent, scoreRound, topBarriers, type FactorChange, type FactorScore } from '../core/evaluation/scoring';
+import { refreshSummary, type SummaryRefresh } from '../core/evaluation/summaryRefresh';
+import { fillPlaceholders, type Lang } from '../core/language';
+import { publicWorkbookPlan } from '../core/publicCopy';
+import type { Figure } from '../core/summaryFigures';
+import { openXlsxFile } from '../workbook/xlsx/xlsxReader';
+import { writePlanToBuffer } from '../workbook/xlsx/planWriter';
+import { writeFileAtomic } from './atomicWrite';
+import { UserFacingError } from './cliText';
+import { openSamspillWorkbook } from './openWorkbook';
+import { parseToday } from './options';
+
+const strings = stringsFileSchema.parse(evaluationStrings);
+
+function say(key: string, lang: Lang | 'both', values: Record<string, string | number> = {}): string {
+  const entry = strings[key];
+  if (!entry) throw new RangeError(`no string ${key} in templates/ui/evaluation.json`);
+  if (lang === 'both') return `${fillPlaceholders(entry.nb, values)} / ${fillPlaceholders(entry.en, values)}`;
+  return fillPlaceholders(entry[lang], values);
+}
+
+function shown(value: number | string, style: Figure['style']): string {
+  if (value === '') return '–';
+  if (typeof value === 'string') return value;
+  if (style === 'date') return serialToIso(value);
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/** Key figures and compliance: the sections computed by live formulas in the workbook. */
+function figureLines(refresh: SummaryRefresh): string[] {
+  const lines: string[] = [];
+  for (const section of refresh.sections.filter((s) => s.key === 'keyFigures' || s.key === 'compliance')) {
+    lines.push(section.title);
+    for (const f of section.figures) lines.push(`  ${f.label}: ${shown(f.value, f.style)}`);
+  }
+  return lines;
+}
+
+function signed(n: number | null): string {
+  return n === null ? '–' : n > 0 ? `+${n}` : String(n);
+}
+
+function profileLine(score: FactorScore, change: FactorChange | undefined, label: string): string {
+  const pct = (n: number | null) => (n === null ? '–' : String(n));
+  const trend = change ? ` (${signed(change.promoters)} / ${signed(change.barriers)})` : '';
+  return `  ${label}: ${pct(promoterPercent(score))} / ${pct(barrierPercent(score))}${trend}`;
+}
+
+function evaluationLines(refresh: SummaryRefresh): string[] {
+  const lang = refresh.data.lang;
+  const { latest, previous } = refresh;
+  if (!latest) return [say('summary.cli.noEvaluation', lang)];
+  const none = say('summary.cli.none', lang);
+  const who = participantLabels(latest.participants, lang).join(', ') || none;
+  const lines = [say('summary.cli.evaluation', lang, { date: serialToIso(latest.date), previous: previous ? serialToIso(previous.date) : none, participants: who })];
+  const score = scoreRound(latest);
+  const changes = previous ? changeSince(score, scoreRound(previous)) : [];
+  lines.push(say('summary.cli.profileHeader', lang));
+  score.factors.forEach((f, i) => lines.push(profileLine(f, changes[i], factorLabel(f.factor as FactorKey, lang))));
+  lines.push(profileLine(score.overall, changes.at(-1), refresh.sections.find((s) => s.key === 'evaluationProfile')!.figures.at(-1)!.label));
+  const top = topBarriers(latest);
+  if (top.length) {
+    lines.push(say('summary.cli.topBarriers', lang));
+    top.forEach((b, i) => lines.push(`  ${i + 1}. ${b.text} (${itemLabel('ratingScale', b.rating!, lang)})`));
+  }
+  return lines;
+}
+
+function actionLine(refresh: SummaryRefresh): string {
+  const open = refresh.sections.flatMap((s) => s.figures).find((f) => f.name === 'kpi_open_actions')!.value;
+  return say('summary.cli.actions', refresh.data.lang, { open, added: refresh.actions.added.length, kept: refresh.actions.kept });
+}
+
+async function writePublic(target: string, refresh: SummaryRefresh): Promise<void> {
+  const plan = publicWorkbookPlan(refresh);
+  const bytes = await writePlanToBuffer(plan);
+  try {
+    mkdirSync(dirname(resolve(target)), { recursive: true });
+    await writeFileAtomic(target, bytes, async (temp) => {
+      // The copy must open with both its sheets before it replaces anything.
+      const sheets = await (await openXlsxFile(temp)).listSheets();
+      const missing = plan.sheets.filter((s) => !sheets.some((x) => x.name === s.name));
+      if (missing.length) throw new Error(`missing sheets ${missing.map((s) => s.name).join(', ')}`);
+    });
+  } catch (error) {
+    throw new UserFacingError(say('summary.cli.error.write', 'both', { file: target, reason: error instanceof Error ? error.message : String(error) }));
+  }
+}
+
+/** The refresh stamp in the user's own clock: "2026-11-23 14:05". */
+function localMinute(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
+}
+
+export async function summaryCommand(file: string, options: { output?: string; public?: string; today?: string }, log: (line: string) => void): Promise<number> {
+  const today = parseToday(options.today);
+  if (options.output !== undefined) throw new UserFacingError(say('summary.cli.error.outputNotYet', 'both', { output: options.output }));
+  if (options.public !== undefined) {
+    if (!/\.xlsx$/i.test(options.public)) throw new UserFacingError(say('summary.cli.error.publicExtension', 'both', { file: options.public }));
+    if (resolve(options.public) === resolve(file)) throw new UserFacingError(say('summary.cli.error.publicIsSource', 'both', { file: options.public }));
+  }
+  const { loaded } = await openSamspillWorkbook(file);
+  const refresh = refreshSummary(loaded.data, today, localMinute(new Date()));
+  const lang = refresh.data.lang;
+  log(say('summary.cli.heading', lang, { file, date: serialToIso(refresh.reportDate) }));
+  for (const line of [...figureLines(refresh), ...evaluationLines(refresh), actionLine(refresh)]) log(line);
+  if (options.public !== undefined) {
+    await writePublic(options.public, refresh);
+    log(say('summary.cli.publicWritten', 'both', { file: options.public }));
+  }
+  log(say('summary.cli.fileUnchanged', 'both', { file }));
+  return 0;
+}
