@@ -2,9 +2,8 @@
  * `samspill summary FILE.xlsx [-o OUT.xlsx] [--public PUBLIC.xlsx] [--today YYYY-MM-DD]`: computes
  * the summary and brings the action plan up to date with the latest evaluation, prints it, and
  * with --public writes the copy for leaders (summary and action plan as values, nothing from the
- * registers). Writing the refreshed parts back into the workbook itself (in place, or to -o) is
- * not done yet: it needs the package-level editing of src/workbook/xlsx, so the file is left
- * untouched and the command says so.
+ * registers). The refreshed summary and the new actions are written back into the workbook, in
+ * place (with a backup) or to -o, without touching any other part of the file.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -25,6 +24,8 @@ import { writeFileAtomic } from './atomicWrite';
 import { UserFacingError } from './cliText';
 import { openSamspillWorkbook } from './openWorkbook';
 import { parseToday } from './options';
+import { refreshedWorkbook } from './summaryInput';
+import { SummaryLayoutChanged, writeRefreshedSummary } from './summaryWriteBack';
 
 const strings = stringsFileSchema.parse(evaluationStrings);
 
@@ -111,7 +112,6 @@ function localMinute(now: Date): string {
 
 export async function summaryCommand(file: string, options: { output?: string; public?: string; today?: string }, log: (line: string) => void): Promise<number> {
   const today = parseToday(options.today);
-  if (options.output !== undefined) throw new UserFacingError(say('summary.cli.error.outputNotYet', 'both', { output: options.output }));
   if (options.public !== undefined) {
     if (!/\.xlsx$/i.test(options.public)) throw new UserFacingError(say('summary.cli.error.publicExtension', 'both', { file: options.public }));
     if (resolve(options.public) === resolve(file)) throw new UserFacingError(say('summary.cli.error.publicIsSource', 'both', { file: options.public }));
@@ -125,6 +125,13 @@ export async function summaryCommand(file: string, options: { output?: string; p
     await writePublic(options.public, refresh);
     log(say('summary.cli.publicWritten', 'both', { file: options.public }));
   }
-  log(say('summary.cli.fileUnchanged', 'both', { file }));
+  try {
+    const written = await writeRefreshedSummary(file, options.output, refreshedWorkbook(loaded, refresh, today), new Date());
+    log(say('summary.cli.written', 'both', { file: written.target, added: refresh.actions.added.length }));
+    if (written.backup) log(say('summary.cli.backup', 'both', { backup: written.backup }));
+  } catch (error) {
+    if (error instanceof SummaryLayoutChanged) throw new UserFacingError(say('summary.cli.error.layout', 'both', { file, reason: error.message }));
+    throw error;
+  }
   return 0;
 }
