@@ -5,6 +5,8 @@
 import { Command, CommanderError } from 'commander';
 import { cliText, UserFacingError } from './cliText';
 import { addCommand } from './addCommand';
+import { aggregateCommand } from './aggregateCommand';
+import { importCommand } from './importCommand';
 import { newCommand } from './newCommand';
 import { summaryCommand } from './summaryCommand';
 import { validateCommand } from './validateCommand';
@@ -42,6 +44,26 @@ function program(out: (line: string) => void, result: { code: number }): Command
     .option('--today <date>', 'YYYY-MM-DD')
     .action(async (file: string, options) => {
       result.code = await validateCommand(file, options, out);
+    });
+
+  cli
+    .command('import')
+    .argument('<file>', 'FILE.xlsx')
+    .argument('<csv>', 'VOLUNTEERS.csv')
+    .option('--map <column=field>', 'column=field (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--today <date>', 'YYYY-MM-DD')
+    .action(async (file: string, csv: string, options) => {
+      result.code = await importCommand(file, csv, options, out);
+    });
+
+  cli
+    .command('aggregate')
+    .argument('<files...>', 'FILE.xlsx...')
+    .requiredOption('-o, --output <out>', 'REGION.xlsx')
+    .option('--today <date>', 'YYYY-MM-DD')
+    .option('--lang <lang>', 'nb | nn | en', 'nb')
+    .action(async (files: string[], options) => {
+      result.code = await aggregateCommand(files, options, out);
     });
 
   cli

@@ -2,10 +2,11 @@
  * Opens a workbook file for reading and finds its templates, turning every way that can fail into
  * one message the user can act on (exit code 2).
  */
-import { loadWorkbook, type LoadedWorkbook } from '../core/loadWorkbook';
+import type { LoadedWorkbook } from '../core/loadWorkbook';
 import { REGISTER_KEYS } from '../core/templateSchema';
 import { openXlsxFile, WorkbookReadError, type XlsxReader } from '../workbook/xlsx/xlsxReader';
 import { cliText, UserFacingError } from './cliText';
+import { loadWorkbookStreaming } from './streamingLoad';
 
 export interface OpenedWorkbook {
   reader: XlsxReader;
@@ -25,7 +26,7 @@ export async function openSamspillWorkbook(file: string): Promise<OpenedWorkbook
   const reader = await openReader(file);
   let loaded: LoadedWorkbook;
   try {
-    loaded = await loadWorkbook(reader);
+    loaded = await loadWorkbookStreaming(reader);
   } catch (error) {
     if (error instanceof WorkbookReadError) throw new UserFacingError(error.message);
     throw error;

@@ -95,7 +95,7 @@ function cellXml(xml: string, ref: string): { f?: string; v?: string } {
   return { f: /<f>([\s\S]*?)<\/f>/.exec(inner)?.[1], v: /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1] };
 }
 
-async function readBack(buffer: Buffer): Promise<ExcelJS.Workbook> {
+async function readBack(buffer: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   return workbook;
@@ -110,7 +110,7 @@ function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
 const FIRST_DATA = TABLE_ROW + 1;
 
 describe('writePlanToBuffer on a hand-made plan', () => {
-  let buffer: Buffer;
+  let buffer: Uint8Array;
   let zip: Zip;
   let book: ExcelJS.Workbook;
 

@@ -11,6 +11,7 @@ import { isoToSerial } from '../../src/core/dates';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
 import { loadWorkbook } from '../../src/core/loadWorkbook';
 import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
+import type { RegisterRecord } from '../../src/core/workbookData';
 import { readStoredEntries } from '../../src/workbook/xlsx/packageZip';
 import { writePlanToBuffer } from '../../src/workbook/xlsx/planWriter';
 import { openXlsxFile } from '../../src/workbook/xlsx/xlsxReader';
@@ -24,7 +25,7 @@ const digest = (file: string) => createHash('sha256').update(readFileSync(file))
 /** The demo with an action plan holding only the first proposed action, marked done by a coordinator. */
 async function workbookWithOneAction(name: string): Promise<{ file: string; done: string }> {
   const demo = demoWorkbook({ lang: 'nb', seed: 21, today: isoToSerial(TODAY), volunteers: 40 });
-  const first = { ...demo.input.records.actions[0], status: 'Fullført', responsible: 'Kari, enhetsleder' };
+  const first: RegisterRecord = { ...demo.input.records.actions[0], status: 'Fullført', responsible: 'Kari, enhetsleder' };
   demo.input.records.actions = [first];
   const file = join(dir, name);
   writeFileSync(file, await writePlanToBuffer(buildWorkbookPlan(demo.input)));

@@ -223,11 +223,12 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan): void
 }
 
 /** A complete new workbook holding the plan. */
-export async function writePlanToBuffer(plan: WorkbookPlan): Promise<Buffer> {
+export async function writePlanToBuffer(plan: WorkbookPlan): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Samspill';
   renderPlan(workbook, plan);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  // A plain Uint8Array, not a Node Buffer: the browser mode writes workbooks too.
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
 export class XlsxPlanWriter implements WorkbookWriter {

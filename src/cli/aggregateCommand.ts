@@ -1,0 +1,150 @@
+/**
+ * `samspill aggregate FILE.xlsx... -o REGION.xlsx [--today YYYY-MM-DD] [--lang nb|nn|en]`: one
+ * regional workbook from many municipalities' workbooks. Each is read with the fast reader,
+ * validated and summarised by the same core as `validate` and `summary`; a file that cannot be
+ * read, is not a Samspill workbook, or whose structure validation rejects is listed on the "not
+ * included" sheet with the reason, never dropped in silence. Nothing personal leaves a workbook:
+ * only the summary's figures do.
+ */
+import { mkdirSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { fillPlaceholders, type Lang } from '../core/language';
+import { regionPlan, type ExcludedFile, type MunicipalityFigures } from '../core/regionPlan';
+import { effectiveReportDate, figureValues, summarySections } from '../core/summaryFigures';
+import { countIssues } from '../core/validation/validateWorkbook';
+import { writePlanToBuffer } from '../workbook/xlsx/planWriter';
+import { openXlsxFile } from '../workbook/xlsx/xlsxReader';
+import { writeFileAtomic } from './atomicWrite';
+import { UserFacingError } from './cliText';
+import { parseLang, parseToday } from './options';
+import { runValidation } from './validateCommand';
+
+const TEXT: Record<string, Record<Lang, string>> = {
+  'error.output': { nb: 'Oppgi regionfilen med -o REGION.xlsx.', nn: 'Oppgi regionfila med -o REGION.xlsx.', en: 'Name the region file with -o REGION.xlsx.' },
+  'error.extension': { nb: '{file} må slutte på .xlsx.', nn: '{file} må slutte på .xlsx.', en: '{file} must end in .xlsx.' },
+  'error.outputIsInput': {
+    nb: '{file} er også en av kommunefilene. Velg et annet navn for regionfilen.',
+    nn: '{file} er òg ei av kommunefilene. Vel eit anna namn på regionfila.',
+    en: '{file} is also one of the municipality files. Choose another name for the region file.',
+  },
+  'error.none': {
+    nb: 'Ingen av filene kunne tas med, så {file} er ikke skrevet:',
+    nn: 'Ingen av filene kunne takast med, så {file} er ikkje skriven:',
+    en: 'None of the files could be included, so {file} was not written:',
+  },
+  'error.write': { nb: 'Kunne ikke skrive {file} ({reason}).', nn: 'Kunne ikkje skrive {file} ({reason}).', en: 'Could not write {file} ({reason}).' },
+  duplicate: { nb: 'samme fil er oppgitt to ganger', nn: 'same fil er oppgitt to gonger', en: 'the same file is listed twice' },
+  structure: { nb: 'strukturen er ikke gyldig: {problems}', nn: 'strukturen er ikkje gyldig: {problems}', en: 'the structure is not valid: {problems}' },
+  included: { nb: 'Med: {file} ({municipality}, {errors} valideringsfeil)', nn: 'Med: {file} ({municipality}, {errors} valideringsfeil)', en: 'Included: {file} ({municipality}, {errors} validation errors)' },
+  excluded: { nb: 'Ikke med: {file}: {reason}', nn: 'Ikkje med: {file}: {reason}', en: 'Not included: {file}: {reason}' },
+  done: {
+    nb: 'Skrev {file}: {included} kommuner med, {excluded} filer ikke med.',
+    nn: 'Skreiv {file}: {included} kommunar med, {excluded} filer ikkje med.',
+    en: 'Wrote {file}: {included} municipalities included, {excluded} files not included.',
+  },
+};
+
+function say(lang: Lang, key: string, values: Record<string, string | number> = {}): string {
+  return fillPlaceholders(TEXT[key][lang], values);
+}
+
+function both(key: string, values: Record<string, string | number> = {}): string {
+  return `${say('nb', key, values)} / ${say('en', key, values)}`;
+}
+
+export interface AggregateOptions {
+  output?: string;
+  today?: string;
+  lang?: string;
+}
+
+/** Seams for tests and the benchmark: a fixed clock, and whether to draw the progress bar. */
+export interface AggregateHooks {
+  now?: Date;
+  progress?: boolean;
+}
+
+type Outcome = { included: MunicipalityFigures } | { excluded: ExcludedFile };
+
+/** The figures of one workbook, or why it cannot be part of the region. */
+export async function municipalityFigures(file: string, today: number): Promise<Outcome> {
+  const name = basename(file);
+  try {
+    const { loaded, issues } = await runValidation(file, today);
+    const broken = issues.filter((i) => i.severity === 'error' && i.rule.startsWith('structure.'));
+    if (broken.length) return { excluded: { file: name, reason: both('structure', { problems: broken.map((i) => i.message).join('; ') }) } };
+    const reportDate = effectiveReportDate(loaded.data, today);
+    const counts = countIssues(issues);
+    return {
+      included: {
+        file: name,
+        municipality: loaded.data.settings.municipality || name.replace(/\.xls[xm]$/i, ''),
+        reportDate,
+        errors: counts.error,
+        warnings: counts.warning,
+        figures: figureValues(summarySections(loaded.data, reportDate)),
+      },
+    };
+  } catch (error) {
+    if (error instanceof UserFacingError) return { excluded: { file: name, reason: error.message } };
+    return { excluded: { file: name, reason: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+function progressBar(enabled: boolean, total: number): SingleBar | null {
+  if (!enabled) return null;
+  const bar = new SingleBar({ stream: process.stderr, format: '{bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true });
+  bar.start(total, 0, { file: '' });
+  return bar;
+}
+
+/** The local time as shown on the region sheet: "2026-11-23 14:05". */
+function localMinute(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
+}
+
+export async function aggregateCommand(files: string[], options: AggregateOptions, log: (line: string) => void, hooks: AggregateHooks = {}): Promise<number> {
+  const output = options.output;
+  if (!output) throw new UserFacingError(both('error.output'));
+  if (!/\.xlsx$/i.test(output)) throw new UserFacingError(both('error.extension', { file: output }));
+  if (files.some((f) => resolve(f) === resolve(output))) throw new UserFacingError(both('error.outputIsInput', { file: output }));
+  const lang = parseLang(options.lang);
+  const today = parseToday(options.today);
+
+  const included: MunicipalityFigures[] = [];
+  const excluded: ExcludedFile[] = [];
+  const seen = new Set<string>();
+  const bar = progressBar(hooks.progress ?? (process.stderr.isTTY === true && !process.env.CI), files.length);
+  for (const file of files) {
+    bar?.increment(0, { file: basename(file) });
+    if (seen.has(resolve(file))) excluded.push({ file: basename(file), reason: both('duplicate') });
+    else {
+      seen.add(resolve(file));
+      const outcome = await municipalityFigures(file, today);
+      if ('included' in outcome) included.push(outcome.included);
+      else excluded.push(outcome.excluded);
+    }
+    bar?.increment(1);
+  }
+  bar?.stop();
+
+  for (const m of included) log(say(lang, 'included', { file: m.file, municipality: m.municipality, errors: m.errors }));
+  for (const e of excluded) log(say(lang, 'excluded', { file: e.file, reason: e.reason }));
+  if (included.length === 0) throw new UserFacingError([both('error.none', { file: output }), ...excluded.map((e) => `  ${e.file}: ${e.reason}`)].join('\n'));
+
+  const plan = regionPlan({ lang, included, excluded, madeAt: localMinute(hooks.now ?? new Date()) });
+  const bytes = await writePlanToBuffer(plan);
+  try {
+    mkdirSync(dirname(resolve(output)), { recursive: true });
+    await writeFileAtomic(output, bytes, async (temp) => {
+      const sheets = await (await openXlsxFile(temp)).listSheets();
+      if (sheets.length !== plan.sheets.length) throw new Error(`the region workbook has ${sheets.length} sheets, not ${plan.sheets.length}`);
+    });
+  } catch (error) {
+    throw new UserFacingError(both('error.write', { file: output, reason: error instanceof Error ? error.message : String(error) }));
+  }
+  log(say(lang, 'done', { file: output, included: included.length, excluded: excluded.length }));
+  return 0;
+}

@@ -1,0 +1,351 @@
+/**
+ * `samspill import FILE.xlsx VOLUNTEERS.csv [--map column=field ...]`: volunteers from a sign-up
+ * form export (Microsoft Forms, Nettskjema, Google Forms) appended to the volunteer register.
+ *
+ * The CSV is read whole first (UTF-8 with or without BOM, Windows-1252 as older Excel saves it;
+ * comma, semicolon or tab), so a file that cannot be read leaves the workbook untouched. Rows are
+ * checked as the register is (see importRows); accepted rows are added to the table inside the
+ * user's own package (see tableAppend), verified, and renamed into place with a backup beside it.
+ */
+import { constants as fsConstants } from 'node:fs';
+import { copyFile, readFile, rm } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { sheetDef } from '../core/content';
+import { effectiveReportDate } from '../core/summaryFigures';
+import { FormulaRefs } from '../core/formulaRefs';
+import { isFormulaLike, mapColumns, MappingError, type ColumnMapping } from '../core/importMapping';
+import { planImport, type ImportPlan, type SkipReason } from '../core/importRows';
+import { fillPlaceholders, type Lang } from '../core/language';
+import { loadWorkbook, type LoadedWorkbook } from '../core/loadWorkbook';
+import type { RegisterRow } from '../core/registerRows';
+import { hoursLast12, hoursLast12ById, policeRequired } from '../core/volunteerDerived';
+import type { WorkbookData } from '../core/workbookData';
+import { verifyMergedPackage } from '../workbook/xlsx/packageVerify';
+import { refusalReason } from '../workbook/xlsx/packageSafety';
+import { entryBytes, readStoredEntries, UnsupportedZipError } from '../workbook/xlsx/packageZip';
+import { officeDocumentPart } from '../workbook/xlsx/workbookStructure';
+import { appendTableRows, nextTableRow, TableAppendError, type AppendValue } from '../workbook/xlsx/tableAppend';
+import { fileNotFound, WorkbookReadError } from '../workbook/xlsx/workbookReadError';
+import { XmlEditError } from '../workbook/xlsx/xmlEdit';
+import { openXlsxBuffer } from '../workbook/xlsx/xlsxReader';
+import { backupPath } from './addCommand';
+import { writeFileAtomic } from './atomicWrite';
+import { UserFacingError } from './cliText';
+import { parseToday } from './options';
+
+type Localized = Record<Lang, string>;
+
+/** The command's own texts (candidates for templates/ui when that file is free to edit). */
+const TEXT: Record<string, Localized> = {
+  'error.extension': { nb: '{file} må være en .xlsx- eller .xlsm-arbeidsbok.', nn: '{file} må vere ei .xlsx- eller .xlsm-arbeidsbok.', en: '{file} must be an .xlsx or .xlsm workbook.' },
+  'error.csvMissing': { nb: 'Finner ikke {file} ({reason}).', nn: 'Finn ikkje {file} ({reason}).', en: 'Cannot find {file} ({reason}).' },
+  'error.csvUnreadable': {
+    nb: '{file} kan ikke leses som CSV ({reason}). Ingenting er importert, og arbeidsboken er uendret. Lagre eksporten på nytt som CSV (UTF-8) og prøv igjen.',
+    nn: '{file} kan ikkje lesast som CSV ({reason}). Ingenting er importert, og arbeidsboka er uendra. Lagre eksporten på nytt som CSV (UTF-8) og prøv igjen.',
+    en: '{file} cannot be read as CSV ({reason}). Nothing was imported and the workbook is unchanged. Save the export again as CSV (UTF-8) and retry.',
+  },
+  'error.csvEmpty': { nb: '{file} har ingen rader under overskriftene.', nn: '{file} har ingen rader under overskriftene.', en: '{file} has no rows below its headers.' },
+  'error.noRegister': {
+    nb: '{file} har ikke noe frivilligregister. Legg til malene først: samspill add {file}',
+    nn: '{file} har ikkje noko frivilligregister. Legg til malane først: samspill add {file}',
+    en: '{file} has no volunteer register. Add the templates first: samspill add {file}',
+  },
+  'error.noName': {
+    nb: 'Ingen kolonne i {file} gir navnet på den frivillige (fant: {headers}). Angi den med --map "kolonne=name".',
+    nn: 'Ingen kolonne i {file} gir namnet på den frivillige (fann: {headers}). Angi henne med --map "kolonne=name".',
+    en: 'No column of {file} gives the volunteer\'s name (found: {headers}). Name it with --map "column=name".',
+  },
+  'error.map.syntax': { nb: '--map «{value}» må skrives kolonne=felt.', nn: '--map «{value}» må skrivast kolonne=felt.', en: '--map "{value}" must be written column=field.' },
+  'error.map.unknownColumn': { nb: '--map: {file} har ingen kolonne «{value}».', nn: '--map: {file} har ingen kolonne «{value}».', en: '--map: {file} has no column "{value}".' },
+  'error.map.unknownField': {
+    nb: '--map: ukjent felt «{value}». Kjente felt: {fields}.',
+    nn: '--map: ukjent felt «{value}». Kjende felt: {fields}.',
+    en: '--map: unknown field "{value}". Known fields: {fields}.',
+  },
+  'error.refused': {
+    nb: '{file} kan ikke endres trygt ({reason}). Ingenting er importert.',
+    nn: '{file} kan ikkje endrast trygt ({reason}). Ingenting er importert.',
+    en: '{file} cannot be changed safely ({reason}). Nothing was imported.',
+  },
+  'error.rowsBelow': {
+    nb: 'Frivilligregisteret i {file} har verdier under tabellen (rad {row}). Utvid tabellen over dem i Excel, eller flytt dem, og prøv igjen. Ingenting er importert.',
+    nn: 'Frivilligregisteret i {file} har verdiar under tabellen (rad {row}). Utvid tabellen over dei i Excel, eller flytt dei, og prøv igjen. Ingenting er importert.',
+    en: 'The volunteer register in {file} has values below its table (row {row}). Extend the table over them in Excel, or move them, and retry. Nothing was imported.',
+  },
+  'error.write': {
+    nb: 'Kunne ikke skrive {file} ({reason}). Arbeidsboken er uendret.',
+    nn: 'Kunne ikkje skrive {file} ({reason}). Arbeidsboka er uendra.',
+    en: 'Could not write {file} ({reason}). The workbook is unchanged.',
+  },
+  mapped: { nb: 'Kolonner: {columns}', nn: 'Kolonnar: {columns}', en: 'Columns: {columns}' },
+  notUsed: { nb: 'Ikke brukt: {columns}', nn: 'Ikkje brukt: {columns}', en: 'Not used: {columns}' },
+  refusedColumns: {
+    nb: 'Bevisst utelatt (registeret skal ikke ha fødselsdato eller fødselsnummer): {columns}',
+    nn: 'Med vilje utelate (registeret skal ikkje ha fødselsdato eller fødselsnummer): {columns}',
+    en: 'Left out on purpose (the register must not hold birth dates or identity numbers): {columns}',
+  },
+  imported: { nb: 'Rad {row}: importert som {id} ({name}) i rad {sheetRow}.', nn: 'Rad {row}: importert som {id} ({name}) i rad {sheetRow}.', en: 'Row {row}: imported as {id} ({name}) in row {sheetRow}.' },
+  followUp: { nb: '    å følge opp: {message}', nn: '    å følgje opp: {message}', en: '    to follow up: {message}' },
+  warning: { nb: '    advarsel: {message}', nn: '    åtvaring: {message}', en: '    warning: {message}' },
+  extra: { nb: '    flere valg enn registeret har plass til: {choices}', nn: '    fleire val enn registeret har plass til: {choices}', en: '    more choices than the register holds: {choices}' },
+  'skip.empty': { nb: 'Rad {row}: hoppet over, tom rad.', nn: 'Rad {row}: hoppa over, tom rad.', en: 'Row {row}: skipped, empty row.' },
+  'skip.noName': { nb: 'Rad {row}: hoppet over, navn mangler.', nn: 'Rad {row}: hoppa over, namn manglar.', en: 'Row {row}: skipped, the name is missing.' },
+  'skip.duplicateOfVolunteer': {
+    nb: 'Rad {row}: hoppet over, finnes allerede som {id} (rad {sheetRow}): samme navn og telefon eller e-post.',
+    nn: 'Rad {row}: hoppa over, finst allereie som {id} (rad {sheetRow}): same namn og telefon eller e-post.',
+    en: 'Row {row}: skipped, already registered as {id} (row {sheetRow}): same name and phone or email.',
+  },
+  'skip.duplicateInFile': {
+    nb: 'Rad {row}: hoppet over, samme person som rad {first} i filen.',
+    nn: 'Rad {row}: hoppa over, same person som rad {first} i fila.',
+    en: 'Row {row}: skipped, the same person as row {first} of the file.',
+  },
+  'skip.invalid': { nb: 'Rad {row}: hoppet over:', nn: 'Rad {row}: hoppa over:', en: 'Row {row}: skipped:' },
+  reason: { nb: '    {message}', nn: '    {message}', en: '    {message}' },
+  done: {
+    nb: '{imported} importert, {skipped} hoppet over, av {total} rader i {csv}. {file} er oppdatert.',
+    nn: '{imported} importert, {skipped} hoppa over, av {total} rader i {csv}. {file} er oppdatert.',
+    en: '{imported} imported, {skipped} skipped, of {total} rows in {csv}. {file} is updated.',
+  },
+  nothing: {
+    nb: 'Ingen rader å importere ({skipped} hoppet over av {total}). {file} er uendret.',
+    nn: 'Ingen rader å importere ({skipped} hoppa over av {total}). {file} er uendra.',
+    en: 'No rows to import ({skipped} skipped of {total}). {file} is unchanged.',
+  },
+  backup: { nb: 'Originalen er tatt vare på som {backup}.', nn: 'Originalen er teken vare på som {backup}.', en: 'The original is kept as {backup}.' },
+};
+
+function say(lang: Lang, key: string, values: Record<string, string | number> = {}): string {
+  return fillPlaceholders(TEXT[key][lang], values);
+}
+
+/** Errors go out in bokmål and English, as every command's errors do. */
+function both(key: string, values: Record<string, string | number> = {}): string {
+  return `${say('nb', key, values)} / ${say('en', key, values)}`;
+}
+
+export interface ImportOptions {
+  map?: string[];
+  today?: string;
+}
+
+/** UTF-8 when it decodes as such (BOM or not); otherwise Windows-1252, as older Excel saves "CSV". */
+function decodeCsv(bytes: Uint8Array): string {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return new TextDecoder('windows-1252').decode(body);
+  }
+}
+
+/** The separator of the header line: the one of ; , or tab that occurs most outside quotes. */
+export function detectDelimiter(text: string): string {
+  let quoted = false;
+  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+export function readCsvText(text: string): string[][] {
+  return parse(text, { delimiter: detectDelimiter(text), bom: true, skip_empty_lines: true, relax_quotes: false, trim: false }) as string[][];
+}
+
+async function readCsv(csv: string): Promise<{ headers: string[]; rows: string[][] }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(csv);
+  } catch (error) {
+    throw new UserFacingError(both('error.csvMissing', { file: csv, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+  }
+  let records: string[][];
+  try {
+    records = readCsvText(decodeCsv(bytes));
+  } catch (error) {
+    throw new UserFacingError(both('error.csvUnreadable', { file: csv, reason: error instanceof Error ? error.message : String(error) }));
+  }
+  if (records.length < 2) throw new UserFacingError(both('error.csvEmpty', { file: csv }));
+  return { headers: records[0].map((h) => h.replace(/^\ufeff/, '').trim()), rows: records.slice(1) };
+}
+
+async function readWorkbook(file: string): Promise<{ bytes: Uint8Array; loaded: LoadedWorkbook }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new UserFacingError(fileNotFound(file, (error as NodeJS.ErrnoException).code ?? String(error)).message);
+  }
+  try {
+    return { bytes, loaded: await loadWorkbook(openXlsxBuffer(bytes, file)) };
+  } catch (error) {
+    if (error instanceof WorkbookReadError) throw new UserFacingError(error.message);
+    throw error;
+  }
+}
+
+function refuseUnsafe(bytes: Uint8Array, file: string): void {
+  try {
+    const entries = readStoredEntries(bytes);
+    const part = (name: string) => {
+      const entry = entries.find((e) => e.name.toLowerCase() === name.toLowerCase());
+      return entry ? entryBytes(entry) : undefined;
+    };
+    const rootRels = part('_rels/.rels');
+    const rootRelsText = rootRels ? new TextDecoder().decode(rootRels) : undefined;
+    const workbook = part(officeDocumentPart(rootRelsText) ?? 'xl/workbook.xml') ?? new Uint8Array();
+    const reason = refusalReason(entries.map((e) => e.name), rootRelsText, workbook);
+    // Locked structure forbids new sheets, not new rows; the other reasons would damage the file.
+    if (reason && reason !== 'structureProtected') throw new UserFacingError(both('error.refused', { file, reason }));
+  } catch (error) {
+    if (error instanceof UnsupportedZipError || error instanceof XmlEditError) throw new UserFacingError(both('error.refused', { file, reason: error.message }));
+    throw error;
+  }
+}
+
+function parseMapping(headers: string[], map: string[] | undefined, csv: string): ColumnMapping {
+  try {
+    return mapColumns(headers, map ?? []);
+  } catch (error) {
+    if (!(error instanceof MappingError)) throw error;
+    const fields = 'name, firstName, lastName, phone, email, ageGroup, age, affiliation, partner, activity, unit, start, confidentialityDate, policeCertificateDate, training, consent, consentDate, status, end, notes, submitted, ignore';
+    throw new UserFacingError(both(`error.map.${error.reason}`, { value: error.value, file: csv, fields }));
+  }
+}
+
+/** The formula columns' cached results for the new rows, computed from the register with them in it. */
+function formulaResults(data: WorkbookData, rows: RegisterRow[], today: number): Map<number, AppendValue>[] {
+  const register = data.registers.volunteers;
+  const withNew: WorkbookData = { ...data, registers: { ...data.registers, volunteers: { ...register, rows: [...register.rows, ...rows] } } };
+  const f = new FormulaRefs(data.lang, data.tables);
+  const totals = hoursLast12ById(withNew, effectiveReportDate(data, today));
+  const police = register.columns.get('policeCertificateRequired');
+  const hours = register.columns.get('hoursLast12Months');
+  return rows.map((row) => {
+    const results = new Map<number, AppendValue>();
+    if (police) results.set(police, policeRequired(withNew, f, row) ? f.label('yesNo', 'yes') : f.label('yesNo', 'no'));
+    if (hours) results.set(hours, hoursLast12(totals, row));
+    return results;
+  });
+}
+
+function skipLines(lang: Lang, row: number, reason: SkipReason): string[] {
+  switch (reason.kind) {
+    case 'duplicateOfVolunteer':
+      return [say(lang, 'skip.duplicateOfVolunteer', { row, id: reason.id, sheetRow: reason.sheetRow })];
+    case 'duplicateInFile':
+      return [say(lang, 'skip.duplicateInFile', { row, first: reason.csvRow })];
+    case 'invalid':
+      return [say(lang, 'skip.invalid', { row }), ...reason.issues.map((i) => say(lang, 'reason', { message: `${i.message} [${i.rule}]` }))];
+    default:
+      return [say(lang, `skip.${reason.kind}`, { row })];
+  }
+}
+
+function reportLines(lang: Lang, plan: ImportPlan): string[] {
+  const lines: { row: number; text: string[] }[] = [];
+  for (const v of plan.imported) {
+    const text = [say(lang, 'imported', { row: v.csvRow, id: v.id, name: String(v.values.name), sheetRow: v.sheetRow })];
+    for (const issue of v.issues) text.push(say(lang, issue.severity === 'error' ? 'followUp' : 'warning', { message: `${issue.message} [${issue.rule}]` }));
+    if (v.extraChoices.length) text.push(say(lang, 'extra', { choices: v.extraChoices.join(', ') }));
+    lines.push({ row: v.csvRow, text });
+  }
+  for (const s of plan.skipped) lines.push({ row: s.csvRow, text: skipLines(lang, s.csvRow, s.reason) });
+  return lines.sort((a, b) => a.row - b.row).flatMap((l) => l.text);
+}
+
+function mappingLines(lang: Lang, headers: string[], mapping: ColumnMapping): string[] {
+  const used = headers.map((h, i) => [h, mapping.fields[i]] as const).filter(([, f]) => f && f !== 'ignore' && f !== 'refused');
+  const unused = headers.filter((_, i) => mapping.fields[i] === null || mapping.fields[i] === 'ignore');
+  const refused = headers.filter((_, i) => mapping.fields[i] === 'refused');
+  const lines = [say(lang, 'mapped', { columns: used.map(([h, f]) => `${h} → ${f}`).join(', ') })];
+  if (unused.length) lines.push(say(lang, 'notUsed', { columns: unused.join(', ') }));
+  if (refused.length) lines.push(say(lang, 'refusedColumns', { columns: refused.join(', ') }));
+  return lines;
+}
+
+export async function importCommand(file: string, csv: string, options: ImportOptions, log: (line: string) => void, now: Date = new Date()): Promise<number> {
+  if (!/\.xls[xm]$/i.test(file)) throw new UserFacingError(both('error.extension', { file }));
+  const today = parseToday(options.today);
+  const table = await readCsv(csv);
+  const { bytes, loaded } = await readWorkbook(file);
+  const register = loaded.data.registers.volunteers;
+  if (!loaded.sheetNames.volunteers || register.headerRow === 0) throw new UserFacingError(both('error.noRegister', { file }));
+  refuseUnsafe(bytes, file);
+  const mapping = parseMapping(table.headers, options.map, csv);
+  if (!mapping.fields.some((f) => f === 'name' || f === 'firstName' || f === 'lastName')) throw new UserFacingError(both('error.noName', { file: csv, headers: table.headers.join(', ') }));
+  const lang = loaded.data.lang;
+  for (const line of mappingLines(lang, table.headers, mapping)) log(line);
+
+  let firstSheetRow: number;
+  try {
+    firstSheetRow = nextTableRow(bytes, register.sheetName, register.headerRow);
+  } catch (error) {
+    throw new UserFacingError(both('error.refused', { file, reason: error instanceof Error ? error.message : String(error) }));
+  }
+  const plan = planImport({ data: loaded.data, table, mapping, today, firstSheetRow });
+  for (const line of reportLines(lang, plan)) log(line);
+  const counts = { imported: plan.imported.length, skipped: plan.skipped.length, total: table.rows.length, csv, file };
+  if (plan.imported.length === 0) {
+    log(say(lang, 'nothing', counts));
+    return 0;
+  }
+
+  const keys = (sheetDef('volunteers').columns ?? []).map((c) => c.key);
+  const rows = plan.imported.map((v) => {
+    const cells = new Map<number, AppendValue>();
+    for (const key of keys) {
+      const col = register.columns.get(key);
+      const value = v.values[key];
+      if (col && value !== undefined && (value === null || typeof value === 'string' || typeof value === 'number')) cells.set(col, value);
+    }
+    return cells;
+  });
+  const newRows: RegisterRow[] = plan.imported.map((v) => ({ rowNumber: v.sheetRow, values: v.values }));
+  let result;
+  try {
+    result = appendTableRows(bytes, {
+      sheetName: register.sheetName,
+      headerRow: register.headerRow,
+      rows,
+      formulaResults: formulaResults(loaded.data, newRows, today),
+      keepAsText: isFormulaLike,
+    });
+  } catch (error) {
+    if (error instanceof TableAppendError && error.reason === 'rowsBelow') throw new UserFacingError(both('error.rowsBelow', { file, row: error.message.split(': ')[1] ?? '' }));
+    if (error instanceof TableAppendError || error instanceof XmlEditError || error instanceof UnsupportedZipError) {
+      throw new UserFacingError(both('error.refused', { file, reason: error.message }));
+    }
+    throw error;
+  }
+
+  const backup = backupPath(file, now);
+  let backupMade = false;
+  try {
+    await copyFile(file, backup, fsConstants.COPYFILE_EXCL);
+    backupMade = true;
+    await writeFileAtomic(file, result.data, async (temp) => verifyImport(bytes, await readFile(temp), result.changedParts, register.sheetName, plan));
+  } catch (error) {
+    if (backupMade) await rm(backup, { force: true });
+    throw new UserFacingError(both('error.write', { file, reason: error instanceof Error ? error.message : String(error) }));
+  }
+  log(say(lang, 'done', counts));
+  log(say(lang, 'backup', { backup }));
+  return 0;
+}
+
+/** The written package keeps every other part as it was and reads back with the new volunteers where planned. */
+async function verifyImport(original: Uint8Array, written: Uint8Array, changedParts: string[], sheetName: string, plan: ImportPlan): Promise<void> {
+  await verifyMergedPackage(original, written, { changedParts, addedSheets: [] });
+  const reread = await loadWorkbook(openXlsxBuffer(written));
+  const volunteers = reread.data.registers.volunteers;
+  if (volunteers.sheetName !== sheetName) throw new Error('the volunteer register is no longer found');
+  const byRow = new Map(volunteers.rows.map((r) => [r.rowNumber, r]));
+  for (const v of plan.imported) {
+    const row = byRow.get(v.sheetRow);
+    if (!row || String(row.values.id) !== v.id || String(row.values.name) !== String(v.values.name)) throw new Error(`row ${v.sheetRow} does not read back as ${v.id}`);
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * `samspill import` end to end on real files: sign-up exports written the way Microsoft Forms,
+ * Nettskjema and Google Forms write them, imported into a demo workbook; the result read back by
+ * our reader, checked at the XML level, and opened and recalculated by LibreOffice.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { isoToSerial } from '../../src/core/dates';
+import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
+import { loadWorkbook } from '../../src/core/loadWorkbook';
+import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
+import { effectiveReportDate, figureValues, summarySections } from '../../src/core/summaryFigures';
+import { importCommand } from '../../src/cli/importCommand';
+import { UserFacingError } from '../../src/cli/cliText';
+import { writePlanToBuffer } from '../../src/workbook/xlsx/planWriter';
+import { openXlsxFile } from '../../src/workbook/xlsx/xlsxReader';
+import { recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
+
+const dir = mkdtempSync(join(tmpdir(), 'samspill-import-'));
+const TODAY = '2026-11-23';
+const demo = demoWorkbook({ lang: 'nb', seed: 5, today: isoToSerial(TODAY) });
+let template: Uint8Array;
+
+beforeAll(async () => {
+  template = await writePlanToBuffer(buildWorkbookPlan(demo.input));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function workbook(name: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, template);
+  return file;
+}
+
+async function runImport(file: string, csv: string, map: string[] = []): Promise<{ code: number; out: string[]; error: string }> {
+  const out: string[] = [];
+  try {
+    const code = await importCommand(file, csv, { map, today: TODAY }, (line) => out.push(line));
+    return { code, out, error: '' };
+  } catch (error) {
+    if (error instanceof UserFacingError) return { code: error.exitCode, out, error: error.message };
+    throw error;
+  }
+}
+
+function csvFile(name: string, text: string, bom = false): string {
+  const file = join(dir, name);
+  writeFileSync(file, Buffer.concat([Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(text, 'utf8')]));
+  return file;
+}
+
+async function volunteers(file: string) {
+  return (await loadWorkbook(await openXlsxFile(file))).data.registers.volunteers;
+}
+
+function sheetXml(file: string, sheetName: string): string {
+  const files = unzipSync(readFileSync(file));
+  const workbook = strFromU8(files['xl/workbook.xml']);
+  const rels = strFromU8(files['xl/_rels/workbook.xml.rels']);
+  const rid = new RegExp(`<sheet [^>]*name="${sheetName}"[^>]*r:id="(rId\\d+)"`).exec(workbook)![1];
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)![1];
+  return strFromU8(files[`xl/${target}`]);
+}
+
+/** The <c> element of a cell. */
+function cellXml(xml: string, ref: string): string {
+  const m = new RegExp(`<c r="${ref}"[^>]*?(/>|>.*?</c>)`).exec(xml);
+  return m ? m[0] : '';
+}
+
+const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const existing = demo.input.records.volunteers;
+const csvQuote = (value: string) => `"${value.replace(/"/g, '""')}"`;
+
+describe('Microsoft Forms export (comma, BOM, quoted line breaks)', () => {
+  const header = ['ID', 'Starttidspunkt', 'Fullføringstidspunkt', 'E-post', 'Navn', 'Fornavn', 'Etternavn', 'Mobilnummer', 'E-postadresse', 'Alder', 'Hva vil du bidra med?', 'Kommentar'];
+  const rows = [
+    ['1', '11.3.2026 09:58:12', '11.3.2026 10:02:40', 'anonymous', '', 'Åse', 'Ødegård', '912 34 567', 'ase.odegard@example.no', '34', 'Besøksvenn', 'Kan bidra\nhver tirsdag, «gjerne» på sykehjemmet'],
+    ['2', '12.3.2026 14:00:01', '12.3.2026 14:03:55', 'anonymous', '', '=HYPERLINK("http://evil.example","klikk")', 'Hansen', '+47 41234567', 'hansen@example.no', '71', 'Handlehjelp', '@SUM(A1:A9)'],
+    ['3', '13.3.2026 08:00:00', '13.3.2026 08:01:00', 'anonymous', '', '', '', '99887766', 'uten.navn@example.no', '40', 'Besøksvenn', ''],
+    ['4', '14.3.2026 19:30:00', '14.3.2026 19:33:10', 'anonymous', '', 'Bjørn', 'Kvæstad', '-45 11 22 33', 'bjorn@example.no', '25', 'Sang og musikk', '-ingen-'],
+  ];
+  const text = [header, ...rows].map((r) => r.map(csvQuote).join(',')).join('\r\n') + '\r\n';
+
+  it('imports the named rows, skips the nameless one, stores formula-looking text as text', async () => {
+    const file = workbook('forms.xlsx');
+    const before = await volunteers(file);
+    const run = await runImport(file, csvFile('forms.csv', text, true));
+    expect(run.error).toBe('');
+    expect(run.code).toBe(0);
+    const after = await volunteers(file);
+    expect(after.rows.length).toBe(before.rows.length + 3);
+    const added = after.rows.slice(before.rows.length);
+    expect(added.map((r) => r.values.name)).toEqual(['Åse Ødegård', '=HYPERLINK("http://evil.example","klikk") Hansen', 'Bjørn Kvæstad']);
+    expect(added.map((r) => r.values.id)).toEqual(['F0241', 'F0242', 'F0243']);
+    expect(added[0].values.notes).toBe('Kan bidra\nhver tirsdag, «gjerne» på sykehjemmet');
+    expect(added[0].values.ageGroup).toBe('30-54 år');
+    expect(added[1].values.ageGroup).toBe('67-79 år');
+    expect(added[0].values.start).toBe(isoToSerial('2026-03-11'));
+    expect(added[0].values.status).toBe('Aktiv');
+    expect(run.out.join('\n')).toMatch(/Rad 4: hoppet over, navn mangler/);
+    expect(run.out.join('\n')).toMatch(/3 importert, 1 hoppet over, av 4 rader/);
+
+    // Formula-looking values: inline strings, never <f>, marked quotePrefix so an edit keeps them text.
+    const xml = sheetXml(file, 'Frivillige');
+    const row = added[1].rowNumber;
+    for (const ref of [`B${row}`, `C${row}`, `S${row}`]) {
+      const c = cellXml(xml, ref);
+      expect(c).toContain('t="inlineStr"');
+      expect(c).not.toContain('<f>');
+      const style = Number(/ s="(\d+)"/.exec(c)![1]);
+      const styles = strFromU8(unzipSync(readFileSync(file))['xl/styles.xml']);
+      const xfs = /<cellXfs[^>]*>(.*?)<\/cellXfs>/s.exec(styles)![1].match(/<xf [^>]*?(\/>|>.*?<\/xf>)/gs)!;
+      expect(xfs[style]).toContain('quotePrefix="1"');
+    }
+    expect(cellXml(xml, `S${added[2].rowNumber}`)).toContain('<t xml:space="preserve">-ingen-</t>');
+    // Dates keep the date style of the row above; the computed columns carry their formulas.
+    expect(cellXml(xml, `J${row}`)).toMatch(/ s="\d+"/);
+    expect(/ s="(\d+)"/.exec(cellXml(xml, `J${row}`))![1]).toBe(/ s="(\d+)"/.exec(cellXml(xml, `J${row - 2}`))![1]);
+    expect(cellXml(xml, `R${row}`)).toContain('<f>');
+    // The table grew with the rows, and a backup of the original was left beside it.
+    const table = strFromU8(unzipSync(readFileSync(file))['xl/tables/table3.xml']);
+    expect(table).toContain(`ref="A1:S${added[2].rowNumber}"`);
+    expect(readdirSync(dir).some((f) => f.startsWith('forms.samspill-backup-'))).toBe(true);
+  });
+
+  it('changes only the sheet, its table, the styles and workbook.xml; every other part is byte-identical', async () => {
+    const file = workbook('forms-parts.xlsx');
+    const original = unzipSync(readFileSync(file));
+    await runImport(file, csvFile('forms2.csv', text, true));
+    const after = unzipSync(readFileSync(file));
+    const changed = Object.keys(original).filter((name) => Buffer.compare(Buffer.from(original[name]), Buffer.from(after[name])) !== 0).sort();
+    // workbook.xml changes only when it did not already ask for recalculation on open.
+    const recalcAlready = strFromU8(original['xl/workbook.xml']).includes('fullCalcOnLoad="1"');
+    expect(changed).toEqual(['xl/styles.xml', 'xl/tables/table3.xml', ...(recalcAlready ? [] : ['xl/workbook.xml']), 'xl/worksheets/sheet5.xml']);
+    expect(strFromU8(after['xl/workbook.xml'])).toContain('fullCalcOnLoad="1"');
+    expect(Object.keys(after).sort()).toEqual(Object.keys(original).sort());
+  });
+
+  it('LibreOffice opens the result and counts exactly the imported volunteers more as active', async () => {
+    if (!requireLibreOffice()) return;
+    const file = workbook('forms-lo.xlsx');
+    const data = (await loadWorkbook(await openXlsxFile(file))).data;
+    const activeBefore = figureValues(summarySections(data, effectiveReportDate(data, isoToSerial(TODAY)))).get('kpi_active_volunteers') as number;
+    const run = await runImport(file, csvFile('forms3.csv', text, true));
+    const imported = Number(/(\d+) importert/.exec(run.out.join('\n'))![1]);
+    expect(imported).toBe(3);
+    const recalculated = await openXlsxFile(await recalcToXlsx(file));
+    const name = (await recalculated.definedNames()).find((n) => n.name === 'kpi_active_volunteers')!;
+    const m = /^'?(.+?)'?!\$([A-Z]+)\$(\d+)$/.exec(name.refersTo)!;
+    const grid = await recalculated.readSheet(m[1]);
+    const col = m[2].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    expect(grid.rows[Number(m[3]) - 1]![col - 1]).toBe(activeBefore + imported);
+  }, 120_000);
+});
+
+describe('Nettskjema export (semicolon, no BOM)', () => {
+  it('reports duplicates of registered volunteers and within the file, and rows the rules refuse', async () => {
+    const known = existing.find((v) => typeof v.phone === 'string' && /^\d{8}$/.test(v.phone))!;
+    const header = 'Innsendt;Navn;Telefon;E-post;Aldersgruppe;Aktivitet;Startdato';
+    const lines = [
+      `2026-03-01 12:00:00;Kari Nordmann;48 00 11 22;kari@example.no;55-66 år;Besøksvenn;`,
+      `2026-03-01 12:05:00;${known.name};${known.phone};;Under 30 år;Handlehjelp;`,
+      `2026-03-02 09:00:00;kari  nordmann;+47 48001122;annen@example.no;55-66 år;Besøksvenn;`,
+      `2026-03-02 10:00:00;Ola Æsop;41 00 00 01;ola@example.no;30-54 år;Besøksvenn;31.02.2026`,
+      `2026-03-02 11:00:00;Per Ås;41 00 00 02;per@example.no;100 år;Besøksvenn;`,
+    ];
+    const file = workbook('nettskjema.xlsx');
+    const before = await volunteers(file);
+    const run = await runImport(file, csvFile('nettskjema.csv', [header, ...lines].join('\n')));
+    expect(run.code).toBe(0);
+    const after = await volunteers(file);
+    expect(after.rows.slice(before.rows.length).map((r) => r.values.name)).toEqual(['Kari Nordmann']);
+    const report = run.out.join('\n');
+    expect(report).toContain(`Rad 3: hoppet over, finnes allerede som ${known.id}`);
+    expect(report).toContain('Rad 4: hoppet over, samme person som rad 2 i filen.');
+    expect(report).toMatch(/Rad 5: hoppet over:\n.*\[volunteers\.start\.notDate\]/);
+    expect(report).toMatch(/Rad 6: hoppet over:\n.*\[volunteers\.ageGroup\.notInList\]/);
+    expect(report).toMatch(/1 importert, 4 hoppet over, av 5 rader/);
+  });
+});
+
+describe('Google Forms export (comma, no BOM, multiple choice)', () => {
+  it('matches question-style headers and keeps the first known choice', async () => {
+    const text = [
+      'Tidsstempel,Fullt navn,E-postadresse,Telefonnummer,Hvor gammel er du?,"Hva vil du bidra med? (velg en eller flere)",Fødselsdato',
+      '"2026/03/04 8:15:02 PM GMT+1",Siri Lund,siri@example.no,93 00 00 03,19,"Trim og turgrupper, Sang og musikk",01.02.2007',
+    ].join('\n');
+    const file = workbook('google.xlsx');
+    const before = await volunteers(file);
+    const run = await runImport(file, csvFile('google.csv', text));
+    expect(run.code).toBe(0);
+    const added = (await volunteers(file)).rows.slice(before.rows.length);
+    expect(added).toHaveLength(1);
+    expect(added[0].values).toMatchObject({ name: 'Siri Lund', activity: 'Trim og turgrupper', ageGroup: 'Under 30 år', phone: '93 00 00 03' });
+    const report = run.out.join('\n');
+    expect(report).toContain('Bevisst utelatt');
+    expect(report).toContain('Fødselsdato');
+    expect(report).toContain('Sang og musikk');
+    // The birth date was never written anywhere in the sheet.
+    expect(sheetXml(file, 'Frivillige')).not.toContain('01.02.2007');
+  });
+
+  it('--map names a column the headers alone do not give', async () => {
+    const text = 'Hvem er du,Tlf,Interesse\nTone Berg,93000004,Besøksvenn\n';
+    const file = workbook('mapped.xlsx');
+    const before = await volunteers(file);
+    const run = await runImport(file, csvFile('mapped.csv', text), ['Hvem er du=name', 'Interesse=Aktivitet']);
+    expect(run.code).toBe(0);
+    const added = (await volunteers(file)).rows.slice(before.rows.length);
+    expect(added.map((r) => [r.values.name, r.values.activity, r.values.phone])).toEqual([['Tone Berg', 'Besøksvenn', '93000004']]);
+    const unknown = await runImport(file, csvFile('mapped2.csv', text), ['Hvem er du=shoeSize']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.error).toContain('shoeSize');
+  });
+});
+
+describe('files that cannot be imported', () => {
+  it('an unparseable CSV gives exit 2 and leaves the workbook byte-identical', async () => {
+    const file = workbook('broken.xlsx');
+    const before = digest(file);
+    const run = await runImport(file, csvFile('broken.csv', 'Navn,Telefon\n"Kari Nordmann,48001122\nOla,41000001\n'));
+    expect(run.code).toBe(2);
+    expect(run.error).toMatch(/kan ikke leses som CSV/);
+    expect(digest(file)).toBe(before);
+    expect(readdirSync(dir).some((f) => f.startsWith('broken.samspill-backup-'))).toBe(false);
+  });
+
+  it('a CSV without a name column gives exit 2 and says how to name it', async () => {
+    const file = workbook('noname.xlsx');
+    const before = digest(file);
+    const run = await runImport(file, csvFile('noname.csv', 'Farge;Tall\nblå;3\n'));
+    expect(run.code).toBe(2);
+    expect(run.error).toContain('--map');
+    expect(digest(file)).toBe(before);
+  });
+});
