@@ -8,6 +8,7 @@
  */
 'use strict';
 const path = require('path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { FirstLoadGuard } = require('./scripts/firstLoadGuard');
@@ -88,7 +89,9 @@ module.exports = async (env = {}, argv = {}) => {
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       clean: true,
     },
-    resolve: { extensions: ['.tsx', '.ts', '.js', '.json'] },
+    // The xlsx adapter's file helpers import node:fs for the command line; in the browser they are
+    // never called, so those modules resolve to nothing instead of failing the build.
+    resolve: { extensions: ['.tsx', '.ts', '.js', '.json'], fallback: { fs: false, 'fs/promises': false, path: false, os: false } },
     module: {
       rules: [
         {
@@ -131,6 +134,9 @@ module.exports = async (env = {}, argv = {}) => {
       maxAssetSize: 1024 * 1024,
     },
     plugins: [
+      new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, '');
+      }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: path.resolve(__dirname, 'src/taskpane/taskpane.html'),
