@@ -1,30 +1,30 @@
 /**
- * The task pane's frame: product name, what it is for, and one tab per part of the work. The
- * parts themselves are not built yet, so each panel says so plainly instead of showing controls
- * that would do nothing.
+ * The task pane's frame: product name, one tab per part of the work, and the tab's panel. The
+ * panels (and the core they use) load on demand, so the pane's first load stays small; each is
+ * wrapped so that a failure shows a message instead of a blank pane.
  */
-import { useState } from 'react';
-import {
-  Body1,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Tab,
-  TabList,
-  Text,
-  Title2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Suspense, lazy, useMemo, useState } from 'react';
+import { Body1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../core/language';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { paneText, type PaneStringKey } from './i18n';
+import { PaneContext, type PaneContextValue } from './paneContext';
+import { systemClock, type Clock } from './services/paneClock';
+import type { PaneWorkbook } from './services/paneWorkbook';
 
 export const SECTIONS = ['templates', 'register', 'evaluation', 'validation', 'summary', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
+const PANELS = {
+  templates: lazy(() => import(/* webpackChunkName: "pane-templates" */ './components/TemplatesTab')),
+  register: lazy(() => import(/* webpackChunkName: "pane-register" */ './components/RegisterTab')),
+  evaluation: lazy(() => import(/* webpackChunkName: "pane-evaluation" */ './components/EvaluationTab')),
+  validation: lazy(() => import(/* webpackChunkName: "pane-validation" */ './components/ValidationTab')),
+  summary: lazy(() => import(/* webpackChunkName: "pane-summary" */ './components/SummaryTab')),
+  settings: lazy(() => import(/* webpackChunkName: "pane-settings" */ './components/SettingsTab')),
+} satisfies Record<Section, unknown>;
+
 const labelKey = (section: Section): PaneStringKey => `tab.${section}.label`;
-const plannedKey = (section: Section): PaneStringKey => `tab.${section}.planned`;
 
 const useStyles = makeStyles({
   root: {
@@ -40,57 +40,62 @@ const useStyles = makeStyles({
   panel: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
+    gap: tokens.spacingVerticalM,
     paddingTop: tokens.spacingVerticalS,
   },
 });
 
 export interface AppProps {
   lang: Lang;
-  /** False when the page is open in a plain browser or Office.js could not be loaded. */
-  inExcel: boolean;
+  /** The open workbook behind the port; null when the page is open outside Excel. */
+  workbook: PaneWorkbook | null;
+  clock?: Clock;
+  initialSection?: Section;
 }
 
-export function App({ lang, inExcel }: AppProps) {
+export function App({ lang, workbook, clock = systemClock, initialSection = 'templates' }: AppProps) {
   const styles = useStyles();
-  const [section, setSection] = useState<Section>('templates');
+  const [section, setSection] = useState<Section>(initialSection);
+  const [templateLang, setTemplateLang] = useState<Lang>(lang);
   const t = (key: PaneStringKey) => paneText(key, lang);
+  const context = useMemo<PaneContextValue>(() => ({ workbook, lang, templateLang, setTemplateLang, clock }), [workbook, lang, templateLang, clock]);
+  const Panel = PANELS[section];
 
   return (
-    <main className={styles.root}>
-      <header className={styles.header}>
-        <Title2 as="h1" className={styles.title}>{t('app.name')}</Title2>
-        <Body1>{t('app.description')}</Body1>
-        <Caption1>{t('app.earlyVersion')}</Caption1>
-      </header>
+    <PaneContext.Provider value={context}>
+      <main className={styles.root}>
+        <header className={styles.header}>
+          <Title2 as="h1" className={styles.title}>
+            {t('app.name')}
+          </Title2>
+          <Body1>{t('app.description')}</Body1>
+        </header>
 
-      {!inExcel && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>{t('host.notExcel.title')}</MessageBarTitle>
-            {t('host.notExcel.body')}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+        <TabList aria-label={t('tabs.label')} className={styles.tabs} selectedValue={section} onTabSelect={(_, data) => setSection(data.value as Section)} size="small">
+          {SECTIONS.map((key) => (
+            <Tab key={key} value={key} id={`tab-${key}`} aria-controls={`panel-${key}`}>
+              {t(labelKey(key))}
+            </Tab>
+          ))}
+        </TabList>
 
-      <TabList
-        aria-label={t('tabs.label')}
-        className={styles.tabs}
-        selectedValue={section}
-        onTabSelect={(_, data) => setSection(data.value as Section)}
-        size="small"
-      >
-        {SECTIONS.map((key) => (
-          <Tab key={key} value={key} id={`tab-${key}`} aria-controls={`panel-${key}`}>
-            {t(labelKey(key))}
-          </Tab>
-        ))}
-      </TabList>
-
-      <section role="tabpanel" id={`panel-${section}`} aria-labelledby={`tab-${section}`} className={styles.panel}>
-        <Text weight="semibold">{t('tab.laterVersion')}</Text>
-        <Body1>{t(plannedKey(section))}</Body1>
-      </section>
-    </main>
+        <section role="tabpanel" id={`panel-${section}`} aria-labelledby={`tab-${section}`} className={styles.panel}>
+          {workbook ? (
+            <ErrorBoundary key={section} lang={lang}>
+              <Suspense fallback={<Spinner size="tiny" label={t('common.loading')} />}>
+                <Panel />
+              </Suspense>
+            </ErrorBoundary>
+          ) : (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                <MessageBarTitle>{t('host.notExcel.title')}</MessageBarTitle>
+                {t('host.notExcel.body')}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </section>
+      </main>
+    </PaneContext.Provider>
   );
 }

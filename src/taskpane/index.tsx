@@ -1,15 +1,18 @@
 /**
- * Task pane entry. Waits for Office.js to say the host is ready, picks the user's language, and
- * renders the pane. Opened in a plain browser, or with Office.js blocked or unreachable, it still
- * renders — with a note that Excel is not present — rather than leaving a blank page.
+ * Task pane entry. Waits for Office.js to say the host is ready, picks the user's language from
+ * Office's display language, makes the Office adapter over `Excel.run` and renders the pane with
+ * it. Opened in a plain browser, or with Office.js blocked or unreachable, it still renders, with
+ * a note that Excel is not present, rather than leaving a blank page.
  *
- * This file and nothing else in src/taskpane touches the Office global; workbook access belongs
- * to src/workbook/office.
+ * This file and nothing else in src/taskpane touches the Office globals; the tabs reach the
+ * workbook only through the port (see paneContext), so browser mode can hand them another adapter.
  */
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { OfficeWorkbook } from '../workbook/office/officeWorkbook';
 import { App } from './App';
 import { paneLanguage } from './officeLanguage';
+import type { PaneWorkbook } from './services/paneWorkbook';
 
 interface HostInfo {
   inExcel: boolean;
@@ -33,6 +36,10 @@ async function detectHost(): Promise<HostInfo> {
   return { inExcel: true, displayLanguage };
 }
 
+function excelWorkbook(): PaneWorkbook {
+  return new OfficeWorkbook((batch) => Excel.run(batch));
+}
+
 async function start(): Promise<void> {
   const host = await detectHost();
   const lang = paneLanguage(host.displayLanguage, navigator.language);
@@ -41,7 +48,7 @@ async function start(): Promise<void> {
   if (!container) throw new Error('taskpane.html has no #container element');
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App lang={lang} inExcel={host.inExcel} />
+      <App lang={lang} workbook={host.inExcel ? excelWorkbook() : null} />
     </FluentProvider>,
   );
 }

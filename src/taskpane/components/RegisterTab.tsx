@@ -1,0 +1,137 @@
+/**
+ * Registrer: a form per register (partner, agreement, volunteer, hours), built from the column
+ * definitions. The record is checked by the workbook's own rules before anything is written;
+ * their messages show at the fields they concern.
+ */
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Body1, Button, Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import type { Issue } from '../../core/validation/issue';
+import { usePane, usePaneWorkbook } from '../paneContext';
+import { AgreementFormService } from '../services/agreementFormService';
+import { FORM_REGISTERS, RegisterService, type FormInput, type FormRegister, type RecordForm } from '../services/registerService';
+import { ErrorMessage } from './ErrorMessage';
+import { FieldInput } from './FieldInput';
+import { useAction } from './useAction';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+type Outcome = { kind: 'appended'; sheet: string; warnings: Issue[]; values: Record<string, unknown> } | { kind: 'refused'; byField: Record<string, Issue[]>; other: Issue[] } | { kind: 'noRegister' };
+
+export default function RegisterTab() {
+  const styles = useStyles();
+  const { t, lang, clock } = usePane();
+  const workbook = usePaneWorkbook();
+  const service = useMemo(() => new RegisterService(workbook, clock), [workbook, clock]);
+  const [register, setRegister] = useState<FormRegister>('volunteers');
+  const [form, setForm] = useState<RecordForm | null>(null);
+  const [input, setInput] = useState<FormInput>({});
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [printed, setPrinted] = useState<boolean | null>(null);
+  const agreementForm = useMemo(() => new AgreementFormService(workbook), [workbook]);
+  const { busy, error, run } = useAction();
+
+  useEffect(() => {
+    setForm(null);
+    setInput({});
+    setOutcome(null);
+    void run(async () => setForm(await service.form(register)));
+  }, [service, register, run]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const result = await service.append(register, input);
+      setOutcome(result);
+      setPrinted(null);
+      if (result.kind === 'appended') {
+        setInput({});
+        setForm(await service.form(register));
+      }
+    });
+  };
+
+  const byField = outcome?.kind === 'refused' ? outcome.byField : {};
+  return (
+    <>
+      <Field label={t('register.choose')}>
+        <Select value={register} onChange={(_, d) => setRegister(d.value as FormRegister)}>
+          {FORM_REGISTERS.map((key) => (
+            <option key={key} value={key}>
+              {t(`register.kind.${key}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <ErrorMessage error={error} />
+      {!form && busy && <Spinner size="tiny" label={t('common.reading')} />}
+      {form && !form.sheet && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('register.noRegister')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {form && form.sheet && (
+        <form className={styles.form} onSubmit={submit} aria-label={t(`register.kind.${register}`)} noValidate>
+          <Body1>{t('register.intro', { sheet: form.sheet })}</Body1>
+          {form.fields.map((field) => (
+            <FieldInput
+              key={field.column.key}
+              field={field}
+              lang={lang}
+              value={input[field.column.key] ?? ''}
+              onChange={(value) => setInput((prev) => ({ ...prev, [field.column.key]: value }))}
+              issues={byField[field.column.key]}
+              placeholder={field.generated && form.nextId ? t('register.generatedId', { id: form.nextId }) : undefined}
+              requiredLabel={t('register.required')}
+              noChoice={t('register.noChoice')}
+            />
+          ))}
+          {outcome?.kind === 'refused' && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>
+                {t('register.refused')}
+                {outcome.other.map((i) => (
+                  <div key={`${i.rule}-${i.cell}`}>{i.message}</div>
+                ))}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {outcome?.kind === 'noRegister' && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{t('register.noRegister')}</MessageBarBody>
+            </MessageBar>
+          )}
+          {outcome?.kind === 'appended' && (
+            <MessageBar intent="success" role="status">
+              <MessageBarBody>
+                {t('register.appended', { sheet: outcome.sheet })}
+                {outcome.warnings.map((i) => (
+                  <div key={`${i.rule}-${i.cell}`}>{i.message}</div>
+                ))}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {outcome?.kind === 'appended' && register === 'agreements' && typeof outcome.values.id === 'string' && (
+            <Button onClick={() => void run(async () => setPrinted(await agreementForm.fill(outcome.values.id as string)))}>
+              {t('register.fillAgreement', { id: outcome.values.id })}
+            </Button>
+          )}
+          {printed === true && (
+            <MessageBar intent="success" role="status">
+              <MessageBarBody>{t('register.agreementFilled')}</MessageBarBody>
+            </MessageBar>
+          )}
+          {printed === false && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{t('register.noAgreementForm')}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {t('register.save')}
+          </Button>
+        </form>
+      )}
+    </>
+  );
+}

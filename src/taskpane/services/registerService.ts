@@ -1,0 +1,158 @@
+/**
+ * The Registrer tab's work: one new record for a register, checked by the same rules as the whole
+ * workbook before anything is written. The record is validated as if it were already the last
+ * row (so duplicates, cross-register and privacy rules apply to it too); with an error on that
+ * row nothing is written and the rules' messages go back to the form, field by field. Otherwise
+ * the row is appended to the register's table in the order its columns stand in the sheet now.
+ */
+import { sheetDef } from '../../core/content';
+import { loadWorkbook, type LoadedWorkbook } from '../../core/loadWorkbook';
+import type { RegisterRow, RegisterRows } from '../../core/registerRows';
+import { SETTINGS_LISTS, type SettingsListKey } from '../../core/settingsModel';
+import type { ColumnDef, RegisterKey } from '../../core/templateSchema';
+import { parseAddress } from '../../core/validation/issueCollector';
+import { columnRuleId, type ColumnProblem } from '../../core/validation/ruleCatalog';
+import { validateWorkbook, type Issue } from '../../core/validation/validateWorkbook';
+import type { Lang } from '../../core/language';
+import type { CellValue } from '../../workbook/port';
+import { asText } from '../../core/cellValues';
+import { fieldValue } from './formValues';
+import { todayOf, systemClock, type Clock } from './paneClock';
+import type { PaneWorkbook } from './paneWorkbook';
+import { generatesId, nextFreeId } from './recordIds';
+import { tableRow } from './tableRow';
+
+/** The registers the pane has forms for (the checklist has its own guided form). */
+export const FORM_REGISTERS = ['partners', 'agreements', 'volunteers', 'hours'] as const;
+export type FormRegister = (typeof FORM_REGISTERS)[number];
+
+export interface FormField {
+  column: ColumnDef;
+  /** The choices of a list or yes/no column, as the workbook writes them. */
+  options?: string[];
+  /** True for an id the pane fills in when left blank. */
+  generated?: boolean;
+}
+
+export interface RecordForm {
+  key: FormRegister;
+  lang: Lang;
+  /** The register's sheet; null when the workbook lacks it (add the templates first). */
+  sheet: string | null;
+  fields: FormField[];
+  /** What a blank id would become, shown as the field's placeholder. */
+  nextId: string | null;
+}
+
+export type FormInput = Record<string, string>;
+
+export type AppendResult =
+  | { kind: 'appended'; sheet: string; values: Record<string, CellValue>; warnings: Issue[] }
+  | { kind: 'refused'; byField: Record<string, Issue[]>; other: Issue[] }
+  | { kind: 'noRegister' };
+
+export class RegisterService {
+  constructor(
+    private readonly workbook: PaneWorkbook,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  async form(key: FormRegister): Promise<RecordForm> {
+    const loaded = await loadWorkbook(this.workbook);
+    return formOf(key, loaded);
+  }
+
+  async append(key: FormRegister, input: FormInput): Promise<AppendResult> {
+    const loaded = await loadWorkbook(this.workbook);
+    const register = loaded.data.registers[key];
+    const table = loaded.data.tables[key];
+    if (!loaded.sheetNames[key] || register.headerRow === 0) return { kind: 'noRegister' };
+
+    const values = recordValues(key, register, input);
+    const row: RegisterRow = { rowNumber: lastRow(register) + 1, values };
+    const withRow: RegisterRows = { ...register, rows: [...register.rows, row] };
+    const issues = validateWorkbook({
+      data: { ...loaded.data, registers: { ...loaded.data.registers, [key]: withRow } },
+      today: todayOf(this.clock),
+    }).filter((issue) => onRow(issue, register, row.rowNumber));
+
+    const blocking = issues.filter((i) => i.severity === 'error' || malformedValueRules(key).has(i.rule));
+    if (blocking.length > 0) return { kind: 'refused', ...byField(blocking, register) };
+
+    await this.workbook.appendRows(table, [tableRow(register, values)]);
+    return { kind: 'appended', sheet: register.sheetName, values, warnings: issues.filter((i) => !blocking.includes(i)) };
+  }
+}
+
+/**
+ * Warnings that say a typed value is malformed (a phone that is no phone number, an email address
+ * that is none, text too long for its column). The workbook tolerates them in rows already there,
+ * but a form does not write a value its own rules call malformed. Warnings about timing or
+ * completeness (a missing consent date, a review due soon) do not hold a record back.
+ */
+const MALFORMED: ColumnProblem[] = ['phoneInvalid', 'emailInvalid', 'tooLong'];
+
+function malformedValueRules(key: RegisterKey): Set<string> {
+  return new Set((sheetDef(key).columns ?? []).flatMap((c) => MALFORMED.map((p) => columnRuleId(key, c.key, p))));
+}
+
+function listOptions(column: ColumnDef, loaded: LoadedWorkbook): string[] | undefined {
+  if (column.type !== 'list' && column.type !== 'yesno') return undefined;
+  const list = column.list ?? 'yesNo';
+  if (list === 'partners') return partnerNames(loaded);
+  if ((SETTINGS_LISTS as readonly string[]).includes(list)) return loaded.data.settings.lists[list as SettingsListKey];
+  return [];
+}
+
+function partnerNames(loaded: LoadedWorkbook): string[] {
+  const names = loaded.data.registers.partners.rows.map((r) => asText(r.values.name)).filter((n) => n !== '');
+  return [...new Set(names)].sort((a, b) => a.localeCompare(b, 'nb'));
+}
+
+export function formOf(key: FormRegister, loaded: LoadedWorkbook): RecordForm {
+  const register = loaded.data.registers[key];
+  const fields = (sheetDef(key).columns ?? [])
+    .filter((c) => c.type !== 'formula')
+    .map((column): FormField => ({
+      column,
+      options: listOptions(column, loaded),
+      generated: column.key === 'id' && generatesId(key),
+    }));
+  return {
+    key,
+    lang: loaded.data.lang,
+    sheet: loaded.sheetNames[key] ?? null,
+    fields,
+    nextId: nextFreeId(register),
+  };
+}
+
+function recordValues(key: RegisterKey, register: RegisterRows, input: FormInput): Record<string, CellValue> {
+  const values: Record<string, CellValue> = {};
+  for (const column of sheetDef(key).columns ?? []) {
+    if (!register.columns.has(column.key)) continue;
+    values[column.key] = fieldValue(column, input[column.key]);
+  }
+  if (generatesId(key) && register.columns.has('id') && values.id === null) values.id = nextFreeId(register);
+  return values;
+}
+
+function lastRow(register: RegisterRows): number {
+  return register.rows.reduce((last, r) => Math.max(last, r.rowNumber), register.headerRow);
+}
+
+function onRow(issue: Issue, register: RegisterRows, rowNumber: number): boolean {
+  return issue.sheetKey === register.key && issue.cell !== null && parseAddress(issue.cell).row === rowNumber;
+}
+
+function byField(issues: Issue[], register: RegisterRows): { byField: Record<string, Issue[]>; other: Issue[] } {
+  const keyByColumn = new Map([...register.columns].map(([k, c]) => [c, k]));
+  const fields: Record<string, Issue[]> = {};
+  const other: Issue[] = [];
+  for (const issue of issues) {
+    const field = keyByColumn.get(parseAddress(issue.cell).col);
+    if (field) (fields[field] ??= []).push(issue);
+    else other.push(issue);
+  }
+  return { byField: fields, other };
+}

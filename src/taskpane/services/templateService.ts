@@ -1,0 +1,213 @@
+/**
+ * The Maler tab's work: which templates the open workbook has, which are missing or outdated, and
+ * adding the missing ones under free names. Placement is decided by the core (the same rules as
+ * `samspill add`), the sheets are built by buildWorkbookPlan and written with applyPlan. A second
+ * run finds everything present and writes nothing.
+ */
+import { SCHEMA_VERSION } from '../../core/content';
+import { LANGUAGES, type Lang } from '../../core/language';
+import { loadWorkbook, type LoadedWorkbook } from '../../core/loadWorkbook';
+import { META_SHEET_NAME, metaEntries } from '../../core/metaSheet';
+import { newWorkbookInput } from '../../core/newWorkbookInput';
+import { buildWorkbookPlan, defaultSheetNames, GENERATOR, type WorkbookInput } from '../../core/plan/buildWorkbookPlan';
+import type { RegisterRows } from '../../core/registerRows';
+import { metaSheetWith, placedMeta, placeTemplates, type Placement, type SchemaStatus } from '../../core/templatePlacement';
+import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../../core/templateSchema';
+import { defaultTableNames, type RegisterRecord } from '../../core/workbookData';
+import { cellAddress, type WorkbookPlan } from '../../core/workbookPlan';
+import type { CellEdit } from './cellWriter';
+import { requireCellWriter } from './cellWriter';
+import { todayOf, systemClock, type Clock } from './paneClock';
+import type { PaneWorkbook } from './paneWorkbook';
+
+export const TEMPLATE_KEYS = SHEET_KEYS.filter((key): key is Exclude<SheetKey, '_meta'> => key !== '_meta');
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+export type TemplateState =
+  | { key: TemplateKey; state: 'present'; sheet: string }
+  /** Present, but its register lacks columns of the current template (column keys listed). */
+  | { key: TemplateKey; state: 'outdated'; sheet: string; missingColumns: string[] }
+  | { key: TemplateKey; state: 'missing'; sheet: string };
+
+export interface TemplateStatus {
+  /** The workbook's language when it has templates; otherwise the language new templates get. */
+  lang: Lang;
+  templates: TemplateState[];
+  schema: SchemaStatus;
+  /** Whether "add" would change anything. */
+  canAdd: boolean;
+}
+
+export interface AddResult {
+  added: { key: TemplateKey; sheet: string }[];
+  /** Templates whose own name was taken by a sheet of the user's, so they got another. */
+  renamed: { key: SheetKey; wanted: string; name: string }[];
+}
+
+/** Why templates cannot be added to this workbook; the pane says so in the user's language. */
+export class TemplateRefusal extends Error {
+  readonly name = 'TemplateRefusal';
+  constructor(
+    readonly reason: 'newerSchema' | 'upgradeNotAvailable',
+    readonly values: Record<string, number>,
+  ) {
+    super(`templates not added: ${reason}`);
+  }
+}
+
+/** Table names share one namespace with defined names; the port lists only the latter. */
+const MAX_NAME_RETRIES = 6;
+
+export class TemplateService {
+  constructor(
+    private readonly workbook: PaneWorkbook,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  async status(lang: Lang): Promise<TemplateStatus> {
+    const loaded = await loadWorkbook(this.workbook);
+    const placement = await this.place(loaded, lang, []);
+    return statusOf(loaded, placement);
+  }
+
+  /** Adds every missing template (with what it depends on) in `lang`, unless the workbook has its own. */
+  async addMissing(lang: Lang): Promise<AddResult> {
+    const loaded = await loadWorkbook(this.workbook);
+    const takenTables: string[] = [];
+    for (let attempt = 0; ; attempt++) {
+      const placement = await this.place(loaded, lang, takenTables);
+      refuseSchema(placement);
+      if (placement.toAdd.length === 0 && placement.metaAction === 'none') return { added: [], renamed: [] };
+      // Checked before anything is written: the metadata of an existing workbook is edited in place.
+      const cells = placement.metaAction === 'update' ? requireCellWriter(this.workbook) : null;
+      const plan = additionPlan(placement, loaded, todayOf(this.clock));
+      try {
+        if (plan.sheets.length > 0) await this.workbook.applyPlan(plan);
+      } catch (error) {
+        const clash = tableClash(error, plan);
+        if (clash && attempt < MAX_NAME_RETRIES) {
+          takenTables.push(clash);
+          continue;
+        }
+        throw error;
+      }
+      if (cells) await cells.writeCells(placement.sheetNames._meta, metaEdits(placement, loaded));
+      return {
+        added: placement.toAdd.filter(isTemplateKey).map((key) => ({ key, sheet: placement.sheetNames[key] })),
+        renamed: placement.renamed,
+      };
+    }
+  }
+
+  /** A workbook that has templates keeps its language: added sheets are named in it too. */
+  private async place(loaded: LoadedWorkbook, requested: Lang, takenTables: string[]): Promise<Placement> {
+    const lang = loaded.meta?.lang ?? requested;
+    const names = await this.workbook.definedNames();
+    const metaSheetName = metaSheetOf(loaded);
+    return placeTemplates(
+      {
+        sheetNames: loaded.sheets.map((s) => s.name),
+        tableNames: [...Object.values(loaded.meta?.tables ?? {}), ...takenTables],
+        definedNames: names.map((n) => n.name),
+        meta: loaded.meta,
+        metaSheetName,
+        recognised: recognisedRegisters(loaded),
+      },
+      { keys: TEMPLATE_KEYS, lang, defaultSheetNames: defaultSheetNames(lang), defaultTableNames: defaultTableNames(lang), schemaVersion: SCHEMA_VERSION() },
+    );
+  }
+}
+
+function isTemplateKey(key: SheetKey): key is TemplateKey {
+  return key !== '_meta';
+}
+
+function metaSheetOf(loaded: LoadedWorkbook): string | undefined {
+  if (!loaded.meta) return undefined;
+  const names = loaded.sheets.map((s) => s.name);
+  return [loaded.meta.sheets._meta, META_SHEET_NAME].find((n): n is string => !!n && names.includes(n));
+}
+
+/**
+ * Registers count as present when found by their headers only in a Samspill workbook or on a sheet
+ * bearing the template's name: a user's sheet that happens to have "Navn" and "Type" columns is
+ * not our partner catalogue.
+ */
+function recognisedRegisters(loaded: LoadedWorkbook): Partial<Record<SheetKey, string>> {
+  const templateNamed = (key: SheetKey, sheet: string) => LANGUAGES.some((l) => defaultSheetNames(l)[key].toLowerCase() === sheet.toLowerCase());
+  const found: Partial<Record<SheetKey, string>> = {};
+  for (const key of REGISTER_KEYS) {
+    const sheet = loaded.sheetNames[key];
+    if (sheet && (loaded.meta || templateNamed(key, sheet))) found[key] = sheet;
+  }
+  return found;
+}
+
+function missingColumnsOf(register: RegisterRows): string[] {
+  return register.missingColumns.map((c) => c.key);
+}
+
+function statusOf(loaded: LoadedWorkbook, placement: Placement): TemplateStatus {
+  const templates = TEMPLATE_KEYS.map((key): TemplateState => {
+    const sheet = placement.present[key];
+    if (!sheet) return { key, state: 'missing', sheet: placement.sheetNames[key] };
+    const register = (REGISTER_KEYS as readonly string[]).includes(key) ? loaded.data.registers[key as RegisterKey] : null;
+    const missing = register && register.sheetName === sheet ? missingColumnsOf(register) : [];
+    if (missing.length > 0 || placement.schema.kind === 'upgrade') return { key, state: 'outdated', sheet, missingColumns: missing };
+    return { key, state: 'present', sheet };
+  });
+  const canAdd = placement.schema.kind !== 'newer' && (placement.toAdd.length > 0 || placement.metaAction !== 'none');
+  return { lang: placement.lang, templates, schema: placement.schema, canAdd };
+}
+
+function refuseSchema(placement: Placement): void {
+  const schema = placement.schema;
+  if (schema.kind === 'newer') throw new TemplateRefusal('newerSchema', { found: schema.found, supported: schema.supported });
+  if (schema.kind === 'upgrade') throw new TemplateRefusal('upgradeNotAvailable', { from: schema.from, to: schema.to });
+}
+
+function recordsOf(register: RegisterRows): RegisterRecord[] {
+  return register.rows.map((row) => {
+    const record: RegisterRecord = {};
+    for (const [key, value] of Object.entries(row.values)) record[key] = value !== null && typeof value === 'object' ? null : value;
+    return record;
+  });
+}
+
+/** The new sheets, with the rows already in the workbook behind their computed figures. */
+function additionPlan(placement: Placement, loaded: LoadedWorkbook, today: number): WorkbookPlan {
+  const base = newWorkbookInput(placement.lang, today);
+  const records = { ...base.records };
+  for (const key of REGISTER_KEYS) records[key] = placement.present[key] ? recordsOf(loaded.data.registers[key]) : base.records[key];
+  const input: WorkbookInput = {
+    ...base,
+    settings: placement.present.settings ? loaded.data.settings : base.settings,
+    records,
+    sheetNames: placement.sheetNames,
+    tables: placement.tableNames,
+  };
+  const addMeta = placement.metaAction === 'add';
+  const plan = buildWorkbookPlan(input, [...placement.toAdd, ...(addMeta ? (['_meta'] as const) : [])]);
+  const entries = metaEntries(placedMeta(placement, loaded.meta, SCHEMA_VERSION(), GENERATOR));
+  return { ...plan, sheets: plan.sheets.map((s) => (s.key === '_meta' ? metaSheetWith(s, entries, placement.sheetNames._meta) : s)) };
+}
+
+/** The metadata rows rewritten in place: key/value from row 2, rows left over from before cleared. */
+function metaEdits(placement: Placement, loaded: LoadedWorkbook): CellEdit[] {
+  const entries = metaEntries(placedMeta(placement, loaded.meta, SCHEMA_VERSION(), GENERATOR));
+  const before = loaded.meta ? metaEntries(loaded.meta).length : 0;
+  const edits: CellEdit[] = [];
+  for (let i = 0; i < Math.max(entries.length, before); i++) {
+    const [key, value] = entries[i] ?? [null, null];
+    edits.push({ address: cellAddress(i + 2, 1), value: key }, { address: cellAddress(i + 2, 2), value });
+  }
+  return edits;
+}
+
+/** The table name of the plan that the workbook already uses, when that is why applyPlan failed. */
+function tableClash(error: unknown, plan: WorkbookPlan): string | null {
+  const { code, subject } = (error ?? {}) as { code?: unknown; subject?: unknown };
+  if (code !== 'alreadyExists' || typeof subject !== 'string') return null;
+  const tables = plan.sheets.flatMap((s) => s.tables.map((t) => t.name));
+  return tables.find((t) => t.toLowerCase() === subject.toLowerCase()) ?? null;
+}
