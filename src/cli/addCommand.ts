@@ -9,6 +9,7 @@ import { copyFile, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import cliAddStrings from '../../templates/ui/cliAdd.json';
 import { SCHEMA_VERSION } from '../core/content';
+import { FormulaRefs } from '../core/formulaRefs';
 import { stringsFileSchema } from '../core/contentSchema';
 import { todaySerial } from '../core/dates';
 import { fillPlaceholders, LANGUAGES, type Lang } from '../core/language';
@@ -17,15 +18,17 @@ import { META_SHEET_NAME, metaEntries } from '../core/metaSheet';
 import { newWorkbookInput } from '../core/newWorkbookInput';
 import { buildWorkbookPlan, defaultSheetNames, GENERATOR, type WorkbookInput } from '../core/plan/buildWorkbookPlan';
 import type { RegisterRows } from '../core/registerRows';
+import { columnToAppend } from '../core/schemaMigrations';
 import { metaSheetWith, placedMeta, placeTemplates, type Placement } from '../core/templatePlacement';
-import { REGISTER_KEYS, SHEET_KEYS, type SheetKey } from '../core/templateSchema';
+import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../core/templateSchema';
 import { defaultTableNames, type RegisterRecord } from '../core/workbookData';
 import type { WorkbookPlan } from '../core/workbookPlan';
 import { inspectPackage, mergeFreshWorkbook, NameConflictError, type MergeResult, type UserPackage } from '../workbook/xlsx/packageMerge';
 import { PackageRefusal } from '../workbook/xlsx/packageSafety';
 import { verifyMergedPackage } from '../workbook/xlsx/packageVerify';
-import { UnsupportedZipError } from '../workbook/xlsx/packageZip';
+import { readStoredEntries, UnsupportedZipError, writeStoredEntries } from '../workbook/xlsx/packageZip';
 import { writePlanToBuffer } from '../workbook/xlsx/planWriter';
+import { appendTableColumn, TableColumnAppendError } from '../workbook/xlsx/tableColumnAppend';
 import { XmlEditError } from '../workbook/xlsx/xmlEdit';
 import { fileNotFound, WorkbookReadError } from '../workbook/xlsx/workbookReadError';
 import { openXlsxBuffer, type XlsxReader } from '../workbook/xlsx/xlsxReader';
@@ -115,6 +118,11 @@ function metaSheetName(loaded: LoadedWorkbook): string | undefined {
   return [loaded.meta.sheets._meta, META_SHEET_NAME].find((n): n is string => !!n && names.includes(n));
 }
 
+/** The columns each register has where the reader found it, by key: what an upgrade must not add twice. */
+function registerColumns(loaded: LoadedWorkbook): Partial<Record<RegisterKey, string[]>> {
+  return Object.fromEntries(REGISTER_KEYS.filter((k) => loaded.sheetNames[k] && loaded.data.registers[k].headerRow > 0).map((k) => [k, [...loaded.data.registers[k].columns.keys()]]));
+}
+
 function place(loaded: LoadedWorkbook, user: UserPackage, keys: SheetKey[], lang: Lang): Placement {
   // Only registers are recognised by content (their headers), and only in a Samspill workbook or
   // on a sheet bearing the template's name: a user's sheet that merely has "Name" and "Type"
@@ -132,6 +140,7 @@ function place(loaded: LoadedWorkbook, user: UserPackage, keys: SheetKey[], lang
       meta: loaded.meta,
       metaSheetName: metaSheetName(loaded),
       recognised,
+      registerColumns: registerColumns(loaded),
     },
     { keys, lang, defaultSheetNames: defaultSheetNames(lang), defaultTableNames: defaultTableNames(lang), schemaVersion: SCHEMA_VERSION() },
   );
@@ -158,7 +167,7 @@ function additionPlan(placement: Placement, loaded: LoadedWorkbook, today: numbe
 
 function refuseSchema(placement: Placement, file: string): void {
   const schema = placement.schema;
-  if (schema.kind === 'upgrade') throw new UserFacingError(addText('cli.add.refused.upgrade', { file, from: schema.from, to: schema.to }));
+  if (schema.kind === 'upgrade' && !placement.upgrade) throw new UserFacingError(addText('cli.add.refused.upgrade', { file, from: schema.from, to: schema.to }));
   if (schema.kind === 'newer') throw new UserFacingError(addText('cli.add.refused.newer', { file, found: schema.found, supported: schema.supported }));
 }
 
@@ -171,6 +180,56 @@ async function merge(user: UserPackage, plan: WorkbookPlan, placement: Placement
     if (error instanceof XmlEditError) throw new UserFacingError(addText('cli.add.refused.package', { file, reason: error.message }));
     throw error;
   }
+}
+
+/**
+ * The upgrade's new register columns, appended to the user's own tables in the merged package.
+ * The registers' rows are not rewritten, so every row keeps its cells exactly.
+ */
+function appendUpgradeColumns(merged: MergeResult, placement: Placement, loaded: LoadedWorkbook, file: string): MergeResult {
+  const additions = placement.upgrade?.addColumns ?? [];
+  if (additions.length === 0) return merged;
+  const f = new FormulaRefs(placement.lang, placement.tableNames);
+  const ctx = { lang: placement.lang, settingsSheet: placement.sheetNames.settings, partnersTable: placement.tableNames.partners, partnerNameHeader: f.header('partners', 'name') };
+  let data = merged.data;
+  const changed = new Set(merged.changedParts);
+  for (const addition of additions) {
+    const register = loaded.data.registers[addition.register];
+    const column = columnToAppend(addition, placement.lang, ctx);
+    try {
+      const result = appendTableColumn(data, {
+        sheetName: register.sheetName,
+        tableName: placement.tableNames[addition.register],
+        headerRow: register.headerRow,
+        header: column.header,
+        width: column.width,
+        validation: column.validation,
+      });
+      data = result.data;
+      for (const part of result.changedParts) changed.add(part);
+    } catch (error) {
+      if (error instanceof TableColumnAppendError || error instanceof XmlEditError) throw new UserFacingError(addText('cli.add.refused.package', { file, reason: error.message }));
+      throw error;
+    }
+  }
+  // Parts the merge added are new, not changed originals; the verification compares only originals.
+  const added = new Set(merged.addedParts);
+  return { ...merged, data, changedParts: [...changed].filter((part) => !added.has(part)) };
+}
+
+/**
+ * What the result is checked against. Samspill's own metadata sheet, when there is one to update,
+ * is replaced whole rather than edited (see merge), so its new bytes stand in for the old ones:
+ * an edit's "nothing lost" check does not apply to a sheet written anew. Every other part is
+ * compared with the original as it was read.
+ */
+function baselineFor(original: Uint8Array, user: UserPackage, placement: Placement, result: MergeResult): Uint8Array {
+  if (placement.metaAction !== 'update') return original;
+  const metaPart = user.sheets.find((s) => s.name === placement.sheetNames._meta)?.partName;
+  if (!metaPart) return original;
+  const replaced = readStoredEntries(result.data).find((e) => e.name === metaPart);
+  if (!replaced) return original;
+  return writeStoredEntries(readStoredEntries(original).map((e) => (e.name === metaPart ? replaced : e)));
 }
 
 export async function addTemplates(file: string, options: AddOptions, log: (line: string) => void, hooks: AddHooks = {}): Promise<number> {
@@ -191,7 +250,8 @@ export async function addTemplates(file: string, options: AddOptions, log: (line
   }
   if (options.lang !== undefined && loaded.meta && loaded.meta.lang !== requestedLang) log(addText('cli.add.langKept', { lang: loaded.meta.lang }));
 
-  const result = await merge(user, additionPlan(placement, loaded, todaySerial(now)), placement, file, now);
+  const merged = await merge(user, additionPlan(placement, loaded, todaySerial(now)), placement, file, now);
+  const result = appendUpgradeColumns(merged, placement, loaded, file);
   const target = inPlace ? file : options.output!;
   const backup = inPlace ? backupPath(file, now) : undefined;
   let backupMade = false;
@@ -201,7 +261,7 @@ export async function addTemplates(file: string, options: AddOptions, log: (line
       backupMade = true;
     }
     await writeFileAtomic(target, result.data, async (temp) => {
-      await verifyMergedPackage(data, await readFile(temp), result);
+      await verifyMergedPackage(baselineFor(data, user, placement, result), await readFile(temp), result);
       await hooks.beforeRename?.(temp);
     });
   } catch (error) {

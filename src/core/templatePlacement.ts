@@ -7,6 +7,7 @@
  */
 import type { Lang } from './language';
 import { META_SHEET_NAME, type MetaRecord } from './metaSheet';
+import { upgradeSteps, type UpgradeSteps } from './schemaMigrations';
 import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from './templateSchema';
 import type { PlannedSheet } from './workbookPlan';
 
@@ -59,6 +60,8 @@ export interface ExistingWorkbook {
   metaSheetName?: string;
   /** Templates recognised without the metadata (by their header labels), key → sheet. */
   recognised?: Partial<Record<SheetKey, string>>;
+  /** Column keys of each register found by its header labels: what an upgrade still has to add. */
+  registerColumns?: Partial<Record<RegisterKey, readonly string[]>>;
 }
 
 export interface PlacementRequest {
@@ -90,6 +93,12 @@ export interface Placement {
   /** Templates whose own name was taken, so they got another. */
   renamed: { key: SheetKey; wanted: string; name: string }[];
   schema: SchemaStatus;
+  /**
+   * For a workbook of an older schema: what brings it to the current one (its new sheets are
+   * already in toAdd; its columns go into the registers the workbook has). Null when the schema is
+   * current, or older with no declared way up, which must be refused.
+   */
+  upgrade: UpgradeSteps | null;
 }
 
 const lower = (name: string) => name.toLowerCase();
@@ -168,12 +177,34 @@ function existingTableName(key: RegisterKey, sheet: string, workbook: ExistingWo
   return workbook.tablesBySheet?.[sheet]?.[0];
 }
 
+/**
+ * A sheet a newer schema introduced joins an upgraded workbook when it goes with what the workbook
+ * has: a template there reads it (the summary reads every register), or everything it follows is
+ * there (the action plan follows the evaluation). A workbook that holds only a partner catalogue
+ * does not grow an action plan.
+ */
+function goesWith(key: SheetKey, present: ReadonlySet<SheetKey>): boolean {
+  const readers = [...present].some((p) => p !== key && (DEPENDENCIES[p] ?? []).includes(key));
+  const follows = (DEPENDENCIES[key] ?? []).filter((dep) => dep !== 'settings');
+  return readers || (follows.length > 0 && follows.every((dep) => present.has(dep)));
+}
+
+function schemaUpgrade(workbook: ExistingWorkbook, present: Partial<Record<SheetKey, string>>, current: number): UpgradeSteps | null {
+  if (!workbook.meta || workbook.meta.schemaVersion >= current) return null;
+  const keys = SHEET_KEYS.filter((key) => present[key]);
+  const steps = upgradeSteps({ version: workbook.meta.schemaVersion, present: keys, columns: workbook.registerColumns ?? {} }, current);
+  if (!steps) return null;
+  const has = new Set(keys);
+  return { ...steps, addSheets: steps.addSheets.filter((key) => goesWith(key, has)) };
+}
+
 export function placeTemplates(workbook: ExistingWorkbook, request: PlacementRequest): Placement {
   const present = presentTemplates(workbook);
-  const wanted = withDependencies(request.keys);
+  const upgrade = schemaUpgrade(workbook, present, request.schemaVersion);
+  const wanted = withDependencies([...request.keys, ...(upgrade?.addSheets ?? [])]);
   const toAdd = wanted.filter((key) => !present[key]);
   const hasTemplates = Object.keys(present).some((k) => k !== '_meta');
-  const metaAction: Placement['metaAction'] = present._meta ? (toAdd.length ? 'update' : 'none') : toAdd.length || hasTemplates ? 'add' : 'none';
+  const metaAction: Placement['metaAction'] = present._meta ? (toAdd.length || upgrade ? 'update' : 'none') : toAdd.length || hasTemplates ? 'add' : 'none';
 
   const takenSheets = new Set(workbook.sheetNames.map(lower));
   const sheetNames = {} as Record<SheetKey, string>;
@@ -217,6 +248,7 @@ export function placeTemplates(workbook: ExistingWorkbook, request: PlacementReq
     tableNames,
     renamed,
     schema: schemaStatus(workbook.meta, request.schemaVersion),
+    upgrade,
   };
 }
 

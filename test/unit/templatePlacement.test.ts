@@ -186,7 +186,55 @@ describe('schema version', () => {
 
   test('placement reports the upgrade of a fake older workbook', () => {
     const existing = workbook({ sheetNames: ['Frivillige', META_SHEET_NAME], meta: meta({ schemaVersion: 0, sheets: { volunteers: 'Frivillige', _meta: META_SHEET_NAME } }) });
-    expect(placeTemplates(existing, request()).schema).toEqual({ kind: 'upgrade', from: 0, to: 1 });
+    const placement = placeTemplates(existing, request());
+    expect(placement.schema).toEqual({ kind: 'upgrade', from: 0, to: 1 });
+    // No migration is declared from version 0: nothing to apply, so the caller refuses.
+    expect(placement.upgrade).toBeNull();
+  });
+});
+
+describe('upgrading a version-1 workbook to version 2', () => {
+  const V1_KEYS = ALL.filter((k) => k !== 'actions');
+  const v1Meta = (keys: SheetKey[]) =>
+    meta({ schemaVersion: 1, sheets: Object.fromEntries([...keys, '_meta'].map((k) => [k, SHEETS[k as SheetKey]])) });
+  const v1Workbook = (keys: SheetKey[], checklistColumns = ['round', 'scope', 'statementId', 'rating']) =>
+    workbook({ sheetNames: [...keys.map((k) => SHEETS[k]), META_SHEET_NAME], meta: v1Meta(keys), registerColumns: keys.includes('checklist') ? { checklist: checklistColumns } : {} });
+
+  test('a complete version-1 workbook gains the action plan and the participants column, and its metadata is rewritten', () => {
+    const placement = placeTemplates(v1Workbook(V1_KEYS), request({ schemaVersion: 2 }));
+    expect(placement.upgrade).toEqual({ from: 1, to: 2, addSheets: ['actions'], addColumns: [{ register: 'checklist', column: 'participants' }] });
+    expect(placement.toAdd).toEqual(['actions']);
+    expect(placement.metaAction).toBe('update');
+    expect(placement.sheetNames.actions).toBe(SHEETS.actions);
+  });
+
+  test('asking for one template still brings the upgrade the workbook needs', () => {
+    const placement = placeTemplates(v1Workbook(V1_KEYS), request({ schemaVersion: 2, keys: ['partners'] }));
+    expect(placement.toAdd).toEqual(['actions']);
+  });
+
+  test('a workbook with only a partner catalogue gains no action plan, only the new version in its metadata', () => {
+    const placement = placeTemplates(v1Workbook(['settings', 'partners']), request({ schemaVersion: 2, keys: ['partners'] }));
+    expect(placement.upgrade).toEqual({ from: 1, to: 2, addSheets: [], addColumns: [] });
+    expect(placement.toAdd).toEqual([]);
+    expect(placement.metaAction).toBe('update');
+  });
+
+  test('an evaluation without a summary still gains the action plan that follows it', () => {
+    const placement = placeTemplates(v1Workbook(['settings', 'checklist']), request({ schemaVersion: 2, keys: ['checklist'] }));
+    expect(placement.toAdd).toEqual(['actions']);
+  });
+
+  test('a participants column the user already made is not added again', () => {
+    const placement = placeTemplates(v1Workbook(V1_KEYS, ['round', 'participants']), request({ schemaVersion: 2 }));
+    expect(placement.upgrade?.addColumns).toEqual([]);
+  });
+
+  test('a newer workbook has no upgrade', () => {
+    const existing = workbook({ sheetNames: [META_SHEET_NAME], meta: meta({ schemaVersion: 3, sheets: { _meta: META_SHEET_NAME } }) });
+    const placement = placeTemplates(existing, request({ schemaVersion: 2 }));
+    expect(placement.schema.kind).toBe('newer');
+    expect(placement.upgrade).toBeNull();
   });
 });
 
