@@ -37,3 +37,15 @@ export interface CellSelector {
   /** Shows the user a cell: activates its sheet and selects it. */
   selectCell(sheetName: string, address: string): Promise<void>;
 }
+
+/** One cell to write: a plan value (formulas without "="; text stays text). */
+export interface CellEdit {
+  /** A1 address within the sheet, e.g. "B5". */
+  address: string;
+  value: PlanValue;
+}
+
+export interface CellWriter {
+  /** Writes each edit's value into its cell of the named sheet, in one round trip. */
+  writeCells(sheetName: string, edits: CellEdit[]): Promise<void>;
+}

@@ -383,6 +383,42 @@ describe('round trips do not grow with the row count', () => {
     expect(costs[1]).toBe(costs[0]);
     expect(costs[0]).toBeLessThanOrEqual(2);
   });
+
+  test("a new table's blank row is filled by the first appended row, not left above it", async () => {
+    const plan = handMadePlan();
+    const table = plan.sheets.flatMap((sh) => sh.tables).find((t) => t.name === TABLE_NAME)!;
+    table.rows = [table.headers.map(() => null)];
+    const { standIn } = await applied(plan);
+    standIn.resetLog();
+    await new OfficeWorkbook(standIn.run).appendRows(TABLE_NAME, [[isoToSerial('2026-01-05'), 3]]);
+    const rows = standIn.tableContent(TABLE_NAME).rows;
+    expect(rows).toHaveLength(1);
+    expect(rows[0].slice(0, 2)).toEqual([isoToSerial('2026-01-05'), 3]);
+    expect(standIn.syncCount).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('writeCells', () => {
+  test('writes values and formulas into existing cells in one round trip', async () => {
+    const { standIn } = await applied(handMadePlan());
+    standIn.resetLog();
+    await new OfficeWorkbook(standIn.run).writeCells(HOURS_SHEET, [
+      { address: 'C20', value: 1700 },
+      { address: 'C21', value: '+47 912 34 567' },
+      { address: 'C22', value: { formula: 'C20*2', result: 3400 } },
+    ]);
+    expect(standIn.syncCount).toBe(1);
+    expect(standIn.cell(HOURS_SHEET, 'C20')?.value).toBe(1700);
+    expect(String(standIn.cell(HOURS_SHEET, 'C21')?.value)).toContain('912 34 567');
+    expect(standIn.cell(HOURS_SHEET, 'C22')?.formula).toBe('=C20*2');
+  });
+
+  test('a protected sheet gives a clear "protected" error', async () => {
+    const { standIn } = await applied(handMadePlan());
+    const error = await rejection(new OfficeWorkbook(standIn.run).writeCells(SUMMARY_SHEET, [{ address: 'C20', value: 1 }]));
+    expect(error).toBeInstanceOf(OfficeActionError);
+    expect((error as OfficeActionError).code).toBe('protected');
+  });
 });
 
 describe('reading', () => {

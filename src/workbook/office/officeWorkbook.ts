@@ -5,8 +5,8 @@
  * nothing syncs in a loop, except that a write too large for one request (5 MB on the web) is
  * sent in ~4 MB blocks.
  */
-import { columnLetter, type PlannedName, type PlannedSheet, type PlannedTable, type PlanValue, type StyleKey, type WorkbookPlan } from '../../core/workbookPlan';
-import type { CellValue, SheetGrid, SheetInfo, WorkbookReader, WorkbookWriter } from '../port';
+import { columnLetter, isFormula, type PlannedName, type PlannedSheet, type PlannedTable, type PlanValue, type StyleKey, type WorkbookPlan } from '../../core/workbookPlan';
+import type { CellEdit, CellSelector, CellValue, CellWriter, SheetGrid, SheetInfo, TableAppender, WorkbookReader, WorkbookWriter } from '../port';
 import { areaAddress, cellBlocks, jsonBytes, officeInput, officeText, sliceByBytes, type OfficeInput } from './officeCells';
 import { OfficeActionError, toOfficeActionError } from './officeErrors';
 import { addressLists, addressOf, applyStyleFormat, columnWidthPoints, coveringAreas, hasFormat, setBottomBorder, styleSpec, type Area } from './officeStyles';
@@ -35,7 +35,7 @@ interface ExistingItems {
 
 const key = (name: string): string => name.toLocaleLowerCase('en-US');
 
-export class OfficeWorkbook implements WorkbookReader, WorkbookWriter {
+export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppender, CellSelector, CellWriter {
   private readonly budgetBytes: number;
 
   constructor(
@@ -106,9 +106,20 @@ export class OfficeWorkbook implements WorkbookReader, WorkbookWriter {
     await this.act(async (context) => {
       const table = context.workbook.tables.getItem(tableName);
       const columns = table.columns.load('count');
+      const body = table.rows.load('count');
       await context.sync();
       const width = columns.count;
       const values = rows.map((row) => fitRow(row, width, tableName));
+      // A new register's table has one blank row (a table cannot have none): fill it first, so
+      // the first record does not land below an empty row.
+      if (body.count === 1) {
+        const only = table.getDataBodyRange().load('values');
+        await context.sync();
+        if (only.values[0].every((v) => v === '' || v === null)) {
+          only.values = [values.shift()! as (string | number | boolean)[]];
+          if (values.length === 0) return void (await context.sync());
+        }
+      }
       const budget = new RequestBudget(context, this.budgetBytes);
       for (const [start, end] of sliceByBytes(values, blockBytes(budget))) {
         const block = values.slice(start, end);
@@ -117,6 +128,20 @@ export class OfficeWorkbook implements WorkbookReader, WorkbookWriter {
       }
       await budget.flush();
     }, tableName);
+  }
+
+  /** Writes single cells of an existing sheet (settings, ratings, metadata) in one round trip. */
+  async writeCells(sheetName: string, edits: CellEdit[]): Promise<void> {
+    if (edits.length === 0) return;
+    await this.act(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      for (const edit of edits) {
+        const range = sheet.getRange(edit.address);
+        if (isFormula(edit.value)) range.formulas = [[officeInput(edit.value) as string]];
+        else range.values = [[(officeInput(edit.value) ?? '') as string | number | boolean]];
+      }
+      await context.sync();
+    }, sheetName);
   }
 
   /** Shows a cell to the user: activates its sheet and selects it (for "go to issue"). */

@@ -64,8 +64,10 @@ async function open(query: string, locale = 'nb-NO'): Promise<Page> {
   return page;
 }
 
+/** The table's rows that hold a value (a new table's one blank row does not count). */
 async function tableRows(page: Page, table: string): Promise<unknown[][]> {
-  return page.evaluate((name) => (window as unknown as { standIn: { tableContent(n: string): { rows: unknown[][] } } }).standIn.tableContent(name).rows, table);
+  const rows = await page.evaluate((name) => (window as unknown as { standIn: { tableContent(n: string): { rows: unknown[][] } } }).standIn.tableContent(name).rows, table);
+  return rows.filter((row) => row.some((v) => v !== '' && v !== null && !String(v).startsWith('=')));
 }
 
 /** Fields in the tab panel without an accessible name from a <label> or aria-labelledby. */

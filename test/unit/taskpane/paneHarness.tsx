@@ -10,7 +10,8 @@ import { isLang } from '../../../src/core/language';
 import { App, SECTIONS, type Section } from '../../../src/taskpane/App';
 import { TemplateService } from '../../../src/taskpane/services/templateService';
 import { ExcelStandIn } from '../../support/excelStandIn';
-import { CellWritingWorkbook, fixedClock } from './standInWorkbook';
+import { OfficeWorkbook } from '../../../src/workbook/office/officeWorkbook';
+import { fixedClock } from './standInWorkbook';
 
 async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
@@ -18,7 +19,7 @@ async function start(): Promise<void> {
   const tab = (SECTIONS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Section) : 'templates';
   const standIn = new ExcelStandIn();
   if (params.get('userSheet')) standIn.seedSheet(params.get('userSheet')!, [['Navn', 'Telefon'], ['Ola', '99887766']]);
-  const workbook = new CellWritingWorkbook(standIn.run);
+  const workbook = new OfficeWorkbook(standIn.run);
   if (params.get('templates') === '1') await new TemplateService(workbook, fixedClock).addMissing(lang);
   (window as unknown as { standIn: ExcelStandIn }).standIn = standIn;
   document.documentElement.lang = lang;

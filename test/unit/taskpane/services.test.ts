@@ -17,7 +17,7 @@ import { EvaluationService } from '../../../src/taskpane/services/evaluationServ
 import { CellWritesUnavailable } from '../../../src/taskpane/services/cellWriter';
 import { AgreementFormService, parseCellReference } from '../../../src/taskpane/services/agreementFormService';
 import { ExcelStandIn } from '../../support/excelStandIn';
-import { fixedClock, officePane, writingPane } from './standInWorkbook';
+import { fixedClock, officePane, readOnlyPane, writingPane } from './standInWorkbook';
 
 const NB = defaultSheetNames('nb');
 
@@ -122,7 +122,7 @@ describe('templateService', () => {
       await context.sync();
     });
     const before = snapshot(standIn);
-    await expect(new TemplateService(officePane(standIn), fixedClock).addMissing('nb')).rejects.toBeInstanceOf(CellWritesUnavailable);
+    await expect(new TemplateService(readOnlyPane(standIn), fixedClock).addMissing('nb')).rejects.toBeInstanceOf(CellWritesUnavailable);
     expect(snapshot(standIn)).toBe(before);
   });
 });
@@ -184,8 +184,9 @@ describe('registerService', () => {
     const floorLater = await readSyncs(standIn);
     standIn.resetLog();
     await service.append('volunteers', volunteerInput(settings, { name: 'Siste', email: 'siste@example.no' }));
-    expect(standIn.syncCount - floorLater).toBe(appendSyncs);
-    expect(appendSyncs).toBeLessThanOrEqual(2);
+    // The first record fills the new table's blank row (one more read); after that, two syncs.
+    expect(appendSyncs).toBeLessThanOrEqual(3);
+    expect(standIn.syncCount - floorLater).toBeLessThanOrEqual(2);
   });
 
   test('a record lands under its columns after the user moved them, their own column left blank', async () => {
@@ -262,7 +263,7 @@ describe('settingsService', () => {
     // read, one write, read back
     expect(standIn.syncCount).toBe(2 * floor + 1);
     expect(standIn.cell(NB.settings, `B${parameterRow('hoursPerFte')}`)?.value).toBe(1700);
-    const after = await new SettingsService(officePane(standIn)).read();
+    const after = await new SettingsService(readOnlyPane(standIn)).read();
     expect(after.values).toMatchObject(values);
     expect(after.writable).toBe(false);
   });
