@@ -20,8 +20,9 @@ import { writePlanToBuffer } from '../../src/workbook/xlsx/planWriter';
 import { openXlsxBuffer, openXlsxFile } from '../../src/workbook/xlsx/xlsxReader';
 import { handMadePlan, HOURS_SHEET } from '../support/handMadePlan';
 import { recalcToCsv, requireLibreOffice } from '../support/libreoffice';
+import { CORPUS_DIR } from '../support/sharedFiles';
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+const CORPUS = CORPUS_DIR();
 const CORPUS_FILES = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => /\.xls[xm]$/i.test(f)).sort() : [];
 /** The parts an addition may change; every other original part must keep its bytes. */
 const SHARED_PARTS = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml)$/;

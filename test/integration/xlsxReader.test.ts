@@ -12,8 +12,9 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { CellValue } from '../../src/workbook/port';
 import { openXlsxBuffer, openXlsxFile, WorkbookReadError } from '../../src/workbook/xlsx/xlsxReader';
 import { XmlScanner, type TagAttributes, type XmlHandler } from '../../src/workbook/xlsx/xmlScanner';
+import { CORPUS_DIR } from '../support/sharedFiles';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = CORPUS_DIR();
 const corpusFiles = readdirSync(CORPUS).filter((file) => /\.xls[xm]$/.test(file));
 
 let dir: string;

@@ -12,8 +12,9 @@ import { LANGUAGES, type Lang } from '../../src/core/language';
 import { POLICE_COLUMN_LIST, SETTINGS_LISTS } from '../../src/core/settingsModel';
 import listsJson from '../../templates/lists.json';
 import checklistJson from '../../templates/checklist.json';
+import { SEEDS_DIR } from '../support/sharedFiles';
 
-const SEEDS = path.join(__dirname, '../../../shared/seeds');
+const SEEDS = SEEDS_DIR();
 
 /** Item keys other code and the design rely on; the lists may hold more. */
 const REQUIRED_ITEMS: Record<string, string[]> = {
