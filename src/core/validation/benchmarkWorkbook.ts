@@ -38,8 +38,9 @@ export function benchmarkWorkbook(hoursRows: number, options: { lang?: Lang; vol
   for (let i = 0; i < hoursRows; i++) {
     const problem = i % PROBLEM_EVERY === 0;
     hours.push({
-      // One row per volunteer per day, as a real log has.
-      date: start + (Math.floor(i / volunteerCount) % 1800),
+      // One row per volunteer per day, as a real log has, counting back from the day before
+      // BENCHMARK_TODAY so the report year's figures have rows to sum.
+      date: BENCHMARK_TODAY - 1 - (Math.floor(i / volunteerCount) % 1800),
       activity,
       unit,
       volunteerId: problem ? `X-${i}` : `F-${i % volunteerCount}`,
