@@ -82,7 +82,11 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     mode: production ? 'production' : 'development',
     devtool: production ? false : 'eval-cheap-module-source-map',
-    entry: { taskpane: path.resolve(__dirname, 'src/taskpane/index.tsx') },
+    // browser: the same tabs as a plain page over an .xlsx file (browser mode); it never loads Office.js.
+    entry: {
+      taskpane: path.resolve(__dirname, 'src/taskpane/index.tsx'),
+      browser: path.resolve(__dirname, 'src/browser/browserMain.tsx'),
+    },
     output: {
       path: outputPath,
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
@@ -114,7 +118,8 @@ module.exports = async (env = {}, argv = {}) => {
           vendor: {
             test: /[\\/]node_modules[\\/]/,
             name: 'vendor',
-            chunks: 'initial',
+            // The task pane's own: browser mode's packages (zip, XML) must not join its first load.
+            chunks: (chunk) => chunk.name === 'taskpane',
             priority: 10,
           },
           exceljs: {
@@ -141,6 +146,11 @@ module.exports = async (env = {}, argv = {}) => {
         filename: 'taskpane.html',
         template: path.resolve(__dirname, 'src/taskpane/taskpane.html'),
         chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'browser.html',
+        template: path.resolve(__dirname, 'src/browser/browser.html'),
+        chunks: ['browser'],
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',

@@ -1,0 +1,176 @@
+/**
+ * A read-only look at the sheet a validation issue points to: about forty rows and twelve columns
+ * around the cell, with the cell outlined and marked aria-current, so the user sees what is wrong
+ * where it is, without a spreadsheet on the page.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Body1, Button, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import type { Lang } from '../core/language';
+import type { CellValue, SheetGrid } from '../workbook/port';
+import { browserText } from './browserText';
+
+const ROWS = 40;
+const COLUMNS = 12;
+
+export interface PreviewTarget {
+  sheet: string;
+  address: string;
+  /** Changes on every selection, so choosing the same cell again reads the sheet again. */
+  serial: number;
+}
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  scroller: { overflow: 'auto', maxHeight: '70vh', border: `1px solid ${tokens.colorNeutralStroke1}` },
+  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
+  header: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    padding: '2px 6px',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    position: 'sticky',
+    top: 0,
+  },
+  cell: {
+    padding: '2px 6px',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    maxWidth: '14em',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
+  // Read by screen readers, not shown: the heading above says the same.
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  current: {
+    outline: `3px solid ${tokens.colorPaletteRedBorderActive}`,
+    outlineOffset: '-3px',
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+});
+
+function columnNumber(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function shown(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return value.error;
+  return String(value);
+}
+
+/** The first row and column of a window of the given size that has the cell near its middle. */
+function windowStart(target: number, size: number): number {
+  return Math.max(1, target - Math.floor(size / 2));
+}
+
+interface Props {
+  target: PreviewTarget;
+  lang: Lang;
+  read: (sheet: string) => Promise<SheetGrid>;
+  onClose: () => void;
+}
+
+export function SheetPreview({ target, lang, read, onClose }: Props) {
+  const styles = useStyles();
+  const t = (key: Parameters<typeof browserText>[0], values?: Record<string, string | number>) => browserText(key, lang, values);
+  const [grid, setGrid] = useState<SheetGrid | null>(null);
+  const [missing, setMissing] = useState(false);
+  const currentCell = useRef<HTMLTableCellElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    setGrid(null);
+    setMissing(false);
+    read(target.sheet).then(
+      (result) => live && setGrid(result),
+      () => live && setMissing(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [target, read]);
+
+  useEffect(() => {
+    currentCell.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [grid]);
+
+  const [, letters, digits] = /^([A-Z]+)(\d+)$/i.exec(target.address) ?? [, 'A', '1'];
+  const col = columnNumber(letters.toUpperCase());
+  const row = Number(digits);
+  const firstRow = windowStart(row, ROWS);
+  const firstCol = windowStart(col, COLUMNS);
+  const rows = Array.from({ length: ROWS }, (_, i) => firstRow + i);
+  const cols = Array.from({ length: COLUMNS }, (_, i) => firstCol + i);
+
+  return (
+    <aside className={styles.root} aria-label={t('preview.label', { sheet: target.sheet })} data-preview-sheet={target.sheet} data-preview-cell={target.address}>
+      <div className={styles.head}>
+        <Subtitle2 as="h2">{t('preview.heading', { sheet: target.sheet, cell: target.address })}</Subtitle2>
+        <Button size="small" onClick={onClose}>
+          {t('preview.close')}
+        </Button>
+      </div>
+      <Body1>{t('preview.readOnly')}</Body1>
+      {missing && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('preview.missing', { sheet: target.sheet })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {grid && (
+        <div className={styles.scroller} tabIndex={0} role="group" aria-label={t('preview.label', { sheet: target.sheet })}>
+          <table className={styles.table}>
+            <caption className={styles.hidden}>
+              {t('preview.heading', { sheet: target.sheet, cell: target.address })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" className={styles.header}>
+                  {t('preview.corner')}
+                </th>
+                {cols.map((c) => (
+                  <th key={c} scope="col" className={styles.header}>
+                    {columnLetters(c)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r}>
+                  <th scope="row" className={styles.header}>
+                    {r}
+                  </th>
+                  {cols.map((c) => {
+                    const isCurrent = r === row && c === col;
+                    const text = shown(grid.rows[r - 1]?.[c - 1]);
+                    return (
+                      <td
+                        key={c}
+                        ref={isCurrent ? currentCell : undefined}
+                        className={isCurrent ? `${styles.cell} ${styles.current}` : styles.cell}
+                        aria-current={isCurrent ? 'true' : undefined}
+                        data-address={`${columnLetters(c)}${r}`}
+                        title={text || undefined}
+                      >
+                        {text}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </aside>
+  );
+}

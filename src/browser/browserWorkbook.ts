@@ -1,0 +1,80 @@
+/**
+ * The task pane's workbook in browser mode: an .xlsx held in memory (PackageWorkbook), with the
+ * two things a web page does differently from Excel. Selecting a cell cannot move a spreadsheet's
+ * cursor, so it hands the cell to the page, which previews the sheet; and single-cell writes are
+ * package edits that replace the bytes. Every change is serialised (one edit reads the bytes the
+ * previous one wrote) and reported, so the page knows there is something to download.
+ */
+import type { PlannedName, PlanValue, WorkbookPlan } from '../core/workbookPlan';
+import type { PaneWorkbook } from '../taskpane/services/paneWorkbook';
+import type { CellEdit, CellWriter, SheetGrid, SheetInfo, TableColumnAppender, TableColumnToAppend } from '../workbook/port';
+import { writeCells } from '../workbook/xlsx/cellEdit';
+import { PackageWorkbook } from '../workbook/xlsx/packageWorkbook';
+
+export interface BrowserWorkbookEvents {
+  /** A validation issue (or a filled form) asks to show this cell. */
+  onSelect(sheetName: string, address: string): void;
+  /** The bytes changed: a download now differs from the file opened. */
+  onChange(): void;
+}
+
+export class BrowserWorkbook implements PaneWorkbook, CellWriter, TableColumnAppender {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private current: PackageWorkbook,
+    private readonly events: BrowserWorkbookEvents,
+  ) {}
+
+  /** The workbook as it stands, once every edit already asked for is done. */
+  async data(): Promise<Uint8Array> {
+    await this.queue.catch(() => undefined);
+    return this.current.data();
+  }
+
+  listSheets(): Promise<SheetInfo[]> {
+    return this.afterEdits(() => this.current.listSheets());
+  }
+
+  readSheet(name: string): Promise<SheetGrid> {
+    return this.afterEdits(() => this.current.readSheet(name));
+  }
+
+  definedNames(): Promise<PlannedName[]> {
+    return this.afterEdits(() => this.current.definedNames());
+  }
+
+  applyPlan(plan: WorkbookPlan): Promise<void> {
+    return this.edit(() => this.current.applyPlan(plan));
+  }
+
+  appendRows(tableName: string, rows: PlanValue[][]): Promise<void> {
+    return this.edit(() => this.current.appendRows(tableName, rows));
+  }
+
+  /** An upgrade's new register column (the Maler tab's upgrade of an older workbook). */
+  appendTableColumn(tableName: string, column: TableColumnToAppend): Promise<void> {
+    return this.edit(() => this.current.appendTableColumn(tableName, column));
+  }
+
+  writeCells(sheetName: string, edits: CellEdit[]): Promise<void> {
+    return this.edit(async () => {
+      this.current = new PackageWorkbook(writeCells(this.current.data(), sheetName, edits));
+    });
+  }
+
+  async selectCell(sheetName: string, address: string): Promise<void> {
+    this.events.onSelect(sheetName, address.replace(/\$/g, ''));
+  }
+
+  /** Reads wait for earlier edits, so a tab never reads the workbook half-way through a change. */
+  private afterEdits<T>(read: () => Promise<T>): Promise<T> {
+    return this.queue.catch(() => undefined).then(read);
+  }
+
+  private edit(change: () => Promise<void>): Promise<void> {
+    const run = this.queue.catch(() => undefined).then(change);
+    this.queue = run;
+    return run.then(() => this.events.onChange());
+  }
+}
