@@ -44,6 +44,19 @@ export function addText(key: string, values: Record<string, string | number> = {
   return `${fillPlaceholders(entry.nb, values)} / ${fillPlaceholders(entry.en, values)}`;
 }
 
+/** A message whose values differ by language (a list of changes worded in each), "nb / en" as addText. */
+function addTextIn(key: string, values: (lang: Lang) => Record<string, string | number>): string {
+  const entry = strings[key];
+  if (!entry) throw new RangeError(`no CLI string ${key}`);
+  return `${fillPlaceholders(entry.nb, values('nb'))} / ${fillPlaceholders(entry.en, values('en'))}`;
+}
+
+function textIn(key: string, lang: Lang, values: Record<string, string | number>): string {
+  const entry = strings[key];
+  if (!entry) throw new RangeError(`no CLI string ${key}`);
+  return fillPlaceholders(entry[lang], values);
+}
+
 export interface AddOptions {
   output?: string;
   templates?: string;
@@ -186,9 +199,10 @@ async function merge(user: UserPackage, plan: WorkbookPlan, placement: Placement
  * The upgrade's new register columns, appended to the user's own tables in the merged package.
  * The registers' rows are not rewritten, so every row keeps its cells exactly.
  */
-function appendUpgradeColumns(merged: MergeResult, placement: Placement, loaded: LoadedWorkbook, file: string): MergeResult {
+function appendUpgradeColumns(merged: MergeResult, placement: Placement, loaded: LoadedWorkbook, file: string): MergeResult & { appended: AppendedColumn[] } {
   const additions = placement.upgrade?.addColumns ?? [];
-  if (additions.length === 0) return merged;
+  if (additions.length === 0) return { ...merged, appended: [] };
+  const appended: AppendedColumn[] = [];
   const f = new FormulaRefs(placement.lang, placement.tableNames);
   const ctx = { lang: placement.lang, settingsSheet: placement.sheetNames.settings, partnersTable: placement.tableNames.partners, partnerNameHeader: f.header('partners', 'name') };
   let data = merged.data;
@@ -207,14 +221,39 @@ function appendUpgradeColumns(merged: MergeResult, placement: Placement, loaded:
       });
       data = result.data;
       for (const part of result.changedParts) changed.add(part);
+      appended.push({ header: column.header, sheet: register.sheetName });
     } catch (error) {
+      if (error instanceof TableColumnAppendError && error.reason === 'occupied') {
+        const table = placement.tableNames[addition.register];
+        throw new UserFacingError(addText('cli.add.refused.columnOccupied', { file, sheet: register.sheetName, table, cell: error.detail, column: column.header }));
+      }
       if (error instanceof TableColumnAppendError || error instanceof XmlEditError) throw new UserFacingError(addText('cli.add.refused.package', { file, reason: error.message }));
       throw error;
     }
   }
   // Parts the merge added are new, not changed originals; the verification compares only originals.
   const added = new Set(merged.addedParts);
-  return { ...merged, data, changedParts: [...changed].filter((part) => !added.has(part)) };
+  return { ...merged, data, changedParts: [...changed].filter((part) => !added.has(part)), appended };
+}
+
+interface AppendedColumn {
+  header: string;
+  sheet: string;
+}
+
+/** The upgrade in one line: the versions, and each sheet and column it added, worded in each language. */
+function upgradedLine(placement: Placement, appended: AppendedColumn[]): string | null {
+  const upgrade = placement.upgrade;
+  if (!upgrade) return null;
+  const sheets = upgrade.addSheets.filter((key) => placement.toAdd.includes(key)).map((key) => placement.sheetNames[key]);
+  return addTextIn('cli.add.upgraded', (lang) => ({
+    from: upgrade.from,
+    to: upgrade.to,
+    changes: [
+      ...sheets.map((sheet) => textIn('cli.add.upgraded.sheet', lang, { sheet })),
+      ...appended.map((c) => textIn('cli.add.upgraded.column', lang, { column: c.header, sheet: c.sheet })),
+    ].join(', ') || '—',
+  }));
 }
 
 /**
@@ -273,6 +312,8 @@ export async function addTemplates(file: string, options: AddOptions, log: (line
 
   for (const r of placement.renamed) log(addText('cli.add.renamed', { wanted: r.wanted, name: r.name }));
   log(addText('cli.add.done', { file: target, count: placement.toAdd.length, sheets: placement.toAdd.map((k) => placement.sheetNames[k]).join(', ') || '—' }));
+  const upgraded = upgradedLine(placement, result.appended);
+  if (upgraded) log(upgraded);
   log(addText('cli.add.kept', { kept: user.entries.length - result.changedParts.length, total: user.entries.length }));
   if (backup) log(addText('cli.add.backup', { backup }));
   return 0;

@@ -34,7 +34,7 @@ export function paneError(error: unknown, lang: Lang): PaneError {
   }
   if (shape.name === 'TemplateRefusal' && typeof shape.reason === 'string') {
     const key = `error.templates.${shape.reason}`;
-    const values = (shape.values ?? {}) as Record<string, number>;
+    const values = (shape.values ?? {}) as Record<string, string | number>;
     if (isPaneStringKey(key)) return { title: paneText('error.templates.title', lang), body: paneText(key, lang, values) };
   }
   if (shape.name === 'CellWritesUnavailable') {

@@ -2,7 +2,7 @@
  * The port: what the core needs from a workbook, whichever program holds it. The xlsx adapter
  * (exceljs, files) and the Office adapter (Excel JavaScript API) both implement it.
  */
-import type { PlannedName, PlanValue, WorkbookPlan } from '../core/workbookPlan';
+import type { PlannedName, PlannedValidation, PlanValue, WorkbookPlan } from '../core/workbookPlan';
 
 /** A cell as read: dates arrive as Excel serial numbers, formulas as their cached result. */
 export type CellValue = string | number | boolean | null | { error: string };
@@ -48,4 +48,36 @@ export interface CellEdit {
 export interface CellWriter {
   /** Writes each edit's value into its cell of the named sheet, in one round trip. */
   writeCells(sheetName: string, edits: CellEdit[]): Promise<void>;
+}
+
+/** A column to put at the right end of a register's table (an upgrade's new column). */
+export interface TableColumnToAppend {
+  header: string;
+  /** Width in characters, applied to the new column. */
+  width?: number;
+  /** Native validation over the new column's data rows (the adapter knows which rows those are). */
+  validation?: Omit<PlannedValidation, 'range'> | null;
+}
+
+export interface TableColumnAppender {
+  /**
+   * Adds a column at the right end of a table: its header, empty cells, optional validation over
+   * its data rows, width. Throws TableColumnOccupied, changing nothing, when the column right of
+   * the table holds a value within the table's rows: widening the table would take the user's
+   * cells into the register (or, in Excel, move them).
+   */
+  appendTableColumn(tableName: string, column: TableColumnToAppend): Promise<void>;
+}
+
+/** Why a column could not be appended: the user's cell right of the table, named for the message. */
+export class TableColumnOccupied extends Error {
+  readonly name = 'TableColumnOccupied';
+
+  constructor(
+    readonly tableName: string,
+    /** A1 address of the first occupied cell (or the merged range or table in the way). */
+    readonly cell: string,
+  ) {
+    super(`The column right of table "${tableName}" holds data at ${cell}.`);
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * The in-memory package adapter (the browser mode's workbook): new workbooks, rows appended to a
- * register's table, and templates added to someone else's workbook, all read back through the port.
+ * register's table, a column appended to one (a schema upgrade), and templates added to someone
+ * else's workbook, all read back through the port.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,9 @@ import { newWorkbookInput } from '../../src/core/newWorkbookInput';
 import { buildWorkbookPlan, defaultSheetNames } from '../../src/core/plan/buildWorkbookPlan';
 import { readStoredEntries } from '../../src/workbook/xlsx/packageZip';
 import { PackageWorkbook } from '../../src/workbook/xlsx/packageWorkbook';
+import { defaultTableNames } from '../../src/core/workbookData';
+import { TableColumnOccupied } from '../../src/workbook/port';
+import { PARTICIPANTS_NB, versionOnePlan } from '../support/schemaV1';
 
 const TODAY = isoToSerial('2026-11-23');
 
@@ -22,6 +26,37 @@ describe('PackageWorkbook', () => {
     await workbook.appendRows('Frivillige', [row]);
     const loaded = await loadWorkbook(workbook);
     expect(loaded.data.registers.volunteers.rows.map((r) => [r.values.id, r.values.name, r.values.phone, r.values.start])).toEqual([['F0001', 'Kari Nordmann', '912 34 567', TODAY]]);
+  });
+
+  it("appends a column to a register's table: header at its end, empty cells, every other cell and part kept", async () => {
+    const workbook = await PackageWorkbook.create(versionOnePlan());
+    const sheet = defaultSheetNames('nb').checklist;
+    const table = defaultTableNames('nb').checklist;
+    const before = await workbook.readSheet(sheet);
+    const original = workbook.data();
+    const width = Math.max(...before.rows.map((r) => r?.length ?? 0));
+    await workbook.appendTableColumn(table, { header: PARTICIPANTS_NB, width: 26, validation: { rule: { type: 'textLength', max: 200 }, prompt: { title: 'Deltakere', message: 'Hvem var med' }, error: { title: 'For lang', message: 'Høyst 200 tegn' }, strict: true } });
+    const after = await workbook.readSheet(sheet);
+    expect(after.rows[0]![width]).toBe(PARTICIPANTS_NB);
+    expect(after.rows.length).toBe(before.rows.length);
+    after.rows.forEach((row, r) => expect([r, row?.slice(0, width)]).toEqual([r, before.rows[r]?.slice(0, width)]));
+    for (let r = 1; r < after.rows.length; r++) expect(after.rows[r]?.[width] ?? null).toBeNull();
+    const loaded = await loadWorkbook(workbook);
+    expect(loaded.data.registers.checklist.columns.get('participants')).toBe(width + 1);
+    const changed = readStoredEntries(workbook.data()).filter((e) => readStoredEntries(original).find((o) => o.name === e.name)?.crc !== e.crc).map((e) => e.name);
+    expect(changed).toHaveLength(2);
+    expect(changed.some((name) => name.startsWith('xl/tables/'))).toBe(true);
+  });
+
+  it('refuses a column whose place beside the table holds a value, and keeps the bytes as they were', async () => {
+    const plan = versionOnePlan();
+    const withNote = { ...plan, sheets: plan.sheets.map((s) => (s.key === 'checklist' ? { ...s, cells: [...s.cells, { row: 4, col: s.tables[0].headers.length + 1, value: 'notat' }] } : s)) };
+    const workbook = await PackageWorkbook.create(withNote);
+    const original = workbook.data();
+    const error = await workbook.appendTableColumn(defaultTableNames('nb').checklist, { header: PARTICIPANTS_NB }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TableColumnOccupied);
+    expect((error as TableColumnOccupied).cell).toBe('L4');
+    expect(workbook.data()).toBe(original);
   });
 
   it('adds the templates to a workbook made by someone else, keeping its parts byte for byte', async () => {

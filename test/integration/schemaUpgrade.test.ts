@@ -12,26 +12,22 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { addTemplates } from '../../src/cli/addCommand';
 import { UserFacingError } from '../../src/cli/cliText';
-import { isoToSerial } from '../../src/core/dates';
-import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
 import { loadWorkbook } from '../../src/core/loadWorkbook';
 import { META_SHEET_NAME } from '../../src/core/metaSheet';
-import { buildWorkbookPlan, defaultSheetNames } from '../../src/core/plan/buildWorkbookPlan';
-import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey } from '../../src/core/templateSchema';
+import { defaultSheetNames } from '../../src/core/plan/buildWorkbookPlan';
+import { REGISTER_KEYS, type RegisterKey } from '../../src/core/templateSchema';
 import { defaultTableNames } from '../../src/core/workbookData';
-import { columnLetter, type PlannedSheet, type WorkbookPlan } from '../../src/core/workbookPlan';
+import { columnLetter, type WorkbookPlan } from '../../src/core/workbookPlan';
 import type { CellValue, SheetGrid } from '../../src/workbook/port';
 import { writePlanToBuffer } from '../../src/workbook/xlsx/planWriter';
 import { openXlsxFile } from '../../src/workbook/xlsx/xlsxReader';
 import { runCli } from '../support/cli';
 import { recalcToCsv, recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
+import { USER_HEADER, V1_TODAY, versionOnePlan, withSchemaVersion } from '../support/schemaV1';
 
-const TODAY = '2026-11-23';
+const TODAY = V1_TODAY;
 const NB_SHEETS = defaultSheetNames('nb');
 const NB_TABLES = defaultTableNames('nb');
-/** Where participants sat in version 2's checklist (1-based), the column version 1 did not have. */
-const PARTICIPANTS_COL = 3;
-const USER_HEADER = 'Kommentar fra leder';
 const LO = requireLibreOffice();
 const loTest = LO ? test : test.skip;
 let dir: string;
@@ -41,58 +37,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function shiftRange(range: string, removed: number): string | null {
-  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
-  if (!m) throw new Error(`unexpected validation range ${range}`);
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const c = col(m[1]);
-  if (c === removed) return null;
-  const shifted = columnLetter(c > removed ? c - 1 : c);
-  return `${shifted}${m[2]}:${shifted}${m[4]}`;
-}
-
-/** The checklist sheet as version 1 wrote it: no participants column, its validations moved left. */
-function withoutParticipants(sheet: PlannedSheet): PlannedSheet {
-  const drop = <T,>(list: T[]) => list.filter((_, i) => i !== PARTICIPANTS_COL - 1);
-  const [table] = sheet.tables;
-  expect(table.headers[PARTICIPANTS_COL - 1]).toBe('Deltakere');
-  return {
-    ...sheet,
-    columnWidths: drop(sheet.columnWidths),
-    tables: [{ ...table, headers: drop(table.headers), rows: table.rows.map(drop), columnStyles: drop(table.columnStyles) }],
-    validations: sheet.validations.flatMap((v) => {
-      const range = shiftRange(v.range, PARTICIPANTS_COL);
-      return range ? [{ ...v, range }] : [];
-    }),
-  };
-}
-
-/** A user's own changes: a column of their own at the end of the table, and the rows sorted by statement. */
-function withUserChanges(sheet: PlannedSheet): PlannedSheet {
-  const [table] = sheet.tables;
-  const statementCol = table.headers.indexOf('Påstand');
-  const rows = table.rows.map((row, i) => [...row, `Notat ${i + 1}`]).sort((a, b) => String(b[statementCol]).localeCompare(String(a[statementCol])));
-  return { ...sheet, columnWidths: [...sheet.columnWidths, 22], tables: [{ ...table, headers: [...table.headers, USER_HEADER], rows, columnStyles: [...table.columnStyles, undefined] }] };
-}
-
-function withSchemaVersion(sheet: PlannedSheet, version: number): PlannedSheet {
-  const keyCell = sheet.cells.find((c) => c.col === 1 && c.value === 'schemaVersion')!;
-  return { ...sheet, cells: sheet.cells.map((c) => (c.row === keyCell.row && c.col === 2 ? { ...c, value: version } : c)) };
-}
-
 async function versionOneWorkbook(name: string, userChanges = false, edit: (plan: WorkbookPlan) => WorkbookPlan = (p) => p): Promise<string> {
-  const { input } = demoWorkbook({ lang: 'nb', seed: 7, today: isoToSerial(TODAY), volunteers: 40 });
-  const plan = buildWorkbookPlan({ ...input, records: { ...input.records, actions: [] } }, SHEET_KEYS.filter((k) => k !== 'actions'));
-  const v1: WorkbookPlan = {
-    ...plan,
-    sheets: plan.sheets.map((sheet) => {
-      if (sheet.key === 'checklist') return userChanges ? withUserChanges(withoutParticipants(sheet)) : withoutParticipants(sheet);
-      if (sheet.key === '_meta') return withSchemaVersion(sheet, 1);
-      return sheet;
-    }),
-  };
   const file = join(dir, name);
-  writeFileSync(file, await writePlanToBuffer(edit(v1)));
+  writeFileSync(file, await writePlanToBuffer(edit(versionOnePlan({ userChanges }))));
   return file;
 }
 
@@ -221,6 +168,16 @@ describe('a version-1 workbook', () => {
     expect(lines.join('\n')).toContain(NB_SHEETS.actions);
   });
 
+  test('the command says what the upgrade added, after the done line, in both languages', () => {
+    const done = lines.findIndex((l) => l.startsWith('La til '));
+    const upgraded = lines.findIndex((l) => l.startsWith('Malene er oppgradert'));
+    expect(done).toBeGreaterThanOrEqual(0);
+    expect(upgraded).toBe(done + 1);
+    const line = lines[upgraded];
+    expect(line).toContain(`fra skjemaversjon 1 til 2: nytt ark «${NB_SHEETS.actions}», ny kolonne «Deltakere» i «${NB_SHEETS.checklist}».`);
+    expect(line).toContain(`from schema version 1 to 2: new sheet "${NB_SHEETS.actions}", new column "Deltakere" in "${NB_SHEETS.checklist}".`);
+  });
+
   loTest('LibreOffice opens it, keeps the new column, and the summary has no error cells', async () => {
     const converted = await recalcToXlsx(file);
     const reader = await openXlsxFile(converted);
@@ -274,7 +231,11 @@ describe('a version-1 workbook the user has changed', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(UserFacingError);
-    expect((error as UserFacingError).message).toContain('L4');
+    const message = (error as UserFacingError).message;
+    expect(message).toContain(`Kolonnen til høyre for tabellen «${NB_TABLES.checklist}» i arket «${NB_SHEETS.checklist}» har innhold i L4`);
+    expect(message).toContain('«Deltakere»');
+    expect(message).toContain('holds data at L4');
+    expect(message).not.toContain('kan ikke utvides trygt');
     expect(sameBytes(readFileSync(file), original)).toBe(true);
     expect(readdirSync(dir).filter((f) => f.startsWith('v1-notes.samspill-backup-'))).toEqual([]);
     expect(existsSync(file)).toBe(true);

@@ -13,6 +13,9 @@
  *   defined names share one namespace; tables cannot overlap; merges cannot overlap tables or each
  *   other; a protected sheet refuses changes to locked cells (AccessDenied); validation texts over
  *   Excel's limits are refused; the last visible sheet cannot be hidden.
+ * - Table columns: `columns.add` at the table's end inserts a column as Excel inserts table
+ *   columns: cells right of the table, in its rows only, move one column right (never
+ *   overwritten), and a shift that would split a merged range or another table is refused.
  * - Round trips: every sync is counted with the JSON size of its request and response; a request
  *   or response over 5 MB is refused as Excel on the web refuses it.
  *
@@ -228,14 +231,23 @@ export class SheetModel {
     if (cell) this.cells.set(SheetModel.key(toRow, col), cell);
   }
 
+  /** Moves a cell to another row and column (an empty target: callers move from the far end). */
+  moveCellTo(row: number, col: number, toRow: number, toCol: number): void {
+    const from = SheetModel.key(row, col);
+    const cell = this.cells.get(from);
+    this.cells.delete(from);
+    if (cell) this.cells.set(SheetModel.key(toRow, toCol), cell);
+  }
+
   /** Bounding box of cells with content (valuesOnly) or also with formatting. */
-  usedArea(valuesOnly: boolean): Area | null {
+  usedArea(valuesOnly: boolean, within?: Area): Area | null {
     let area: Area | null = null;
     for (const [k, cell] of this.cells) {
       const hasValue = cell.value !== '' || cell.formula !== undefined;
       if (!hasValue && (valuesOnly || isDefaultCell(cell))) continue;
       const row = Math.floor(k / MAX_COLS);
       const col = (k % MAX_COLS) + 1;
+      if (within && (row < within.top || row > within.bottom || col < within.left || col > within.right)) continue;
       if (!area) area = { top: row, bottom: row, left: col, right: col };
       else {
         area.top = Math.min(area.top, row);
@@ -1222,6 +1234,26 @@ class RangeProxy extends ClientObject {
     });
   }
 
+  /** ExcelApi 1.2: the columns right of the range, over the same rows. */
+  getColumnsAfter(count = 1): RangeProxy {
+    return new RangeProxy(this.context, `${this.path}.getColumnsAfter(${count})`, () => {
+      const { sheet, area } = this.where();
+      if (count < 1 || area.right + count > MAX_COLS) fail('InvalidArgument', 'The columns after the range are outside the sheet.');
+      return { sheet, area: { top: area.top, bottom: area.bottom, left: area.right + 1, right: area.right + count } };
+    });
+  }
+
+  /** ExcelApi 1.4: the bounding box of the used cells inside the range; a null object when none are. */
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    const proxy = new RangeProxy(this.context, `${this.path}.getUsedRangeOrNullObject()`, () => {
+      const { sheet, area } = this.where();
+      const used = sheet.usedArea(valuesOnly, area);
+      return used ? { sheet, area: used } : null;
+    });
+    proxy.probe();
+    return proxy;
+  }
+
   getCell(row: number, column: number): RangeProxy {
     return new RangeProxy(this.context, `${this.path}.getCell(${row},${column})`, () => {
       const { sheet, area } = this.where();
@@ -1388,6 +1420,121 @@ class TableColumnCollectionProxy extends ClientObject {
 
   get count(): number {
     return this.read('count');
+  }
+
+  /**
+   * Adds a column at the right end of the table, as Excel inserts a table column: the cells right
+   * of the table, in the table's rows only, move one column right (Excel inserts cells, it does
+   * not overwrite them); the new column's body cells are empty and its header is `name` (made
+   * unique as Excel makes headers unique). Excel refuses the shift when it would split a merged
+   * range or another table that reaches outside those rows. Only the end of the table is modelled.
+   */
+  add(index?: number | null, values?: unknown, name?: string): TableColumnProxy {
+    let added: { table: TableModel; col: number } | undefined;
+    this.call('add', [index ?? null, values ?? null, name ?? null], () => {
+      const table = this.table();
+      const { sheet, area } = table;
+      if (index !== undefined && index !== null && index !== colsOf(area)) fail('NotImplemented', 'stand-in: columns.add inside a table');
+      assertEditable(this.context.book, sheet, [area], 'structure');
+      if (area.right + 1 > MAX_COLS) fail('InvalidOperation', 'The table cannot grow past the last column.');
+      let column: CellInput[] | undefined;
+      if (values !== undefined && values !== null) {
+        const rows = values as unknown[];
+        if (!Array.isArray(rows) || rows.length !== rowsOf(area) || rows.some((row) => !Array.isArray(row) || row.length !== 1)) {
+          fail('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the table (${rowsOf(area)} rows).`);
+        }
+        column = rows.map((row) => (row as unknown[])[0] as CellInput);
+      }
+      shiftRight(this.context.book, table);
+      const col = area.right + 1;
+      area.right = col;
+      column?.forEach((value, r) => {
+        if (r > 0 && value !== null && value !== undefined && value !== '') storeTyped(sheet, area.top + r, col, value);
+      });
+      const taken = new Set<string>();
+      for (let c = area.left; c < col; c++) taken.add(String(sheet.cell(area.top, c)?.value ?? '').toLowerCase());
+      const wanted = name ?? (column?.[0] !== undefined && column[0] !== null && column[0] !== '' ? String(column[0]) : `Column${colsOf(area)}`);
+      let header = wanted;
+      for (let k = 2; taken.has(header.toLowerCase()); k++) header = `${wanted}${k}`;
+      const cell = sheet.cellForWrite(area.top, col);
+      cell.value = header;
+      cell.formula = undefined;
+      added = { table, col };
+    });
+    return new TableColumnProxy(this.context, `${this.path}.add()`, () => added ?? null);
+  }
+}
+
+/** Cells right of the table, in its rows, move one column right to make room for a new column. */
+function shiftRight(book: ExcelStandIn, table: TableModel): void {
+  const { sheet, area } = table;
+  const band: Area = { top: area.top, bottom: area.bottom, left: area.right + 1, right: MAX_COLS };
+  const partly = (a: Area): boolean => overlaps(a, band) && (a.top < band.top || a.bottom > band.bottom);
+  const others = book.tables.filter((t) => t !== table && t.sheet === sheet);
+  if (others.some((t) => partly(t.area)) || sheet.merges.some(partly)) {
+    fail('InvalidOperation', 'This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.');
+  }
+  if ([...sheet.validations, ...sheet.conditionalFormats].some((x) => partly(x.area))) fail('NotImplemented', 'stand-in: shifting part of a validation or conditional format');
+  const moving: [number, number][] = [];
+  for (const key of sheet.cells.keys()) {
+    const row = Math.floor(key / MAX_COLS);
+    const col = (key % MAX_COLS) + 1;
+    if (row >= band.top && row <= band.bottom && col >= band.left) moving.push([row, col]);
+  }
+  if (moving.some(([, col]) => col === MAX_COLS)) fail('InvalidOperation', 'Cells cannot be shifted past the last column.');
+  moving.sort((a, b) => b[1] - a[1]);
+  for (const [row, col] of moving) sheet.moveCellTo(row, col, row, col + 1);
+  const inBand = (a: Area): boolean => overlaps(a, band);
+  for (const a of [...others.map((t) => t.area), ...sheet.merges, ...sheet.validations.map((v) => v.area), ...sheet.conditionalFormats.map((f) => f.area)].filter(inBand)) {
+    a.left += 1;
+    a.right += 1;
+  }
+}
+
+class TableColumnProxy extends ClientObject {
+  protected readonly loadable = ['name', 'index'] as const;
+
+  constructor(
+    context: StandInContext,
+    path: string,
+    private readonly locate: () => { table: TableModel; col: number } | null,
+  ) {
+    super(context, path);
+  }
+
+  protected resolve(): unknown {
+    return this.locate();
+  }
+
+  protected snapshot(prop: string): unknown {
+    const { table, col } = this.existing<{ table: TableModel; col: number }>();
+    if (prop === 'name') return String(table.sheet.cell(table.area.top, col)?.value ?? '');
+    if (prop === 'index') return col - table.area.left;
+    return fail('InvalidArgument', `Unknown property ${prop}`);
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+  get index(): number {
+    return this.read('index');
+  }
+
+  getRange(): RangeProxy {
+    return this.part('getRange', (t) => t.area);
+  }
+  getHeaderRowRange(): RangeProxy {
+    return this.part('getHeaderRowRange', (t) => ({ ...t.area, bottom: t.area.top }));
+  }
+  getDataBodyRange(): RangeProxy {
+    return this.part('getDataBodyRange', (t) => ({ ...t.area, top: t.area.top + 1 }));
+  }
+
+  private part(name: string, pick: (table: TableModel) => Area): RangeProxy {
+    return new RangeProxy(this.context, `${this.path}.${name}()`, () => {
+      const { table, col } = this.existing<{ table: TableModel; col: number }>();
+      return { sheet: table.sheet, area: { ...pick(table), left: col, right: col } };
+    });
   }
 }
 

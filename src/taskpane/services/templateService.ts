@@ -1,20 +1,25 @@
 /**
  * The Maler tab's work: which templates the open workbook has, which are missing or outdated, and
  * adding the missing ones under free names. Placement is decided by the core (the same rules as
- * `samspill add`), the sheets are built by buildWorkbookPlan and written with applyPlan. A second
- * run finds everything present and writes nothing.
+ * `samspill add`), the sheets are built by buildWorkbookPlan and written with applyPlan. A workbook
+ * of an older schema is upgraded in place through the same steps as the command line: the new
+ * register columns appended to the user's tables, the new sheets added, the metadata rewritten;
+ * no row is rewritten. A second run finds everything present and current, and writes nothing.
  */
 import { SCHEMA_VERSION } from '../../core/content';
+import { FormulaRefs } from '../../core/formulaRefs';
 import { LANGUAGES, type Lang } from '../../core/language';
 import { loadWorkbook, type LoadedWorkbook } from '../../core/loadWorkbook';
 import { META_SHEET_NAME, metaEntries } from '../../core/metaSheet';
 import { newWorkbookInput } from '../../core/newWorkbookInput';
 import { buildWorkbookPlan, defaultSheetNames, GENERATOR, type WorkbookInput } from '../../core/plan/buildWorkbookPlan';
 import type { RegisterRows } from '../../core/registerRows';
+import { columnToAppend } from '../../core/schemaMigrations';
 import { metaSheetWith, placedMeta, placeTemplates, type Placement, type SchemaStatus } from '../../core/templatePlacement';
 import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../../core/templateSchema';
 import { defaultTableNames, type RegisterRecord } from '../../core/workbookData';
 import { cellAddress, type WorkbookPlan } from '../../core/workbookPlan';
+import { TableColumnOccupied, type TableColumnAppender } from '../../workbook/port';
 import type { CellEdit } from './cellWriter';
 import { requireCellWriter } from './cellWriter';
 import { todayOf, systemClock, type Clock } from './paneClock';
@@ -42,14 +47,16 @@ export interface AddResult {
   added: { key: TemplateKey; sheet: string }[];
   /** Templates whose own name was taken by a sheet of the user's, so they got another. */
   renamed: { key: SheetKey; wanted: string; name: string }[];
+  /** Present when an older schema was upgraded: the versions, and the columns appended (by their header). */
+  upgraded?: { from: number; to: number; columns: { register: RegisterKey; column: string; header: string; sheet: string }[] };
 }
 
 /** Why templates cannot be added to this workbook; the pane says so in the user's language. */
 export class TemplateRefusal extends Error {
   readonly name = 'TemplateRefusal';
   constructor(
-    readonly reason: 'newerSchema' | 'upgradeNotAvailable',
-    readonly values: Record<string, number>,
+    readonly reason: 'newerSchema' | 'upgradeNotAvailable' | 'columnOccupied',
+    readonly values: Record<string, number | string>,
   ) {
     super(`templates not added: ${reason}`);
   }
@@ -74,12 +81,15 @@ export class TemplateService {
   async addMissing(lang: Lang): Promise<AddResult> {
     const loaded = await loadWorkbook(this.workbook);
     const takenTables: string[] = [];
+    let upgraded: AddResult['upgraded'];
     for (let attempt = 0; ; attempt++) {
       const placement = await this.place(loaded, lang, takenTables);
       refuseSchema(placement);
       if (placement.toAdd.length === 0 && placement.metaAction === 'none') return { added: [], renamed: [] };
       // Checked before anything is written: the metadata of an existing workbook is edited in place.
       const cells = placement.metaAction === 'update' ? requireCellWriter(this.workbook) : null;
+      const columns = attempt === 0 ? await this.appendUpgradeColumns(placement, loaded) : [];
+      upgraded ??= upgradeResult(placement, columns);
       const plan = additionPlan(placement, loaded, todayOf(this.clock));
       try {
         if (plan.sheets.length > 0) await this.workbook.applyPlan(plan);
@@ -95,8 +105,38 @@ export class TemplateService {
       return {
         added: placement.toAdd.filter(isTemplateKey).map((key) => ({ key, sheet: placement.sheetNames[key] })),
         renamed: placement.renamed,
+        ...(upgraded ? { upgraded } : {}),
       };
     }
+  }
+
+  /**
+   * An upgrade's new columns, appended at the right end of the user's register tables before any
+   * sheet is added: a column that cannot go in (the user's cells beside the table) refuses the
+   * whole upgrade while nothing has changed yet. A column already there is not in the steps.
+   */
+  private async appendUpgradeColumns(placement: Placement, loaded: LoadedWorkbook): Promise<AppendedColumn[]> {
+    const additions = placement.upgrade?.addColumns ?? [];
+    if (additions.length === 0) return [];
+    const appender = columnAppenderOf(this.workbook);
+    if (!appender) throw new TemplateRefusal('upgradeNotAvailable', { from: placement.upgrade!.from, to: placement.upgrade!.to });
+    const f = new FormulaRefs(placement.lang, placement.tableNames);
+    const ctx = { lang: placement.lang, settingsSheet: placement.sheetNames.settings, partnersTable: placement.tableNames.partners, partnerNameHeader: f.header('partners', 'name') };
+    const appended: AppendedColumn[] = [];
+    for (const addition of additions) {
+      const column = columnToAppend(addition, placement.lang, ctx);
+      const sheet = loaded.data.registers[addition.register].sheetName;
+      try {
+        await appender.appendTableColumn(placement.tableNames[addition.register], { header: column.header, width: column.width, validation: column.validation });
+      } catch (error) {
+        if (error instanceof TableColumnOccupied) {
+          throw new TemplateRefusal('columnOccupied', { sheet, cell: error.cell, header: column.header });
+        }
+        throw error;
+      }
+      appended.push({ register: addition.register, column: addition.column, header: column.header, sheet });
+    }
+    return appended;
   }
 
   /** A workbook that has templates keeps its language: added sheets are named in it too. */
@@ -112,10 +152,28 @@ export class TemplateService {
         meta: loaded.meta,
         metaSheetName,
         recognised: recognisedRegisters(loaded),
+        registerColumns: registerColumns(loaded),
       },
       { keys: TEMPLATE_KEYS, lang, defaultSheetNames: defaultSheetNames(lang), defaultTableNames: defaultTableNames(lang), schemaVersion: SCHEMA_VERSION() },
     );
   }
+}
+
+function columnAppenderOf(workbook: object): TableColumnAppender | null {
+  return typeof (workbook as Partial<TableColumnAppender>).appendTableColumn === 'function' ? (workbook as TableColumnAppender) : null;
+}
+
+type AppendedColumn = NonNullable<AddResult['upgraded']>['columns'][number];
+
+function upgradeResult(placement: Placement, columns: AppendedColumn[]): AddResult['upgraded'] {
+  return placement.upgrade ? { from: placement.upgrade.from, to: placement.upgrade.to, columns } : undefined;
+}
+
+/** The column keys each register has where it was found by its header: what an upgrade must not add twice. */
+function registerColumns(loaded: LoadedWorkbook): Partial<Record<RegisterKey, string[]>> {
+  return Object.fromEntries(
+    REGISTER_KEYS.filter((k) => loaded.sheetNames[k] && loaded.data.registers[k].headerRow > 0).map((k) => [k, [...loaded.data.registers[k].columns.keys()]]),
+  );
 }
 
 function isTemplateKey(key: SheetKey): key is TemplateKey {
@@ -163,7 +221,8 @@ function statusOf(loaded: LoadedWorkbook, placement: Placement): TemplateStatus 
 function refuseSchema(placement: Placement): void {
   const schema = placement.schema;
   if (schema.kind === 'newer') throw new TemplateRefusal('newerSchema', { found: schema.found, supported: schema.supported });
-  if (schema.kind === 'upgrade') throw new TemplateRefusal('upgradeNotAvailable', { from: schema.from, to: schema.to });
+  // An older schema with a declared way up is upgraded; one without is refused, not guessed at.
+  if (schema.kind === 'upgrade' && !placement.upgrade) throw new TemplateRefusal('upgradeNotAvailable', { from: schema.from, to: schema.to });
 }
 
 function recordsOf(register: RegisterRows): RegisterRecord[] {

@@ -6,7 +6,8 @@
  * sent in ~4 MB blocks.
  */
 import { columnLetter, isFormula, type PlannedName, type PlannedSheet, type PlannedTable, type PlanValue, type StyleKey, type WorkbookPlan } from '../../core/workbookPlan';
-import type { CellEdit, CellSelector, CellValue, CellWriter, SheetGrid, SheetInfo, TableAppender, WorkbookReader, WorkbookWriter } from '../port';
+import type { CellEdit, CellSelector, CellValue, CellWriter, SheetGrid, SheetInfo, TableAppender, TableColumnAppender, TableColumnToAppend, WorkbookReader, WorkbookWriter } from '../port';
+import { TableColumnOccupied } from '../port';
 import { areaAddress, cellBlocks, jsonBytes, officeInput, officeText, sliceByBytes, type OfficeInput } from './officeCells';
 import { OfficeActionError, toOfficeActionError } from './officeErrors';
 import { addressLists, addressOf, applyStyleFormat, columnWidthPoints, coveringAreas, hasFormat, setBottomBorder, styleSpec, type Area } from './officeStyles';
@@ -35,7 +36,7 @@ interface ExistingItems {
 
 const key = (name: string): string => name.toLocaleLowerCase('en-US');
 
-export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppender, CellSelector, CellWriter {
+export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppender, TableColumnAppender, CellSelector, CellWriter {
   private readonly budgetBytes: number;
 
   constructor(
@@ -144,6 +145,29 @@ export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppe
     }, sheetName);
   }
 
+  /**
+   * Appends a column at the right end of a table (`columns.add` with a name: ExcelApi 1.4), with
+   * its validation over the new column's data rows and its width. One round trip looks right of
+   * the table, within its rows, for the user's cells (Excel would move them aside; we refuse, as
+   * the command line does); one more adds the column. Two, whatever the row count.
+   */
+  async appendTableColumn(tableName: string, column: TableColumnToAppend): Promise<void> {
+    const occupied = await this.act(async (context) => {
+      const table = context.workbook.tables.getItem(tableName);
+      const beside = table.getRange().getColumnsAfter(1).getUsedRangeOrNullObject(true);
+      beside.load('address');
+      await context.sync();
+      if (!beside.isNullObject) return firstCellOf(beside.address);
+      const added = table.columns.add(undefined, undefined, column.header);
+      if (column.validation) applyValidation(added.getDataBodyRange(), { ...column.validation, range: '' });
+      if (column.width && column.width > 0) added.getRange().format.columnWidth = columnWidthPoints(column.width);
+      await context.sync();
+      return null;
+    }, tableName);
+    // Thrown outside the batch, so it reaches the caller as itself rather than as an Excel error.
+    if (occupied) throw new TableColumnOccupied(tableName, occupied);
+  }
+
   /** Shows a cell to the user: activates its sheet and selects it (for "go to issue"). */
   async selectCell(sheetName: string, address: string): Promise<void> {
     await this.act(async (context) => {
@@ -177,6 +201,11 @@ export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppe
       blockRows = Math.max(1, Math.floor(this.budgetBytes / bytesPerRow));
     }
   }
+}
+
+/** "'Sheet 1'!L4:L9" → "L4": a one-column used range starts at an occupied cell. */
+function firstCellOf(address: string): string {
+  return address.slice(address.lastIndexOf('!') + 1).split(':')[0];
 }
 
 function blockBytes(budget: RequestBudget): number {

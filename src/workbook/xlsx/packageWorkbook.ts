@@ -9,13 +9,15 @@
 import { strFromU8, unzipSync } from 'fflate';
 import type { PlannedName, PlanValue, WorkbookPlan } from '../../core/workbookPlan';
 import { isFormula } from '../../core/workbookPlan';
-import type { SheetGrid, SheetInfo, TableAppender, WorkbookReader, WorkbookWriter } from '../port';
+import type { SheetGrid, SheetInfo, TableAppender, TableColumnAppender, TableColumnToAppend, WorkbookReader, WorkbookWriter } from '../port';
+import { TableColumnOccupied } from '../port';
 import { inspectPackage, mergeFreshWorkbook } from './packageMerge';
 import { appendTableRows, type AppendValue } from './tableAppend';
+import { appendTableColumn, TableColumnAppendError } from './tableColumnAppend';
 import { officeDocumentPart, readWorkbookStructure, relsPartOf, resolveTarget } from './workbookStructure';
 import { openXlsxBuffer, type XlsxReader } from './xlsxReader';
 
-export class PackageWorkbook implements WorkbookReader, WorkbookWriter, TableAppender {
+export class PackageWorkbook implements WorkbookReader, WorkbookWriter, TableAppender, TableColumnAppender {
   private reader: XlsxReader;
 
   constructor(private bytes: Uint8Array) {
@@ -64,6 +66,18 @@ export class PackageWorkbook implements WorkbookReader, WorkbookWriter, TableApp
       return map;
     });
     this.replace(appendTableRows(this.bytes, { sheetName: table.sheetName, headerRow: table.headerRow, rows: cells }).data);
+  }
+
+  /** Appends the column by editing the sheet and table parts in place (see tableColumnAppend). */
+  async appendTableColumn(tableName: string, column: TableColumnToAppend): Promise<void> {
+    const table = findTable(this.bytes, tableName);
+    try {
+      const result = appendTableColumn(this.bytes, { sheetName: table.sheetName, tableName, headerRow: table.headerRow, header: column.header, width: column.width, validation: column.validation });
+      this.replace(result.data);
+    } catch (error) {
+      if (error instanceof TableColumnAppendError && error.reason === 'occupied') throw new TableColumnOccupied(tableName, error.detail);
+      throw error;
+    }
   }
 
   private replace(bytes: Uint8Array): void {

@@ -16,7 +16,15 @@ import { SummaryService } from '../../../src/taskpane/services/summaryService';
 import { EvaluationService } from '../../../src/taskpane/services/evaluationService';
 import { CellWritesUnavailable } from '../../../src/taskpane/services/cellWriter';
 import { AgreementFormService, parseCellReference } from '../../../src/taskpane/services/agreementFormService';
+import { SCHEMA_VERSION } from '../../../src/core/content';
+import { REGISTER_KEYS, type RegisterKey } from '../../../src/core/templateSchema';
+import { defaultTableNames } from '../../../src/core/workbookData';
+import { columnLetter, type WorkbookPlan } from '../../../src/core/workbookPlan';
+import { TemplateRefusal } from '../../../src/taskpane/services/templateService';
+import { OfficeWorkbook } from '../../../src/workbook/office/officeWorkbook';
+import { TableColumnOccupied, type CellValue, type SheetGrid } from '../../../src/workbook/port';
 import { ExcelStandIn } from '../../support/excelStandIn';
+import { PARTICIPANTS_NB, versionOnePlan, withSchemaVersion, type VersionOneOptions } from '../../support/schemaV1';
 import { fixedClock, officePane, readOnlyPane, writingPane } from './standInWorkbook';
 
 const NB = defaultSheetNames('nb');
@@ -124,6 +132,179 @@ describe('templateService', () => {
     const before = snapshot(standIn);
     await expect(new TemplateService(readOnlyPane(standIn), fixedClock).addMissing('nb')).rejects.toBeInstanceOf(CellWritesUnavailable);
     expect(snapshot(standIn)).toBe(before);
+  });
+});
+
+// ───────────── upgrading a schema-1 workbook in place ─────────────
+
+const NB_TABLES = defaultTableNames('nb');
+
+/** A version-1 workbook written into the stand-in by the Office adapter, as version 1 did. */
+async function versionOneInExcel(options: VersionOneOptions = {}, edit: (plan: WorkbookPlan) => WorkbookPlan = (p) => p): Promise<ExcelStandIn> {
+  const standIn = new ExcelStandIn();
+  await new OfficeWorkbook(standIn.run).applyPlan(edit(versionOnePlan(options)));
+  standIn.resetLog();
+  return standIn;
+}
+
+/** The register sheets as the port reads them, by key. */
+async function registerGrids(standIn: ExcelStandIn): Promise<Map<RegisterKey, SheetGrid>> {
+  const workbook = officePane(standIn);
+  const names = (await workbook.listSheets()).map((s) => s.name);
+  const grids = new Map<RegisterKey, SheetGrid>();
+  for (const key of REGISTER_KEYS) if (names.includes(NB[key])) grids.set(key, await workbook.readSheet(NB[key]));
+  return grids;
+}
+
+/** Rows cut or padded to a width, so a grid can be compared with a wider one column by column. */
+function cellsTo(grid: SheetGrid, width: number): CellValue[][] {
+  return grid.rows.map((row) => Array.from({ length: width }, (_, c) => row?.[c] ?? null));
+}
+
+function widthOf(grid: SheetGrid): number {
+  return Math.max(0, ...grid.rows.map((row) => row?.length ?? 0));
+}
+
+describe('templateService: upgrading a schema-1 workbook', () => {
+  test('every register row is kept, participants is appended empty, the action plan added, the metadata current; a second add changes nothing', async () => {
+    const standIn = await versionOneInExcel();
+    const before = await registerGrids(standIn);
+    expect(before.has('actions')).toBe(false);
+    expect(before.get('checklist')!.rows[0]).not.toContain(PARTICIPANTS_NB);
+    const service = new TemplateService(officePane(standIn), fixedClock);
+    const status = await service.status('en');
+    expect(status.schema).toEqual({ kind: 'upgrade', from: 1, to: SCHEMA_VERSION() });
+    expect(status.canAdd).toBe(true);
+    expect(status.templates.find((t) => t.key === 'actions')?.state).toBe('missing');
+
+    const result = await service.addMissing('en');
+    expect(result.added).toEqual([{ key: 'actions', sheet: NB.actions }]);
+    expect(result.renamed).toEqual([]);
+    expect(result.upgraded).toEqual({ from: 1, to: SCHEMA_VERSION(), columns: [{ register: 'checklist', column: 'participants', header: PARTICIPANTS_NB, sheet: NB.checklist }] });
+
+    const after = await registerGrids(standIn);
+    for (const [key, grid] of before) {
+      const width = widthOf(grid);
+      expect([key, cellsTo(after.get(key)!, width)]).toEqual([key, cellsTo(grid, width)]);
+      if (key !== 'checklist') expect([key, widthOf(after.get(key)!)]).toEqual([key, width]);
+    }
+    const checklist = after.get('checklist')!;
+    const width = widthOf(before.get('checklist')!);
+    expect(widthOf(checklist)).toBe(width + 1);
+    expect(checklist.rows[0]![width]).toBe(PARTICIPANTS_NB);
+    const dataRows = before.get('checklist')!.rows.length - 1;
+    expect(dataRows).toBeGreaterThan(50);
+    for (let r = 1; r <= dataRows; r++) expect(checklist.rows[r]?.[width] ?? null).toBeNull();
+    // The table took the column in; its length check covers the data rows; the width is the template's.
+    const table = standIn.tableContent(NB_TABLES.checklist);
+    expect(table.headers.at(-1)).toBe(PARTICIPANTS_NB);
+    expect(table.rows).toHaveLength(dataRows);
+    const letter = columnLetter(width + 1);
+    const validation = standIn.validationAt(NB.checklist, `${letter}2`);
+    expect(validation?.rule).toEqual({ textLength: { operator: 'LessThanOrEqualTo', formula1: 200 } });
+    expect(validation?.area).toEqual({ top: 2, bottom: dataRows + 1, left: width + 1, right: width + 1 });
+    expect(standIn.sheet(NB.checklist).columnWidths.get(width + 1)).toBeGreaterThan(0);
+
+    const loaded = await loadWorkbook(officePane(standIn));
+    expect(loaded.meta?.schemaVersion).toBe(SCHEMA_VERSION());
+    expect(loaded.meta?.sheets.actions).toBe(NB.actions);
+    expect(loaded.meta?.tables.actions).toBe(NB_TABLES.actions);
+    expect(loaded.data.registers.checklist.columns.get('participants')).toBe(width + 1);
+    expect(loaded.missingSheets).toEqual([]);
+    const current = await service.status('nb');
+    expect(current.schema).toEqual({ kind: 'current', version: SCHEMA_VERSION() });
+    expect(current.canAdd).toBe(false);
+
+    const upgraded = snapshot(standIn);
+    const again = await new TemplateService(officePane(standIn), fixedClock).addMissing('nb');
+    expect(again).toEqual({ added: [], renamed: [] });
+    expect(snapshot(standIn)).toBe(upgraded);
+  });
+
+  test('the upgrade costs the same round trips for 10 and 2 000 checklist rows', async () => {
+    const syncs: number[] = [];
+    const floors: number[] = [];
+    for (const rows of [10, 2_000]) {
+      const standIn = await versionOneInExcel({ checklistRows: rows });
+      floors.push(await readSyncs(standIn));
+      standIn.resetLog();
+      const result = await new TemplateService(officePane(standIn), fixedClock).addMissing('nb');
+      expect(result.upgraded?.columns).toHaveLength(1);
+      expect(standIn.tableContent(NB_TABLES.checklist).rows).toHaveLength(rows);
+      syncs.push(standIn.syncCount);
+    }
+    expect(syncs[1]).toBe(syncs[0]);
+    expect(floors[1]).toBe(floors[0]);
+    // Beyond the read every action starts with: the defined names (1), the column (2), the action
+    // plan's sheet (2: the names it needs are free, then everything in one), the metadata (1).
+    expect(syncs[0] - floors[0]).toBe(6);
+  });
+
+  test('a note right of the checklist table refuses the upgrade before anything changes', async () => {
+    const standIn = await versionOneInExcel();
+    const { area } = standIn.table(NB_TABLES.checklist);
+    standIn.sheet(NB.checklist).cellForWrite(4, area.right + 1).value = 'Husk å spørre Frivilligsentralen';
+    const before = snapshot(standIn);
+    const error = await new TemplateService(officePane(standIn), fixedClock).addMissing('nb').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TemplateRefusal);
+    expect((error as TemplateRefusal).reason).toBe('columnOccupied');
+    expect((error as TemplateRefusal).values).toEqual({ sheet: NB.checklist, cell: `${columnLetter(area.right + 1)}4`, header: PARTICIPANTS_NB });
+    expect(snapshot(standIn)).toBe(before);
+  });
+
+  test('a newer schema is still refused, and nothing is written', async () => {
+    const standIn = await versionOneInExcel({}, (plan) => ({ ...plan, sheets: plan.sheets.map((s) => (s.key === '_meta' ? withSchemaVersion(s, SCHEMA_VERSION() + 1) : s)) }));
+    const before = snapshot(standIn);
+    const service = new TemplateService(officePane(standIn), fixedClock);
+    expect((await service.status('nb')).canAdd).toBe(false);
+    await expect(service.addMissing('nb')).rejects.toMatchObject({ name: 'TemplateRefusal', reason: 'newerSchema', values: { found: SCHEMA_VERSION() + 1, supported: SCHEMA_VERSION() } });
+    expect(snapshot(standIn)).toBe(before);
+  });
+});
+
+describe('appending a table column in Excel', () => {
+  function smallTable(): ExcelStandIn {
+    const standIn = new ExcelStandIn();
+    standIn.seedSheet('Liste', [
+      ['Navn', 'Antall', null, null],
+      ['Ola', 2, null, null],
+      ['Kari', 3, null, null],
+    ]);
+    standIn.tables.push({ id: standIn.newId(), name: 'Liste', sheet: standIn.sheet('Liste'), area: { top: 1, left: 1, bottom: 3, right: 2 }, style: 'TableStyleMedium2' });
+    standIn.resetLog();
+    return standIn;
+  }
+
+  test('the adapter adds header, empty cells, validation over the data rows and width in two round trips', async () => {
+    const standIn = smallTable();
+    const validation = { rule: { type: 'textLength' as const, max: 50 }, prompt: { title: 'Merknad', message: 'Kort tekst' }, error: { title: 'For lang', message: 'Høyst 50 tegn' }, strict: true };
+    await new OfficeWorkbook(standIn.run).appendTableColumn('Liste', { header: 'Merknad', width: 20, validation });
+    expect(standIn.syncCount).toBe(2);
+    expect(standIn.tableContent('Liste')).toEqual({ headers: ['Navn', 'Antall', 'Merknad'], rows: [['Ola', 2, ''], ['Kari', 3, '']] });
+    expect(standIn.validationAt('Liste', 'C2')?.area).toEqual({ top: 2, bottom: 3, left: 3, right: 3 });
+    expect(standIn.validationAt('Liste', 'C4')).toBeUndefined();
+    expect(standIn.sheet('Liste').columnWidths.get(3)).toBeGreaterThan(0);
+  });
+
+  test("a value beside the table: the adapter refuses and changes nothing; Excel's own columns.add would move it right", async () => {
+    const standIn = smallTable();
+    standIn.sheet('Liste').cellForWrite(3, 3).value = 'notat';
+    const before = snapshot(standIn);
+    const error = await new OfficeWorkbook(standIn.run).appendTableColumn('Liste', { header: 'Merknad' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TableColumnOccupied);
+    expect((error as TableColumnOccupied).cell).toBe('C3');
+    expect(snapshot(standIn)).toBe(before);
+
+    await standIn.run(async (context) => {
+      context.workbook.tables.getItem('Liste').columns.add(undefined, undefined, 'Merknad');
+      await context.sync();
+    });
+    expect(standIn.cell('Liste', 'C3')?.value ?? '').toBe('');
+    expect(standIn.cell('Liste', 'D3')?.value).toBe('notat');
+    expect(standIn.table('Liste').area).toEqual({ top: 1, left: 1, bottom: 3, right: 3 });
   });
 });
 
