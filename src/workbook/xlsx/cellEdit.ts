@@ -9,7 +9,8 @@
  * fullCalcOnLoad makes Excel and LibreOffice compute. A replaced cell keeps its style (s=).
  */
 import type { PlanValue } from '../../core/workbookPlan';
-import { isFormula } from '../../core/workbookPlan';
+import { columnLetter as columnLetters, isFormula } from '../../core/workbookPlan';
+import { columnNumber } from './cellRanges';
 import { entryBytes, readStoredEntries, replacedEntry, writeStoredEntries, type StoredEntry } from './packageZip';
 import { officeDocumentPart, readWorkbookStructure, relsPartOf } from './workbookStructure';
 import { attribute, child, children, decodeXml, encodeXml, escapeXml, replaceSpan, rootElement, startTag, withAttribute, XmlEditError, type ElementSpan, type XmlText } from './xmlEdit';
@@ -33,18 +34,6 @@ export class CellEditError extends Error {
 interface Address {
   col: number;
   row: number;
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 function parseAddress(text: string): Address {

@@ -8,9 +8,12 @@
  * Text goes in as inline strings, so the shared string table is not touched, and is never a
  * formula. Each new cell takes the style of the cell above it, so dates stay dates.
  */
-import { entryBytes, readStoredEntries, replacedEntry, writeStoredEntries, type StoredEntry } from './packageZip';
+import { columnLetter as columnLetters } from '../../core/workbookPlan';
+import { columnNumber, formatRange, parseRange, type CellRange as Range } from './cellRanges';
+import { EditedPackage as Package, type EditedPart as Part } from './editedPackage';
+import { readStoredEntries, replacedEntry, writeStoredEntries } from './packageZip';
 import { officeDocumentPart, readWorkbookStructure, relsPartOf, resolveTarget } from './workbookStructure';
-import { attribute, child, children, decodeXml, encodeXml, escapeXml, replaceSpan, rootElement, startTag, withAttribute, XmlEditError, type ElementSpan } from './xmlEdit';
+import { attribute, child, children, encodeXml, escapeXml, replaceSpan, rootElement, startTag, withAttribute, XmlEditError, type ElementSpan } from './xmlEdit';
 
 const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
@@ -46,63 +49,6 @@ export class TableAppendError extends Error {
   ) {
     super(`${reason}${detail ? `: ${detail}` : ''}`);
   }
-}
-
-interface Part {
-  name: string;
-  text: string;
-  bom: boolean;
-}
-
-class Package {
-  readonly byName = new Map<string, StoredEntry>();
-  readonly changed = new Map<string, Part>();
-  constructor(readonly entries: StoredEntry[]) {
-    for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
-  }
-  read(name: string): Part | undefined {
-    const done = this.changed.get(name.toLowerCase());
-    if (done) return done;
-    const entry = this.byName.get(name.toLowerCase());
-    if (!entry) return undefined;
-    const { text, bom } = decodeXml(entryBytes(entry));
-    return { name: entry.name, text, bom };
-  }
-  write(part: Part, text: string): void {
-    if (text === part.text) return;
-    this.changed.set(part.name.toLowerCase(), { ...part, text });
-  }
-}
-
-interface Range {
-  c1: number;
-  r1: number;
-  c2: number;
-  r2: number;
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function parseRange(ref: string): Range | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return null;
-  const c1 = columnNumber(m[1]);
-  const r1 = Number(m[2]);
-  return { c1, r1, c2: m[3] ? columnNumber(m[3]) : c1, r2: m[4] ? Number(m[4]) : r1 };
-}
-
-function formatRange(r: Range): string {
-  return `${columnLetters(r.c1)}${r.r1}:${columnLetters(r.c2)}${r.r2}`;
 }
 
 function sheetPartOf(pkg: Package, sheetName: string): { sheetPart: string; workbookPart: string } {

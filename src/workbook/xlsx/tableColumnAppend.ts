@@ -8,10 +8,12 @@
  * read by their header labels (see registerRows), so its position does not matter, and putting it
  * at the end moves none of the user's cells, formulas or references.
  */
-import type { PlannedValidation, ValidationRule } from '../../core/workbookPlan';
-import { entryBytes, readStoredEntries, replacedEntry, writeStoredEntries, type StoredEntry } from './packageZip';
+import { columnLetter as columnLetters, type PlannedValidation, type ValidationRule } from '../../core/workbookPlan';
+import { columnNumber, formatRange, overlaps, parseRange, type CellRange as Range } from './cellRanges';
+import { EditedPackage as Package, type EditedPart as Part } from './editedPackage';
+import { readStoredEntries, replacedEntry, writeStoredEntries } from './packageZip';
 import { officeDocumentPart, readWorkbookStructure, relsPartOf, resolveTarget } from './workbookStructure';
-import { attribute, child, children, decodeXml, encodeXml, escapeXml, localName, replaceSpan, rootElement, startTag, withAttribute, type ElementSpan } from './xmlEdit';
+import { attribute, child, children, encodeXml, escapeXml, localName, replaceSpan, rootElement, startTag, withAttribute, type ElementSpan } from './xmlEdit';
 
 const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 /** Excel's limits on a validation's texts (longer ones make it repair the file). */
@@ -58,65 +60,6 @@ export class TableColumnAppendError extends Error {
   ) {
     super(`${reason}${detail ? `: ${detail}` : ''}`);
   }
-}
-
-interface Part {
-  name: string;
-  text: string;
-  bom: boolean;
-}
-
-class Package {
-  private readonly byName = new Map<string, StoredEntry>();
-  readonly changed = new Map<string, Part>();
-  constructor(readonly entries: StoredEntry[]) {
-    for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
-  }
-  read(name: string): Part | undefined {
-    const done = this.changed.get(name.toLowerCase());
-    if (done) return done;
-    const entry = this.byName.get(name.toLowerCase());
-    if (!entry) return undefined;
-    return { name: entry.name, ...decodeXml(entryBytes(entry)) };
-  }
-  write(part: Part, text: string): void {
-    if (text !== part.text) this.changed.set(part.name.toLowerCase(), { ...part, text });
-  }
-}
-
-interface Range {
-  c1: number;
-  r1: number;
-  c2: number;
-  r2: number;
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function parseRange(ref: string): Range | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return null;
-  const c1 = columnNumber(m[1]);
-  const r1 = Number(m[2]);
-  return { c1, r1, c2: m[3] ? columnNumber(m[3]) : c1, r2: m[4] ? Number(m[4]) : r1 };
-}
-
-function formatRange(r: Range): string {
-  return `${columnLetters(r.c1)}${r.r1}:${columnLetters(r.c2)}${r.r2}`;
-}
-
-function overlaps(a: Range, b: Range): boolean {
-  return a.c1 <= b.c2 && b.c1 <= a.c2 && a.r1 <= b.r2 && b.r1 <= a.r2;
 }
 
 function sheetPartOf(pkg: Package, sheetName: string): string {
