@@ -12,7 +12,6 @@ import fs from 'fs';
 import http from 'http';
 import path from 'path';
 import type { AddressInfo } from 'net';
-import webpack from 'webpack';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { fillPlaceholders, type Lang } from '../../src/core/language';
 import { loadWorkbook } from '../../src/core/loadWorkbook';
@@ -23,10 +22,8 @@ import { openXlsxBuffer } from '../../src/workbook/xlsx/xlsxReader';
 import rules from '../../templates/ui/rules.json';
 import { runCli } from '../support/cli';
 import { recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
+import { buildPages, servePages } from '../support/pageServer';
 
-type MakeConfig = (env: Record<string, unknown>, argv: { mode: 'production' | 'development' }) => Promise<webpack.Configuration>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const makeConfig: MakeConfig = require('../../webpack.config.js');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-output');
@@ -52,32 +49,7 @@ let base: string;
 let browser: Browser;
 let work: string;
 
-async function buildPage(): Promise<void> {
-  const config = await makeConfig({}, { mode: 'development' });
-  config.devtool = false;
-  config.output = { ...config.output, path: OUT };
-  const stats = await new Promise<webpack.Stats>((resolve, reject) => webpack(config, (error, result) => (error || !result ? reject(error) : resolve(result))));
-  const errors = stats.toJson({ all: false, errors: true }).errors ?? [];
-  if (errors.length) throw new Error(errors.map((e) => e.message).join('\n'));
-}
 
-function serve(root: string): Promise<http.Server> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.png': 'image/png' };
-  const handler: http.RequestListener = (req, res) => {
-    const file = path.join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  };
-  return new Promise((resolve) => {
-    const s = http.createServer(handler);
-    s.listen(0, '127.0.0.1', () => resolve(s));
-  });
-}
 
 /** The figures the summary's named cells hold once LibreOffice has recalculated the file. */
 async function kpis(file: string): Promise<Record<string, number>> {
@@ -145,8 +117,8 @@ beforeAll(async () => {
   if (!present) return;
   fs.mkdirSync(SHOTS, { recursive: true });
   work = fs.mkdtempSync(path.join(SHOTS, 'browser-mode-'));
-  await buildPage();
-  server = await serve(OUT);
+  await buildPages(OUT);
+  server = await servePages(OUT);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--lang=en-US'] });
 }, 240_000);

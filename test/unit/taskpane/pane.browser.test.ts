@@ -6,16 +6,12 @@
  * error from Excel becomes a message; every field is labelled, axe finds nothing serious, and the
  * pane is usable from the keyboard. Screenshots of each tab go to test-output/pane-*.png.
  */
-import fs from 'fs';
 import http from 'http';
 import path from 'path';
 import type { AddressInfo } from 'net';
-import webpack from 'webpack';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildPages, servePages } from '../../support/pageServer';
 
-type MakeConfig = (env: Record<string, unknown>, argv: { mode: 'production' | 'development' }) => Promise<webpack.Configuration>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const makeConfig: MakeConfig = require('../../../webpack.config.js');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const OUT = path.join(ROOT, 'test-output', 'pane-harness');
@@ -26,33 +22,7 @@ let server: http.Server;
 let base: string;
 let browser: Browser;
 
-async function buildHarness(): Promise<void> {
-  const config = await makeConfig({}, { mode: 'development' });
-  config.devtool = false;
-  config.entry = { taskpane: path.join(__dirname, 'paneHarness.tsx') };
-  config.output = { ...config.output, path: OUT };
-  const stats = await new Promise<webpack.Stats>((resolve, reject) => webpack(config, (error, result) => (error || !result ? reject(error) : resolve(result))));
-  const errors = stats.toJson({ all: false, errors: true }).errors ?? [];
-  if (errors.length) throw new Error(errors.map((e) => e.message).join('\n'));
-}
 
-function serve(root: string): Promise<http.Server> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.png': 'image/png' };
-  const handler: http.RequestListener = (req, res) => {
-    const file = path.join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  };
-  return new Promise((resolve) => {
-    const s = http.createServer(handler);
-    s.listen(0, '127.0.0.1', () => resolve(s));
-  });
-}
 
 async function open(query: string, locale = 'nb-NO'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 900 }, locale });
@@ -96,8 +66,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  await buildHarness();
-  server = await serve(OUT);
+  await buildPages(OUT, { taskpane: path.join(__dirname, 'paneHarness.tsx') });
+  server = await servePages(OUT);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
 }, 180_000);
