@@ -97,6 +97,21 @@ export interface PlannedSheet {
   print?: { area: string; orientation: 'portrait' | 'landscape'; fitToWidth: boolean };
   /** In-cell bars over a range of numbers (conditional formatting). */
   dataBars: { range: string; color: string }[];
+  /**
+   * Native charts, drawn where the host can add them (the Excel add-in); files written by the
+   * command line keep the in-cell bars, as exceljs writes no charts.
+   */
+  charts?: PlannedChart[];
+}
+
+export interface PlannedChart {
+  kind: 'column' | 'bar';
+  title: string;
+  /** Labels in the first column, one series per further column; a first row with an empty corner names the series. */
+  source: string;
+  /** Top-left and bottom-right cells the chart covers. */
+  from: string;
+  to: string;
 }
 
 export interface PlannedName {

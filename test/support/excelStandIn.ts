@@ -166,6 +166,14 @@ export interface ValidationModel {
   ignoreBlanks: boolean;
 }
 
+export interface ChartModel {
+  type: string;
+  source: Area;
+  seriesBy: string;
+  title: string;
+  position: { from: string; to: string } | null;
+}
+
 export interface ConditionalFormatModel {
   area: Area;
   type: string;
@@ -195,6 +203,7 @@ export class SheetModel {
   readonly validations: ValidationModel[] = [];
   readonly merges: Area[] = [];
   readonly conditionalFormats: ConditionalFormatModel[] = [];
+  readonly charts: ChartModel[] = [];
   readonly columnWidths = new Map<number, number>();
   freeze: { rows: number; cols: number } | null = null;
   protection: { protected: boolean; options: Record<string, unknown> } = { protected: false, options: {} };
@@ -1121,6 +1130,11 @@ class RangeProxy extends ClientObject {
     return this.locate();
   }
 
+  /** The sheet and rectangle this range stands for, at apply time (charts take a range as source). */
+  resolvedArea(): { sheet: SheetModel; area: Area } {
+    return this.existing<{ sheet: SheetModel; area: Area }>();
+  }
+
   private where(): { sheet: SheetModel; area: Area } {
     return this.existing();
   }
@@ -1916,12 +1930,87 @@ class PageLayoutProxy extends ClientObject {
   }
 }
 
+/** Charts: added from a source range on the same sheet; like Excel, refused on a protected sheet. */
+class ChartCollectionProxy extends ClientObject {
+  protected readonly loadable = ['count'] as const;
+
+  constructor(
+    context: StandInContext,
+    path: string,
+    private readonly sheet: () => SheetModel,
+  ) {
+    super(context, path);
+  }
+
+  protected resolve(): unknown {
+    return this.sheet();
+  }
+
+  protected snapshot(prop: string): unknown {
+    if (prop === 'count') return this.sheet().charts.length;
+    return fail('InvalidArgument', `Unknown property ${prop}`);
+  }
+
+  add(type: string, source: RangeProxy, seriesBy: string): ChartProxy {
+    if (!['ColumnClustered', 'BarClustered', 'Line', 'Pie'].includes(type)) fail('InvalidArgument', `stand-in: unsupported chart type ${type}`);
+    let model: ChartModel | undefined;
+    this.call('add', [type, seriesBy], () => {
+      const sheet = this.sheet();
+      const { sheet: from, area } = source.resolvedArea();
+      if (from !== sheet) fail('InvalidArgument', 'The chart source must be on the same sheet.');
+      if (sheet.protection.protected) fail('AccessDenied', 'The sheet is protected: charts cannot be added.');
+      model = { type, source: area, seriesBy, title: '', position: null };
+      sheet.charts.push(model);
+    });
+    return new ChartProxy(this.context, `${this.path}.add`, () => model ?? fail('ItemNotFound', 'The chart was never added.'));
+  }
+}
+
+class ChartProxy extends ClientObject {
+  protected readonly loadable = [] as const;
+  readonly title: { text: string };
+
+  constructor(
+    context: StandInContext,
+    path: string,
+    private readonly model: () => ChartModel,
+  ) {
+    super(context, path);
+    const chart = this;
+    this.title = {
+      get text(): string {
+        return fail(PROPERTY_NOT_LOADED, 'stand-in: chart title is write-only here');
+      },
+      set text(value: string) {
+        chart.write('title.text', value, () => {
+          chart.model().title = value;
+        });
+      },
+    };
+  }
+
+  protected resolve(): unknown {
+    return this.model();
+  }
+
+  protected snapshot(prop: string): unknown {
+    return fail('InvalidArgument', `Unknown property ${prop}`);
+  }
+
+  setPosition(from: string, to: string): void {
+    this.call('setPosition', [from, to], () => {
+      this.model().position = { from, to };
+    });
+  }
+}
+
 class WorksheetProxy extends ClientObject {
   protected readonly loadable = ['name', 'visibility', 'tabColor', 'position', 'id'] as const;
   readonly tables: TableCollectionProxy;
   readonly freezePanes: FreezePanesProxy;
   readonly protection: WorksheetProtectionProxy;
   readonly pageLayout: PageLayoutProxy;
+  readonly charts: ChartCollectionProxy;
 
   constructor(
     context: StandInContext,
@@ -1930,6 +2019,7 @@ class WorksheetProxy extends ClientObject {
   ) {
     super(context, path);
     const sheet = (): SheetModel => this.existing<SheetModel>();
+    this.charts = new ChartCollectionProxy(context, `${path}.charts`, sheet);
     this.tables = new TableCollectionProxy(context, `${path}.tables`, sheet);
     this.freezePanes = new FreezePanesProxy(context, `${path}.freezePanes`, sheet);
     this.protection = new WorksheetProtectionProxy(context, `${path}.protection`, sheet);

@@ -2,7 +2,10 @@
  * The Office adapter against the recording stand-in for the Excel JavaScript API: what it builds,
  * what it reads back, how many round trips each action costs and how large each request is.
  */
+import { text } from '../../src/core/content';
 import { isoToSerial } from '../../src/core/dates';
+import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
+import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
 import { isFormula, type PlannedSheet, type WorkbookPlan } from '../../src/core/workbookPlan';
 import { OfficeActionError } from '../../src/workbook/office/officeErrors';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
@@ -510,5 +513,26 @@ describe('errors become OfficeActionError with a stable code', () => {
       await context.sync();
     });
     await expect(workbook.appendRows(TABLE_NAME, [[isoToSerial('2025-05-05'), 2]])).rejects.toMatchObject({ code: 'protected' });
+  });
+});
+
+describe('native charts on the summary', () => {
+  test('hours by month and the factor profile are drawn from their figures, before the sheet is protected', async () => {
+    const demo = demoWorkbook({ lang: 'nb', seed: 4, today: isoToSerial('2026-11-23'), volunteers: 20 });
+    const plan = buildWorkbookPlan(demo.input);
+    const { standIn } = await applied(plan);
+    const summary = plan.sheets.find((s) => s.key === 'summary')!;
+    const model = standIn.sheet(summary.name);
+    const drawn = new Map(model.charts.map((c) => [c.type, c.title]));
+    expect(drawn).toEqual(new Map([['ColumnClustered', text('summary.section.months', 'nb')], ['BarClustered', text('summary.section.profile', 'nb')]]));
+    const months = model.charts.find((c) => c.type === 'ColumnClustered')!;
+    expect(months.source.bottom - months.source.top + 1).toBe(12);
+    expect(months.source.right - months.source.left + 1).toBe(2);
+    const januaryRow = summary.cells.find((c) => c.value === text('month.01', 'nb'))!.row;
+    expect(months.source.top).toBe(januaryRow);
+    expect(months.position).not.toBeNull();
+    const profile = model.charts.find((c) => c.type === 'BarClustered')!;
+    expect(profile.source.right - profile.source.left + 1).toBe(3);
+    expect(model.protection.protected).toBe(true);
   });
 });

@@ -7,7 +7,7 @@
 import { text } from '../content';
 import type { Lang } from '../language';
 import type { FigureSection, FigureValue } from '../summaryFigures';
-import type { PlannedCell, PlannedName, PlannedSheet } from '../workbookPlan';
+import type { PlannedCell, PlannedChart, PlannedName, PlannedSheet } from '../workbookPlan';
 import { absoluteAddress } from '../workbookPlan';
 
 export const BAR_COLOR = '5B9BD5';
@@ -16,6 +16,9 @@ export const SECOND_BAR_COLOR = 'C0504D';
 
 /** Label, value, second value: narrow enough to read on one screen and to print on A4 portrait. */
 export const SUMMARY_COLUMN_WIDTHS = [56, 20, 34];
+
+/** Sections the add-in also draws as a native chart beside the figures (issue: hours by month, factor profile). */
+const CHARTED_SECTIONS: Record<string, PlannedChart['kind']> = { months: 'column', evaluationProfile: 'bar' };
 
 function valueCell(row: number, col: number, value: FigureValue, labelAddress: string): PlannedCell {
   if (value.formula === null) return { row, col, value: value.value, style: value.style };
@@ -35,6 +38,7 @@ export function summarySheet(
   ];
   const names: PlannedName[] = [];
   const dataBars: PlannedSheet['dataBars'] = [];
+  const charts: PlannedChart[] = [];
   let row = 4;
   for (const section of sections) {
     cells.push({ row, col: 1, value: section.title, style: 'heading' });
@@ -70,6 +74,12 @@ export function summarySheet(
       }
       row++;
     }
+    const chartKind = CHARTED_SECTIONS[section.key];
+    if (chartKind) {
+      const two = section.figures.some((f) => f.second);
+      const top = section.headings ? first - 1 : first;
+      charts.push({ kind: chartKind, title: section.title, source: `A${top}:${two ? 'C' : 'B'}${row - 1}`, from: `E${top}`, to: `L${Math.max(row - 1, top + 14)}` });
+    }
     if (section.bars) {
       dataBars.push({ range: `B${first}:B${row - 1}`, color: BAR_COLOR });
       if (section.figures.some((f) => f.second)) dataBars.push({ range: `C${first}:C${row - 1}`, color: SECOND_BAR_COLOR });
@@ -90,6 +100,7 @@ export function summarySheet(
       protection: { unlocked: [] },
       print: { area: `A1:C${row}`, orientation: 'portrait', fitToWidth: true },
       dataBars,
+      charts,
     },
     names,
   };

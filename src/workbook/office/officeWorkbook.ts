@@ -290,6 +290,14 @@ async function writeSheet(context: Excel.RequestContext, budget: RequestBudget, 
     format.dataBar.positiveFormat.fillColor = `#${bar.color.replace(/^#/, '')}`;
     format.dataBar.positiveFormat.gradientFill = false;
   }
+  // Charts go in before protection: Excel refuses new objects on a protected sheet.
+  for (const chart of sheet.charts ?? []) {
+    await budget.reserve();
+    const type = chart.kind === 'bar' ? 'BarClustered' : 'ColumnClustered';
+    const drawn = worksheet.charts.add(type, worksheet.getRange(chart.source), 'Columns');
+    drawn.title.text = chart.title;
+    drawn.setPosition(chart.from, chart.to);
+  }
   await writeLayout(budget, worksheet, sheet);
   if (sheet.protection) await protect(budget, worksheet, sheet.protection.unlocked);
   // Last, so nothing above addresses a sheet Excel has already hidden.
