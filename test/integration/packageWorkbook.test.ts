@@ -15,6 +15,7 @@ import { PackageWorkbook } from '../../src/workbook/xlsx/packageWorkbook';
 import { defaultTableNames } from '../../src/core/workbookData';
 import { TableColumnOccupied } from '../../src/workbook/port';
 import { PARTICIPANTS_NB, versionOnePlan } from '../support/schemaV1';
+import { CORPUS_DIR } from '../support/sharedFiles';
 
 const TODAY = isoToSerial('2026-11-23');
 
@@ -60,7 +61,7 @@ describe('PackageWorkbook', () => {
   });
 
   it('adds the templates to a workbook made by someone else, keeping its parts byte for byte', async () => {
-    const original = new Uint8Array(readFileSync(join(__dirname, '../../../shared/corpus/apache__WithThreeCharts.xlsx')));
+    const original = new Uint8Array(readFileSync(join(CORPUS_DIR(), 'apache__WithThreeCharts.xlsx')));
     const workbook = new PackageWorkbook(original);
     const before = (await workbook.listSheets()).map((s) => s.name);
     await workbook.applyPlan(buildWorkbookPlan({ ...newWorkbookInput('en', TODAY), sheetNames: defaultSheetNames('en') }));
