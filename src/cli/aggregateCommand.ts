@@ -19,31 +19,11 @@ import { writeFileAtomic } from './atomicWrite';
 import { UserFacingError } from './cliText';
 import { parseLang, parseToday } from './options';
 import { runValidation } from './validateCommand';
+import aggregateStrings from '../../templates/ui/cliAggregate.json';
+import { stringsFileSchema } from '../core/contentSchema';
 
-const TEXT: Record<string, Record<Lang, string>> = {
-  'error.output': { nb: 'Oppgi regionfilen med -o REGION.xlsx.', nn: 'Oppgi regionfila med -o REGION.xlsx.', en: 'Name the region file with -o REGION.xlsx.' },
-  'error.extension': { nb: '{file} må slutte på .xlsx.', nn: '{file} må slutte på .xlsx.', en: '{file} must end in .xlsx.' },
-  'error.outputIsInput': {
-    nb: '{file} er også en av kommunefilene. Velg et annet navn for regionfilen.',
-    nn: '{file} er òg ei av kommunefilene. Vel eit anna namn på regionfila.',
-    en: '{file} is also one of the municipality files. Choose another name for the region file.',
-  },
-  'error.none': {
-    nb: 'Ingen av filene kunne tas med, så {file} er ikke skrevet:',
-    nn: 'Ingen av filene kunne takast med, så {file} er ikkje skriven:',
-    en: 'None of the files could be included, so {file} was not written:',
-  },
-  'error.write': { nb: 'Kunne ikke skrive {file} ({reason}).', nn: 'Kunne ikkje skrive {file} ({reason}).', en: 'Could not write {file} ({reason}).' },
-  duplicate: { nb: 'samme fil er oppgitt to ganger', nn: 'same fil er oppgitt to gonger', en: 'the same file is listed twice' },
-  structure: { nb: 'strukturen er ikke gyldig: {problems}', nn: 'strukturen er ikkje gyldig: {problems}', en: 'the structure is not valid: {problems}' },
-  included: { nb: 'Med: {file} ({municipality}, {errors} valideringsfeil)', nn: 'Med: {file} ({municipality}, {errors} valideringsfeil)', en: 'Included: {file} ({municipality}, {errors} validation errors)' },
-  excluded: { nb: 'Ikke med: {file}: {reason}', nn: 'Ikkje med: {file}: {reason}', en: 'Not included: {file}: {reason}' },
-  done: {
-    nb: 'Skrev {file}: {included} kommuner med, {excluded} filer ikke med.',
-    nn: 'Skreiv {file}: {included} kommunar med, {excluded} filer ikkje med.',
-    en: 'Wrote {file}: {included} municipalities included, {excluded} files not included.',
-  },
-};
+/** The command's own texts, in templates/ui/cliAggregate.json. */
+const TEXT = stringsFileSchema.parse(aggregateStrings);
 
 function say(lang: Lang, key: string, values: Record<string, string | number> = {}): string {
   return fillPlaceholders(TEXT[key][lang], values);

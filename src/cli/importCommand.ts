@@ -32,88 +32,12 @@ import { backupPath } from './addCommand';
 import { writeFileAtomic } from './atomicWrite';
 import { UserFacingError } from './cliText';
 import { parseToday } from './options';
+import importStrings from '../../templates/ui/cliImport.json';
+import { stringsFileSchema } from '../core/contentSchema';
 
-type Localized = Record<Lang, string>;
 
-/** The command's own texts (candidates for templates/ui when that file is free to edit). */
-const TEXT: Record<string, Localized> = {
-  'error.extension': { nb: '{file} må være en .xlsx- eller .xlsm-arbeidsbok.', nn: '{file} må vere ei .xlsx- eller .xlsm-arbeidsbok.', en: '{file} must be an .xlsx or .xlsm workbook.' },
-  'error.csvMissing': { nb: 'Finner ikke {file} ({reason}).', nn: 'Finn ikkje {file} ({reason}).', en: 'Cannot find {file} ({reason}).' },
-  'error.csvUnreadable': {
-    nb: '{file} kan ikke leses som CSV ({reason}). Ingenting er importert, og arbeidsboken er uendret. Lagre eksporten på nytt som CSV (UTF-8) og prøv igjen.',
-    nn: '{file} kan ikkje lesast som CSV ({reason}). Ingenting er importert, og arbeidsboka er uendra. Lagre eksporten på nytt som CSV (UTF-8) og prøv igjen.',
-    en: '{file} cannot be read as CSV ({reason}). Nothing was imported and the workbook is unchanged. Save the export again as CSV (UTF-8) and retry.',
-  },
-  'error.csvEmpty': { nb: '{file} har ingen rader under overskriftene.', nn: '{file} har ingen rader under overskriftene.', en: '{file} has no rows below its headers.' },
-  'error.noRegister': {
-    nb: '{file} har ikke noe frivilligregister. Legg til malene først: samspill add {file}',
-    nn: '{file} har ikkje noko frivilligregister. Legg til malane først: samspill add {file}',
-    en: '{file} has no volunteer register. Add the templates first: samspill add {file}',
-  },
-  'error.noName': {
-    nb: 'Ingen kolonne i {file} gir navnet på den frivillige (fant: {headers}). Angi den med --map "kolonne=name".',
-    nn: 'Ingen kolonne i {file} gir namnet på den frivillige (fann: {headers}). Angi henne med --map "kolonne=name".',
-    en: 'No column of {file} gives the volunteer\'s name (found: {headers}). Name it with --map "column=name".',
-  },
-  'error.map.syntax': { nb: '--map «{value}» må skrives kolonne=felt.', nn: '--map «{value}» må skrivast kolonne=felt.', en: '--map "{value}" must be written column=field.' },
-  'error.map.unknownColumn': { nb: '--map: {file} har ingen kolonne «{value}».', nn: '--map: {file} har ingen kolonne «{value}».', en: '--map: {file} has no column "{value}".' },
-  'error.map.unknownField': {
-    nb: '--map: ukjent felt «{value}». Kjente felt: {fields}.',
-    nn: '--map: ukjent felt «{value}». Kjende felt: {fields}.',
-    en: '--map: unknown field "{value}". Known fields: {fields}.',
-  },
-  'error.refused': {
-    nb: '{file} kan ikke endres trygt ({reason}). Ingenting er importert.',
-    nn: '{file} kan ikkje endrast trygt ({reason}). Ingenting er importert.',
-    en: '{file} cannot be changed safely ({reason}). Nothing was imported.',
-  },
-  'error.rowsBelow': {
-    nb: 'Frivilligregisteret i {file} har verdier under tabellen (rad {row}). Utvid tabellen over dem i Excel, eller flytt dem, og prøv igjen. Ingenting er importert.',
-    nn: 'Frivilligregisteret i {file} har verdiar under tabellen (rad {row}). Utvid tabellen over dei i Excel, eller flytt dei, og prøv igjen. Ingenting er importert.',
-    en: 'The volunteer register in {file} has values below its table (row {row}). Extend the table over them in Excel, or move them, and retry. Nothing was imported.',
-  },
-  'error.write': {
-    nb: 'Kunne ikke skrive {file} ({reason}). Arbeidsboken er uendret.',
-    nn: 'Kunne ikkje skrive {file} ({reason}). Arbeidsboka er uendra.',
-    en: 'Could not write {file} ({reason}). The workbook is unchanged.',
-  },
-  mapped: { nb: 'Kolonner: {columns}', nn: 'Kolonnar: {columns}', en: 'Columns: {columns}' },
-  notUsed: { nb: 'Ikke brukt: {columns}', nn: 'Ikkje brukt: {columns}', en: 'Not used: {columns}' },
-  refusedColumns: {
-    nb: 'Bevisst utelatt (registeret skal ikke ha fødselsdato eller fødselsnummer): {columns}',
-    nn: 'Med vilje utelate (registeret skal ikkje ha fødselsdato eller fødselsnummer): {columns}',
-    en: 'Left out on purpose (the register must not hold birth dates or identity numbers): {columns}',
-  },
-  imported: { nb: 'Rad {row}: importert som {id} ({name}) i rad {sheetRow}.', nn: 'Rad {row}: importert som {id} ({name}) i rad {sheetRow}.', en: 'Row {row}: imported as {id} ({name}) in row {sheetRow}.' },
-  followUp: { nb: '    å følge opp: {message}', nn: '    å følgje opp: {message}', en: '    to follow up: {message}' },
-  warning: { nb: '    advarsel: {message}', nn: '    åtvaring: {message}', en: '    warning: {message}' },
-  extra: { nb: '    flere valg enn registeret har plass til: {choices}', nn: '    fleire val enn registeret har plass til: {choices}', en: '    more choices than the register holds: {choices}' },
-  'skip.empty': { nb: 'Rad {row}: hoppet over, tom rad.', nn: 'Rad {row}: hoppa over, tom rad.', en: 'Row {row}: skipped, empty row.' },
-  'skip.noName': { nb: 'Rad {row}: hoppet over, navn mangler.', nn: 'Rad {row}: hoppa over, namn manglar.', en: 'Row {row}: skipped, the name is missing.' },
-  'skip.duplicateOfVolunteer': {
-    nb: 'Rad {row}: hoppet over, finnes allerede som {id} (rad {sheetRow}): samme navn og telefon eller e-post.',
-    nn: 'Rad {row}: hoppa over, finst allereie som {id} (rad {sheetRow}): same namn og telefon eller e-post.',
-    en: 'Row {row}: skipped, already registered as {id} (row {sheetRow}): same name and phone or email.',
-  },
-  'skip.duplicateInFile': {
-    nb: 'Rad {row}: hoppet over, samme person som rad {first} i filen.',
-    nn: 'Rad {row}: hoppa over, same person som rad {first} i fila.',
-    en: 'Row {row}: skipped, the same person as row {first} of the file.',
-  },
-  'skip.invalid': { nb: 'Rad {row}: hoppet over:', nn: 'Rad {row}: hoppa over:', en: 'Row {row}: skipped:' },
-  reason: { nb: '    {message}', nn: '    {message}', en: '    {message}' },
-  done: {
-    nb: '{imported} importert, {skipped} hoppet over, av {total} rader i {csv}. {file} er oppdatert.',
-    nn: '{imported} importert, {skipped} hoppa over, av {total} rader i {csv}. {file} er oppdatert.',
-    en: '{imported} imported, {skipped} skipped, of {total} rows in {csv}. {file} is updated.',
-  },
-  nothing: {
-    nb: 'Ingen rader å importere ({skipped} hoppet over av {total}). {file} er uendret.',
-    nn: 'Ingen rader å importere ({skipped} hoppa over av {total}). {file} er uendra.',
-    en: 'No rows to import ({skipped} skipped of {total}). {file} is unchanged.',
-  },
-  backup: { nb: 'Originalen er tatt vare på som {backup}.', nn: 'Originalen er teken vare på som {backup}.', en: 'The original is kept as {backup}.' },
-};
+/** The command's own texts, in templates/ui/cliImport.json. */
+const TEXT = stringsFileSchema.parse(importStrings);
 
 function say(lang: Lang, key: string, values: Record<string, string | number> = {}): string {
   return fillPlaceholders(TEXT[key][lang], values);

@@ -11,6 +11,8 @@ import { newWorkbookInput } from './newWorkbookInput';
 import { workbookData } from './plan/buildWorkbookPlan';
 import { summarySections } from './summaryFigures';
 import { cellAddress, columnLetter, type PlannedCell, type PlannedName, type PlannedSheet, type StyleKey, type WorkbookPlan } from './workbookPlan';
+import regionStrings from '../../templates/ui/region.json';
+import { stringsFileSchema } from './contentSchema';
 
 /** The key figures a region compares, in column order, with how each is added up across municipalities. */
 export const REGION_FIGURES: { name: string; style: StyleKey }[] = [
@@ -56,34 +58,9 @@ export interface RegionInput {
   madeAt: string;
 }
 
-type Localized = Record<Lang, string>;
 
-const LABELS: Record<string, Localized> = {
-  sheetRegion: { nb: 'Region', nn: 'Region', en: 'Region' },
-  sheetProfiles: { nb: 'Evalueringsprofiler', nn: 'Evalueringsprofilar', en: 'Evaluation profiles' },
-  sheetExcluded: { nb: 'Ikke med', nn: 'Ikkje med', en: 'Not included' },
-  table: { nb: 'Kommuner', nn: 'Kommunar', en: 'Municipalities' },
-  excludedTable: { nb: 'IkkeMed', nn: 'IkkjeMed', en: 'NotIncluded' },
-  title: { nb: 'Nøkkeltall for regionen', nn: 'Nøkkeltal for regionen', en: 'Key figures for the region' },
-  note: {
-    nb: 'Laget {time} fra {count} arbeidsbøker. Ingen personopplysninger: bare tall fra hver kommunes oppsummering.',
-    nn: 'Laga {time} frå {count} arbeidsbøker. Ingen personopplysningar: berre tal frå oppsummeringa til kvar kommune.',
-    en: 'Made {time} from {count} workbooks. No personal data: only figures from each municipality\'s summary.',
-  },
-  municipality: { nb: 'Kommune', nn: 'Kommune', en: 'Municipality' },
-  file: { nb: 'Fil', nn: 'Fil', en: 'File' },
-  reportDate: { nb: 'Rapportdato', nn: 'Rapportdato', en: 'Report date' },
-  errors: { nb: 'Valideringsfeil', nn: 'Valideringsfeil', en: 'Validation errors' },
-  warnings: { nb: 'Advarsler', nn: 'Åtvaringar', en: 'Warnings' },
-  total: { nb: 'Sum', nn: 'Sum', en: 'Total' },
-  factor: { nb: 'Faktor', nn: 'Faktor', en: 'Factor' },
-  overall: { nb: 'Samlet', nn: 'Samla', en: 'Overall' },
-  roundDate: { nb: 'Evalueringsdato', nn: 'Evalueringsdato', en: 'Evaluation date' },
-  promoters: { nb: 'Fremmere på plass %', nn: 'Fremjarar på plass %', en: 'Promoters in place %' },
-  barriers: { nb: 'Hemmere til stede %', nn: 'Hemmarar til stades %', en: 'Barriers present %' },
-  reason: { nb: 'Hvorfor ikke med', nn: 'Kvifor ikkje med', en: 'Why not included' },
-  noneExcluded: { nb: 'Alle filene er med.', nn: 'Alle filene er med.', en: 'Every file is included.' },
-};
+/** The region workbook's labels, in templates/ui/region.json. */
+const LABELS = stringsFileSchema.parse(regionStrings);
 
 export function regionText(key: string, lang: Lang, values: Record<string, string | number> = {}): string {
   return LABELS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
