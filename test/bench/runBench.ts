@@ -194,7 +194,7 @@ async function main(): Promise<void> {
   console.log(`aggregate over ${MUNICIPALITIES} municipality workbooks: ${seconds(aggregate.seconds)}, ${aggregate.maxRssMb} MB (${aggregate.detail})`);
   for (const d of details) console.log(d);
   console.log('');
-  console.log('With the hours register streamed (src/cli/streamingLoad.ts; validate and summary take this path once openWorkbook uses it):');
+  console.log('Measured directly through the streaming loader (src/cli/streamingLoad.ts), which validate and summary use:');
   for (const line of streamingLines) console.log(line);
 }
 
