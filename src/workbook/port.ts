@@ -46,8 +46,12 @@ export interface CellEdit {
 }
 
 export interface CellWriter {
-  /** Writes each edit's value into its cell of the named sheet, in one round trip. */
-  writeCells(sheetName: string, edits: CellEdit[]): Promise<void>;
+  /**
+   * Writes each edit's value into its cell of the named sheet, in one round trip. With
+   * `protectedSheet`, a sheet Samspill protects (the summary) is unprotected, written and
+   * protected again within that one request, so no one ever sees it unprotected.
+   */
+  writeCells(sheetName: string, edits: CellEdit[], options?: { protectedSheet?: boolean }): Promise<void>;
 }
 
 /** A column to put at the right end of a register's table (an upgrade's new column). */

@@ -54,6 +54,7 @@ export default function SummaryTab() {
             {t('summary.refreshed', { time: report.refreshedAt, date: formatDay(report.reportDate, report.lang) })}
             {report.actionsAdded > 0 && <div>{t('summary.actionsAdded', { count: report.actionsAdded })}</div>}
             {!report.stamped && <div>{t('summary.notStamped')}</div>}
+            {report.summaryWritten && <div>{t('summary.sheetWritten')}</div>}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -9,7 +9,8 @@ import { loadWorkbook } from '../../core/loadWorkbook';
 import { metaEntries } from '../../core/metaSheet';
 import { refreshSummary } from '../../core/evaluation/summaryRefresh';
 import type { FigureSection } from '../../core/summaryFigures';
-import { cellAddress } from '../../core/workbookPlan';
+import { summarySheet } from '../../core/plan/summarySheet';
+import { cellAddress, isFormula } from '../../core/workbookPlan';
 import type { Lang } from '../../core/language';
 import { canWriteCells, type CellEdit } from './cellWriter';
 import { localMinute, systemClock, todayOf, type Clock } from './paneClock';
@@ -28,6 +29,8 @@ export interface SummaryReport {
   actionsAdded: number;
   /** Whether the refresh time could be recorded in the workbook. */
   stamped: boolean;
+  /** Whether the summary sheet's computed cells (the evaluation) were rewritten. */
+  summaryWritten: boolean;
 }
 
 export class SummaryService {
@@ -57,7 +60,9 @@ export class SummaryService {
       await this.workbook.writeCells(metaSheet, edits);
       stamped = true;
     }
+    const summaryWritten = loaded.sheetNames.summary && canWriteCells(this.workbook) ? await this.rewriteComputedCells(loaded.sheetNames.summary, loaded.data.lang, refresh.sections) : false;
     return {
+      summaryWritten,
       lang: loaded.data.lang,
       hasSummary: !!loaded.sheetNames.summary,
       reportDate: refresh.reportDate,
@@ -67,5 +72,19 @@ export class SummaryService {
       actionsAdded: canAppend ? refresh.actions.added.length : 0,
       stamped,
     };
+  }
+
+  /**
+   * The program-computed cells of the summary (the evaluation block and its stamp) written as the
+   * command line writes them. Only when every kpi_* name of the fresh layout points where the
+   * workbook's names point: a summary of another layout is left alone rather than overwritten.
+   */
+  private async rewriteComputedCells(sheetName: string, lang: Lang, sections: FigureSection[]): Promise<boolean> {
+    const fresh = summarySheet(sheetName, lang, sections);
+    const existing = new Map((await this.workbook.definedNames()).map((n) => [n.name.toLowerCase(), n.refersTo.replace(/^=/, '')]));
+    if (fresh.names.some((n) => existing.get(n.name.toLowerCase()) !== n.refersTo)) return false;
+    const edits: CellEdit[] = fresh.sheet.cells.filter((c) => !isFormula(c.value)).map((c) => ({ address: cellAddress(c.row, c.col), value: c.value }));
+    await this.workbook.writeCells!(sheetName, edits, { protectedSheet: true });
+    return true;
   }
 }

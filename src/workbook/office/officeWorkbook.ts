@@ -132,15 +132,17 @@ export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppe
   }
 
   /** Writes single cells of an existing sheet (settings, ratings, metadata) in one round trip. */
-  async writeCells(sheetName: string, edits: CellEdit[]): Promise<void> {
+  async writeCells(sheetName: string, edits: CellEdit[], options: { protectedSheet?: boolean } = {}): Promise<void> {
     if (edits.length === 0) return;
     await this.act(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
+      if (options.protectedSheet) sheet.protection.unprotect();
       for (const edit of edits) {
         const range = sheet.getRange(edit.address);
         if (isFormula(edit.value)) range.formulas = [[officeInput(edit.value) as string]];
         else range.values = [[(officeInput(edit.value) ?? '') as string | number | boolean]];
       }
+      if (options.protectedSheet) sheet.protection.protect({ allowFormatColumns: true, selectionMode: 'Normal' });
       await context.sync();
     }, sheetName);
   }

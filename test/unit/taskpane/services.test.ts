@@ -493,6 +493,14 @@ describe('evaluation and summary', () => {
     expect(second.previousRefresh).toBe('2026-11-23 10:15');
     const figures = new Map(second.sections.flatMap((s) => s.figures).map((f) => [f.name, f.value]));
     expect(figures.get('kpi_eval_statements_rated')).toBeDefined();
+
+    // The evaluation block on the (protected) summary sheet now shows the round: the cell the
+    // kpi_eval_statements_rated name points at holds 70, and the sheet is protected again.
+    expect(second.summaryWritten).toBe(true);
+    const names = await workbook.definedNames();
+    const rated = /^'?(.*?)'?!\$([A-Z]+)\$(\d+)$/.exec(names.find((n) => n.name === 'kpi_eval_statements_rated')!.refersTo.replace(/^=/, ''))!;
+    expect(standIn.cell(rated[1], `${rated[2]}${rated[3]}`)?.value).toBe(70);
+    expect(standIn.sheet(rated[1]).protection.protected).toBe(true);
   });
 
   test('a new round is appended as one row per statement', async () => {
