@@ -19,6 +19,7 @@ import { PackageWorkbook } from '../workbook/xlsx/packageWorkbook';
 import { BrowserWorkbook } from './browserWorkbook';
 import { browserText, type BrowserStringKey } from './browserText';
 import { SheetPreview, type PreviewTarget } from './SheetPreview';
+import { downloadFile } from './downloadFile';
 
 const XLSX_TYPES = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -124,16 +125,7 @@ function BrowserPage({ lang, clock }: { lang: Lang; clock: Clock }) {
 
   const download = async () => {
     if (!open) return;
-    const data = await open.workbook.data();
-    const url = URL.createObjectURL(new Blob([data as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = open.fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // The browser has the blob once the download starts; later is soon enough to let it go.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    downloadFile(await open.workbook.data(), open.fileName);
     setDirty(false);
   };
 

@@ -7,9 +7,10 @@
  */
 import type { PlannedName, PlanValue, WorkbookPlan } from '../core/workbookPlan';
 import type { PaneWorkbook } from '../taskpane/services/paneWorkbook';
-import type { CellEdit, CellWriter, SheetGrid, SheetInfo, TableColumnAppender, TableColumnToAppend } from '../workbook/port';
+import type { CellEdit, CellWriter, CopyOpener, SheetGrid, SheetInfo, TableColumnAppender, TableColumnToAppend } from '../workbook/port';
 import { writeCells } from '../workbook/xlsx/cellEdit';
 import { PackageWorkbook } from '../workbook/xlsx/packageWorkbook';
+import { downloadFile } from './downloadFile';
 
 export interface BrowserWorkbookEvents {
   /** A validation issue (or a filled form) asks to show this cell. */
@@ -18,7 +19,7 @@ export interface BrowserWorkbookEvents {
   onChange(): void;
 }
 
-export class BrowserWorkbook implements PaneWorkbook, CellWriter, TableColumnAppender {
+export class BrowserWorkbook implements PaneWorkbook, CellWriter, TableColumnAppender, CopyOpener {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -27,6 +28,11 @@ export class BrowserWorkbook implements PaneWorkbook, CellWriter, TableColumnApp
   ) {}
 
   /** The workbook as it stands, once every edit already asked for is done. */
+  /** A new workbook for the user (the copy without personal data): downloaded, never uploaded. */
+  async openCopy(data: Uint8Array, fileName: string): Promise<void> {
+    downloadFile(data, fileName);
+  }
+
   async data(): Promise<Uint8Array> {
     await this.queue.catch(() => undefined);
     return this.current.data();

@@ -85,3 +85,11 @@ export class TableColumnOccupied extends Error {
     super(`The column right of table "${tableName}" holds data at ${cell}.`);
   }
 }
+
+export interface CopyOpener {
+  /**
+   * Hands the user a new workbook (for example the copy without personal data): Excel opens it
+   * as a new workbook, the browser downloads it. The open workbook is not changed.
+   */
+  openCopy(data: Uint8Array, fileName: string): Promise<void>;
+}

@@ -33,6 +33,7 @@ export default function SummaryTab() {
   const workbook = usePaneWorkbook();
   const service = useMemo(() => new SummaryService(workbook, clock), [workbook, clock]);
   const [report, setReport] = useState<SummaryReport | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
   const { busy, error, run } = useAction();
 
   return (
@@ -41,8 +42,18 @@ export default function SummaryTab() {
       <Button appearance="primary" disabled={busy} onClick={() => void run(async () => setReport(await service.refresh()))}>
         {t('summary.refresh')}
       </Button>
+      {workbook.openCopy && (
+        <Button disabled={busy} onClick={() => void run(async () => setCopied(await service.publicCopy()))}>
+          {t('summary.publicCopy')}
+        </Button>
+      )}
       {busy && <Spinner size="tiny" label={t('common.working')} />}
       <ErrorMessage error={error} />
+      {copied && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{t('summary.publicCopyMade', { file: copied })}</MessageBarBody>
+        </MessageBar>
+      )}
       {report && !report.hasSummary && (
         <MessageBar intent="warning">
           <MessageBarBody>{t('summary.noSummary')}</MessageBarBody>

@@ -9,6 +9,7 @@ import { loadWorkbook } from '../../core/loadWorkbook';
 import { metaEntries } from '../../core/metaSheet';
 import { refreshSummary } from '../../core/evaluation/summaryRefresh';
 import type { FigureSection } from '../../core/summaryFigures';
+import { publicWorkbookPlan } from '../../core/publicCopy';
 import { summarySheet } from '../../core/plan/summarySheet';
 import { cellAddress, isFormula } from '../../core/workbookPlan';
 import type { Lang } from '../../core/language';
@@ -86,5 +87,21 @@ export class SummaryService {
     const edits: CellEdit[] = fresh.sheet.cells.filter((c) => !isFormula(c.value)).map((c) => ({ address: cellAddress(c.row, c.col), value: c.value }));
     await this.workbook.writeCells!(sheetName, edits, { protectedSheet: true });
     return true;
+  }
+
+  /**
+   * The copy for leaders without personal data (the summary and the action plan as values), handed
+   * to the user as a new workbook. The xlsx writer (exceljs) is loaded here, on demand, never with
+   * the pane; the open workbook is not changed. Returns the copy's file name.
+   */
+  async publicCopy(): Promise<string> {
+    if (!this.workbook.openCopy) throw new Error('This workbook adapter cannot hand over a new workbook.');
+    const now = this.clock();
+    const loaded = await loadWorkbook(this.workbook);
+    const refresh = refreshSummary(loaded.data, todayOf(() => now), localMinute(now));
+    const { writePlanToBuffer } = await import('../../workbook/xlsx/planWriter');
+    const fileName = `samspill-oppsummering-${localMinute(now).slice(0, 10)}.xlsx`;
+    await this.workbook.openCopy(await writePlanToBuffer(publicWorkbookPlan(refresh)), fileName);
+    return fileName;
   }
 }

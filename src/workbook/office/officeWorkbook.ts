@@ -6,7 +6,7 @@
  * sent in ~4 MB blocks.
  */
 import { columnLetter, isFormula, type PlannedName, type PlannedSheet, type PlannedTable, type PlanValue, type StyleKey, type WorkbookPlan } from '../../core/workbookPlan';
-import type { CellEdit, CellSelector, CellValue, CellWriter, SheetGrid, SheetInfo, TableAppender, TableColumnAppender, TableColumnToAppend, WorkbookReader, WorkbookWriter } from '../port';
+import type { CellEdit, CellSelector, CopyOpener, CellValue, CellWriter, SheetGrid, SheetInfo, TableAppender, TableColumnAppender, TableColumnToAppend, WorkbookReader, WorkbookWriter } from '../port';
 import { TableColumnOccupied } from '../port';
 import { areaAddress, cellBlocks, jsonBytes, officeInput, officeText, sliceByBytes, type OfficeInput } from './officeCells';
 import { OfficeActionError, toOfficeActionError } from './officeErrors';
@@ -20,6 +20,8 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export interface OfficeWorkbookOptions {
   /** Bytes one request may carry; lower it to exercise blocking without gigabytes of data. */
   requestBudgetBytes?: number;
+  /** `Excel.createWorkbook` (ExcelApi 1.8) in the add-in; a recorder in tests. */
+  createWorkbook?: (base64: string) => Promise<void>;
 }
 
 const TABLE_STYLE = 'TableStyleMedium2';
@@ -36,14 +38,26 @@ interface ExistingItems {
 
 const key = (name: string): string => name.toLocaleLowerCase('en-US');
 
-export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppender, TableColumnAppender, CellSelector, CellWriter {
+export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppender, TableColumnAppender, CellSelector, CellWriter, CopyOpener {
   private readonly budgetBytes: number;
+
+  private readonly createWorkbook: (base64: string) => Promise<void>;
 
   constructor(
     private readonly run: ExcelRun,
     options: OfficeWorkbookOptions = {},
   ) {
     this.budgetBytes = options.requestBudgetBytes ?? REQUEST_BUDGET_BYTES;
+    this.createWorkbook = options.createWorkbook ?? ((base64) => Excel.createWorkbook(base64));
+  }
+
+  /** Opens the bytes as a new workbook in Excel; the file name is Excel's to choose when saved. */
+  async openCopy(data: Uint8Array): Promise<void> {
+    try {
+      await this.createWorkbook(toBase64(data));
+    } catch (error) {
+      throw toOfficeActionError(error);
+    }
   }
 
   /**
@@ -445,4 +459,11 @@ async function removeSheets(context: Excel.RequestContext, names: string[]): Pro
   } catch {
     // The original error is the one the user needs to see.
   }
+}
+
+/** Base64 without Node's Buffer (the add-in runs in a browser), in chunks to spare the call stack. */
+function toBase64(data: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
+  return btoa(binary);
 }

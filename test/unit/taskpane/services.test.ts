@@ -23,6 +23,7 @@ import { columnLetter, type WorkbookPlan } from '../../../src/core/workbookPlan'
 import { TemplateRefusal } from '../../../src/taskpane/services/templateService';
 import { OfficeWorkbook } from '../../../src/workbook/office/officeWorkbook';
 import { TableColumnOccupied, type CellValue, type SheetGrid } from '../../../src/workbook/port';
+import { openXlsxBuffer } from '../../../src/workbook/xlsx/xlsxReader';
 import { ExcelStandIn } from '../../support/excelStandIn';
 import { PARTICIPANTS_NB, versionOnePlan, withSchemaVersion, type VersionOneOptions } from '../../support/schemaV1';
 import { fixedClock, officePane, readOnlyPane, writingPane } from './standInWorkbook';
@@ -552,5 +553,27 @@ describe('agreementFormService', () => {
     expect(standIn.selection).toEqual(target);
     expect(standIn.syncCount).toBe(3);
     expect(await new AgreementFormService(officePane(new ExcelStandIn())).fill('AVT-001')).toBe(false);
+  });
+});
+
+describe('the copy without personal data', () => {
+  test('is handed to Excel as a new workbook holding only the summary and the action plan, as values', async () => {
+    const standIn = await withTemplates();
+    const opened: string[] = [];
+    const workbook = new OfficeWorkbook(standIn.run, { createWorkbook: async (base64) => void opened.push(base64) });
+    const settings = (await loadWorkbook(workbook)).data.settings;
+    const added = await new RegisterService(workbook, fixedClock).append('volunteers', volunteerInput(settings, { name: 'Kari Hemmelig', email: 'kari.hemmelig@example.no' }));
+    expect(added.kind).toBe('appended');
+    const before = snapshot(standIn);
+    const file = await new SummaryService(workbook, fixedClock).publicCopy();
+    expect(file).toBe('samspill-oppsummering-2026-11-23.xlsx');
+    expect(opened).toHaveLength(1);
+    expect(snapshot(standIn)).toBe(before);
+    const copy = openXlsxBuffer(new Uint8Array(Buffer.from(opened[0], 'base64')));
+    const sheets = await copy.listSheets();
+    expect(sheets.map((s) => s.name)).toEqual([sheetDef('summary').name.nb, sheetDef('actions').name.nb]);
+    const text = JSON.stringify(await Promise.all(sheets.map((s) => copy.readSheet(s.name))));
+    expect(text).not.toContain('Hemmelig');
+    expect(text).not.toContain('example.no');
   });
 });
