@@ -29,6 +29,7 @@ import { loadWorkbookStreaming } from '../../src/cli/streamingLoad';
 import { validateWorkbook } from '../../src/core/validation/validateWorkbook';
 import { openXlsxFile } from '../../src/workbook/xlsx/xlsxReader';
 import { benchReader } from './readerBench';
+import { officeRoundTrips } from './officeRoundTrips';
 
 const CACHE = resolve(__dirname, '../../../test-output/bench');
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,500000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
@@ -193,6 +194,13 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`aggregate over ${MUNICIPALITIES} municipality workbooks: ${seconds(aggregate.seconds)}, ${aggregate.maxRssMb} MB (${aggregate.detail})`);
   for (const d of details) console.log(d);
+  console.log('');
+  console.log('Excel add-in: context.sync round trips per action (recording stand-in of the Excel API)');
+  console.log(`${'hours rows'.padEnd(12)}${'add templates'.padEnd(15)}${'append a row'.padEnd(14)}${'read hours'.padEnd(12)}write cells`);
+  for (const rows of [10, 10_000, 100_000]) {
+    const r = await officeRoundTrips(rows);
+    console.log(`${String(rows).padEnd(12)}${String(r.addTemplates).padEnd(15)}${String(r.appendRow).padEnd(14)}${String(r.readHours).padEnd(12)}${r.writeCells}`);
+  }
   console.log('');
   console.log('Measured directly through the streaming loader (src/cli/streamingLoad.ts), which validate and summary use:');
   for (const line of streamingLines) console.log(line);

@@ -3,6 +3,7 @@
  * its web service): identity, locales, requirement set, one https base for every URL, icons that
  * exist at the sizes they claim, and the task pane's strings in all three languages.
  */
+import { execFileSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import { stringsFileSchema } from '../../src/core/contentSchema';
@@ -154,5 +155,18 @@ describe('templates/ui/taskpane.json', () => {
       (section) => strings[`tab.${section}.label`]?.nb,
     );
     expect(tabs).toEqual(['Maler', 'Registrer', 'Evaluering', 'Kontroll', 'Oppsummering', 'Innstillinger']);
+  });
+});
+
+describe('office-addin-manifest info (offline parse by Microsoft\'s tool)', () => {
+  it('reads the manifest: id, type, locale, host, permissions and source location', () => {
+    const cli = require.resolve('office-addin-manifest/cli.js');
+    const out = execFileSync(process.execPath, [cli, 'info', 'manifest.xml'], { cwd: path.join(__dirname, '../..'), encoding: 'utf8', timeout: 60_000 });
+    expect(out).toMatch(/Id: [0-9a-f-]{36}/);
+    expect(out).toMatch(/Type: TaskPaneApp/);
+    expect(out).toMatch(/Default Locale: nb-NO/);
+    expect(out).toMatch(/Hosts: Workbook/);
+    expect(out).toMatch(/Permissions: ReadWriteDocument/);
+    expect(out).toMatch(/Source Location: https:\/\/localhost:3000\/taskpane\.html/);
   });
 });
