@@ -14,14 +14,13 @@ import { stringsFileSchema } from '../core/contentSchema';
 import { todaySerial } from '../core/dates';
 import { fillPlaceholders, LANGUAGES, type Lang } from '../core/language';
 import { loadWorkbook, type LoadedWorkbook } from '../core/loadWorkbook';
-import { META_SHEET_NAME, metaEntries } from '../core/metaSheet';
-import { newWorkbookInput } from '../core/newWorkbookInput';
-import { buildWorkbookPlan, defaultSheetNames, GENERATOR, type WorkbookInput } from '../core/plan/buildWorkbookPlan';
-import type { RegisterRows } from '../core/registerRows';
+import { META_SHEET_NAME } from '../core/metaSheet';
+import { additionPlan } from '../core/additionPlan';
+import { defaultSheetNames } from '../core/plan/buildWorkbookPlan';
 import { columnToAppend } from '../core/schemaMigrations';
-import { metaSheetWith, placedMeta, placeTemplates, type Placement } from '../core/templatePlacement';
+import { placeTemplates, type Placement } from '../core/templatePlacement';
 import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../core/templateSchema';
-import { defaultTableNames, type RegisterRecord } from '../core/workbookData';
+import { defaultTableNames } from '../core/workbookData';
 import type { WorkbookPlan } from '../core/workbookPlan';
 import { inspectPackage, mergeFreshWorkbook, NameConflictError, type MergeResult, type UserPackage } from '../workbook/xlsx/packageMerge';
 import { PackageRefusal } from '../workbook/xlsx/packageSafety';
@@ -117,13 +116,6 @@ async function readWorkbook(file: string): Promise<{ data: Uint8Array; reader: X
   }
 }
 
-function recordsOf(register: RegisterRows): RegisterRecord[] {
-  return register.rows.map((row) => {
-    const record: RegisterRecord = {};
-    for (const [key, value] of Object.entries(row.values)) record[key] = value !== null && typeof value === 'object' ? null : value;
-    return record;
-  });
-}
 
 function metaSheetName(loaded: LoadedWorkbook): string | undefined {
   if (!loaded.meta) return undefined;
@@ -159,24 +151,6 @@ function place(loaded: LoadedWorkbook, user: UserPackage, keys: SheetKey[], lang
   );
 }
 
-/** The plan of the templates to add, with rows already in the workbook behind its computed figures. */
-function additionPlan(placement: Placement, loaded: LoadedWorkbook, today: number): WorkbookPlan {
-  const base = newWorkbookInput(placement.lang, today);
-  const records = { ...base.records };
-  // A register the new-workbook input does not fill starts empty.
-  for (const key of REGISTER_KEYS) records[key] = placement.present[key] ? recordsOf(loaded.data.registers[key]) : (base.records[key] ?? []);
-  const input: WorkbookInput = {
-    ...base,
-    settings: placement.present.settings ? loaded.data.settings : base.settings,
-    records,
-    sheetNames: placement.sheetNames,
-    tables: placement.tableNames,
-  };
-  const keys: SheetKey[] = [...placement.toAdd, ...(placement.metaAction === 'none' ? [] : (['_meta'] as const))];
-  const plan = buildWorkbookPlan(input, keys);
-  const meta = metaEntries(placedMeta(placement, loaded.meta, SCHEMA_VERSION(), GENERATOR));
-  return { ...plan, sheets: plan.sheets.map((s) => (s.key === '_meta' ? metaSheetWith(s, meta, placement.sheetNames._meta) : s)) };
-}
 
 function refuseSchema(placement: Placement, file: string): void {
   const schema = placement.schema;
@@ -289,7 +263,7 @@ export async function addTemplates(file: string, options: AddOptions, log: (line
   }
   if (options.lang !== undefined && loaded.meta && loaded.meta.lang !== requestedLang) log(addText('cli.add.langKept', { lang: loaded.meta.lang }));
 
-  const merged = await merge(user, additionPlan(placement, loaded, todaySerial(now)), placement, file, now);
+  const merged = await merge(user, additionPlan(placement, loaded, todaySerial(now), placement.metaAction !== 'none'), placement, file, now);
   const result = appendUpgradeColumns(merged, placement, loaded, file);
   const target = inPlace ? file : options.output!;
   const backup = inPlace ? backupPath(file, now) : undefined;

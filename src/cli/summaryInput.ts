@@ -6,7 +6,7 @@ import type { SummaryRefresh } from '../core/evaluation/summaryRefresh';
 import type { LoadedWorkbook } from '../core/loadWorkbook';
 import { defaultSheetNames, type WorkbookInput } from '../core/plan/buildWorkbookPlan';
 import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../core/templateSchema';
-import type { RegisterRecord } from '../core/workbookData';
+import { recordsFromRegister, type RegisterRecord } from '../core/workbookData';
 import type { AppendValue } from '../workbook/xlsx/tableAppend';
 
 export interface RefreshedWorkbook {
@@ -19,7 +19,7 @@ export interface RefreshedWorkbook {
 
 export function refreshedWorkbook(loaded: LoadedWorkbook, refresh: SummaryRefresh, today: number): RefreshedWorkbook {
   const records = {} as Record<RegisterKey, RegisterRecord[]>;
-  for (const key of REGISTER_KEYS) records[key] = refresh.data.registers[key].rows.map((r) => ({ ...r.values }) as RegisterRecord);
+  for (const key of REGISTER_KEYS) records[key] = recordsFromRegister(refresh.data.registers[key]);
   const sheetNames = { ...defaultSheetNames(loaded.data.lang), ...loaded.sheetNames };
   const keys = SHEET_KEYS.filter((k) => loaded.sheetNames[k] !== undefined || k === 'summary' || k === '_meta');
   const actions = loaded.data.registers.actions;

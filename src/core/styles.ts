@@ -1,5 +1,5 @@
 /**
- * How each named style looks, as data, so the exceljs and Office.js adapters render the same thing.
+ * How each named style looks, as data, so both workbook adapters (files and the add-in) render the same thing.
  * Colours are hex RGB without '#'. Number formats use Excel's invariant codes.
  */
 import type { StyleKey } from './workbookPlan';

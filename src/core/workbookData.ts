@@ -50,3 +50,12 @@ export function registerFromRecords(key: RegisterKey, sheetName: string, records
     }),
   };
 }
+
+/** Register rows back as records (column key → value), error values left out: what a plan re-renders. */
+export function recordsFromRegister(register: RegisterRows): RegisterRecord[] {
+  return register.rows.map((row) => {
+    const record: RegisterRecord = {};
+    for (const [key, value] of Object.entries(row.values)) record[key] = value !== null && typeof value === 'object' ? null : value;
+    return record;
+  });
+}

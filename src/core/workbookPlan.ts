@@ -1,6 +1,6 @@
 /**
  * A workbook plan: everything Samspill writes into a workbook, described as plain data. The core
- * builds it; each adapter (exceljs for files, Office.js in Excel) renders it. Because both render
+ * builds it; each adapter (the file writer, the add-in) renders it. Because both render
  * the same plan, the add-in and the command line produce the same workbook.
  */
 import type { SheetKey } from './templateSchema';
@@ -99,7 +99,7 @@ export interface PlannedSheet {
   dataBars: { range: string; color: string }[];
   /**
    * Native charts, drawn where the host can add them (the Excel add-in); files written by the
-   * command line keep the in-cell bars, as exceljs writes no charts.
+   * command line keep the in-cell bars, as the file writer draws no charts.
    */
   charts?: PlannedChart[];
 }
@@ -136,7 +136,7 @@ export function cellAddress(row: number, col: number): string {
   return `${columnLetter(col)}${row}`;
 }
 
-/** Absolute address such as 'Avtaler'!$C$5, quoting the sheet name as Excel does. */
+/** Absolute address such as 'Avtaler'!$C$5, with the sheet name quoted as spreadsheets quote it. */
 export function absoluteAddress(sheet: string, row: number, col: number): string {
   return `${quoteSheetName(sheet)}!$${columnLetter(col)}$${row}`;
 }

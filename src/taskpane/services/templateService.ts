@@ -11,13 +11,13 @@ import { FormulaRefs } from '../../core/formulaRefs';
 import { LANGUAGES, type Lang } from '../../core/language';
 import { loadWorkbook, type LoadedWorkbook } from '../../core/loadWorkbook';
 import { META_SHEET_NAME, metaEntries } from '../../core/metaSheet';
-import { newWorkbookInput } from '../../core/newWorkbookInput';
-import { buildWorkbookPlan, defaultSheetNames, GENERATOR, type WorkbookInput } from '../../core/plan/buildWorkbookPlan';
+import { additionPlan } from '../../core/additionPlan';
+import { defaultSheetNames, GENERATOR } from '../../core/plan/buildWorkbookPlan';
 import type { RegisterRows } from '../../core/registerRows';
 import { columnToAppend } from '../../core/schemaMigrations';
-import { metaSheetWith, placedMeta, placeTemplates, type Placement, type SchemaStatus } from '../../core/templatePlacement';
+import { placedMeta, placeTemplates, type Placement, type SchemaStatus } from '../../core/templatePlacement';
 import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../../core/templateSchema';
-import { defaultTableNames, type RegisterRecord } from '../../core/workbookData';
+import { defaultTableNames } from '../../core/workbookData';
 import { cellAddress, type WorkbookPlan } from '../../core/workbookPlan';
 import { TableColumnOccupied, type TableColumnAppender } from '../../workbook/port';
 import type { CellEdit } from './cellWriter';
@@ -90,7 +90,7 @@ export class TemplateService {
       const cells = placement.metaAction === 'update' ? requireCellWriter(this.workbook) : null;
       const columns = attempt === 0 ? await this.appendUpgradeColumns(placement, loaded) : [];
       upgraded ??= upgradeResult(placement, columns);
-      const plan = additionPlan(placement, loaded, todayOf(this.clock));
+      const plan = additionPlan(placement, loaded, todayOf(this.clock), placement.metaAction === 'add');
       try {
         if (plan.sheets.length > 0) await this.workbook.applyPlan(plan);
       } catch (error) {
@@ -225,31 +225,7 @@ function refuseSchema(placement: Placement): void {
   if (schema.kind === 'upgrade' && !placement.upgrade) throw new TemplateRefusal('upgradeNotAvailable', { from: schema.from, to: schema.to });
 }
 
-function recordsOf(register: RegisterRows): RegisterRecord[] {
-  return register.rows.map((row) => {
-    const record: RegisterRecord = {};
-    for (const [key, value] of Object.entries(row.values)) record[key] = value !== null && typeof value === 'object' ? null : value;
-    return record;
-  });
-}
 
-/** The new sheets, with the rows already in the workbook behind their computed figures. */
-function additionPlan(placement: Placement, loaded: LoadedWorkbook, today: number): WorkbookPlan {
-  const base = newWorkbookInput(placement.lang, today);
-  const records = { ...base.records };
-  for (const key of REGISTER_KEYS) records[key] = placement.present[key] ? recordsOf(loaded.data.registers[key]) : base.records[key];
-  const input: WorkbookInput = {
-    ...base,
-    settings: placement.present.settings ? loaded.data.settings : base.settings,
-    records,
-    sheetNames: placement.sheetNames,
-    tables: placement.tableNames,
-  };
-  const addMeta = placement.metaAction === 'add';
-  const plan = buildWorkbookPlan(input, [...placement.toAdd, ...(addMeta ? (['_meta'] as const) : [])]);
-  const entries = metaEntries(placedMeta(placement, loaded.meta, SCHEMA_VERSION(), GENERATOR));
-  return { ...plan, sheets: plan.sheets.map((s) => (s.key === '_meta' ? metaSheetWith(s, entries, placement.sheetNames._meta) : s)) };
-}
 
 /** The metadata rows rewritten in place: key/value from row 2, rows left over from before cleared. */
 function metaEdits(placement: Placement, loaded: LoadedWorkbook): CellEdit[] {

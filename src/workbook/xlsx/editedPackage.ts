@@ -4,6 +4,7 @@
  * edits (appending rows or a column to a table, writing cells).
  */
 import { entryBytes, type StoredEntry } from './packageZip';
+import { officeDocumentPart, readWorkbookStructure, relsPartOf } from './workbookStructure';
 import { decodeXml } from './xmlEdit';
 
 export interface EditedPart {
@@ -31,4 +32,14 @@ export class EditedPackage {
   write(part: EditedPart, text: string): void {
     if (text !== part.text) this.changed.set(part.name.toLowerCase(), { ...part, text });
   }
+}
+
+/** The workbook part and the part of the named sheet, through the package's relationships; null when either is missing. */
+export function sheetPartOf(pkg: EditedPackage, sheetName: string): { sheetPart: string; workbookPart: string } | null {
+  const workbookPart = officeDocumentPart(pkg.read('_rels/.rels')?.text) ?? 'xl/workbook.xml';
+  const workbook = pkg.read(workbookPart);
+  if (!workbook) return null;
+  const structure = readWorkbookStructure(workbookPart, workbook.text, pkg.read(relsPartOf(workbookPart))?.text);
+  const sheet = structure?.sheets.find((s) => s.name === sheetName);
+  return sheet?.partName ? { sheetPart: sheet.partName, workbookPart } : null;
 }

@@ -10,9 +10,9 @@
  */
 import { columnLetter as columnLetters } from '../../core/workbookPlan';
 import { columnNumber, formatRange, parseRange, type CellRange as Range } from './cellRanges';
-import { EditedPackage as Package, type EditedPart as Part } from './editedPackage';
+import { EditedPackage as Package, sheetPartOf, type EditedPart as Part } from './editedPackage';
 import { readStoredEntries, replacedEntry, writeStoredEntries } from './packageZip';
-import { officeDocumentPart, readWorkbookStructure, relsPartOf, resolveTarget } from './workbookStructure';
+import { relsPartOf, resolveTarget } from './workbookStructure';
 import { attribute, child, children, encodeXml, escapeXml, replaceSpan, rootElement, startTag, withAttribute, XmlEditError, type ElementSpan } from './xmlEdit';
 
 const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
@@ -51,15 +51,11 @@ export class TableAppendError extends Error {
   }
 }
 
-function sheetPartOf(pkg: Package, sheetName: string): { sheetPart: string; workbookPart: string } {
-  const rootRels = pkg.read('_rels/.rels')?.text;
-  const workbookPart = officeDocumentPart(rootRels) ?? 'xl/workbook.xml';
-  const workbook = pkg.read(workbookPart);
-  if (!workbook) throw new TableAppendError('noSheet', workbookPart);
-  const structure = readWorkbookStructure(workbookPart, workbook.text, pkg.read(relsPartOf(workbookPart))?.text);
-  const sheet = structure?.sheets.find((s) => s.name === sheetName);
-  if (!sheet?.partName) throw new TableAppendError('noSheet', sheetName);
-  return { sheetPart: sheet.partName, workbookPart };
+
+function requireSheet(pkg: Package, sheetName: string): { sheetPart: string; workbookPart: string } {
+  const found = sheetPartOf(pkg, sheetName);
+  if (!found) throw new TableAppendError('noSheet', sheetName);
+  return found;
 }
 
 interface TableFound {
@@ -216,7 +212,7 @@ function editValidations(xml: string, c1: number, c2: number, oldLast: number, n
  */
 export function nextTableRow(data: Uint8Array, sheetName: string, headerRow: number): number {
   const pkg = new Package(readStoredEntries(data));
-  const { sheetPart } = sheetPartOf(pkg, sheetName);
+  const { sheetPart } = requireSheet(pkg, sheetName);
   const table = findTable(pkg, sheetPart, headerRow);
   if (table) return table.range.r2 + 1;
   const sheet = pkg.read(sheetPart);
@@ -232,7 +228,7 @@ export function nextTableRow(data: Uint8Array, sheetName: string, headerRow: num
  */
 export function appendTableRows(data: Uint8Array, request: AppendRequest): AppendResult {
   const pkg = new Package(readStoredEntries(data));
-  const { sheetPart, workbookPart } = sheetPartOf(pkg, request.sheetName);
+  const { sheetPart, workbookPart } = requireSheet(pkg, request.sheetName);
   const sheet = pkg.read(sheetPart);
   if (!sheet) throw new TableAppendError('noSheet', sheetPart);
   const table = findTable(pkg, sheetPart, request.headerRow);

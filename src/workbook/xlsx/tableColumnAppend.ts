@@ -10,9 +10,9 @@
  */
 import { columnLetter as columnLetters, type PlannedValidation, type ValidationRule } from '../../core/workbookPlan';
 import { columnNumber, formatRange, overlaps, parseRange, type CellRange as Range } from './cellRanges';
-import { EditedPackage as Package, type EditedPart as Part } from './editedPackage';
+import { EditedPackage as Package, sheetPartOf, type EditedPart as Part } from './editedPackage';
 import { readStoredEntries, replacedEntry, writeStoredEntries } from './packageZip';
-import { officeDocumentPart, readWorkbookStructure, relsPartOf, resolveTarget } from './workbookStructure';
+import { relsPartOf, resolveTarget } from './workbookStructure';
 import { attribute, child, children, encodeXml, escapeXml, localName, replaceSpan, rootElement, startTag, withAttribute, type ElementSpan } from './xmlEdit';
 
 const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
@@ -62,16 +62,6 @@ export class TableColumnAppendError extends Error {
   }
 }
 
-function sheetPartOf(pkg: Package, sheetName: string): string {
-  const rootRels = pkg.read('_rels/.rels')?.text;
-  const workbookPart = officeDocumentPart(rootRels) ?? 'xl/workbook.xml';
-  const workbook = pkg.read(workbookPart);
-  if (!workbook) throw new TableColumnAppendError('noSheet', workbookPart);
-  const structure = readWorkbookStructure(workbookPart, workbook.text, pkg.read(relsPartOf(workbookPart))?.text);
-  const sheet = structure?.sheets.find((s) => s.name === sheetName);
-  if (!sheet?.partName) throw new TableColumnAppendError('noSheet', sheetName);
-  return sheet.partName;
-}
 
 interface TableOnSheet {
   part: Part;
@@ -288,7 +278,8 @@ function widenedTable(xml: string, header: string, newRange: Range): string {
  */
 export function appendTableColumn(data: Uint8Array, request: ColumnAppendRequest): ColumnAppendResult {
   const pkg = new Package(readStoredEntries(data));
-  const sheetPart = sheetPartOf(pkg, request.sheetName);
+  const sheetPart = sheetPartOf(pkg, request.sheetName)?.sheetPart;
+  if (!sheetPart) throw new TableColumnAppendError('noSheet', request.sheetName);
   const sheet = pkg.read(sheetPart);
   if (!sheet) throw new TableColumnAppendError('noSheet', sheetPart);
   let xml = sheet.text;
