@@ -93,9 +93,9 @@ module.exports = async (env = {}, argv = {}) => {
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       clean: true,
     },
-    // The xlsx adapter's file helpers import node:fs for the command line; in the browser they are
-    // never called, so those modules resolve to nothing instead of failing the build.
-    resolve: { extensions: ['.tsx', '.ts', '.js', '.json'], fallback: { fs: false, 'fs/promises': false, path: false, os: false } },
+    // No Node fallbacks: the browser build never includes a module that touches the file system
+    // (those live in src/cli and src/workbook/xlsx/xlsxFile.ts), so such an import fails the build.
+    resolve: { extensions: ['.tsx', '.ts', '.js', '.json'] },
     module: {
       rules: [
         {
@@ -139,9 +139,6 @@ module.exports = async (env = {}, argv = {}) => {
       maxAssetSize: 1024 * 1024,
     },
     plugins: [
-      new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
-        resource.request = resource.request.replace(/^node:/, '');
-      }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: path.resolve(__dirname, 'src/taskpane/taskpane.html'),

@@ -5,8 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Body1, Button, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import type { Lang } from '../core/language';
-import type { CellValue, SheetGrid } from '../workbook/port';
+import type { Lang } from '../core/content/language';
+import type { CellValue, SheetGrid } from '../core/port';
 import { browserText } from './browserText';
 
 const ROWS = 40;

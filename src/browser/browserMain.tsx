@@ -11,11 +11,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Body1, Button, Caption1, FluentProvider, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { isoToSerial, serialToIso } from '../core/dates';
-import { isLang, langFromLocale, type Lang } from '../core/language';
+import { isoToSerial, serialToIso } from '../core/model/dates';
+import { isLang, langFromLocale, type Lang } from '../core/content/language';
 import { App } from '../taskpane/App';
 import { systemClock, todayOf, type Clock } from '../taskpane/services/paneClock';
-import { PackageWorkbook } from '../workbook/xlsx/packageWorkbook';
+import { PackageWorkbook } from '../workbook/xlsx/editing';
 import { BrowserWorkbook } from './browserWorkbook';
 import { browserText, type BrowserStringKey } from './browserText';
 import { SheetPreview, type PreviewTarget } from './SheetPreview';
@@ -116,7 +116,7 @@ function BrowserPage({ lang, clock }: { lang: Lang; clock: Clock }) {
   const startNew = () =>
     void show(
       async () => {
-        const [{ buildWorkbookPlan }, { newWorkbookInput }] = await Promise.all([import('../core/plan/buildWorkbookPlan'), import('../core/newWorkbookInput')]);
+        const [{ buildWorkbookPlan }, { newWorkbookInput }] = await Promise.all([import('../core/plan/buildWorkbookPlan'), import('../core/plan/newWorkbookInput')]);
         return PackageWorkbook.create(buildWorkbookPlan(newWorkbookInput(lang, todayOf(clock))));
       },
       t('file.newName'),

@@ -5,11 +5,10 @@
  * package edits that replace the bytes. Every change is serialised (one edit reads the bytes the
  * previous one wrote) and reported, so the page knows there is something to download.
  */
-import type { PlannedName, PlanValue, WorkbookPlan } from '../core/workbookPlan';
+import type { PlannedName, PlanValue, WorkbookPlan } from '../core/plan/workbookPlan';
 import type { PaneWorkbook } from '../taskpane/services/paneWorkbook';
-import type { CellEdit, CellWriter, CopyOpener, SheetGrid, SheetInfo, TableColumnAppender, TableColumnToAppend } from '../workbook/port';
-import { writeCells } from '../workbook/xlsx/cellEdit';
-import { PackageWorkbook } from '../workbook/xlsx/packageWorkbook';
+import type { CellEdit, CellWriter, CopyOpener, SheetGrid, SheetInfo, TableColumnAppender, TableColumnToAppend } from '../core/port';
+import { PackageWorkbook, writeCells } from '../workbook/xlsx/editing';
 import { downloadFile } from './downloadFile';
 
 export interface BrowserWorkbookEvents {

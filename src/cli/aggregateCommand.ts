@@ -9,18 +9,17 @@
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { fillPlaceholders, type Lang } from '../core/language';
-import { regionPlan, type ExcludedFile, type MunicipalityFigures } from '../core/regionPlan';
-import { effectiveReportDate, figureValues, summarySections } from '../core/summaryFigures';
+import { fillPlaceholders, type Lang } from '../core/content/language';
+import { regionPlan, type ExcludedFile, type MunicipalityFigures } from '../core/summary/regionPlan';
+import { effectiveReportDate, figureValues, summarySections } from '../core/summary/summaryFigures';
 import { countIssues } from '../core/validation/validateWorkbook';
-import { writePlanToBuffer } from '../workbook/xlsx/planWriter';
-import { openXlsxFile } from '../workbook/xlsx/xlsxReader';
+import { openXlsxFile, writePlanToBuffer } from '../workbook/xlsx';
 import { writeFileAtomic } from './atomicWrite';
 import { UserFacingError } from './cliText';
 import { parseLang, parseToday } from './options';
 import { runValidation } from './validateCommand';
 import aggregateStrings from '../../templates/ui/cliAggregate.json';
-import { stringsFileSchema } from '../core/contentSchema';
+import { stringsFileSchema } from '../core/content/contentSchema';
 
 /** The command's own texts, in templates/ui/cliAggregate.json. */
 const TEXT = stringsFileSchema.parse(aggregateStrings);

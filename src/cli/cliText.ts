@@ -3,8 +3,8 @@
  * log is read by whoever maintains it, and the CLI has no Office display language to follow.
  */
 import cliStrings from '../../templates/ui/cli.json';
-import { stringsFileSchema } from '../core/contentSchema';
-import { fillPlaceholders } from '../core/language';
+import { stringsFileSchema } from '../core/content/contentSchema';
+import { fillPlaceholders } from '../core/content/language';
 
 const strings = stringsFileSchema.parse(cliStrings);
 

@@ -10,30 +10,23 @@
 import { constants as fsConstants } from 'node:fs';
 import { copyFile, readFile, rm } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { sheetDef } from '../core/content';
-import { effectiveReportDate } from '../core/summaryFigures';
-import { FormulaRefs } from '../core/formulaRefs';
-import { isFormulaLike, mapColumns, MappingError, type ColumnMapping } from '../core/importMapping';
-import { planImport, type ImportPlan, type SkipReason } from '../core/importRows';
-import { fillPlaceholders, type Lang } from '../core/language';
-import { loadWorkbook, type LoadedWorkbook } from '../core/loadWorkbook';
-import type { RegisterRow } from '../core/registerRows';
-import { hoursLast12, hoursLast12ById, policeRequired } from '../core/volunteerDerived';
-import type { WorkbookData } from '../core/workbookData';
-import { verifyMergedPackage } from '../workbook/xlsx/packageVerify';
-import { refusalReason } from '../workbook/xlsx/packageSafety';
-import { entryBytes, readStoredEntries, UnsupportedZipError } from '../workbook/xlsx/packageZip';
-import { officeDocumentPart } from '../workbook/xlsx/workbookStructure';
-import { appendTableRows, nextTableRow, TableAppendError, type AppendValue } from '../workbook/xlsx/tableAppend';
-import { fileNotFound, WorkbookReadError } from '../workbook/xlsx/workbookReadError';
-import { XmlEditError } from '../workbook/xlsx/xmlEdit';
-import { openXlsxBuffer } from '../workbook/xlsx/xlsxReader';
+import { sheetDef } from '../core/content/content';
+import { effectiveReportDate } from '../core/summary/summaryFigures';
+import { FormulaRefs } from '../core/plan/formulaRefs';
+import { isFormulaLike, mapColumns, MappingError, type ColumnMapping } from '../core/import/importMapping';
+import { planImport, type ImportPlan, type SkipReason } from '../core/import/importRows';
+import { fillPlaceholders, type Lang } from '../core/content/language';
+import { loadWorkbook, type LoadedWorkbook } from '../core/model/loadWorkbook';
+import type { RegisterRow } from '../core/model/registerRows';
+import { hoursLast12, hoursLast12ById, policeRequired } from '../core/model/volunteerDerived';
+import type { WorkbookData } from '../core/model/workbookData';
+import { appendTableRows, type AppendValue, entryBytes, fileNotFound, nextTableRow, officeDocumentPart, openXlsxBuffer, readStoredEntries, refusalReason, TableAppendError, UnsupportedZipError, verifyMergedPackage, WorkbookReadError, XmlEditError } from '../workbook/xlsx';
 import { backupPath } from './addCommand';
 import { writeFileAtomic } from './atomicWrite';
 import { UserFacingError } from './cliText';
 import { parseToday } from './options';
 import importStrings from '../../templates/ui/cliImport.json';
-import { stringsFileSchema } from '../core/contentSchema';
+import { stringsFileSchema } from '../core/content/contentSchema';
 
 
 /** The command's own texts, in templates/ui/cliImport.json. */

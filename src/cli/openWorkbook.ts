@@ -2,9 +2,9 @@
  * Opens a workbook file for reading and finds its templates, turning every way that can fail into
  * one message the user can act on (exit code 2).
  */
-import type { LoadedWorkbook } from '../core/loadWorkbook';
-import { REGISTER_KEYS } from '../core/templateSchema';
-import { openXlsxFile, WorkbookReadError, type XlsxReader } from '../workbook/xlsx/xlsxReader';
+import type { LoadedWorkbook } from '../core/model/loadWorkbook';
+import { REGISTER_KEYS } from '../core/content/templateSchema';
+import { openXlsxFile, WorkbookReadError, type XlsxReader } from '../workbook/xlsx';
 import { cliText, UserFacingError } from './cliText';
 import { loadWorkbookStreaming } from './streamingLoad';
 

@@ -1,6 +1,6 @@
 /** Parsing of option values shared by the commands, with messages the user can act on. */
-import { isoToSerial, serialToIso, todaySerial } from '../core/dates';
-import { isLang, type Lang } from '../core/language';
+import { isoToSerial, serialToIso, todaySerial } from '../core/model/dates';
+import { isLang, type Lang } from '../core/content/language';
 import { cliText, UserFacingError } from './cliText';
 
 export function parseLang(value: string | undefined, fallback: Lang = 'nb'): Lang {

@@ -5,12 +5,12 @@
  * are then streamed straight into register rows, one row at a time. Small sheets read as before,
  * so the result is the same LoadedWorkbook loadWorkbook gives.
  */
-import { isBlank } from '../core/cellValues';
-import { loadWorkbook, type LoadedWorkbook } from '../core/loadWorkbook';
-import type { RegisterRow, RegisterRows } from '../core/registerRows';
-import { REGISTER_KEYS } from '../core/templateSchema';
-import type { CellValue, SheetGrid, SheetInfo, WorkbookReader } from '../workbook/port';
-import type { XlsxReader } from '../workbook/xlsx/xlsxReader';
+import { isBlank } from '../core/model/cellValues';
+import { loadWorkbook, type LoadedWorkbook } from '../core/model/loadWorkbook';
+import type { RegisterRow, RegisterRows } from '../core/model/registerRows';
+import { REGISTER_KEYS } from '../core/content/templateSchema';
+import type { CellValue, SheetGrid, SheetInfo, WorkbookReader } from '../core/port';
+import type { XlsxReader } from '../workbook/xlsx';
 
 /** Sheets above this many bytes of XML are streamed (a few thousand rows stay on the simple path). */
 const LARGE_SHEET_BYTES = 4 << 20;

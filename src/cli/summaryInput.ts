@@ -3,11 +3,11 @@
  * its sheet and table names as they are now, and which templates it has.
  */
 import type { SummaryRefresh } from '../core/evaluation/summaryRefresh';
-import type { LoadedWorkbook } from '../core/loadWorkbook';
+import type { LoadedWorkbook } from '../core/model/loadWorkbook';
 import { defaultSheetNames, type WorkbookInput } from '../core/plan/buildWorkbookPlan';
-import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../core/templateSchema';
-import { recordsFromRegister, type RegisterRecord } from '../core/workbookData';
-import type { AppendValue } from '../workbook/xlsx/tableAppend';
+import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../core/content/templateSchema';
+import { recordsFromRegister, type RegisterRecord } from '../core/model/workbookData';
+import type { AppendValue } from '../workbook/xlsx';
 
 export interface RefreshedWorkbook {
   input: WorkbookInput;

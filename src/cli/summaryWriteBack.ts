@@ -8,11 +8,8 @@ import { copyFile, readFile, rm } from 'node:fs/promises';
 import { constants as fsConstants } from 'node:fs';
 import type { RefreshedWorkbook } from './summaryInput';
 import { buildWorkbookPlan } from '../core/plan/buildWorkbookPlan';
-import { quoteSheetName, type WorkbookPlan } from '../core/workbookPlan';
-import { inspectPackage, mergeFreshWorkbook, NameConflictError } from '../workbook/xlsx/packageMerge';
-import { verifyMergedPackage } from '../workbook/xlsx/packageVerify';
-import { writePlanToBuffer } from '../workbook/xlsx/planWriter';
-import { appendTableRows } from '../workbook/xlsx/tableAppend';
+import { quoteSheetName, type WorkbookPlan } from '../core/plan/workbookPlan';
+import { appendTableRows, inspectPackage, mergeFreshWorkbook, NameConflictError, verifyMergedPackage, writePlanToBuffer } from '../workbook/xlsx';
 import { backupPath } from './addCommand';
 import { writeFileAtomic } from './atomicWrite';
 

@@ -3,13 +3,13 @@
  * where and why, in the workbook's language. Exit 0 with no errors (warnings allowed), 1 with
  * errors, 2 when the file cannot be read. It never writes anything.
  */
-import { SCHEMA_VERSION } from '../core/content';
-import type { LoadedWorkbook } from '../core/loadWorkbook';
-import type { SheetKey } from '../core/templateSchema';
-import { cellAddress } from '../core/workbookPlan';
+import { SCHEMA_VERSION } from '../core/content/content';
+import type { LoadedWorkbook } from '../core/model/loadWorkbook';
+import type { SheetKey } from '../core/content/templateSchema';
+import { cellAddress } from '../core/plan/workbookPlan';
 import { countIssues, validateWorkbook, type Issue, type ValidationCell } from '../core/validation/validateWorkbook';
-import type { CellValue } from '../workbook/port';
-import type { XlsxReader } from '../workbook/xlsx/xlsxReader';
+import type { CellValue } from '../core/port';
+import type { XlsxReader } from '../workbook/xlsx';
 import { cliText, cliTextIn, UserFacingError } from './cliText';
 import { openSamspillWorkbook } from './openWorkbook';
 import { parseToday } from './options';

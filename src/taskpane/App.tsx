@@ -5,7 +5,7 @@
  */
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { Body1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import type { Lang } from '../core/language';
+import type { Lang } from '../core/content/language';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { paneText, type PaneStringKey } from './i18n';
 import { PaneContext, type PaneContextValue } from './paneContext';

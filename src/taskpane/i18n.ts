@@ -4,7 +4,7 @@
  * unit tests rather than at run time, which keeps zod out of the pane's first-load bundle.
  */
 import paneStrings from '../../templates/ui/taskpane.json';
-import { fillPlaceholders, type Lang } from '../core/language';
+import { fillPlaceholders, type Lang } from '../core/content/language';
 
 export type PaneStringKey = keyof typeof paneStrings;
 

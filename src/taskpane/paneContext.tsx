@@ -4,7 +4,7 @@
  * The tabs reach the workbook only through this context, never through an adapter.
  */
 import { createContext, useContext } from 'react';
-import type { Lang } from '../core/language';
+import type { Lang } from '../core/content/language';
 import type { PaneStringKey } from './i18n';
 import { paneText } from './i18n';
 import type { PaneWorkbook } from './services/paneWorkbook';

@@ -4,7 +4,7 @@
  * adapter import); the services' refusals carry their reason. Nothing is shown raw except, as a
  * detail for support, Excel's own message.
  */
-import type { Lang } from '../core/language';
+import type { Lang } from '../core/content/language';
 import { isPaneStringKey, paneText } from './i18n';
 
 export interface PaneError {

@@ -3,7 +3,7 @@
  * registers of 10, 10 000 and 100 000 hours rows: the number must not grow with the rows (except
  * through ~4 MB request blocks).
  */
-import { isoToSerial } from '../../src/core/dates';
+import { isoToSerial } from '../../src/core/model/dates';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
 import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';

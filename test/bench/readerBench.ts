@@ -2,7 +2,7 @@
  * How fast, and in how much memory, the xlsx reader streams the largest sheet of a workbook:
  * the path validate, summary and aggregate take on a large hours log.
  */
-import { openXlsxFile } from '../../src/workbook/xlsx/xlsxReader';
+import { openXlsxFile } from '../../src/workbook/xlsx';
 
 export interface ReaderBenchResult {
   seconds: number;

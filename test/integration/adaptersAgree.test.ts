@@ -4,13 +4,13 @@
  * columns, validations, defined names and formulas, in every language.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { isoToSerial } from '../../src/core/dates';
+import { isoToSerial } from '../../src/core/model/dates';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
-import { LANGUAGES } from '../../src/core/language';
+import { LANGUAGES } from '../../src/core/content/language';
 import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
-import { writePlanToBuffer } from '../../src/workbook/xlsx/planWriter';
-import { openXlsxBuffer } from '../../src/workbook/xlsx/xlsxReader';
+import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
+import { openXlsxBuffer } from '../../src/workbook/xlsx/reading/xlsxReader';
 import { colLetters, ExcelStandIn, MAX_COLS } from '../support/excelStandIn';
 
 const VISIBILITY: Record<string, string> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };

@@ -6,16 +6,16 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isoToSerial } from '../../src/core/dates';
+import { isoToSerial } from '../../src/core/model/dates';
 import { demoWorkbook, type DemoWorkbook } from '../../src/core/demo/demoWorkbook';
 import { buildWorkbookPlan, workbookData } from '../../src/core/plan/buildWorkbookPlan';
-import { REGION_FIGURES } from '../../src/core/regionPlan';
-import { effectiveReportDate, figureValues, summarySections } from '../../src/core/summaryFigures';
+import { REGION_FIGURES } from '../../src/core/summary/regionPlan';
+import { effectiveReportDate, figureValues, summarySections } from '../../src/core/summary/summaryFigures';
 import { aggregateCommand } from '../../src/cli/aggregateCommand';
 import { UserFacingError } from '../../src/cli/cliText';
-import type { CellValue } from '../../src/workbook/port';
-import { writePlanToBuffer } from '../../src/workbook/xlsx/planWriter';
-import { openXlsxFile } from '../../src/workbook/xlsx/xlsxReader';
+import type { CellValue } from '../../src/core/port';
+import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
+import { openXlsxFile } from '../../src/workbook/xlsx';
 
 const dir = mkdtempSync(join(tmpdir(), 'samspill-aggregate-'));
 const TODAY = '2026-11-23';

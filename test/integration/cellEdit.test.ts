@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { CellEditError, writeCells } from '../../src/workbook/xlsx/cellEdit';
-import { entryBytes, readStoredEntries } from '../../src/workbook/xlsx/packageZip';
-import { openXlsxBuffer } from '../../src/workbook/xlsx/xlsxReader';
+import { CellEditError, writeCells } from '../../src/workbook/xlsx/editing/cellEdit';
+import { entryBytes, readStoredEntries } from '../../src/workbook/xlsx/editing/packageZip';
+import { openXlsxBuffer } from '../../src/workbook/xlsx/reading/xlsxReader';
 import { recalcToCsv, requireLibreOffice } from '../support/libreoffice';
 
 const SHEET = 'Ark 1';

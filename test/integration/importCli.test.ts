@@ -8,15 +8,15 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import { isoToSerial } from '../../src/core/dates';
+import { isoToSerial } from '../../src/core/model/dates';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
-import { loadWorkbook } from '../../src/core/loadWorkbook';
+import { loadWorkbook } from '../../src/core/model/loadWorkbook';
 import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
-import { effectiveReportDate, figureValues, summarySections } from '../../src/core/summaryFigures';
+import { effectiveReportDate, figureValues, summarySections } from '../../src/core/summary/summaryFigures';
 import { importCommand } from '../../src/cli/importCommand';
 import { UserFacingError } from '../../src/cli/cliText';
-import { writePlanToBuffer } from '../../src/workbook/xlsx/planWriter';
-import { openXlsxFile } from '../../src/workbook/xlsx/xlsxReader';
+import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
+import { openXlsxFile } from '../../src/workbook/xlsx';
 import { recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
 
 const dir = mkdtempSync(join(tmpdir(), 'samspill-import-'));

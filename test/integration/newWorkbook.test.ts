@@ -7,13 +7,13 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { SCHEMA_VERSION, sheetDef, valueList } from '../../src/core/content';
-import { LANGUAGES } from '../../src/core/language';
-import { loadWorkbook } from '../../src/core/loadWorkbook';
-import { META_SHEET_NAME } from '../../src/core/metaSheet';
-import { PARAMETERS, SETTINGS_LISTS } from '../../src/core/settingsModel';
-import { REGISTER_KEYS, SHEET_KEYS } from '../../src/core/templateSchema';
-import { openXlsxFile } from '../../src/workbook/xlsx/xlsxReader';
+import { SCHEMA_VERSION, sheetDef, valueList } from '../../src/core/content/content';
+import { LANGUAGES } from '../../src/core/content/language';
+import { loadWorkbook } from '../../src/core/model/loadWorkbook';
+import { META_SHEET_NAME } from '../../src/core/model/metaSheet';
+import { PARAMETERS, SETTINGS_LISTS } from '../../src/core/model/settingsModel';
+import { REGISTER_KEYS, SHEET_KEYS } from '../../src/core/content/templateSchema';
+import { openXlsxFile } from '../../src/workbook/xlsx';
 import { runCli } from '../support/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'samspill-new-'));

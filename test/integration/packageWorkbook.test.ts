@@ -5,15 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sheetDef } from '../../src/core/content';
-import { isoToSerial } from '../../src/core/dates';
-import { loadWorkbook } from '../../src/core/loadWorkbook';
-import { newWorkbookInput } from '../../src/core/newWorkbookInput';
+import { sheetDef } from '../../src/core/content/content';
+import { isoToSerial } from '../../src/core/model/dates';
+import { loadWorkbook } from '../../src/core/model/loadWorkbook';
+import { newWorkbookInput } from '../../src/core/plan/newWorkbookInput';
 import { buildWorkbookPlan, defaultSheetNames } from '../../src/core/plan/buildWorkbookPlan';
-import { readStoredEntries } from '../../src/workbook/xlsx/packageZip';
-import { PackageWorkbook } from '../../src/workbook/xlsx/packageWorkbook';
-import { defaultTableNames } from '../../src/core/workbookData';
-import { TableColumnOccupied } from '../../src/workbook/port';
+import { readStoredEntries } from '../../src/workbook/xlsx/editing/packageZip';
+import { PackageWorkbook } from '../../src/workbook/xlsx/editing/packageWorkbook';
+import { defaultTableNames } from '../../src/core/model/workbookData';
+import { TableColumnOccupied } from '../../src/core/port';
 import { PARTICIPANTS_NB, versionOnePlan } from '../support/schemaV1';
 import { CORPUS_DIR } from '../support/sharedFiles';
 

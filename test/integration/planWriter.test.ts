@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { isoToSerial } from '../../src/core/dates';
-import { DATE_FORMAT, INPUT_FILL } from '../../src/core/styles';
-import type { PlannedSheet, WorkbookPlan } from '../../src/core/workbookPlan';
-import { renderPlan, writePlanToBuffer, XlsxPlanWriter } from '../../src/workbook/xlsx/planWriter';
+import { isoToSerial } from '../../src/core/model/dates';
+import { DATE_FORMAT, INPUT_FILL } from '../../src/core/plan/styles';
+import type { PlannedSheet, WorkbookPlan } from '../../src/core/plan/workbookPlan';
+import { renderPlan, writePlanToBuffer, XlsxPlanWriter } from '../../src/workbook/xlsx/writing/planWriter';
 import {
   ACTIVITIES,
   DEFAULT_ROWS,

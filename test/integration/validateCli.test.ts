@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { zipSync, strToU8 } from 'fflate';
-import { sheetDef } from '../../src/core/content';
-import { isoToSerial } from '../../src/core/dates';
+import { sheetDef } from '../../src/core/content/content';
+import { isoToSerial } from '../../src/core/model/dates';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
 import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
-import { cellAddress } from '../../src/core/workbookPlan';
-import { writePlanToBuffer } from '../../src/workbook/xlsx/planWriter';
+import { cellAddress } from '../../src/core/plan/workbookPlan';
+import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
 import { runCli } from '../support/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'samspill-validate-'));

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import type { CellValue } from '../../src/workbook/port';
-import { openXlsxBuffer, openXlsxFile, WorkbookReadError } from '../../src/workbook/xlsx/xlsxReader';
-import { XmlScanner, type TagAttributes, type XmlHandler } from '../../src/workbook/xlsx/xmlScanner';
+import type { CellValue } from '../../src/core/port';
+import { openXlsxBuffer, openXlsxFile, WorkbookReadError } from '../../src/workbook/xlsx';
+import { XmlScanner, type TagAttributes, type XmlHandler } from '../../src/workbook/xlsx/reading/xmlScanner';
 import { CORPUS_DIR } from '../support/sharedFiles';
 
 const CORPUS = CORPUS_DIR();

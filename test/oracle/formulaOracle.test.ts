@@ -11,17 +11,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isoToSerial } from '../../src/core/dates';
-import { itemLabel } from '../../src/core/content';
+import { isoToSerial } from '../../src/core/model/dates';
+import { itemLabel } from '../../src/core/content/content';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
-import { newWorkbookInput } from '../../src/core/newWorkbookInput';
-import { LANGUAGES } from '../../src/core/language';
+import { newWorkbookInput } from '../../src/core/plan/newWorkbookInput';
+import { LANGUAGES } from '../../src/core/content/language';
 import { buildWorkbookPlan, workbookData } from '../../src/core/plan/buildWorkbookPlan';
-import { effectiveReportDate, figureValues, summarySections } from '../../src/core/summaryFigures';
-import { cellAddress, isFormula, type WorkbookPlan } from '../../src/core/workbookPlan';
-import type { CellValue, SheetGrid } from '../../src/workbook/port';
-import { writePlanToBuffer } from '../../src/workbook/xlsx/planWriter';
-import { openXlsxFile } from '../../src/workbook/xlsx/xlsxReader';
+import { effectiveReportDate, figureValues, summarySections } from '../../src/core/summary/summaryFigures';
+import { cellAddress, isFormula, type WorkbookPlan } from '../../src/core/plan/workbookPlan';
+import type { CellValue, SheetGrid } from '../../src/core/port';
+import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
+import { openXlsxFile } from '../../src/workbook/xlsx';
 import { recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
 
 const TODAY = isoToSerial('2026-11-23');

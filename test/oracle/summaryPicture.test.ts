@@ -9,12 +9,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isoToSerial } from '../../src/core/dates';
+import { isoToSerial } from '../../src/core/model/dates';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
 import { refreshSummary } from '../../src/core/evaluation/summaryRefresh';
 import { workbookData } from '../../src/core/plan/buildWorkbookPlan';
-import { publicWorkbookPlan } from '../../src/core/publicCopy';
-import { writePlanToBuffer } from '../../src/workbook/xlsx/planWriter';
+import { publicWorkbookPlan } from '../../src/core/summary/publicCopy';
+import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
 import { requireLibreOffice } from '../support/libreoffice';
 
 const TODAY = isoToSerial('2026-11-23');

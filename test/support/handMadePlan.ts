@@ -2,8 +2,8 @@
  * A small WorkbookPlan made by hand for the xlsx writer's tests: every feature the writer renders,
  * on sheets whose names need quoting (space, æøå), independent of the templates in templates/.
  */
-import { isoToSerial } from '../../src/core/dates';
-import type { PlannedSheet, WorkbookPlan } from '../../src/core/workbookPlan';
+import { isoToSerial } from '../../src/core/model/dates';
+import type { PlannedSheet, WorkbookPlan } from '../../src/core/plan/workbookPlan';
 
 export const HOURS_SHEET = 'Frivillige timer';
 export const SUMMARY_SHEET = 'Oppsummering';

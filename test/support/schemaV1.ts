@@ -4,12 +4,12 @@
  * with schemaVersion 1 in the metadata. Version 2 is what the templates are now, so version 1 is
  * made from them by taking away exactly what the 1→2 migration adds.
  */
-import { isoToSerial } from '../../src/core/dates';
+import { isoToSerial } from '../../src/core/model/dates';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
 import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
-import { SHEET_KEYS } from '../../src/core/templateSchema';
-import type { RegisterRecord } from '../../src/core/workbookData';
-import { columnLetter, type PlannedSheet, type WorkbookPlan } from '../../src/core/workbookPlan';
+import { SHEET_KEYS } from '../../src/core/content/templateSchema';
+import type { RegisterRecord } from '../../src/core/model/workbookData';
+import { columnLetter, type PlannedSheet, type WorkbookPlan } from '../../src/core/plan/workbookPlan';
 
 export const V1_TODAY = '2026-11-23';
 /** Where participants sits in version 2's checklist (1-based): the column version 1 did not have. */

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const REPO = resolve(__dirname, '..', '..');
+/** The repository's root folder. */
+export const REPO = resolve(__dirname, '..', '..');
 
 function sharedRoot(): string {
   const candidates = [process.env.SAMSPILL_SHARED, join(REPO, '..', 'shared'), '/work/shared'].filter((d): d is string => !!d);

@@ -6,8 +6,8 @@
 import { execFileSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
-import { stringsFileSchema } from '../../src/core/contentSchema';
-import { LANGUAGES } from '../../src/core/language';
+import { stringsFileSchema } from '../../src/core/content/contentSchema';
+import { LANGUAGES } from '../../src/core/content/language';
 import { all, descendants, manifestUrls, only, parseXml, type XmlElement } from '../support/manifestXml';
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -5,15 +5,15 @@
  * the rule that must find it, so validation can be shown to find exactly these.
  */
 import prand from 'pure-rand';
-import { checklistRound } from '../checklistRows';
-import { content, itemLabel, text } from '../content';
-import { addMonths } from '../dates';
-import type { Lang } from '../language';
+import { checklistRound } from '../evaluation/checklistRows';
+import { content, itemLabel, text } from '../content/content';
+import { addMonths } from '../model/dates';
+import type { Lang } from '../content/language';
 import { mod11CheckDigit } from '../validation/norwegianIds';
 import { defaultSheetNames, type WorkbookInput } from '../plan/buildWorkbookPlan';
-import { defaultSettings, type SettingsValues } from '../settingsModel';
-import type { RegisterKey } from '../templateSchema';
-import { defaultTableNames, registerFromRecords, type RegisterRecord } from '../workbookData';
+import { defaultSettings, type SettingsValues } from '../model/settingsModel';
+import type { RegisterKey } from '../content/templateSchema';
+import { defaultTableNames, registerFromRecords, type RegisterRecord } from '../model/workbookData';
 import { proposedActions, refreshActions } from '../evaluation/actionPlan';
 import { evaluationRounds } from '../evaluation/evaluationRounds';
 import { CASE_MUNICIPALITIES, FIRST_NAMES, PARTNER_NAMES, SURNAMES } from './demoPeople';

@@ -6,13 +6,13 @@
  * and only (statement, instrument) pairs not yet in the plan are added — so an action planned
  * after last year's evaluation is not planned twice when the barrier is still there this year.
  */
-import type { CellValue } from '../../workbook/port';
-import { asText, isBlank, normaliseLabel } from '../cellValues';
-import { content, itemLabel, text } from '../content';
-import { factorLabel } from '../checklistRows';
-import { LANGUAGES, type Lang } from '../language';
-import type { RegisterRows } from '../registerRows';
-import type { RegisterRecord } from '../workbookData';
+import type { CellValue } from '../port';
+import { asText, isBlank, normaliseLabel } from '../model/cellValues';
+import { content, itemLabel, text } from '../content/content';
+import { factorLabel } from './checklistRows';
+import { LANGUAGES, type Lang } from '../content/language';
+import type { RegisterRows } from '../model/registerRows';
+import type { RegisterRecord } from '../model/workbookData';
 import type { EvaluationRound, RatedStatement } from './evaluationRounds';
 
 /** Instrument label (any language) or key → key; text that is no instrument of ours stays itself. */

@@ -5,12 +5,12 @@
  * Their defined names (kpi_eval_<factor>_promoters, …) exist all the same, so a reader finds them
  * whatever the layout. The open-actions count stays a live formula over the action plan.
  */
-import { factorLabel } from '../checklistRows';
-import { content, itemLabel, text } from '../content';
-import type { FactorKey } from '../contentSchema';
-import { FormulaRefs } from '../formulaRefs';
-import type { Figure, FigureSection } from '../summaryFigures';
-import type { WorkbookData } from '../workbookData';
+import { factorLabel } from './checklistRows';
+import { content, itemLabel, text } from '../content/content';
+import type { FactorKey } from '../content/contentSchema';
+import { FormulaRefs } from '../plan/formulaRefs';
+import type { Figure, FigureSection } from '../summary/summaryFigures';
+import type { WorkbookData } from '../model/workbookData';
 import { isOpenAction } from './actionPlan';
 import { evaluationRounds, latestAndPrevious, participantLabels, type EvaluationRound } from './evaluationRounds';
 import { barrierPercent, changeSince, promoterPercent, scoreRound, topBarriers, type FactorChange, type FactorScore } from './scoring';

@@ -4,12 +4,12 @@
  * municipality that evaluates several units on one day gets one profile for that day. Labels are
  * recognised in any of the three languages, since a workbook may be shared across them.
  */
-import type { CellValue } from '../../workbook/port';
-import { asNumber, asText, normaliseLabel } from '../cellValues';
-import { content, text, valueList } from '../content';
-import { FACTOR_KEYS, type FactorKey } from '../contentSchema';
-import { LANGUAGES, type Lang } from '../language';
-import type { RegisterRows } from '../registerRows';
+import type { CellValue } from '../port';
+import { asNumber, asText, normaliseLabel } from '../model/cellValues';
+import { content, text, valueList } from '../content/content';
+import { FACTOR_KEYS, type FactorKey } from '../content/contentSchema';
+import { LANGUAGES, type Lang } from '../content/language';
+import type { RegisterRows } from '../model/registerRows';
 
 export const RATING_KEYS = ['agree', 'partly', 'disagree', 'notRelevant', 'dontKnow'] as const;
 export type RatingKey = (typeof RATING_KEYS)[number];

@@ -12,7 +12,7 @@
  * The shares are shown as whole percentages; the change since the previous round is the
  * difference of the shares in percentage points, null where either round rated nothing.
  */
-import { FACTOR_KEYS, type FactorKey } from '../contentSchema';
+import { FACTOR_KEYS, type FactorKey } from '../content/contentSchema';
 import type { EvaluationRound, RatedStatement, RatingKey } from './evaluationRounds';
 
 /** How much of "in place" (promoter) or "present" (barrier) a rating means; absent: not counted. */

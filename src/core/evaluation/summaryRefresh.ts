@@ -3,8 +3,8 @@
  * copy alike: the action plan brought up to date with the latest rated round, and the summary's
  * figures over the workbook with that plan in it.
  */
-import { effectiveReportDate, summarySections, type FigureSection } from '../summaryFigures';
-import { registerFromRecords, type WorkbookData } from '../workbookData';
+import { effectiveReportDate, summarySections, type FigureSection } from '../summary/summaryFigures';
+import { registerFromRecords, type WorkbookData } from '../model/workbookData';
 import { proposedActions, refreshActions, type ActionRefresh } from './actionPlan';
 import { evaluationRounds, latestAndPrevious, type EvaluationRound } from './evaluationRounds';
 

@@ -3,17 +3,17 @@
  * register, clause by clause (templates/agreement.json). A4, print area set, protected with only
  * the ID cell open.
  */
-import { asText, sameText } from '../cellValues';
-import { content, text } from '../content';
-import { serialParts } from '../dates';
-import type { FormulaRefs } from '../formulaRefs';
-import type { Lang } from '../language';
-import type { RegisterRow } from '../registerRows';
-import { isYes } from '../settingsModel';
-import { columnRef, textLiteral } from '../structuredRefs';
-import type { WorkbookData } from '../workbookData';
-import type { PlannedCell, PlannedName, PlannedSheet, PlanValue } from '../workbookPlan';
-import { absoluteAddress, isFormula } from '../workbookPlan';
+import { asText, sameText } from '../model/cellValues';
+import { content, text } from '../content/content';
+import { serialParts } from '../model/dates';
+import type { FormulaRefs } from './formulaRefs';
+import type { Lang } from '../content/language';
+import type { RegisterRow } from '../model/registerRows';
+import { isYes } from '../model/settingsModel';
+import { columnRef, textLiteral } from './structuredRefs';
+import type { WorkbookData } from '../model/workbookData';
+import type { PlannedCell, PlannedName, PlannedSheet, PlanValue } from './workbookPlan';
+import { absoluteAddress, isFormula } from './workbookPlan';
 
 const ID_ROW = 3;
 const FIRST_FIELD_ROW = 6;

@@ -2,17 +2,17 @@
  * Builds the plan of a complete Samspill workbook (or of some of its templates) from settings and
  * register records. Every formula's cached result is computed here from the same rows.
  */
-import { SCHEMA_VERSION, sheetDef, text } from '../content';
-import { serialToIso } from '../dates';
-import { FormulaRefs } from '../formulaRefs';
-import type { Lang } from '../language';
-import { META_SHEET_NAME, metaEntries, type MetaRecord } from '../metaSheet';
-import type { SettingsValues } from '../settingsModel';
-import { effectiveReportDate, summarySections } from '../summaryFigures';
-import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../templateSchema';
-import { hoursLast12, hoursLast12ById, hoursLast12Formula, policeRequired, policeRequiredFormula } from '../volunteerDerived';
-import { registerFromRecords, type RegisterRecord, type TableNames, type WorkbookData } from '../workbookData';
-import type { PlannedName, PlannedSheet, WorkbookPlan } from '../workbookPlan';
+import { SCHEMA_VERSION, sheetDef, text } from '../content/content';
+import { serialToIso } from '../model/dates';
+import { FormulaRefs } from './formulaRefs';
+import type { Lang } from '../content/language';
+import { META_SHEET_NAME, metaEntries, type MetaRecord } from '../model/metaSheet';
+import type { SettingsValues } from '../model/settingsModel';
+import { effectiveReportDate, summarySections } from '../summary/summaryFigures';
+import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../content/templateSchema';
+import { hoursLast12, hoursLast12ById, hoursLast12Formula, policeRequired, policeRequiredFormula } from '../model/volunteerDerived';
+import { registerFromRecords, type RegisterRecord, type TableNames, type WorkbookData } from '../model/workbookData';
+import type { PlannedName, PlannedSheet, WorkbookPlan } from './workbookPlan';
 import { agreementSheet } from './agreementSheet';
 import { registerSheet } from './registerSheet';
 import { settingsSheet } from './settingsSheet';

@@ -2,14 +2,14 @@
  * Native data validation for a register column: what Excel itself can check as the user types.
  * The rule engine checks the same things (and more) when the workbook is validated.
  */
-import { text, valueList } from '../content';
-import type { Lang } from '../language';
-import { listColumns, SETTINGS_LAYOUT, type SettingsListKey } from '../settingsModel';
-import { columnRef } from '../structuredRefs';
-import type { ColumnDef } from '../templateSchema';
-import type { PlannedValidation, ValidationRule } from '../workbookPlan';
-import { absoluteAddress, columnLetter, quoteSheetName } from '../workbookPlan';
-import { isoToSerial } from '../dates';
+import { text, valueList } from '../content/content';
+import type { Lang } from '../content/language';
+import { listColumns, SETTINGS_LAYOUT, type SettingsListKey } from '../model/settingsModel';
+import { columnRef } from './structuredRefs';
+import type { ColumnDef } from '../content/templateSchema';
+import type { PlannedValidation, ValidationRule } from './workbookPlan';
+import { absoluteAddress, columnLetter, quoteSheetName } from './workbookPlan';
+import { isoToSerial } from '../model/dates';
 
 export interface ValidationContext {
   lang: Lang;

@@ -2,12 +2,12 @@
  * A register sheet: one Excel table with the header in row 1, frozen, with native validation on
  * its columns over the used rows plus room to grow (never whole columns).
  */
-import { sheetDef } from '../content';
-import type { Lang } from '../language';
-import type { ColumnDef, RegisterKey } from '../templateSchema';
-import type { PlannedSheet, PlannedValidation, PlanValue, StyleKey } from '../workbookPlan';
-import { columnLetter } from '../workbookPlan';
-import type { RegisterRecord } from '../workbookData';
+import { sheetDef } from '../content/content';
+import type { Lang } from '../content/language';
+import type { ColumnDef, RegisterKey } from '../content/templateSchema';
+import type { PlannedSheet, PlannedValidation, PlanValue, StyleKey } from './workbookPlan';
+import { columnLetter } from './workbookPlan';
+import type { RegisterRecord } from '../model/workbookData';
 import { columnValidation, type ValidationContext } from './columnValidation';
 
 /** Rows below the data that carry validation, so rows typed there are checked too. */

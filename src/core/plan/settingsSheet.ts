@@ -2,8 +2,8 @@
  * The settings sheet: parameters at the top, value lists below. Protected (no password) with the
  * input cells unlocked, so the structure the formulas rely on stays where it is.
  */
-import { text, valueList } from '../content';
-import type { Lang } from '../language';
+import { text, valueList } from '../content/content';
+import type { Lang } from '../content/language';
 import {
   listColumns,
   PARAMETERS,
@@ -11,9 +11,9 @@ import {
   POLICE_COLUMN_LIST,
   SETTINGS_LAYOUT,
   type SettingsValues,
-} from '../settingsModel';
-import type { PlannedCell, PlannedName, PlannedSheet, PlannedValidation, StyleKey } from '../workbookPlan';
-import { absoluteAddress, columnLetter, quoteSheetName } from '../workbookPlan';
+} from '../model/settingsModel';
+import type { PlannedCell, PlannedName, PlannedSheet, PlannedValidation, StyleKey } from './workbookPlan';
+import { absoluteAddress, columnLetter, quoteSheetName } from './workbookPlan';
 import { DATE_MAX, DATE_MIN, settingsListSource } from './columnValidation';
 
 function parameterStyle(type: string): StyleKey {

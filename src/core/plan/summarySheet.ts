@@ -4,11 +4,11 @@
  * as values the program computed (see evaluation/evaluationFigures.ts). Three columns — label,
  * value, second value — so it reads on one screen. Protected; no personal data.
  */
-import { text } from '../content';
-import type { Lang } from '../language';
-import type { FigureSection, FigureValue } from '../summaryFigures';
-import type { PlannedCell, PlannedChart, PlannedName, PlannedSheet } from '../workbookPlan';
-import { absoluteAddress } from '../workbookPlan';
+import { text } from '../content/content';
+import type { Lang } from '../content/language';
+import type { FigureSection, FigureValue } from '../summary/summaryFigures';
+import type { PlannedCell, PlannedChart, PlannedName, PlannedSheet } from './workbookPlan';
+import { absoluteAddress } from './workbookPlan';
 
 export const BAR_COLOR = '5B9BD5';
 /** Barriers beside promoters: a second colour so the two columns are not read as one scale. */

@@ -2,7 +2,7 @@
  * The action plan: measures against the barriers the evaluation found. A measure that is still
  * planned or under way after its deadline needs following up.
  */
-import { asNumber } from '../cellValues';
+import { asNumber } from '../model/cellValues';
 import { formatDay } from './messages';
 import { labelKey, textKey, type RuleContext } from './ruleContext';
 

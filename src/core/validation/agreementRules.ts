@@ -2,9 +2,9 @@
  * The agreement register: dates that contradict each other, agreements running out or due for
  * review, and requirements the agreement sets that its volunteers do not meet.
  */
-import { asNumber, asText, isBlank } from '../cellValues';
-import type { RegisterRow } from '../registerRows';
-import { isYes } from '../settingsModel';
+import { asNumber, asText, isBlank } from '../model/cellValues';
+import type { RegisterRow } from '../model/registerRows';
+import { isYes } from '../model/settingsModel';
 import { formatDay, formatExamples } from './messages';
 import { reportDuplicates } from './duplicates';
 import { hasColumn, labelKey, textKey, type RuleContext } from './ruleContext';

@@ -2,11 +2,11 @@
  * The evaluation checklist: every statement rated, and every barrier found present turned into a
  * measure with an instrument, someone responsible and a deadline.
  */
-import { isBlank } from '../cellValues';
-import { content, itemLabel, text } from '../content';
-import { LANGUAGES } from '../language';
-import type { CellValue } from '../../workbook/port';
-import type { RegisterRow } from '../registerRows';
+import { isBlank } from '../model/cellValues';
+import { content, itemLabel, text } from '../content/content';
+import { LANGUAGES } from '../content/language';
+import type { CellValue } from '../port';
+import type { RegisterRow } from '../model/registerRows';
 import { reportDuplicates } from './duplicates';
 import { foldText, hasColumn, labelKey, textKey, type RuleContext } from './ruleContext';
 

@@ -3,12 +3,12 @@
  * type (date, number, whole number), list membership, length and format. Formula columns are the
  * program's, never the user's input, and are not checked here.
  */
-import type { CellValue } from '../../workbook/port';
-import { sheetDef, valueList } from '../content';
-import { parseDateText } from '../dates';
+import type { CellValue } from '../port';
+import { sheetDef, valueList } from '../content/content';
+import { parseDateText } from '../model/dates';
 import { DATE_MAX, DATE_MIN } from '../plan/columnValidation';
-import type { RegisterRow, RegisterRows } from '../registerRows';
-import { REGISTER_KEYS, type ColumnDef } from '../templateSchema';
+import type { RegisterRow, RegisterRows } from '../model/registerRows';
+import { REGISTER_KEYS, type ColumnDef } from '../content/templateSchema';
 import { isEmail, isNorwegianPhone } from './contactFormats';
 import { formatNumber } from './messages';
 import { orgNumberProblem } from './norwegianIds';

@@ -2,8 +2,8 @@
  * Rows that repeat what an earlier row of the same register says: the later row is reported,
  * pointing back to the first, since the first is usually the one to keep.
  */
-import { asText } from '../cellValues';
-import type { RegisterRow, RegisterRows } from '../registerRows';
+import { asText } from '../model/cellValues';
+import type { RegisterRow, RegisterRows } from '../model/registerRows';
 import type { RuleContext } from './ruleContext';
 
 /** Reports every row whose key was already seen, pointing back to the first row that has it. */

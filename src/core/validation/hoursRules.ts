@@ -3,9 +3,9 @@
  * per row, then the per-day totals, grouped by volunteer with a counting sort into typed arrays
  * (no per-row objects, no hashing of day keys).
  */
-import { asNumber } from '../cellValues';
+import { asNumber } from '../model/cellValues';
 import { DATE_MAX } from '../plan/columnValidation';
-import type { RegisterRow } from '../registerRows';
+import type { RegisterRow } from '../model/registerRows';
 import { formatDay, formatNumber } from './messages';
 import type { RuleContext } from './ruleContext';
 

@@ -2,7 +2,7 @@
  * What validation reports: one problem in one place, in the workbook's language. Issues are
  * findings only; validation never changes a cell.
  */
-import type { SheetKey } from '../templateSchema';
+import type { SheetKey } from '../content/templateSchema';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 /** error: breaks the figures or the law; warning: due soon or needs a decision; info: a hint. */

@@ -2,10 +2,10 @@
  * Gathers issues as the rules find them and sorts them the way a coordinator reads a workbook:
  * sheet by sheet in template order, then by row, then by column.
  */
-import { sheetDef } from '../content';
-import type { Lang } from '../language';
-import { registerCell, type RegisterRows } from '../registerRows';
-import { SHEET_KEYS, type SheetKey } from '../templateSchema';
+import { sheetDef } from '../content/content';
+import type { Lang } from '../content/language';
+import { registerCell, type RegisterRows } from '../model/registerRows';
+import { SHEET_KEYS, type SheetKey } from '../content/templateSchema';
 import type { Issue } from './issue';
 import { ruleMessage, type MessageValues } from './messages';
 import { ruleDef } from './ruleCatalog';

@@ -3,10 +3,10 @@
  * what is wrong and what to do; `{placeholders}` are filled per issue.
  */
 import rulesJson from '../../../templates/ui/rules.json';
-import { stringsFileSchema, type Strings } from '../contentSchema';
-import { ContentError } from '../content';
-import { fillPlaceholders, type Lang } from '../language';
-import { serialParts } from '../dates';
+import { stringsFileSchema, type Strings } from '../content/contentSchema';
+import { ContentError } from '../content/content';
+import { fillPlaceholders, type Lang } from '../content/language';
+import { serialParts } from '../model/dates';
 
 let cached: Strings | undefined;
 

@@ -2,7 +2,7 @@
  * The partner catalogue: one row per organisation or group, since everything else refers to a
  * partner by its name.
  */
-import { asText } from '../cellValues';
+import { asText } from '../model/cellValues';
 import { reportDuplicates } from './duplicates';
 import { textKey, type RuleContext } from './ruleContext';
 

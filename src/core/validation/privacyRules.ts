@@ -3,9 +3,9 @@
  * sheet is scanned, the user's own sheets and free-text notes included. Messages never repeat the
  * number itself.
  */
-import type { CellValue } from '../../workbook/port';
-import { registerCell } from '../registerRows';
-import { REGISTER_KEYS } from '../templateSchema';
+import type { CellValue } from '../port';
+import { registerCell } from '../model/registerRows';
+import { REGISTER_KEYS } from '../content/templateSchema';
 import { numberIsFodselsnummer, textHasFodselsnummer } from './norwegianIds';
 import type { RuleContext } from './ruleContext';
 import type { ValidationCell } from './validationInput';

@@ -6,8 +6,8 @@
  * Rules on single columns (required, type, list, length, format) follow from the column
  * definitions in templates/sheets.json; the other rules are written out below.
  */
-import { sheetDef, valueList } from '../content';
-import { REGISTER_KEYS, type ColumnDef, type RegisterKey, type SheetKey } from '../templateSchema';
+import { sheetDef, valueList } from '../content/content';
+import { REGISTER_KEYS, type ColumnDef, type RegisterKey, type SheetKey } from '../content/templateSchema';
 import type { Severity } from './issue';
 
 export interface RuleDef {

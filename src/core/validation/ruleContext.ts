@@ -2,12 +2,12 @@
  * What every rule family receives: the workbook's data, the day to judge deadlines by, where to
  * report, and a few lookups built once so that no rule has to search a register per row.
  */
-import type { CellValue } from '../../workbook/port';
-import { asNumber, asText } from '../cellValues';
-import { itemLabel } from '../content';
-import type { Lang } from '../language';
-import type { RegisterRow, RegisterRows } from '../registerRows';
-import type { WorkbookData } from '../workbookData';
+import type { CellValue } from '../port';
+import { asNumber, asText } from '../model/cellValues';
+import { itemLabel } from '../content/content';
+import type { Lang } from '../content/language';
+import type { RegisterRow, RegisterRows } from '../model/registerRows';
+import type { WorkbookData } from '../model/workbookData';
 import type { IssueCollector } from './issueCollector';
 
 export interface RuleContext {

@@ -2,9 +2,9 @@
  * The workbook's structure: template sheets, register headers and columns, and the schema version.
  * When these are wrong, the row rules cannot see the rows, so these issues explain why.
  */
-import { sheetDef } from '../content';
-import { META_SHEET_NAME } from '../metaSheet';
-import { REGISTER_KEYS, type SheetKey } from '../templateSchema';
+import { sheetDef } from '../content/content';
+import { META_SHEET_NAME } from '../model/metaSheet';
+import { REGISTER_KEYS, type SheetKey } from '../content/templateSchema';
 import type { RuleContext } from './ruleContext';
 import type { StructureFacts } from './validationInput';
 

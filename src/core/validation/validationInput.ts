@@ -2,9 +2,9 @@
  * What the rule engine is given: the workbook's data as read, the day to judge by, and, from the
  * reader, every cell (for the privacy scan) and what it found of the workbook's structure.
  */
-import type { CellValue } from '../../workbook/port';
-import type { SheetKey } from '../templateSchema';
-import type { WorkbookData } from '../workbookData';
+import type { CellValue } from '../port';
+import type { SheetKey } from '../content/templateSchema';
+import type { WorkbookData } from '../model/workbookData';
 
 export interface ValidationCell {
   /** The template key of the sheet, or null for a sheet of the user's own. */

@@ -3,10 +3,10 @@
  * confidentiality declaration, police certificate where required), and personal data kept past
  * the retention period.
  */
-import { asNumber, asText, isBlank } from '../cellValues';
-import { addMonths } from '../dates';
-import type { RegisterRow } from '../registerRows';
-import { isYes } from '../settingsModel';
+import { asNumber, asText, isBlank } from '../model/cellValues';
+import { addMonths } from '../model/dates';
+import type { RegisterRow } from '../model/registerRows';
+import { isYes } from '../model/settingsModel';
 import { phoneKey } from './contactFormats';
 import { formatDay } from './messages';
 import { reportDuplicates } from './duplicates';

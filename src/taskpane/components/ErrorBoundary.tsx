@@ -4,7 +4,7 @@
  */
 import { Component, type ReactNode } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { Lang } from '../../core/language';
+import type { Lang } from '../../core/content/language';
 import { paneText } from '../i18n';
 
 interface Props {

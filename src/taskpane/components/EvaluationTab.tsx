@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { isoToSerial, serialToIso } from '../../core/dates';
+import { isoToSerial, serialToIso } from '../../core/model/dates';
 import type { RatingKey } from '../../core/evaluation/evaluationRounds';
 import { usePane, usePaneWorkbook } from '../paneContext';
 import { EvaluationService, type EvaluationDraft, type SavedRound, type StatementAnswer } from '../services/evaluationService';

@@ -4,7 +4,7 @@
  * partner catalogue, yes/no), and the rules' messages about it, announced as alerts.
  */
 import { Field, Input, Radio, RadioGroup, Select } from '@fluentui/react-components';
-import type { Lang } from '../../core/language';
+import type { Lang } from '../../core/content/language';
 import type { Issue } from '../../core/validation/issue';
 import type { FormField } from '../services/registerService';
 

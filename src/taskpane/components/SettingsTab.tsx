@@ -4,9 +4,9 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Subtitle2 } from '@fluentui/react-components';
-import { isoToSerial, serialToIso } from '../../core/dates';
-import { LANGUAGES, type Lang } from '../../core/language';
-import { PARAMETERS } from '../../core/settingsModel';
+import { isoToSerial, serialToIso } from '../../core/model/dates';
+import { LANGUAGES, type Lang } from '../../core/content/language';
+import { PARAMETERS } from '../../core/model/settingsModel';
 import { usePane, usePaneWorkbook } from '../paneContext';
 import { PANE_PARAMETERS, SettingsService, type PaneParameter, type ParameterProblem, type ParameterValues, type SettingsView } from '../services/settingsService';
 import { ErrorMessage } from './ErrorMessage';

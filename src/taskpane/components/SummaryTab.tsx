@@ -4,8 +4,8 @@
  */
 import { useMemo, useState } from 'react';
 import { Body1, Button, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import type { Lang } from '../../core/language';
-import type { Figure } from '../../core/summaryFigures';
+import type { Lang } from '../../core/content/language';
+import type { Figure } from '../../core/summary/summaryFigures';
 import { formatDay, formatNumber } from '../../core/validation/messages';
 import { usePane, usePaneWorkbook } from '../paneContext';
 import { SummaryService, type SummaryReport } from '../services/summaryService';

@@ -1,7 +1,7 @@
 /** Maler: which templates the workbook has, which are missing or outdated, and adding them. */
 import { useEffect, useMemo, useState } from 'react';
 import { Badge, Body1, Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { sheetDef } from '../../core/content';
+import { sheetDef } from '../../core/content/content';
 import { usePane, usePaneWorkbook } from '../paneContext';
 import { TemplateService, type AddResult, type TemplateStatus } from '../services/templateService';
 import { ErrorMessage } from './ErrorMessage';

@@ -3,9 +3,9 @@
  * ratings in an evaluation round that is already in the checklist. The port's CellWriter does it;
  * the pane checks that the adapter it was given has it.
  */
-import type { CellWriter } from '../../workbook/port';
+import type { CellWriter } from '../../core/port';
 
-export type { CellEdit, CellWriter } from '../../workbook/port';
+export type { CellEdit, CellWriter } from '../../core/port';
 
 /** Thrown when an action needs cell writes and the adapter cannot make them. */
 export class CellWritesUnavailable extends Error {

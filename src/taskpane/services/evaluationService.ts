@@ -5,15 +5,15 @@
  * Saving writes the ratings and evidence into that round's rows when they are in the register,
  * or appends the round's rows (every statement, rated or not) when it is new.
  */
-import { asNumber, asText } from '../../core/cellValues';
-import { checklistRound, factorLabel, kindLabel } from '../../core/checklistRows';
-import { content, itemLabel, text } from '../../core/content';
-import type { FactorKey } from '../../core/contentSchema';
+import { asNumber, asText } from '../../core/model/cellValues';
+import { checklistRound, factorLabel, kindLabel } from '../../core/evaluation/checklistRows';
+import { content, itemLabel, text } from '../../core/content/content';
+import type { FactorKey } from '../../core/content/contentSchema';
 import { ratingKey, RATING_KEYS, type RatingKey, type StatementKind } from '../../core/evaluation/evaluationRounds';
-import type { Lang } from '../../core/language';
-import { loadWorkbook } from '../../core/loadWorkbook';
-import type { RegisterRow } from '../../core/registerRows';
-import { cellAddress } from '../../core/workbookPlan';
+import type { Lang } from '../../core/content/language';
+import { loadWorkbook } from '../../core/model/loadWorkbook';
+import type { RegisterRow } from '../../core/model/registerRows';
+import { cellAddress } from '../../core/plan/workbookPlan';
 import { requireCellWriter, type CellEdit } from './cellWriter';
 import { systemClock, todayOf, type Clock } from './paneClock';
 import type { PaneWorkbook } from './paneWorkbook';

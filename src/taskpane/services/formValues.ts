@@ -3,9 +3,9 @@
  * that does not parse as its column's type is kept as typed, so the core's rule reports it with
  * its own message instead of the pane inventing another.
  */
-import { isoToSerial } from '../../core/dates';
-import type { ColumnDef } from '../../core/templateSchema';
-import type { CellValue } from '../../workbook/port';
+import { isoToSerial } from '../../core/model/dates';
+import type { ColumnDef } from '../../core/content/templateSchema';
+import type { CellValue } from '../../core/port';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;

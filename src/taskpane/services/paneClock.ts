@@ -1,5 +1,5 @@
 /** The day and minute the pane acts at; tests pass a fixed clock so results do not drift. */
-import { todaySerial } from '../../core/dates';
+import { todaySerial } from '../../core/model/dates';
 
 export type Clock = () => Date;
 

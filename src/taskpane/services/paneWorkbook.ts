@@ -3,7 +3,7 @@
  * adapter offers them. Excel's adapter provides it inside Office; browser mode will pass one
  * backed by an .xlsx file. Nothing in the pane names an adapter.
  */
-import type { CellSelector, CopyOpener, TableAppender, WorkbookReader, WorkbookWriter } from '../../workbook/port';
+import type { CellSelector, CopyOpener, TableAppender, WorkbookReader, WorkbookWriter } from '../../core/port';
 import type { CellWriter } from './cellWriter';
 
 export type PaneWorkbook = WorkbookReader & WorkbookWriter & TableAppender & CellSelector & Partial<CellWriter> & Partial<CopyOpener>;

@@ -3,9 +3,9 @@
  * (AVT-001, …), one above the highest id of that form already in the register. Ids typed in other
  * forms are left alone and do not block the sequence.
  */
-import { asText } from '../../core/cellValues';
-import type { RegisterRows } from '../../core/registerRows';
-import type { RegisterKey } from '../../core/templateSchema';
+import { asText } from '../../core/model/cellValues';
+import type { RegisterRows } from '../../core/model/registerRows';
+import type { RegisterKey } from '../../core/content/templateSchema';
 
 interface IdPattern {
   prefix: string;

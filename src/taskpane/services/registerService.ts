@@ -5,17 +5,17 @@
  * row nothing is written and the rules' messages go back to the form, field by field. Otherwise
  * the row is appended to the register's table in the order its columns stand in the sheet now.
  */
-import { sheetDef } from '../../core/content';
-import { loadWorkbook, type LoadedWorkbook } from '../../core/loadWorkbook';
-import type { RegisterRow, RegisterRows } from '../../core/registerRows';
-import { SETTINGS_LISTS, type SettingsListKey } from '../../core/settingsModel';
-import type { ColumnDef, RegisterKey } from '../../core/templateSchema';
+import { sheetDef } from '../../core/content/content';
+import { loadWorkbook, type LoadedWorkbook } from '../../core/model/loadWorkbook';
+import type { RegisterRow, RegisterRows } from '../../core/model/registerRows';
+import { SETTINGS_LISTS, type SettingsListKey } from '../../core/model/settingsModel';
+import type { ColumnDef, RegisterKey } from '../../core/content/templateSchema';
 import { parseAddress } from '../../core/validation/issueCollector';
 import { columnRuleId, type ColumnProblem } from '../../core/validation/ruleCatalog';
 import { validateWorkbook, type Issue } from '../../core/validation/validateWorkbook';
-import type { Lang } from '../../core/language';
-import type { CellValue } from '../../workbook/port';
-import { asText } from '../../core/cellValues';
+import type { Lang } from '../../core/content/language';
+import type { CellValue } from '../../core/port';
+import { asText } from '../../core/model/cellValues';
 import { fieldValue } from './formValues';
 import { todayOf, systemClock, type Clock } from './paneClock';
 import type { PaneWorkbook } from './paneWorkbook';

@@ -3,10 +3,10 @@
  * coordinator changes from the pane (report date, hours per årsverk, value per hour, warning
  * windows) into their cells on the settings sheet, checked against each parameter's bounds first.
  */
-import { loadWorkbook } from '../../core/loadWorkbook';
-import { PARAMETERS, parameterRow, type ParameterDef, type SettingsValues } from '../../core/settingsModel';
-import type { Lang } from '../../core/language';
-import { cellAddress } from '../../core/workbookPlan';
+import { loadWorkbook } from '../../core/model/loadWorkbook';
+import { PARAMETERS, parameterRow, type ParameterDef, type SettingsValues } from '../../core/model/settingsModel';
+import type { Lang } from '../../core/content/language';
+import { cellAddress } from '../../core/plan/workbookPlan';
 import { requireCellWriter, type CellEdit } from './cellWriter';
 import type { PaneWorkbook } from './paneWorkbook';
 

@@ -5,14 +5,14 @@
  * refreshSummary, as `samspill summary` does). New actions are appended to the action plan's
  * table and the refresh time is recorded in the metadata when the adapter can write cells.
  */
-import { loadWorkbook } from '../../core/loadWorkbook';
-import { metaEntries } from '../../core/metaSheet';
+import { loadWorkbook } from '../../core/model/loadWorkbook';
+import { metaEntries } from '../../core/model/metaSheet';
 import { refreshSummary } from '../../core/evaluation/summaryRefresh';
-import type { FigureSection } from '../../core/summaryFigures';
-import { publicWorkbookPlan } from '../../core/publicCopy';
+import type { FigureSection } from '../../core/summary/summaryFigures';
+import { publicWorkbookPlan } from '../../core/summary/publicCopy';
 import { summarySheet } from '../../core/plan/summarySheet';
-import { cellAddress, isFormula } from '../../core/workbookPlan';
-import type { Lang } from '../../core/language';
+import { cellAddress, isFormula } from '../../core/plan/workbookPlan';
+import type { Lang } from '../../core/content/language';
 import { canWriteCells, type CellEdit } from './cellWriter';
 import { localMinute, systemClock, todayOf, type Clock } from './paneClock';
 import type { PaneWorkbook } from './paneWorkbook';
@@ -99,7 +99,7 @@ export class SummaryService {
     const now = this.clock();
     const loaded = await loadWorkbook(this.workbook);
     const refresh = refreshSummary(loaded.data, todayOf(() => now), localMinute(now));
-    const { writePlanToBuffer } = await import('../../workbook/xlsx/planWriter');
+    const { writePlanToBuffer } = await import('../../workbook/xlsx/writing/planWriter');
     const fileName = `samspill-oppsummering-${localMinute(now).slice(0, 10)}.xlsx`;
     await this.workbook.openCopy(await writePlanToBuffer(publicWorkbookPlan(refresh)), fileName);
     return fileName;

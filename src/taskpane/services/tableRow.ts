@@ -3,9 +3,9 @@
  * its rightmost, each value under its column wherever the user moved it; the user's own columns
  * in between stay blank (and appendRows pads any to the right).
  */
-import type { RegisterRows } from '../../core/registerRows';
-import type { PlanValue } from '../../core/workbookPlan';
-import type { CellValue } from '../../workbook/port';
+import type { RegisterRows } from '../../core/model/registerRows';
+import type { PlanValue } from '../../core/plan/workbookPlan';
+import type { CellValue } from '../../core/port';
 
 export function tableRow(register: RegisterRows, values: Record<string, CellValue | PlanValue>): PlanValue[] {
   const positions = [...register.columns.values()];

@@ -6,20 +6,20 @@
  * register columns appended to the user's tables, the new sheets added, the metadata rewritten;
  * no row is rewritten. A second run finds everything present and current, and writes nothing.
  */
-import { SCHEMA_VERSION } from '../../core/content';
-import { FormulaRefs } from '../../core/formulaRefs';
-import { LANGUAGES, type Lang } from '../../core/language';
-import { loadWorkbook, type LoadedWorkbook } from '../../core/loadWorkbook';
-import { META_SHEET_NAME, metaEntries } from '../../core/metaSheet';
-import { additionPlan } from '../../core/additionPlan';
+import { SCHEMA_VERSION } from '../../core/content/content';
+import { FormulaRefs } from '../../core/plan/formulaRefs';
+import { LANGUAGES, type Lang } from '../../core/content/language';
+import { loadWorkbook, type LoadedWorkbook } from '../../core/model/loadWorkbook';
+import { META_SHEET_NAME, metaEntries } from '../../core/model/metaSheet';
+import { additionPlan } from '../../core/plan/additionPlan';
 import { defaultSheetNames, GENERATOR } from '../../core/plan/buildWorkbookPlan';
-import type { RegisterRows } from '../../core/registerRows';
-import { columnToAppend } from '../../core/schemaMigrations';
-import { placedMeta, placeTemplates, type Placement, type SchemaStatus } from '../../core/templatePlacement';
-import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../../core/templateSchema';
-import { defaultTableNames } from '../../core/workbookData';
-import { cellAddress, type WorkbookPlan } from '../../core/workbookPlan';
-import { TableColumnOccupied, type TableColumnAppender } from '../../workbook/port';
+import type { RegisterRows } from '../../core/model/registerRows';
+import { columnToAppend } from '../../core/model/schemaMigrations';
+import { placedMeta, placeTemplates, type Placement, type SchemaStatus } from '../../core/plan/templatePlacement';
+import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../../core/content/templateSchema';
+import { defaultTableNames } from '../../core/model/workbookData';
+import { cellAddress, type WorkbookPlan } from '../../core/plan/workbookPlan';
+import { TableColumnOccupied, type TableColumnAppender } from '../../core/port';
 import type { CellEdit } from './cellWriter';
 import { requireCellWriter } from './cellWriter';
 import { todayOf, systemClock, type Clock } from './paneClock';

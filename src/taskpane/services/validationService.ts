@@ -3,8 +3,8 @@
  * back grouped by sheet, in the order the rules sort them; and show the user the cell an issue
  * points to.
  */
-import { SCHEMA_VERSION } from '../../core/content';
-import { loadWorkbook } from '../../core/loadWorkbook';
+import { SCHEMA_VERSION } from '../../core/content/content';
+import { loadWorkbook } from '../../core/model/loadWorkbook';
 import { countIssues, validateWorkbook, type Issue } from '../../core/validation/validateWorkbook';
 import { todayOf, systemClock, type Clock } from './paneClock';
 import type { PaneWorkbook } from './paneWorkbook';

@@ -2,7 +2,7 @@
  * Plan values as the Excel JavaScript API takes them, and the plan's scattered cells gathered into
  * rectangular 2-D arrays so each rectangle is written with one call.
  */
-import { cellAddress, isFormula, type PlannedCell, type PlanValue } from '../../core/workbookPlan';
+import { cellAddress, isFormula, type PlannedCell, type PlanValue } from '../../core/plan/workbookPlan';
 
 /** What one cell of a `values`/`formulas` array holds; null leaves the cell as it is. */
 export type OfficeInput = string | number | boolean | null;

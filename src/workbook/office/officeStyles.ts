@@ -3,8 +3,8 @@
  * as few rectangles as possible and formatted together through one `getRanges` call, so a sheet
  * costs a handful of formatting calls per style whatever its row count.
  */
-import { BRAND_COLOR, STYLES, type StyleSpec } from '../../core/styles';
-import type { StyleKey } from '../../core/workbookPlan';
+import { BRAND_COLOR, STYLES, type StyleSpec } from '../../core/plan/styles';
+import type { StyleKey } from '../../core/plan/workbookPlan';
 import { areaAddress } from './officeCells';
 
 export interface Area {

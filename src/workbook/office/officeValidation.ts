@@ -2,8 +2,8 @@
  * A planned validation as Office.js data validation (ExcelApi 1.8): the rule, the input prompt and
  * the error alert. Texts are shortened to the lengths Excel accepts, the same as the xlsx writer.
  */
-import { serialToIso } from '../../core/dates';
-import type { PlannedValidation, ValidationRule } from '../../core/workbookPlan';
+import { serialToIso } from '../../core/model/dates';
+import type { PlannedValidation, ValidationRule } from '../../core/plan/workbookPlan';
 
 /** Excel's limits for validation texts. */
 export const VALIDATION_TEXT_LIMITS = { promptTitle: 32, promptMessage: 255, errorTitle: 32, errorMessage: 225 } as const;

@@ -3,7 +3,7 @@
  * placeholders, and every error code the Office adapter can report has a sentence of its own.
  */
 import paneStrings from '../../../templates/ui/taskpane.json';
-import { LANGUAGES } from '../../../src/core/language';
+import { LANGUAGES } from '../../../src/core/content/language';
 import { OfficeActionError, type OfficeActionErrorCode } from '../../../src/workbook/office/officeErrors';
 import { paneError } from '../../../src/taskpane/paneErrors';
 import { TemplateRefusal } from '../../../src/taskpane/services/templateService';

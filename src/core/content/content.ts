@@ -1,0 +1,87 @@
+/**
+ * All content in `templates/`, loaded once and checked against its schema. A broken template file
+ * fails loudly at start-up (and in tests) instead of producing a broken workbook later.
+ */
+import sheetsJson from '../../../templates/sheets.json';
+import listsJson from '../../../templates/lists.json';
+import checklistJson from '../../../templates/checklist.json';
+import agreementJson from '../../../templates/agreement.json';
+import workbookStringsJson from '../../../templates/ui/workbook.json';
+import {
+  agreementFileSchema,
+  checklistFileSchema,
+  listsFileSchema,
+  stringsFileSchema,
+  type AgreementContent,
+  type ChecklistContent,
+  type ListItem,
+  type Strings,
+  type ValueList,
+} from './contentSchema';
+import { sheetsFileSchema, type SheetDef, type SheetKey, type SheetsFile } from './templateSchema';
+import type { Lang, Localized } from './language';
+
+export class ContentError extends Error {}
+
+function parseOrExplain<T>(what: string, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, data: unknown): T {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const first = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
+  throw new ContentError(`templates/${what} does not match its schema: ${first.join('; ')}`);
+}
+
+export interface Content {
+  sheets: SheetsFile;
+  lists: ValueList[];
+  checklist: ChecklistContent;
+  agreement: AgreementContent;
+  strings: Strings;
+}
+
+export function loadContent(): Content {
+  return {
+    sheets: parseOrExplain('sheets.json', sheetsFileSchema, sheetsJson),
+    lists: parseOrExplain('lists.json', listsFileSchema, listsJson).lists,
+    checklist: parseOrExplain('checklist.json', checklistFileSchema, checklistJson),
+    agreement: parseOrExplain('agreement.json', agreementFileSchema, agreementJson),
+    strings: parseOrExplain('ui/workbook.json', stringsFileSchema, workbookStringsJson),
+  };
+}
+
+let cached: Content | undefined;
+export function content(): Content {
+  cached ??= loadContent();
+  return cached;
+}
+
+export const SCHEMA_VERSION = (): number => content().sheets.schemaVersion;
+
+export function sheetDef(key: SheetKey): SheetDef {
+  const def = content().sheets.sheets.find((s) => s.key === key);
+  if (!def) throw new ContentError(`no sheet definition for ${key}`);
+  return def;
+}
+
+export function valueList(key: string): ValueList {
+  const list = content().lists.find((l) => l.key === key);
+  if (!list) throw new ContentError(`no value list ${key}`);
+  return list;
+}
+
+export function listItem(listKey: string, itemKey: string): ListItem {
+  const item = valueList(listKey).items.find((i) => i.key === itemKey);
+  if (!item) throw new ContentError(`no item ${itemKey} in list ${listKey}`);
+  return item;
+}
+
+/** The label of a fixed list item in a language: what the workbook's cells hold. */
+export function itemLabel(listKey: string, itemKey: string, lang: Lang): string {
+  return listItem(listKey, itemKey).label[lang];
+}
+
+/** A workbook string (templates/ui/workbook.json) in a language. */
+export function text(key: string, lang: Lang): string {
+  const entry: Localized | undefined = content().strings[key];
+  if (!entry) throw new ContentError(`no string ${key} in templates/ui/workbook.json`);
+  return entry[lang];
+}

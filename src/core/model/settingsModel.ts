@@ -1,0 +1,158 @@
+/**
+ * The settings a municipality controls: a few parameters and the value lists the registers draw
+ * from. The settings sheet shows them; everything else reads them from there.
+ */
+import type { CellValue, SheetGrid } from '../port';
+import { asNumber, asText, normaliseLabel } from './cellValues';
+import { valueList } from '../content/content';
+import { LANGUAGES, type Lang } from '../content/language';
+
+export interface ParameterDef {
+  key: string;
+  type: 'text' | 'date' | 'number' | 'integer';
+  /** Workbook-level defined name of the value cell. */
+  name: string;
+  default: string | number | null;
+  min?: number;
+  max?: number;
+  /** Where the default comes from, when the source documents give it. */
+  source?: string;
+}
+
+export const PARAMETERS: ParameterDef[] = [
+  { key: 'municipality', type: 'text', name: 'cfg_municipality', default: '' },
+  { key: 'reportDate', type: 'date', name: 'cfg_report_date', default: null },
+  // 200 million hours were counted as 113 500 full-time equivalents: about 1 762 hours each.
+  { key: 'hoursPerFte', type: 'number', name: 'cfg_hours_per_fte', default: 1762, min: 1, max: 8760, source: '000_816c9c010d52404f.txt:1305-1307' },
+  { key: 'valuePerHour', type: 'number', name: 'cfg_value_per_hour', default: 500, min: 0, max: 100000 },
+  { key: 'expiryWarningDays', type: 'integer', name: 'cfg_expiry_warning_days', default: 90, min: 0, max: 3650 },
+  { key: 'reviewWarningDays', type: 'integer', name: 'cfg_review_warning_days', default: 60, min: 0, max: 3650 },
+  { key: 'retentionMonths', type: 'integer', name: 'cfg_retention_months', default: 24, min: 1, max: 240 },
+  // Core volunteers give ten hours or more a month.
+  { key: 'coreHoursPerMonth', type: 'number', name: 'cfg_core_hours_per_month', default: 10, min: 0, max: 744, source: '003_5b756f3ba21c4f06.txt:86-87' },
+];
+
+/** The lists shown on the settings sheet, left to right; the user's own (editable) lists first. */
+export const SETTINGS_LISTS = [
+  'units',
+  'activityTypes',
+  'userGroups',
+  'trainingTypes',
+  'cooperationForms',
+  'partnerTypes',
+  'affiliationForms',
+  'ageGroups',
+  'agreementStatuses',
+  'volunteerStatuses',
+  'yesNo',
+  'ratingScale',
+  'participantGroups',
+  'actionStatuses',
+  'instrumentTypes',
+] as const;
+export type SettingsListKey = (typeof SETTINGS_LISTS)[number];
+
+/** Layout of the settings sheet. The sheet is protected, so these positions hold. */
+export const SETTINGS_LAYOUT = {
+  firstParameterRow: 4,
+  listHeaderRow: 15,
+  firstListRow: 16,
+  listCapacity: 60,
+} as const;
+
+/** Activity types carry a second column: whether the activity requires a police certificate. */
+export const POLICE_COLUMN_LIST = 'activityTypes';
+
+export function listColumns(): Map<SettingsListKey, number> {
+  const columns = new Map<SettingsListKey, number>();
+  let col = 1;
+  for (const key of SETTINGS_LISTS) {
+    columns.set(key, col);
+    col += key === POLICE_COLUMN_LIST ? 2 : 1;
+  }
+  return columns;
+}
+
+export function parameterRow(key: string): number {
+  const index = PARAMETERS.findIndex((p) => p.key === key);
+  if (index < 0) throw new RangeError(`unknown parameter ${key}`);
+  return SETTINGS_LAYOUT.firstParameterRow + index;
+}
+
+export interface SettingsValues {
+  municipality: string;
+  /** Serial day, or null for "today". */
+  reportDate: number | null;
+  hoursPerFte: number;
+  valuePerHour: number;
+  expiryWarningDays: number;
+  reviewWarningDays: number;
+  retentionMonths: number;
+  coreHoursPerMonth: number;
+  /** Labels as the workbook holds them, per list. */
+  lists: Record<SettingsListKey, string[]>;
+  /** Activity labels that require a police certificate. */
+  policeActivities: string[];
+}
+
+export function defaultSettings(lang: Lang): SettingsValues {
+  const lists = {} as Record<SettingsListKey, string[]>;
+  for (const key of SETTINGS_LISTS) lists[key] = valueList(key).items.map((i) => i.label[lang]);
+  const policeActivities = valueList(POLICE_COLUMN_LIST)
+    .items.filter((i) => i.attributes?.policeCertificate === true)
+    .map((i) => i.label[lang]);
+  const values: Record<string, unknown> = { lists, policeActivities };
+  for (const p of PARAMETERS) values[p.key] = p.default;
+  return values as unknown as SettingsValues;
+}
+
+function cell(grid: SheetGrid, row: number, col: number): CellValue {
+  return grid.rows[row - 1]?.[col - 1] ?? null;
+}
+
+/** All the ways a list's title may be written, in every language, for finding it on the sheet. */
+function listTitles(key: string): Set<string> {
+  const list = valueList(key);
+  return new Set(LANGUAGES.map((l) => normaliseLabel(list.title[l])));
+}
+
+/**
+ * Reads the settings sheet. A list is found by its title in the header row, wherever it stands;
+ * parameters by their fixed rows. Missing or unreadable values fall back to the defaults.
+ */
+export function readSettings(grid: SheetGrid, lang: Lang): SettingsValues {
+  const settings = defaultSettings(lang);
+  const values = settings as unknown as Record<string, unknown>;
+  for (const p of PARAMETERS) {
+    const raw = cell(grid, parameterRow(p.key), 2);
+    if (p.type === 'text') values[p.key] = asText(raw);
+    else {
+      const n = asNumber(raw);
+      if (n !== null) values[p.key] = n;
+      else if (p.key === 'reportDate') values[p.key] = null;
+    }
+  }
+  const header = grid.rows[SETTINGS_LAYOUT.listHeaderRow - 1] ?? [];
+  for (const key of SETTINGS_LISTS) {
+    const titles = listTitles(key);
+    const index = header.findIndex((v) => titles.has(normaliseLabel(asText(v))));
+    if (index < 0) continue;
+    const items: string[] = [];
+    const police: string[] = [];
+    for (let r = SETTINGS_LAYOUT.firstListRow; r < SETTINGS_LAYOUT.firstListRow + SETTINGS_LAYOUT.listCapacity; r++) {
+      const label = asText(cell(grid, r, index + 1));
+      if (!label) continue;
+      items.push(label);
+      if (key === POLICE_COLUMN_LIST && isYes(cell(grid, r, index + 2))) police.push(label);
+    }
+    settings.lists[key] = items;
+    if (key === POLICE_COLUMN_LIST) settings.policeActivities = police;
+  }
+  return settings;
+}
+
+/** "Ja"/"Yes" in any of the three languages. */
+export function isYes(value: CellValue | undefined): boolean {
+  const t = normaliseLabel(asText(value ?? null));
+  return valueList('yesNo').items.some((i) => i.key === 'yes' && LANGUAGES.some((l) => normaliseLabel(i.label[l]) === t));
+}

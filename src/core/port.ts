@@ -1,0 +1,95 @@
+/**
+ * The port: what the core needs from a workbook, whichever program holds it. The xlsx adapter
+ * (exceljs, files) and the Office adapter (Excel JavaScript API) both implement it.
+ */
+import type { PlannedName, PlannedValidation, PlanValue, WorkbookPlan } from './plan/workbookPlan';
+
+/** A cell as read: dates arrive as Excel serial numbers, formulas as their cached result. */
+export type CellValue = string | number | boolean | null | { error: string };
+
+export interface SheetInfo {
+  name: string;
+  visibility: 'visible' | 'hidden' | 'veryHidden';
+}
+
+export interface SheetGrid extends SheetInfo {
+  /** rows[r - 1][c - 1] is the value at row r, column c (1-based); missing entries are empty. */
+  rows: (CellValue[] | undefined)[];
+}
+
+export interface WorkbookReader {
+  listSheets(): Promise<SheetInfo[]>;
+  readSheet(name: string): Promise<SheetGrid>;
+  definedNames(): Promise<PlannedName[]>;
+}
+
+export interface WorkbookWriter {
+  /** Renders a plan's sheets and names into the workbook. Sheets named in the plan must not exist yet. */
+  applyPlan(plan: WorkbookPlan): Promise<void>;
+}
+
+export interface TableAppender {
+  /** Appends rows (in the table's column order; shorter rows are padded) below a table's last row. */
+  appendRows(tableName: string, rows: PlanValue[][]): Promise<void>;
+}
+
+export interface CellSelector {
+  /** Shows the user a cell: activates its sheet and selects it. */
+  selectCell(sheetName: string, address: string): Promise<void>;
+}
+
+/** One cell to write: a plan value (formulas without "="; text stays text). */
+export interface CellEdit {
+  /** A1 address within the sheet, e.g. "B5". */
+  address: string;
+  value: PlanValue;
+}
+
+export interface CellWriter {
+  /**
+   * Writes each edit's value into its cell of the named sheet, in one round trip. With
+   * `protectedSheet`, a sheet Samspill protects (the summary) is unprotected, written and
+   * protected again within that one request, so no one ever sees it unprotected.
+   */
+  writeCells(sheetName: string, edits: CellEdit[], options?: { protectedSheet?: boolean }): Promise<void>;
+}
+
+/** A column to put at the right end of a register's table (an upgrade's new column). */
+export interface TableColumnToAppend {
+  header: string;
+  /** Width in characters, applied to the new column. */
+  width?: number;
+  /** Native validation over the new column's data rows (the adapter knows which rows those are). */
+  validation?: Omit<PlannedValidation, 'range'> | null;
+}
+
+export interface TableColumnAppender {
+  /**
+   * Adds a column at the right end of a table: its header, empty cells, optional validation over
+   * its data rows, width. Throws TableColumnOccupied, changing nothing, when the column right of
+   * the table holds a value within the table's rows: widening the table would take the user's
+   * cells into the register (or, in Excel, move them).
+   */
+  appendTableColumn(tableName: string, column: TableColumnToAppend): Promise<void>;
+}
+
+/** Why a column could not be appended: the user's cell right of the table, named for the message. */
+export class TableColumnOccupied extends Error {
+  readonly name = 'TableColumnOccupied';
+
+  constructor(
+    readonly tableName: string,
+    /** A1 address of the first occupied cell (or the merged range or table in the way). */
+    readonly cell: string,
+  ) {
+    super(`The column right of table "${tableName}" holds data at ${cell}.`);
+  }
+}
+
+export interface CopyOpener {
+  /**
+   * Hands the user a new workbook (for example the copy without personal data): Excel opens it
+   * as a new workbook, the browser downloads it. The open workbook is not changed.
+   */
+  openCopy(data: Uint8Array, fileName: string): Promise<void>;
+}

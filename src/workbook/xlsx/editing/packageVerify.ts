@@ -1,0 +1,55 @@
+/**
+ * The check a merged package must pass before it may replace anything: it opens with our reader
+ * and lists the original sheets followed by the new ones, each new sheet reads; every original
+ * entry is still there with identical stored bytes, except the parts the merge says it changed,
+ * and those still hold every element they held before.
+ */
+import { entryBytes, readStoredEntries } from './packageZip';
+import { decodeXml, elementCounts } from './xmlEdit';
+import { openXlsxBuffer } from '../reading/xlsxReader';
+
+export class MergeVerificationError extends Error {}
+
+export interface ExpectedMerge {
+  changedParts: string[];
+  /** The sheets the result must have after the original ones, in order. */
+  addedSheets: string[];
+  /** Samspill's own sheets rendered afresh: they may change freely, but must still be there. */
+  replacedParts?: string[];
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export async function verifyMergedPackage(original: Uint8Array, result: Uint8Array, expected: ExpectedMerge): Promise<void> {
+  const fail = (why: string): never => {
+    throw new MergeVerificationError(why);
+  };
+  const before = readStoredEntries(original);
+  const after = new Map(readStoredEntries(result).map((e) => [e.name, e]));
+  const changed = new Set(expected.changedParts);
+  const replaced = new Set(expected.replacedParts ?? []);
+  for (const entry of before) {
+    const now = after.get(entry.name) ?? fail(`part ${entry.name} is missing`);
+    if (replaced.has(entry.name)) continue;
+    if (!changed.has(entry.name)) {
+      if (now.method !== entry.method || now.crc !== entry.crc || !sameBytes(now.raw, entry.raw)) fail(`part ${entry.name} changed`);
+      continue;
+    }
+    const was = elementCounts(decodeXml(entryBytes(entry)).text);
+    const is = elementCounts(decodeXml(entryBytes(now)).text);
+    for (const [name, count] of was) if ((is.get(name) ?? 0) < count) fail(`part ${entry.name} lost a <${name}>`);
+  }
+
+  const originalSheets = await openXlsxBuffer(original).listSheets();
+  const reader = openXlsxBuffer(result);
+  const sheets = await reader.listSheets();
+  const wanted = [...originalSheets.map((s) => s.name), ...expected.addedSheets];
+  if (sheets.length !== wanted.length || sheets.some((s, i) => s.name !== wanted[i])) {
+    fail(`sheets are ${sheets.map((s) => s.name).join(', ')}`);
+  }
+  for (const name of expected.addedSheets) await reader.readSheet(name);
+}

@@ -1,0 +1,120 @@
+/**
+ * A workbook held as .xlsx bytes in memory, implementing the whole port: the adapter of the
+ * browser mode (a file opened from disk, or a new one) and of tests. Reading uses the fast
+ * reader; adding templates transplants freshly rendered sheets into the package and appending
+ * rows edits the table in place — the same package-level edits the command line makes, so the
+ * user's own parts are never re-written. exceljs (to render new sheets) is loaded only when a
+ * plan is applied, keeping it out of any page that merely reads.
+ */
+import { strFromU8, unzipSync } from 'fflate';
+import type { PlannedName, PlanValue, WorkbookPlan } from '../../../core/plan/workbookPlan';
+import { isFormula } from '../../../core/plan/workbookPlan';
+import type { SheetGrid, SheetInfo, TableAppender, TableColumnAppender, TableColumnToAppend, WorkbookReader, WorkbookWriter } from '../../../core/port';
+import { TableColumnOccupied } from '../../../core/port';
+import { inspectPackage, mergeFreshWorkbook } from './packageMerge';
+import { appendTableRows, type AppendValue } from './tableAppend';
+import { appendTableColumn, TableColumnAppendError } from './tableColumnAppend';
+import { officeDocumentPart, readWorkbookStructure, relsPartOf, resolveTarget } from '../reading/workbookStructure';
+import { openXlsxBuffer, type XlsxReader } from '../reading/xlsxReader';
+
+export class PackageWorkbook implements WorkbookReader, WorkbookWriter, TableAppender, TableColumnAppender {
+  private reader: XlsxReader;
+
+  constructor(private bytes: Uint8Array) {
+    this.reader = openXlsxBuffer(bytes);
+  }
+
+  /** A new workbook with the plan's sheets only. */
+  static async create(plan: WorkbookPlan): Promise<PackageWorkbook> {
+    const { writePlanToBuffer } = await import('../writing/planWriter');
+    return new PackageWorkbook(await writePlanToBuffer(plan));
+  }
+
+  /** The workbook as it stands now, to save or download. */
+  data(): Uint8Array {
+    return this.bytes;
+  }
+
+  listSheets(): Promise<SheetInfo[]> {
+    return this.reader.listSheets();
+  }
+
+  readSheet(name: string): Promise<SheetGrid> {
+    return this.reader.readSheet(name);
+  }
+
+  definedNames(): Promise<PlannedName[]> {
+    return this.reader.definedNames();
+  }
+
+  async applyPlan(plan: WorkbookPlan): Promise<void> {
+    const { writePlanToBuffer } = await import('../writing/planWriter');
+    const fresh = await writePlanToBuffer(plan);
+    const existing = new Set((await this.reader.listSheets()).map((s) => s.name));
+    const replace = plan.sheets.filter((s) => s.key === '_meta' && existing.has(s.name)).map((s) => s.name);
+    this.replace(mergeFreshWorkbook(inspectPackage(this.bytes), fresh, { replaceSheets: replace }).data);
+  }
+
+  async appendRows(tableName: string, rows: PlanValue[][]): Promise<void> {
+    const table = findTable(this.bytes, tableName);
+    const cells = rows.map((row) => {
+      const map = new Map<number, AppendValue>();
+      row.forEach((value, i) => {
+        if (value === null || isFormula(value)) return;
+        map.set(table.firstColumn + i, typeof value === 'boolean' ? String(value) : value);
+      });
+      return map;
+    });
+    this.replace(appendTableRows(this.bytes, { sheetName: table.sheetName, headerRow: table.headerRow, rows: cells }).data);
+  }
+
+  /** Appends the column by editing the sheet and table parts in place (see tableColumnAppend). */
+  async appendTableColumn(tableName: string, column: TableColumnToAppend): Promise<void> {
+    const table = findTable(this.bytes, tableName);
+    try {
+      const result = appendTableColumn(this.bytes, { sheetName: table.sheetName, tableName, headerRow: table.headerRow, header: column.header, width: column.width, validation: column.validation });
+      this.replace(result.data);
+    } catch (error) {
+      if (error instanceof TableColumnAppendError && error.reason === 'occupied') throw new TableColumnOccupied(tableName, error.detail);
+      throw error;
+    }
+  }
+
+  private replace(bytes: Uint8Array): void {
+    this.bytes = bytes;
+    this.reader = openXlsxBuffer(bytes);
+  }
+}
+
+interface TableLocation {
+  sheetName: string;
+  headerRow: number;
+  firstColumn: number;
+}
+
+/** Where a table sits: the sheet whose relationships name its part, and the top-left of its ref. */
+function findTable(bytes: Uint8Array, tableName: string): TableLocation {
+  const files = unzipSync(bytes, { filter: (f) => /\.rels$/.test(f.name) || /tables\/[^/]+\.xml$/.test(f.name) || /workbook\.xml$/.test(f.name) });
+  const text = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
+  const workbookPart = officeDocumentPart(text('_rels/.rels')) ?? 'xl/workbook.xml';
+  const structure = readWorkbookStructure(workbookPart, text(workbookPart) ?? '', text(relsPartOf(workbookPart)));
+  for (const sheet of structure?.sheets ?? []) {
+    if (!sheet.partName) continue;
+    const rels = text(relsPartOf(sheet.partName));
+    if (!rels) continue;
+    const folder = sheet.partName.slice(0, sheet.partName.lastIndexOf('/') + 1);
+    for (const target of rels.matchAll(/Target="([^"]+)"/g)) {
+      const part = resolveTarget(folder, target[1]);
+      const table = text(part);
+      if (!table || !new RegExp(`\\bdisplayName="${escapeRegExp(tableName)}"`, 'i').test(table)) continue;
+      const [, letters, row] = /\bref="\$?([A-Z]+)\$?(\d+):/.exec(table)!;
+      const firstColumn = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      return { sheetName: sheet.name, headerRow: Number(row), firstColumn };
+    }
+  }
+  throw new Error(`no table named ${tableName}`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

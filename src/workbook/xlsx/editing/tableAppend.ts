@@ -1,0 +1,331 @@
+/**
+ * Appends rows to a register's table inside the user's own package, editing only the parts that
+ * must change as text: the sheet (new <row> elements after the table, its <dimension>, validation
+ * ranges that would otherwise stop short), the table part (its ref and its autoFilter's), the
+ * styles when a cell must be marked "stays text", and workbook.xml (recalculate on open, so the
+ * summary counts the new rows). Every other entry of the zip is copied as its stored bytes.
+ *
+ * Text goes in as inline strings, so the shared string table is not touched, and is never a
+ * formula. Each new cell takes the style of the cell above it, so dates stay dates.
+ */
+import { columnLetter as columnLetters } from '../../../core/plan/workbookPlan';
+import { columnNumber, formatRange, parseRange, type CellRange as Range } from './cellRanges';
+import { EditedPackage as Package, sheetPartOf, type EditedPart as Part } from './editedPackage';
+import { readStoredEntries, replacedEntry, writeStoredEntries } from './packageZip';
+import { relsPartOf, resolveTarget } from '../reading/workbookStructure';
+import { attribute, child, children, encodeXml, escapeXml, replaceSpan, rootElement, startTag, withAttribute, XmlEditError, type ElementSpan } from './xmlEdit';
+
+const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
+const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
+
+export type AppendValue = string | number | null;
+
+export interface AppendRequest {
+  sheetName: string;
+  /** The row holding the register's header: the table to extend is the one whose ref starts there. */
+  headerRow: number;
+  /** Each new row: 1-based sheet column → value. Columns not given stay empty (formula columns are filled). */
+  rows: Map<number, AppendValue>[];
+  /** Cached results of formula columns, per new row: column → value. */
+  formulaResults?: Map<number, AppendValue>[];
+  /** Text that must be marked to stay text when edited (quotePrefix), e.g. "=1+1" or "+47 …". */
+  keepAsText?: (text: string) => boolean;
+}
+
+export interface AppendResult {
+  data: Uint8Array;
+  changedParts: string[];
+  firstRow: number;
+  lastRow: number;
+  /** Columns whose new cells were given a formula (the table's calculated columns). */
+  formulaColumns: number[];
+}
+
+/** Why rows cannot be appended safely; the command turns it into a message. */
+export class TableAppendError extends Error {
+  constructor(
+    readonly reason: 'noSheet' | 'totalsRow' | 'rowsBelow' | 'sharedStrings',
+    detail = '',
+  ) {
+    super(`${reason}${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+
+function requireSheet(pkg: Package, sheetName: string): { sheetPart: string; workbookPart: string } {
+  const found = sheetPartOf(pkg, sheetName);
+  if (!found) throw new TableAppendError('noSheet', sheetName);
+  return found;
+}
+
+interface TableFound {
+  part: Part;
+  range: Range;
+  /** Calculated column formulas by sheet column. */
+  formulas: Map<number, string>;
+}
+
+function findTable(pkg: Package, sheetPart: string, headerRow: number): TableFound | null {
+  const rels = pkg.read(relsPartOf(sheetPart));
+  if (!rels) return null;
+  const folder = sheetPart.slice(0, sheetPart.lastIndexOf('/') + 1);
+  const root = rootElement(rels.text);
+  for (const rel of children(rels.text, root, 'Relationship')) {
+    const tag = startTag(rels.text, rel);
+    if (attribute(tag, 'Type') !== REL_TABLE || attribute(tag, 'TargetMode') === 'External') continue;
+    const part = pkg.read(resolveTarget(folder, attribute(tag, 'Target') ?? ''));
+    if (!part) continue;
+    const tableRoot = rootElement(part.text);
+    const tableTag = startTag(part.text, tableRoot);
+    const range = parseRange(attribute(tableTag, 'ref') ?? '');
+    if (!range || range.r1 !== headerRow) continue;
+    if (Number(attribute(tableTag, 'totalsRowCount') ?? 0) > 0) throw new TableAppendError('totalsRow', attribute(tableTag, 'displayName') ?? '');
+    const formulas = new Map<number, string>();
+    const columns = child(part.text, tableRoot, 'tableColumns');
+    (columns ? children(part.text, columns, 'tableColumn') : []).forEach((column, i) => {
+      const calc = child(part.text, column, 'calculatedColumnFormula');
+      if (calc && !calc.empty) formulas.set(range.c1 + i, part.text.slice(calc.openEnd, calc.closeStart));
+    });
+    return { part, range, formulas };
+  }
+  return null;
+}
+
+interface CellInfo {
+  style: string | undefined;
+  /** A formula that may be copied to the row below as it is (escaped XML text). */
+  formula: string | undefined;
+}
+
+/** Style and copyable formula of each cell of a row element. */
+function rowCells(xml: string, row: ElementSpan): Map<number, CellInfo> {
+  const cells = new Map<number, CellInfo>();
+  const rowNumber = Number(attribute(startTag(xml, row), 'r'));
+  let col = 0;
+  for (const c of children(xml, row, 'c')) {
+    const tag = startTag(xml, c);
+    const ref = attribute(tag, 'r');
+    col = ref ? columnNumber(/^[A-Z]+/i.exec(ref)?.[0] ?? '') : col + 1;
+    const f = child(xml, c, 'f');
+    let formula: string | undefined;
+    if (f && !f.empty && attribute(startTag(xml, f), 't') === undefined) {
+      const text = xml.slice(f.openEnd, f.closeStart);
+      // A formula pointing at its own row by A1 address would point at the wrong row when copied.
+      if (!new RegExp(`[A-Z]\\$?${rowNumber}(?!\\d)`, 'i').test(text.replace(/\[[^\]]*\]/g, ''))) formula = text;
+    }
+    cells.set(col, { style: attribute(tag, 's'), formula });
+  }
+  return cells;
+}
+
+function hasContent(xml: string, row: ElementSpan): boolean {
+  return children(xml, row, 'c').some((c) => ['v', 'is', 'f'].some((name) => child(xml, c, name) !== undefined));
+}
+
+/** Adds quotePrefix copies of cell formats to styles.xml as they are needed. */
+class QuoteStyles {
+  private readonly made = new Map<string, string>();
+  private xfs: string[] | undefined;
+  constructor(
+    private readonly pkg: Package,
+    private readonly part: Part | undefined,
+  ) {}
+
+  styleFor(base: string | undefined): string | undefined {
+    if (!this.part) return base;
+    const key = base ?? '0';
+    const known = this.made.get(key);
+    if (known !== undefined) return known;
+    const current = this.pkg.read(this.part.name)!;
+    const xml = current.text;
+    const root = rootElement(xml);
+    const cellXfs = child(xml, root, 'cellXfs');
+    if (!cellXfs) return base;
+    this.xfs ??= [];
+    const list = children(xml, cellXfs, 'xf');
+    const source = list[Number(key)] ?? list[0];
+    if (!source) return base;
+    if (attribute(startTag(xml, source), 'quotePrefix') === '1') {
+      this.made.set(key, key);
+      return key;
+    }
+    const copy = withAttribute(startTag(xml, source), 'quotePrefix', '1') + xml.slice(source.openEnd, source.end);
+    const index = String(list.length);
+    let edited = replaceSpan(xml, cellXfs.closeStart, cellXfs.closeStart, copy);
+    const newSpan = child(edited, rootElement(edited), 'cellXfs')!;
+    edited = replaceSpan(edited, newSpan.start, newSpan.openEnd, withAttribute(startTag(edited, newSpan), 'count', String(list.length + 1)));
+    this.pkg.write(current, edited);
+    this.made.set(key, index);
+    return index;
+  }
+}
+
+function stylesPart(pkg: Package, workbookPart: string): Part | undefined {
+  const rels = pkg.read(relsPartOf(workbookPart));
+  if (!rels) return undefined;
+  const folder = workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1);
+  for (const rel of children(rels.text, rootElement(rels.text), 'Relationship')) {
+    const tag = startTag(rels.text, rel);
+    if (attribute(tag, 'Type') === REL_STYLES) return pkg.read(resolveTarget(folder, attribute(tag, 'Target') ?? ''));
+  }
+  return undefined;
+}
+
+function cellXml(prefix: string, ref: string, style: string | undefined, value: AppendValue, formula?: string, result?: AppendValue): string {
+  const q = (local: string) => (prefix ? `${prefix}:${local}` : local);
+  const s = style !== undefined ? ` s="${style}"` : '';
+  if (formula !== undefined) {
+    const f = `<${q('f')}>${formula}</${q('f')}>`;
+    if (result === null || result === undefined) return `<${q('c')} r="${ref}"${s}>${f}</${q('c')}>`;
+    if (typeof result === 'number') return `<${q('c')} r="${ref}"${s}>${f}<${q('v')}>${result}</${q('v')}></${q('c')}>`;
+    return `<${q('c')} r="${ref}"${s} t="str">${f}<${q('v')}>${escapeXml(result)}</${q('v')}></${q('c')}>`;
+  }
+  if (value === null) return style !== undefined ? `<${q('c')} r="${ref}"${s}/>` : '';
+  if (typeof value === 'number') return `<${q('c')} r="${ref}"${s}><${q('v')}>${value}</${q('v')}></${q('c')}>`;
+  // Inline text keeps leading and trailing spaces and line breaks as typed.
+  const text = escapeXml(value).replace(/\r?\n/g, '&#10;');
+  return `<${q('c')} r="${ref}"${s} t="inlineStr"><${q('is')}><${q('t')} xml:space="preserve">${text}</${q('t')}></${q('is')}></${q('c')}>`;
+}
+
+/** Extends every range in a sqref list that covered the old last row but stops before the new one. */
+function extendSqref(sqref: string, c1: number, c2: number, oldLast: number, newLast: number): string {
+  return sqref
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((token) => {
+      const r = parseRange(token);
+      if (!r || r.c2 < c1 || r.c1 > c2 || r.r2 < oldLast || r.r2 >= newLast || r.r1 > oldLast) return token;
+      return formatRange({ ...r, r2: newLast });
+    })
+    .join(' ');
+}
+
+function editValidations(xml: string, c1: number, c2: number, oldLast: number, newLast: number): string {
+  let out = xml.replace(/(<(?:\w+:)?dataValidation\b[^>]*\ssqref=")([^"]*)(")/g, (_, a: string, sqref: string, b: string) => `${a}${extendSqref(sqref, c1, c2, oldLast, newLast)}${b}`);
+  out = out.replace(/(<(\w+:)?sqref>)([^<]*)(<\/(\w+:)?sqref>)/g, (_, a: string, _p: string, sqref: string, b: string) => `${a}${extendSqref(sqref, c1, c2, oldLast, newLast)}${b}`);
+  return out;
+}
+
+/**
+ * The sheet row the first appended row goes to: below the table whose header is at headerRow, or,
+ * on a sheet without one, below the last row holding a value.
+ */
+export function nextTableRow(data: Uint8Array, sheetName: string, headerRow: number): number {
+  const pkg = new Package(readStoredEntries(data));
+  const { sheetPart } = requireSheet(pkg, sheetName);
+  const table = findTable(pkg, sheetPart, headerRow);
+  if (table) return table.range.r2 + 1;
+  const sheet = pkg.read(sheetPart);
+  if (!sheet) throw new TableAppendError('noSheet', sheetPart);
+  const sheetData = child(sheet.text, rootElement(sheet.text), 'sheetData');
+  const rows = sheetData ? children(sheet.text, sheetData, 'row') : [];
+  return rows.filter((r) => hasContent(sheet.text, r)).map((r) => Number(attribute(startTag(sheet.text, r), 'r'))).reduce((a, b) => Math.max(a, b), headerRow) + 1;
+}
+
+/**
+ * The package with the rows appended to the table on the sheet. Throws TableAppendError when the
+ * rows cannot go in without overwriting something, and XmlEditError when a part cannot be edited.
+ */
+export function appendTableRows(data: Uint8Array, request: AppendRequest): AppendResult {
+  const pkg = new Package(readStoredEntries(data));
+  const { sheetPart, workbookPart } = requireSheet(pkg, request.sheetName);
+  const sheet = pkg.read(sheetPart);
+  if (!sheet) throw new TableAppendError('noSheet', sheetPart);
+  const table = findTable(pkg, sheetPart, request.headerRow);
+  let xml = sheet.text;
+  const root = rootElement(xml);
+  const sheetData = child(xml, root, 'sheetData');
+  if (!sheetData) throw new XmlEditError('worksheet without <sheetData>');
+  const prefix = sheetData.prefix;
+  const rows = children(xml, sheetData, 'row');
+  const rowNumberOf = (span: ElementSpan) => Number(attribute(startTag(xml, span), 'r'));
+
+  // Without a table (a register found by its header alone), the rows go after its last used row.
+  const lastUsed = rows.filter((r) => hasContent(xml, r)).map(rowNumberOf).reduce((a, b) => Math.max(a, b), request.headerRow);
+  const oldLast = table ? table.range.r2 : lastUsed;
+  const firstRow = oldLast + 1;
+  const lastRow = oldLast + request.rows.length;
+  const below = rows.filter((r) => rowNumberOf(r) > oldLast);
+  if (below.some((r) => hasContent(xml, r))) throw new TableAppendError('rowsBelow', String(rowNumberOf(below.find((r) => hasContent(xml, r))!)));
+
+  const above = rows.filter((r) => rowNumberOf(r) <= oldLast).at(-1);
+  const template = above ? rowCells(xml, above) : new Map<number, CellInfo>();
+  const c1 = table?.range.c1 ?? 1;
+  const c2 = table?.range.c2 ?? Math.max(0, ...request.rows.flatMap((r) => [...r.keys()]));
+  const formulaColumns = new Map<number, string>();
+  for (let col = c1; col <= c2; col++) {
+    const formula = table?.formulas.get(col) ?? template.get(col)?.formula;
+    if (formula !== undefined) formulaColumns.set(col, formula);
+  }
+  const quote = new QuoteStyles(pkg, stylesPart(pkg, workbookPart));
+  let rowTag = above ? startTag(xml, above) : `<${prefix ? `${prefix}:` : ''}row r="0">`;
+  rowTag = rowTag.replace(/\s(hidden|collapsed|outlineLevel)="[^"]*"/g, '');
+  if (rowTag.endsWith('/>')) rowTag = `${rowTag.slice(0, -2)}>`;
+
+  const newRows = request.rows.map((values, i) => {
+    const r = firstRow + i;
+    const cells: string[] = [];
+    for (let col = c1; col <= c2; col++) {
+      const ref = `${columnLetters(col)}${r}`;
+      const style = template.get(col)?.style;
+      const formula = formulaColumns.get(col);
+      if (formula !== undefined) {
+        cells.push(cellXml(prefix, ref, style, null, formula, request.formulaResults?.[i]?.get(col) ?? null));
+        continue;
+      }
+      const value = values.get(col) ?? null;
+      const asText = typeof value === 'string' && request.keepAsText?.(value);
+      cells.push(cellXml(prefix, ref, asText ? quote.styleFor(style) : style, value));
+    }
+    return `${withAttribute(rowTag, 'r', String(r))}${cells.join('')}</${prefix ? `${prefix}:` : ''}row>`;
+  });
+
+  // Empty rows below the table (formatting only) give way to the new rows.
+  const replaced = below.filter((r) => rowNumberOf(r) <= lastRow);
+  const insertAt = replaced[0]?.start ?? below[0]?.start ?? sheetData.closeStart;
+  const removeTo = replaced.length ? replaced[replaced.length - 1].end : insertAt;
+  if (sheetData.empty) xml = replaceSpan(xml, sheetData.start, sheetData.end, `<${sheetData.name}>${newRows.join('')}</${sheetData.name}>`);
+  else xml = replaceSpan(xml, insertAt, removeTo, newRows.join(''));
+
+  const dimension = child(xml, rootElement(xml), 'dimension');
+  if (dimension) {
+    const tag = startTag(xml, dimension);
+    const range = parseRange(attribute(tag, 'ref') ?? '');
+    if (range && range.r2 < lastRow) xml = replaceSpan(xml, dimension.start, dimension.openEnd, withAttribute(tag, 'ref', formatRange({ ...range, r2: lastRow, c2: Math.max(range.c2, c2) })));
+  }
+  xml = editValidations(xml, c1, c2, oldLast, lastRow);
+  pkg.write(sheet, xml);
+
+  if (table) {
+    let t = table.part.text;
+    const newRef = formatRange({ ...table.range, r2: lastRow });
+    const tRoot = rootElement(t);
+    t = replaceSpan(t, tRoot.start, tRoot.openEnd, withAttribute(startTag(t, tRoot), 'ref', newRef));
+    const filter = child(t, rootElement(t), 'autoFilter');
+    if (filter) {
+      const fr = parseRange(attribute(startTag(t, filter), 'ref') ?? '');
+      if (fr) t = replaceSpan(t, filter.start, filter.openEnd, withAttribute(startTag(t, filter), 'ref', formatRange({ ...fr, r2: lastRow })));
+    }
+    pkg.write(table.part, t);
+  }
+
+  // The summary's cached figures were computed without the new rows: recalculate on open.
+  const workbook = pkg.read(workbookPart)!;
+  const wbRoot = rootElement(workbook.text);
+  const calc = child(workbook.text, wbRoot, 'calcPr');
+  if (calc) pkg.write(workbook, replaceSpan(workbook.text, calc.start, calc.openEnd, withAttribute(startTag(workbook.text, calc), 'fullCalcOnLoad', '1')));
+  else {
+    const later = children(workbook.text, wbRoot).find((s) => /(^|:)(oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)$/.test(s.name));
+    const at = later?.start ?? wbRoot.closeStart;
+    pkg.write(workbook, replaceSpan(workbook.text, at, at, `<${wbRoot.prefix ? `${wbRoot.prefix}:` : ''}calcPr fullCalcOnLoad="1"/>`));
+  }
+
+  const changedParts: string[] = [];
+  const entries = pkg.entries.map((entry) => {
+    const part = pkg.changed.get(entry.name.toLowerCase());
+    if (!part) return entry;
+    changedParts.push(entry.name);
+    return replacedEntry(entry, encodeXml({ text: part.text, bom: part.bom }));
+  });
+  return { data: writeStoredEntries(entries), changedParts, firstRow, lastRow, formulaColumns: [...formulaColumns.keys()] };
+}

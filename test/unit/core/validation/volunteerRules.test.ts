@@ -1,0 +1,100 @@
+import { addMonths } from '../../../../src/core/model/dates';
+import { cellOf, cleanRecords, day, found, labels, ofRule, TODAY, validate, withFirst, workbook } from './fixtures';
+
+const l = labels();
+const clean = cleanRecords();
+const v = clean.volunteers[0];
+/** The volunteer changed, with no hours logged, so that only the volunteer register speaks. */
+const only = (change: Record<string, unknown>) => found(validate(workbook({ volunteers: [{ ...v, ...change } as never], hours: [] })));
+const at = (rule: string, column: string, row = 2) => `${rule}@${cellOf('volunteers', column, row)}`;
+
+describe('volunteer rules', () => {
+  it('volunteers.id.duplicate: catches a reused id in another case; near miss: distinct ids', () => {
+    const other = { ...v, name: 'Siri Dahl', phone: null, email: null };
+    expect(found(validate(workbook({ volunteers: [v, { ...other, id: 'f-001' }] })))).toEqual([at('volunteers.id.duplicate', 'id', 3)]);
+    expect(found(validate(workbook({ volunteers: [v, { ...other, id: 'F-002' }] })))).toEqual([]);
+  });
+
+  it('volunteers.name.duplicate: catches the same name with the same phone (typed differently) or email', () => {
+    const samePhone = { ...v, id: 'F-002', name: 'ola  hansen', phone: '+47 912 34 567', email: null };
+    const sameEmail = { ...v, id: 'F-003', phone: null, email: 'OLA@example.no' };
+    expect(found(validate(workbook({ volunteers: [v, samePhone, sameEmail] })))).toEqual([
+      at('volunteers.name.duplicate', 'name', 3),
+      at('volunteers.name.duplicate', 'name', 4),
+    ]);
+  });
+
+  it('volunteers.name.duplicate: near misses, the same name with other contact details, or the same phone with another name', () => {
+    const namesake = { ...v, id: 'F-002', phone: '98765432', email: 'ola.h@example.no' };
+    const household = { ...v, id: 'F-003', name: 'Eva Hansen', email: null };
+    expect(found(validate(workbook({ volunteers: [v, namesake, household] })))).toEqual([]);
+  });
+
+  it('volunteers.consentDate.missing: catches an active volunteer without consent; near miss: paused', () => {
+    expect(only({ consentDate: null })).toEqual([at('volunteers.consentDate.missing', 'consentDate')]);
+    expect(only({ consentDate: null, status: l.volunteerPaused })).toEqual([]);
+  });
+
+  it('volunteers.confidentialityDate.missing: catches an active volunteer without a declaration; near miss: ended', () => {
+    const issues = validate(withFirst('volunteers', { confidentialityDate: null }));
+    expect(ofRule(issues, 'volunteers.confidentialityDate.missing').map((i) => i.cell)).toEqual([cellOf('volunteers', 'confidentialityDate')]);
+    expect(ofRule(validate(withFirst('volunteers', { confidentialityDate: null, status: l.volunteerEnded, end: TODAY - 10 })), 'volunteers.confidentialityDate.missing')).toEqual([]);
+  });
+
+  it('volunteers.policeCertificate.missingForActivity: the activity requires it; near miss: the certificate was shown', () => {
+    const [issue] = validate(withFirst('volunteers', { activity: l.policeActivity }));
+    expect(`${issue.rule}@${issue.cell}`).toBe(at('volunteers.policeCertificate.missingForActivity', 'policeCertificateDate'));
+    expect(issue.message).toContain(l.policeActivity);
+    expect(only({ activity: l.policeActivity, policeCertificateDate: day('2024-01-10') })).toEqual([]);
+    expect(only({ activity: l.policeActivity.toUpperCase(), policeCertificateDate: null }).filter((x) => x.includes('policeCertificate'))).toHaveLength(1);
+  });
+
+  it("volunteers.policeCertificate.missingForAgreement: the partner's active agreement requires it; near miss: the agreement has ended", () => {
+    const agreement = { ...clean.agreements[0], requiresPoliceCertificate: l.yes, requiresConfidentiality: l.no };
+    const rule = 'volunteers.policeCertificate.missingForAgreement';
+    expect(ofRule(validate(workbook({ agreements: [agreement] })), rule).map((i) => i.cell)).toEqual([cellOf('volunteers', 'policeCertificateDate')]);
+    expect(ofRule(validate(workbook({ agreements: [{ ...agreement, status: l.agreementEnded, end: TODAY - 1 }] })), rule)).toEqual([]);
+    expect(ofRule(validate(workbook({ agreements: [agreement], volunteers: [{ ...v, partner: null }] })), rule)).toEqual([]);
+  });
+
+  it('volunteers.retention.expired: catches an end longer ago than the retention period; near miss: exactly the period', () => {
+    const months = l.settings.retentionMonths;
+    const expired = addMonths(TODAY, -months) - 1;
+    const ended = { status: l.volunteerEnded, start: expired - 400 };
+    expect(only({ ...ended, end: expired })).toEqual([at('volunteers.retention.expired', 'name')]);
+    expect(only({ ...ended, end: addMonths(TODAY, -months) })).toEqual([]);
+    expect(only({ status: l.volunteerActive, end: null, start: expired - 400 })).toEqual([]);
+  });
+
+  it('volunteers.retention.expired: a paused volunteer is judged by the last logged hours', () => {
+    const months = l.settings.retentionMonths;
+    const longAgo = addMonths(TODAY, -months) - 30;
+    const paused = { ...v, status: l.volunteerPaused, start: longAgo - 100 };
+    const hours = (date: number) => [{ ...clean.hours[0], date }];
+    expect(found(validate(workbook({ volunteers: [paused], hours: hours(longAgo) })))).toEqual([at('volunteers.retention.expired', 'name')]);
+    expect(found(validate(workbook({ volunteers: [paused], hours: hours(TODAY - 30) })))).toEqual([]);
+  });
+
+  it('uses the retention period from the settings', () => {
+    const data = workbook({ volunteers: [{ ...v, status: l.volunteerEnded, end: addMonths(TODAY, -7) }], hours: [] });
+    expect(ofRule(validate(data), 'volunteers.retention.expired')).toEqual([]);
+    data.settings.retentionMonths = 6;
+    expect(ofRule(validate(data), 'volunteers.retention.expired')).toHaveLength(1);
+  });
+
+  it('volunteers.end.beforeStart: catches an end before the start; near miss: the same day', () => {
+    const ended = { status: l.volunteerEnded, start: TODAY - 30 };
+    expect(only({ ...ended, end: TODAY - 31 })).toEqual([at('volunteers.end.beforeStart', 'end')]);
+    expect(only({ ...ended, end: TODAY - 30 })).toEqual([]);
+  });
+
+  it('volunteers.end.missing: catches ended without an end date; near miss: paused without one', () => {
+    expect(only({ status: l.volunteerEnded })).toEqual([at('volunteers.end.missing', 'end')]);
+    expect(only({ status: l.volunteerPaused })).toEqual([]);
+  });
+
+  it('volunteers.status.activeAfterEnd: catches an active volunteer whose end has passed; near miss: ending today', () => {
+    expect(only({ end: TODAY - 1 })).toEqual([at('volunteers.status.activeAfterEnd', 'status')]);
+    expect(only({ end: TODAY })).toEqual([]);
+  });
+});

@@ -1,0 +1,579 @@
+/**
+ * The task pane's services end to end: the Office adapter over the recording Excel stand-in, the
+ * core's placement, plan, loading and rules. What the tests look at is what the stand-in's
+ * workbook holds afterwards and how many round trips each action cost.
+ */
+import { sheetDef } from '../../../../src/core/content/content';
+import { isoToSerial } from '../../../../src/core/model/dates';
+import { loadWorkbook } from '../../../../src/core/model/loadWorkbook';
+import { defaultSheetNames } from '../../../../src/core/plan/buildWorkbookPlan';
+import { parameterRow } from '../../../../src/core/model/settingsModel';
+import { RegisterService, type FormInput } from '../../../../src/taskpane/services/registerService';
+import { SettingsRefusal, SettingsService } from '../../../../src/taskpane/services/settingsService';
+import { TemplateService, TEMPLATE_KEYS } from '../../../../src/taskpane/services/templateService';
+import { ValidationService } from '../../../../src/taskpane/services/validationService';
+import { SummaryService } from '../../../../src/taskpane/services/summaryService';
+import { EvaluationService } from '../../../../src/taskpane/services/evaluationService';
+import { CellWritesUnavailable } from '../../../../src/taskpane/services/cellWriter';
+import { AgreementFormService, parseCellReference } from '../../../../src/taskpane/services/agreementFormService';
+import { SCHEMA_VERSION } from '../../../../src/core/content/content';
+import { REGISTER_KEYS, type RegisterKey } from '../../../../src/core/content/templateSchema';
+import { defaultTableNames } from '../../../../src/core/model/workbookData';
+import { columnLetter, type WorkbookPlan } from '../../../../src/core/plan/workbookPlan';
+import { TemplateRefusal } from '../../../../src/taskpane/services/templateService';
+import { OfficeWorkbook } from '../../../../src/workbook/office/officeWorkbook';
+import { TableColumnOccupied, type CellValue, type SheetGrid } from '../../../../src/core/port';
+import { openXlsxBuffer } from '../../../../src/workbook/xlsx/reading/xlsxReader';
+import { ExcelStandIn } from '../../../support/excelStandIn';
+import { PARTICIPANTS_NB, versionOnePlan, withSchemaVersion, type VersionOneOptions } from '../../../support/schemaV1';
+import { fixedClock, officePane, readOnlyPane, writingPane } from '../../../support/standInWorkbook';
+
+const NB = defaultSheetNames('nb');
+
+async function withTemplates(standIn = new ExcelStandIn()): Promise<ExcelStandIn> {
+  await new TemplateService(officePane(standIn), fixedClock).addMissing('nb');
+  return standIn;
+}
+
+/** Everything a user could see of the workbook: sheets, cells, tables, names. */
+function snapshot(standIn: ExcelStandIn): string {
+  return JSON.stringify({
+    sheets: standIn.sheets.map((s) => [s.name, s.visibility, [...s.cells]]),
+    tables: standIn.tables.map((t) => [t.name, t.area]),
+    names: standIn.names.map((n) => [n.name, n.formula]),
+  });
+}
+
+/** Round trips of reading the workbook as every action starts: the floor of any action's cost. */
+async function readSyncs(standIn: ExcelStandIn): Promise<number> {
+  standIn.resetLog();
+  await loadWorkbook(officePane(standIn));
+  return standIn.syncCount;
+}
+
+describe('templateService', () => {
+  test('adds every template to an empty workbook, with the metadata sheet very hidden', async () => {
+    const standIn = new ExcelStandIn();
+    const service = new TemplateService(officePane(standIn), fixedClock);
+    const before = await service.status('nb');
+    expect(before.templates.every((t) => t.state === 'missing')).toBe(true);
+    expect(before.canAdd).toBe(true);
+
+    const result = await service.addMissing('nb');
+    expect(result.added.map((a) => a.key)).toEqual([...TEMPLATE_KEYS]);
+    expect(result.renamed).toEqual([]);
+    expect(standIn.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ...TEMPLATE_KEYS.map((k) => [NB[k], 'Visible']),
+      ['_samspill', 'VeryHidden'],
+    ]);
+    expect(standIn.tableContent(sheetDef('volunteers').table!.nb).headers).toEqual(sheetDef('volunteers').columns!.map((c) => c.label.nb));
+
+    const after = await service.status('en');
+    expect(after.lang).toBe('nb');
+    expect(after.templates.map((t) => t.state)).toEqual(TEMPLATE_KEYS.map(() => 'present'));
+    expect(after.canAdd).toBe(false);
+  });
+
+  test('a user sheet named "Frivillige" is left as it was; the register gets a free name', async () => {
+    const standIn = new ExcelStandIn();
+    standIn.seedSheet('Frivillige', [
+      ['Navn', 'Telefon', 'Merknad'],
+      ['Ola', '99887766', 'kommer tirsdager'],
+    ]);
+    const userSheet = JSON.stringify([...standIn.sheet('Frivillige').cells]);
+    const result = await new TemplateService(officePane(standIn), fixedClock).addMissing('nb');
+
+    expect(result.renamed).toEqual([{ key: 'volunteers', wanted: 'Frivillige', name: 'Frivillige (2)' }]);
+    expect(result.added.find((a) => a.key === 'volunteers')?.sheet).toBe('Frivillige (2)');
+    expect(JSON.stringify([...standIn.sheet('Frivillige').cells])).toBe(userSheet);
+    expect(standIn.sheets[0].name).toBe('Frivillige');
+    expect(standIn.table(sheetDef('volunteers').table!.nb).sheet.name).toBe('Frivillige (2)');
+    const loaded = await loadWorkbook(officePane(standIn));
+    expect(loaded.sheetNames.volunteers).toBe('Frivillige (2)');
+    expect(loaded.meta?.sheets.volunteers).toBe('Frivillige (2)');
+  });
+
+  test('adding twice changes nothing and writes nothing the second time', async () => {
+    const standIn = await withTemplates();
+    const before = snapshot(standIn);
+    const floor = await readSyncs(standIn);
+    standIn.resetLog();
+    const again = await new TemplateService(officePane(standIn), fixedClock).addMissing('nb');
+    expect(again).toEqual({ added: [], renamed: [] });
+    expect(snapshot(standIn)).toBe(before);
+    // The read the action starts with, and the defined names for placement: nothing beyond.
+    expect(standIn.syncCount).toBe(floor + 1);
+  });
+
+  test('a missing template is added beside the others, and the metadata is rewritten in place', async () => {
+    const standIn = new ExcelStandIn();
+    await new TemplateService(writingPane(standIn), fixedClock).addMissing('nn');
+    await standIn.run(async (context) => {
+      context.workbook.worksheets.getItem(defaultSheetNames('nn').hours).delete();
+      await context.sync();
+    });
+    const service = new TemplateService(writingPane(standIn), fixedClock);
+    const status = await service.status('nb');
+    expect(status.lang).toBe('nn');
+    expect(status.templates.filter((t) => t.state === 'missing').map((t) => t.key)).toEqual(['hours']);
+
+    const result = await service.addMissing('nb');
+    expect(result.added).toEqual([{ key: 'hours', sheet: defaultSheetNames('nn').hours }]);
+    const loaded = await loadWorkbook(writingPane(standIn));
+    expect(loaded.meta?.sheets.hours).toBe(defaultSheetNames('nn').hours);
+    expect(loaded.missingSheets).toEqual([]);
+  });
+
+  test('without cell writes, a workbook whose metadata must change is refused before anything is written', async () => {
+    const standIn = await withTemplates();
+    await standIn.run(async (context) => {
+      context.workbook.worksheets.getItem(NB.hours).delete();
+      await context.sync();
+    });
+    const before = snapshot(standIn);
+    await expect(new TemplateService(readOnlyPane(standIn), fixedClock).addMissing('nb')).rejects.toBeInstanceOf(CellWritesUnavailable);
+    expect(snapshot(standIn)).toBe(before);
+  });
+});
+
+// ───────────── upgrading a schema-1 workbook in place ─────────────
+
+const NB_TABLES = defaultTableNames('nb');
+
+/** A version-1 workbook written into the stand-in by the Office adapter, as version 1 did. */
+async function versionOneInExcel(options: VersionOneOptions = {}, edit: (plan: WorkbookPlan) => WorkbookPlan = (p) => p): Promise<ExcelStandIn> {
+  const standIn = new ExcelStandIn();
+  await new OfficeWorkbook(standIn.run).applyPlan(edit(versionOnePlan(options)));
+  standIn.resetLog();
+  return standIn;
+}
+
+/** The register sheets as the port reads them, by key. */
+async function registerGrids(standIn: ExcelStandIn): Promise<Map<RegisterKey, SheetGrid>> {
+  const workbook = officePane(standIn);
+  const names = (await workbook.listSheets()).map((s) => s.name);
+  const grids = new Map<RegisterKey, SheetGrid>();
+  for (const key of REGISTER_KEYS) if (names.includes(NB[key])) grids.set(key, await workbook.readSheet(NB[key]));
+  return grids;
+}
+
+/** Rows cut or padded to a width, so a grid can be compared with a wider one column by column. */
+function cellsTo(grid: SheetGrid, width: number): CellValue[][] {
+  return grid.rows.map((row) => Array.from({ length: width }, (_, c) => row?.[c] ?? null));
+}
+
+function widthOf(grid: SheetGrid): number {
+  return Math.max(0, ...grid.rows.map((row) => row?.length ?? 0));
+}
+
+describe('templateService: upgrading a schema-1 workbook', () => {
+  test('every register row is kept, participants is appended empty, the action plan added, the metadata current; a second add changes nothing', async () => {
+    const standIn = await versionOneInExcel();
+    const before = await registerGrids(standIn);
+    expect(before.has('actions')).toBe(false);
+    expect(before.get('checklist')!.rows[0]).not.toContain(PARTICIPANTS_NB);
+    const service = new TemplateService(officePane(standIn), fixedClock);
+    const status = await service.status('en');
+    expect(status.schema).toEqual({ kind: 'upgrade', from: 1, to: SCHEMA_VERSION() });
+    expect(status.canAdd).toBe(true);
+    expect(status.templates.find((t) => t.key === 'actions')?.state).toBe('missing');
+
+    const result = await service.addMissing('en');
+    expect(result.added).toEqual([{ key: 'actions', sheet: NB.actions }]);
+    expect(result.renamed).toEqual([]);
+    expect(result.upgraded).toEqual({ from: 1, to: SCHEMA_VERSION(), columns: [{ register: 'checklist', column: 'participants', header: PARTICIPANTS_NB, sheet: NB.checklist }] });
+
+    const after = await registerGrids(standIn);
+    for (const [key, grid] of before) {
+      const width = widthOf(grid);
+      expect([key, cellsTo(after.get(key)!, width)]).toEqual([key, cellsTo(grid, width)]);
+      if (key !== 'checklist') expect([key, widthOf(after.get(key)!)]).toEqual([key, width]);
+    }
+    const checklist = after.get('checklist')!;
+    const width = widthOf(before.get('checklist')!);
+    expect(widthOf(checklist)).toBe(width + 1);
+    expect(checklist.rows[0]![width]).toBe(PARTICIPANTS_NB);
+    const dataRows = before.get('checklist')!.rows.length - 1;
+    expect(dataRows).toBeGreaterThan(50);
+    for (let r = 1; r <= dataRows; r++) expect(checklist.rows[r]?.[width] ?? null).toBeNull();
+    // The table took the column in; its length check covers the data rows; the width is the template's.
+    const table = standIn.tableContent(NB_TABLES.checklist);
+    expect(table.headers.at(-1)).toBe(PARTICIPANTS_NB);
+    expect(table.rows).toHaveLength(dataRows);
+    const letter = columnLetter(width + 1);
+    const validation = standIn.validationAt(NB.checklist, `${letter}2`);
+    expect(validation?.rule).toEqual({ textLength: { operator: 'LessThanOrEqualTo', formula1: 200 } });
+    expect(validation?.area).toEqual({ top: 2, bottom: dataRows + 1, left: width + 1, right: width + 1 });
+    expect(standIn.sheet(NB.checklist).columnWidths.get(width + 1)).toBeGreaterThan(0);
+
+    const loaded = await loadWorkbook(officePane(standIn));
+    expect(loaded.meta?.schemaVersion).toBe(SCHEMA_VERSION());
+    expect(loaded.meta?.sheets.actions).toBe(NB.actions);
+    expect(loaded.meta?.tables.actions).toBe(NB_TABLES.actions);
+    expect(loaded.data.registers.checklist.columns.get('participants')).toBe(width + 1);
+    expect(loaded.missingSheets).toEqual([]);
+    const current = await service.status('nb');
+    expect(current.schema).toEqual({ kind: 'current', version: SCHEMA_VERSION() });
+    expect(current.canAdd).toBe(false);
+
+    const upgraded = snapshot(standIn);
+    const again = await new TemplateService(officePane(standIn), fixedClock).addMissing('nb');
+    expect(again).toEqual({ added: [], renamed: [] });
+    expect(snapshot(standIn)).toBe(upgraded);
+  });
+
+  test('the upgrade costs the same round trips for 10 and 2 000 checklist rows', async () => {
+    const syncs: number[] = [];
+    const floors: number[] = [];
+    for (const rows of [10, 2_000]) {
+      const standIn = await versionOneInExcel({ checklistRows: rows });
+      floors.push(await readSyncs(standIn));
+      standIn.resetLog();
+      const result = await new TemplateService(officePane(standIn), fixedClock).addMissing('nb');
+      expect(result.upgraded?.columns).toHaveLength(1);
+      expect(standIn.tableContent(NB_TABLES.checklist).rows).toHaveLength(rows);
+      syncs.push(standIn.syncCount);
+    }
+    expect(syncs[1]).toBe(syncs[0]);
+    expect(floors[1]).toBe(floors[0]);
+    // Beyond the read every action starts with: the defined names (1), the column (2), the action
+    // plan's sheet (2: the names it needs are free, then everything in one), the metadata (1).
+    expect(syncs[0] - floors[0]).toBe(6);
+  });
+
+  test('a note right of the checklist table refuses the upgrade before anything changes', async () => {
+    const standIn = await versionOneInExcel();
+    const { area } = standIn.table(NB_TABLES.checklist);
+    standIn.sheet(NB.checklist).cellForWrite(4, area.right + 1).value = 'Husk å spørre Frivilligsentralen';
+    const before = snapshot(standIn);
+    const error = await new TemplateService(officePane(standIn), fixedClock).addMissing('nb').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TemplateRefusal);
+    expect((error as TemplateRefusal).reason).toBe('columnOccupied');
+    expect((error as TemplateRefusal).values).toEqual({ sheet: NB.checklist, cell: `${columnLetter(area.right + 1)}4`, header: PARTICIPANTS_NB });
+    expect(snapshot(standIn)).toBe(before);
+  });
+
+  test('a newer schema is still refused, and nothing is written', async () => {
+    const standIn = await versionOneInExcel({}, (plan) => ({ ...plan, sheets: plan.sheets.map((s) => (s.key === '_meta' ? withSchemaVersion(s, SCHEMA_VERSION() + 1) : s)) }));
+    const before = snapshot(standIn);
+    const service = new TemplateService(officePane(standIn), fixedClock);
+    expect((await service.status('nb')).canAdd).toBe(false);
+    await expect(service.addMissing('nb')).rejects.toMatchObject({ name: 'TemplateRefusal', reason: 'newerSchema', values: { found: SCHEMA_VERSION() + 1, supported: SCHEMA_VERSION() } });
+    expect(snapshot(standIn)).toBe(before);
+  });
+});
+
+describe('appending a table column in Excel', () => {
+  function smallTable(): ExcelStandIn {
+    const standIn = new ExcelStandIn();
+    standIn.seedSheet('Liste', [
+      ['Navn', 'Antall', null, null],
+      ['Ola', 2, null, null],
+      ['Kari', 3, null, null],
+    ]);
+    standIn.tables.push({ id: standIn.newId(), name: 'Liste', sheet: standIn.sheet('Liste'), area: { top: 1, left: 1, bottom: 3, right: 2 }, style: 'TableStyleMedium2' });
+    standIn.resetLog();
+    return standIn;
+  }
+
+  test('the adapter adds header, empty cells, validation over the data rows and width in two round trips', async () => {
+    const standIn = smallTable();
+    const validation = { rule: { type: 'textLength' as const, max: 50 }, prompt: { title: 'Merknad', message: 'Kort tekst' }, error: { title: 'For lang', message: 'Høyst 50 tegn' }, strict: true };
+    await new OfficeWorkbook(standIn.run).appendTableColumn('Liste', { header: 'Merknad', width: 20, validation });
+    expect(standIn.syncCount).toBe(2);
+    expect(standIn.tableContent('Liste')).toEqual({ headers: ['Navn', 'Antall', 'Merknad'], rows: [['Ola', 2, ''], ['Kari', 3, '']] });
+    expect(standIn.validationAt('Liste', 'C2')?.area).toEqual({ top: 2, bottom: 3, left: 3, right: 3 });
+    expect(standIn.validationAt('Liste', 'C4')).toBeUndefined();
+    expect(standIn.sheet('Liste').columnWidths.get(3)).toBeGreaterThan(0);
+  });
+
+  test("a value beside the table: the adapter refuses and changes nothing; Excel's own columns.add would move it right", async () => {
+    const standIn = smallTable();
+    standIn.sheet('Liste').cellForWrite(3, 3).value = 'notat';
+    const before = snapshot(standIn);
+    const error = await new OfficeWorkbook(standIn.run).appendTableColumn('Liste', { header: 'Merknad' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TableColumnOccupied);
+    expect((error as TableColumnOccupied).cell).toBe('C3');
+    expect(snapshot(standIn)).toBe(before);
+
+    await standIn.run(async (context) => {
+      context.workbook.tables.getItem('Liste').columns.add(undefined, undefined, 'Merknad');
+      await context.sync();
+    });
+    expect(standIn.cell('Liste', 'C3')?.value ?? '').toBe('');
+    expect(standIn.cell('Liste', 'D3')?.value).toBe('notat');
+    expect(standIn.table('Liste').area).toEqual({ top: 1, left: 1, bottom: 3, right: 3 });
+  });
+});
+
+function volunteerInput(settings: { lists: Record<string, string[]>; policeActivities: string[] }, overrides: FormInput = {}): FormInput {
+  const activity = settings.lists.activityTypes.find((a) => !settings.policeActivities.includes(a))!;
+  return {
+    name: 'Kari Nordmann',
+    phone: '+47 912 34 567',
+    email: 'kari@example.no',
+    affiliation: settings.lists.affiliationForms[0],
+    activity,
+    start: '2026-11-02',
+    consentDate: '2026-11-02',
+    confidentialityDate: '2026-11-02',
+    status: settings.lists.volunteerStatuses[0],
+    ...overrides,
+  };
+}
+
+describe('registerService', () => {
+  test('an invalid phone is refused with the rule\'s message and nothing is written; a valid record is appended as one row', async () => {
+    const standIn = await withTemplates();
+    const workbook = officePane(standIn);
+    const service = new RegisterService(workbook, fixedClock);
+    const form = await service.form('volunteers');
+    expect(form.nextId).toBe('F0001');
+    expect(form.fields.map((f) => f.column.key)).not.toContain('hoursLast12Months');
+    const settings = (await loadWorkbook(workbook)).data.settings;
+    const table = sheetDef('volunteers').table!.nb;
+    const before = snapshot(standIn);
+    const floor = await readSyncs(standIn);
+
+    standIn.resetLog();
+    const refused = await service.append('volunteers', volunteerInput(settings, { phone: '12' }));
+    expect(refused.kind).toBe('refused');
+    if (refused.kind !== 'refused') return;
+    expect(refused.byField.phone.map((i) => i.rule)).toEqual(['volunteers.phone.invalid']);
+    expect(refused.byField.phone[0].message).toContain('12');
+    expect(Object.keys(refused.byField)).toEqual(['phone']);
+    expect(snapshot(standIn)).toBe(before);
+    expect(standIn.syncCount).toBe(floor);
+
+    standIn.resetLog();
+    const appended = await service.append('volunteers', volunteerInput(settings));
+    expect(appended.kind).toBe('appended');
+    const appendSyncs = standIn.syncCount - floor;
+    const rows = standIn.tableContent(table).rows.filter((r) => r.some((v) => v !== '' && !String(v).startsWith('=')));
+    expect(rows).toHaveLength(1);
+    const columns = sheetDef('volunteers').columns!.map((c) => c.key);
+    expect(rows[0][columns.indexOf('id')]).toBe('F0001');
+    expect(rows[0][columns.indexOf('phone')]).toBe('+47 912 34 567');
+    expect(rows[0][columns.indexOf('start')]).toBe(isoToSerial('2026-11-02'));
+
+    // The next one gets the next id, and costs the same round trips with more rows in the register.
+    const next = await service.form('volunteers');
+    expect(next.nextId).toBe('F0002');
+    for (let i = 0; i < 3; i++) await service.append('volunteers', volunteerInput(settings, { name: `Frivillig ${i}`, email: `f${i}@example.no` }));
+    const floorLater = await readSyncs(standIn);
+    standIn.resetLog();
+    await service.append('volunteers', volunteerInput(settings, { name: 'Siste', email: 'siste@example.no' }));
+    // The first record fills the new table's blank row (one more read); after that, two syncs.
+    expect(appendSyncs).toBeLessThanOrEqual(3);
+    expect(standIn.syncCount - floorLater).toBeLessThanOrEqual(2);
+  });
+
+  test('a record lands under its columns after the user moved them, their own column left blank', async () => {
+    const standIn = await withTemplates();
+    const table = sheetDef('partners').table!.nb;
+    const labels = sheetDef('partners').columns!.map((c) => c.label.nb);
+    // The user rebuilds the catalogue: "Type" moved to the front, a column of their own after it.
+    await standIn.run(async (context) => {
+      context.workbook.worksheets.getItem(NB.partners).delete();
+      await context.sync();
+      const sheet = context.workbook.worksheets.add(NB.partners);
+      const headers = [labels[2], 'Egen merknad', labels[0], labels[1], ...labels.slice(3)];
+      const created = sheet.tables.add(`A1:${String.fromCharCode(64 + headers.length)}2`, true);
+      created.name = table;
+      created.getHeaderRowRange().values = [headers];
+      await context.sync();
+    });
+    const service = new RegisterService(officePane(standIn), fixedClock);
+    const types = (await loadWorkbook(officePane(standIn))).data.settings.lists.partnerTypes;
+    const result = await service.append('partners', { name: 'Frivilligsentralen', type: types[0], orgNumber: '' });
+    expect(result.kind).toBe('appended');
+    const content = standIn.tableContent(table);
+    const row = content.rows.find((r) => r[2] === 'Frivilligsentralen')!;
+    expect(row.slice(0, 4)).toEqual([types[0], '', 'Frivilligsentralen', '']);
+  });
+
+  test('an agreement id is generated when left blank; a workbook without the register is told so', async () => {
+    const empty = new RegisterService(officePane(new ExcelStandIn()), fixedClock);
+    expect(await empty.append('agreements', {})).toEqual({ kind: 'noRegister' });
+    const standIn = await withTemplates();
+    const service = new RegisterService(officePane(standIn), fixedClock);
+    expect((await service.form('agreements')).nextId).toBe('AVT-001');
+    const refused = await service.append('agreements', { partner: 'Finnes ikke' });
+    expect(refused.kind).toBe('refused');
+    if (refused.kind === 'refused') {
+      expect(refused.byField.id).toBeUndefined();
+      expect(refused.byField.start?.[0].rule).toBe('agreements.start.required');
+    }
+  });
+});
+
+describe('validationService', () => {
+  test('issues come grouped by sheet; showing one selects its cell', async () => {
+    const standIn = await withTemplates();
+    const table = sheetDef('hours').table!.nb;
+    await officePane(standIn).appendRows(table, [[isoToSerial('2026-11-01'), 'Ukjent aktivitet', null, null, null, 0, -2]]);
+    const service = new ValidationService(officePane(standIn), fixedClock);
+    const report = await service.validate();
+    const hours = report.groups.find((g) => g.sheet === NB.hours)!;
+    expect(hours.issues.map((i) => i.rule)).toEqual(expect.arrayContaining(['hours.activity.notInList', 'hours.hours.notPositive']));
+    for (const group of report.groups) expect(group.issues.every((i) => i.sheet === group.sheet)).toBe(true);
+    expect(new Set(report.groups.map((g) => g.sheet)).size).toBe(report.groups.length);
+    expect(report.counts.error).toBeGreaterThanOrEqual(2);
+
+    standIn.resetLog();
+    const issue = hours.issues.find((i) => i.rule === 'hours.hours.notPositive')!;
+    expect(await service.show(issue)).toBe(true);
+    expect(standIn.selection).toEqual({ sheet: NB.hours, address: issue.cell });
+    expect(standIn.syncCount).toBe(1);
+  });
+});
+
+describe('settingsService', () => {
+  test('writes report date, hours per årsverk, value per hour and warning windows in one round trip', async () => {
+    const standIn = await withTemplates();
+    const service = new SettingsService(writingPane(standIn));
+    const before = await service.read();
+    expect(before.values.hoursPerFte).toBe(1762);
+    expect(before.writable).toBe(true);
+    const floor = await readSyncs(standIn);
+    standIn.resetLog();
+    const values = { reportDate: isoToSerial('2026-12-31'), hoursPerFte: 1700, valuePerHour: 450, expiryWarningDays: 30, reviewWarningDays: 45 };
+    await service.write(values);
+    // read, one write, read back
+    expect(standIn.syncCount).toBe(2 * floor + 1);
+    expect(standIn.cell(NB.settings, `B${parameterRow('hoursPerFte')}`)?.value).toBe(1700);
+    const after = await new SettingsService(readOnlyPane(standIn)).read();
+    expect(after.values).toMatchObject(values);
+    expect(after.writable).toBe(false);
+  });
+
+  test('a value out of bounds is refused before anything is written', async () => {
+    const standIn = await withTemplates();
+    const before = snapshot(standIn);
+    await expect(new SettingsService(writingPane(standIn)).write({ hoursPerFte: 0, reviewWarningDays: 2.5 })).rejects.toMatchObject({
+      problems: [
+        { key: 'hoursPerFte', problem: 'belowMin', min: 1 },
+        { key: 'reviewWarningDays', problem: 'notWhole' },
+      ],
+    });
+    await expect(new SettingsService(writingPane(standIn)).write({ hoursPerFte: 0 })).rejects.toBeInstanceOf(SettingsRefusal);
+    expect(snapshot(standIn)).toBe(before);
+  });
+});
+
+describe('evaluation and summary', () => {
+  test('a rated round is written into the checklist, and a refresh adds the actions it calls for', async () => {
+    const standIn = await withTemplates();
+    const workbook = writingPane(standIn);
+    const evaluation = new EvaluationService(workbook, fixedClock);
+    const draft = await evaluation.draft();
+    expect(draft.existing).toBe(true);
+    expect(draft.factors).toHaveLength(8);
+    const answers = Object.fromEntries(
+      draft.factors.flatMap((f) => f.statements).map((s) => [s.id, { rating: s.kind === 'barrier' ? ('agree' as const) : ('partly' as const), evidence: `Grunnlag ${s.id}` }]),
+    );
+    const saved = await evaluation.save(draft.date, answers, draft.scope, 'Ansatte');
+    expect(saved).toMatchObject({ how: 'updated', rated: 70 });
+    const again = await evaluation.draft(draft.date);
+    expect(again.factors[0].statements[0]).toMatchObject({ rating: answers[again.factors[0].statements[0].id].rating, evidence: `Grunnlag ${again.factors[0].statements[0].id}` });
+
+    const summary = new SummaryService(workbook, fixedClock);
+    const report = await summary.refresh();
+    expect(report.hasSummary).toBe(true);
+    expect(report.refreshedAt).toBe('2026-11-23 10:15');
+    expect(report.actionsAdded).toBeGreaterThan(0);
+    expect(report.stamped).toBe(true);
+    const loaded = await loadWorkbook(workbook);
+    expect(loaded.meta?.summaryRefreshed).toBe('2026-11-23 10:15');
+    expect(loaded.data.registers.actions.rows).toHaveLength(report.actionsAdded);
+    const second = await summary.refresh();
+    expect(second.actionsAdded).toBe(0);
+    expect(second.previousRefresh).toBe('2026-11-23 10:15');
+    const figures = new Map(second.sections.flatMap((s) => s.figures).map((f) => [f.name, f.value]));
+    expect(figures.get('kpi_eval_statements_rated')).toBeDefined();
+
+    // The evaluation block on the (protected) summary sheet now shows the round: the cell the
+    // kpi_eval_statements_rated name points at holds 70, and the sheet is protected again.
+    expect(second.summaryWritten).toBe(true);
+    const names = await workbook.definedNames();
+    const rated = /^'?(.*?)'?!\$([A-Z]+)\$(\d+)$/.exec(names.find((n) => n.name === 'kpi_eval_statements_rated')!.refersTo.replace(/^=/, ''))!;
+    expect(standIn.cell(rated[1], `${rated[2]}${rated[3]}`)?.value).toBe(70);
+    expect(standIn.sheet(rated[1]).protection.protected).toBe(true);
+  });
+
+  test('a new round is appended as one row per statement', async () => {
+    const standIn = await withTemplates();
+    const evaluation = new EvaluationService(officePane(standIn), fixedClock);
+    const date = isoToSerial('2027-03-01');
+    const draft = await evaluation.draft(date);
+    expect(draft.existing).toBe(false);
+    const first = draft.factors[0].statements[0];
+    const saved = await evaluation.save(date, { [first.id]: { rating: 'disagree', evidence: 'Ingen budsjettpost' } }, 'Hele kommunen', '');
+    expect(saved).toEqual({ date, rated: 1, how: 'appended' });
+    const rows = (await loadWorkbook(officePane(standIn))).data.registers.checklist.rows.filter((r) => r.values.round === date);
+    expect(rows).toHaveLength(70);
+    expect(rows.find((r) => r.values.statementId === first.id)?.values.evidence).toBe('Ingen budsjettpost');
+  });
+});
+
+describe('agreementFormService', () => {
+  test('reads the id cell from its workbook name, quoted sheet names included', () => {
+    expect(parseCellReference("'Samarbeids''avtale'!$B$3")).toEqual({ sheet: "Samarbeids'avtale", address: 'B3' });
+    expect(parseCellReference('=Avtale!$C$12')).toEqual({ sheet: 'Avtale', address: 'C12' });
+    expect(parseCellReference('Avtale!$C$12:$D$13')).toBeNull();
+  });
+
+  test('an appended agreement fills the printable form, which is then shown', async () => {
+    const standIn = await withTemplates();
+    const workbook = writingPane(standIn);
+    const loaded = await loadWorkbook(workbook);
+    const lists = loaded.data.settings.lists;
+    const partnerTypes = lists.partnerTypes;
+    await new RegisterService(workbook, fixedClock).append('partners', { name: 'Frivilligsentralen', type: partnerTypes[0] });
+    const result = await new RegisterService(workbook, fixedClock).append('agreements', {
+      partner: 'Frivilligsentralen',
+      unit: lists.units[0],
+      measure: lists.activityTypes[0],
+      cooperationForm: lists.cooperationForms[0],
+      start: '2026-01-01',
+      requiresConfidentiality: lists.yesNo[1],
+      requiresPoliceCertificate: lists.yesNo[1],
+      status: lists.agreementStatuses[0],
+      signedDate: '2026-01-01',
+      nextReview: '2027-01-01',
+    });
+    expect(result).toMatchObject({ kind: 'appended', values: { id: 'AVT-001' } });
+    standIn.resetLog();
+    expect(await new AgreementFormService(workbook).fill('AVT-001')).toBe(true);
+    const target = parseCellReference(standIn.name('form_agreement_id')!.formula)!;
+    expect(standIn.cell(target.sheet, target.address)?.value).toBe('AVT-001');
+    expect(standIn.selection).toEqual(target);
+    expect(standIn.syncCount).toBe(3);
+    expect(await new AgreementFormService(officePane(new ExcelStandIn())).fill('AVT-001')).toBe(false);
+  });
+});
+
+describe('the copy without personal data', () => {
+  test('is handed to Excel as a new workbook holding only the summary and the action plan, as values', async () => {
+    const standIn = await withTemplates();
+    const opened: string[] = [];
+    const workbook = new OfficeWorkbook(standIn.run, { createWorkbook: async (base64) => void opened.push(base64) });
+    const settings = (await loadWorkbook(workbook)).data.settings;
+    const added = await new RegisterService(workbook, fixedClock).append('volunteers', volunteerInput(settings, { name: 'Kari Hemmelig', email: 'kari.hemmelig@example.no' }));
+    expect(added.kind).toBe('appended');
+    const before = snapshot(standIn);
+    const file = await new SummaryService(workbook, fixedClock).publicCopy();
+    expect(file).toBe('samspill-oppsummering-2026-11-23.xlsx');
+    expect(opened).toHaveLength(1);
+    expect(snapshot(standIn)).toBe(before);
+    const copy = openXlsxBuffer(new Uint8Array(Buffer.from(opened[0], 'base64')));
+    const sheets = await copy.listSheets();
+    expect(sheets.map((s) => s.name)).toEqual([sheetDef('summary').name.nb, sheetDef('actions').name.nb]);
+    const text = JSON.stringify(await Promise.all(sheets.map((s) => copy.readSheet(s.name))));
+    expect(text).not.toContain('Hemmelig');
+    expect(text).not.toContain('example.no');
+  });
+});
