@@ -8,7 +8,6 @@
  */
 'use strict';
 const path = require('path');
-const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { FirstLoadGuard } = require('./scripts/firstLoadGuard');
@@ -19,7 +18,7 @@ const DEV_BASE_URL = `https://localhost:${DEV_PORT}`;
 /** An https origin with an optional path, and nothing that would need escaping inside XML. */
 function baseUrlFromEnv(value) {
   const base = (value && value.trim() ? value : DEV_BASE_URL).trim().replace(/\/+$/, '');
-  if (!/^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~\/-]*)?$/.test(base)) {
+  if (!/^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/.test(base)) {
     throw new Error(
       `SAMSPILL_BASE_URL must be an https URL such as https://samspill.kommune.no (got "${value}"); ` +
         'Office loads add-ins only over https.',

@@ -26,12 +26,13 @@ export class BrowserWorkbook implements PaneWorkbook, CellWriter, TableColumnApp
     private readonly events: BrowserWorkbookEvents,
   ) {}
 
-  /** The workbook as it stands, once every edit already asked for is done. */
   /** A new workbook for the user (the copy without personal data): downloaded, never uploaded. */
-  async openCopy(data: Uint8Array, fileName: string): Promise<void> {
-    downloadFile(data, fileName);
+  async openCopy(plan: WorkbookPlan, fileName: string): Promise<void> {
+    const { writePlanToBuffer } = await import('../workbook/xlsx/writing');
+    downloadFile(await writePlanToBuffer(plan), fileName);
   }
 
+  /** The workbook as it stands, once every edit already asked for is done. */
   async data(): Promise<Uint8Array> {
     await this.queue.catch(() => undefined);
     return this.current.data();

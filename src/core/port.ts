@@ -88,8 +88,8 @@ export class TableColumnOccupied extends Error {
 
 export interface CopyOpener {
   /**
-   * Hands the user a new workbook (for example the copy without personal data): Excel opens it
-   * as a new workbook, the browser downloads it. The open workbook is not changed.
+   * Hands the user a new workbook made from a plan (for example the copy without personal data):
+   * Excel opens it as a new workbook, the browser downloads it. The open workbook is not changed.
    */
-  openCopy(data: Uint8Array, fileName: string): Promise<void>;
+  openCopy(plan: WorkbookPlan, fileName: string): Promise<void>;
 }

@@ -91,17 +91,16 @@ export class SummaryService {
 
   /**
    * The copy for leaders without personal data (the summary and the action plan as values), handed
-   * to the user as a new workbook. The xlsx writer (exceljs) is loaded here, on demand, never with
-   * the pane; the open workbook is not changed. Returns the copy's file name.
+   * to the user as a new workbook through the port (the adapter renders the plan to a file); the
+   * open workbook is not changed. Returns the copy's file name.
    */
   async publicCopy(): Promise<string> {
     if (!this.workbook.openCopy) throw new Error('This workbook adapter cannot hand over a new workbook.');
     const now = this.clock();
     const loaded = await loadWorkbook(this.workbook);
     const refresh = refreshSummary(loaded.data, todayOf(() => now), localMinute(now));
-    const { writePlanToBuffer } = await import('../../workbook/xlsx/writing/planWriter');
     const fileName = `samspill-oppsummering-${localMinute(now).slice(0, 10)}.xlsx`;
-    await this.workbook.openCopy(await writePlanToBuffer(publicWorkbookPlan(refresh)), fileName);
+    await this.workbook.openCopy(publicWorkbookPlan(refresh), fileName);
     return fileName;
   }
 }

@@ -51,8 +51,14 @@ export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppe
     this.createWorkbook = options.createWorkbook ?? ((base64) => Excel.createWorkbook(base64));
   }
 
-  /** Opens the bytes as a new workbook in Excel; the file name is Excel's to choose when saved. */
-  async openCopy(data: Uint8Array): Promise<void> {
+  /**
+   * Opens the plan as a new workbook in Excel; the file name is Excel's to choose when saved.
+   * Excel.createWorkbook takes an .xlsx file, so the xlsx writer renders the plan; it brings
+   * exceljs, so it is loaded here, on demand, and never with the pane.
+   */
+  async openCopy(plan: WorkbookPlan): Promise<void> {
+    const { writePlanToBuffer } = await import('../xlsx/writing');
+    const data = await writePlanToBuffer(plan);
     try {
       await this.createWorkbook(toBase64(data));
     } catch (error) {
