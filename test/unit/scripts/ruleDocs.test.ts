@@ -16,7 +16,7 @@ describe('docs/rules.md', () => {
     for (const r of ruleCatalog()) expect(rendered).toContain(`| \`${r.id}\` | ${r.severity} |`);
   });
 
-  it('is up to date (regenerate with UPDATE_DOCS=1 npx jest test/unit/validation/ruleDocs.test.ts)', () => {
+  it('is up to date (regenerate with UPDATE_DOCS=1 npx jest test/unit/scripts/ruleDocs.test.ts)', () => {
     if (process.env.UPDATE_DOCS === '1') writeFileSync(DOCS, rendered);
     expect(existsSync(DOCS)).toBe(true);
     expect(readFileSync(DOCS, 'utf8')).toBe(rendered);
