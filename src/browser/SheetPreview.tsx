@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Body1, Button, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../core/content/language';
 import type { CellValue, SheetGrid } from '../core/port';
-import { browserText } from './browserText';
+import { browserStrings, type BrowserStringKey } from './browserText';
 
 const ROWS = 40;
 const COLUMNS = 12;
@@ -81,7 +81,7 @@ interface Props {
 
 export function SheetPreview({ target, lang, read, onClose }: Props) {
   const styles = useStyles();
-  const t = (key: Parameters<typeof browserText>[0], values?: Record<string, string | number>) => browserText(key, lang, values);
+  const t = (key: BrowserStringKey, values?: Record<string, string | number>) => browserStrings.text(key, lang, values);
   const [grid, setGrid] = useState<SheetGrid | null>(null);
   const [missing, setMissing] = useState(false);
   const currentCell = useRef<HTMLTableCellElement>(null);

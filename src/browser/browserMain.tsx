@@ -13,11 +13,13 @@ import { createRoot } from 'react-dom/client';
 import { Body1, Button, Caption1, FluentProvider, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { isoToSerial, serialToIso } from '../core/model/dates';
 import { isLang, langFromLocale, type Lang } from '../core/content/language';
+import type { TextValues } from '../core/content/stringTable';
+import { phraseOf } from '../core/samspillError';
 import { App } from '../taskpane/App';
 import { systemClock, todayOf, type Clock } from '../taskpane/services/paneClock';
 import { PackageWorkbook } from '../workbook/xlsx/editing';
 import { BrowserWorkbook } from './browserWorkbook';
-import { browserText, type BrowserStringKey } from './browserText';
+import { browserStrings, type BrowserStringKey } from './browserText';
 import { SheetPreview, type PreviewTarget } from './SheetPreview';
 import { downloadFile } from './downloadFile';
 
@@ -67,7 +69,7 @@ interface OpenWorkbook {
 
 function BrowserPage({ lang, clock }: { lang: Lang; clock: Clock }) {
   const styles = useStyles();
-  const t = useCallback((key: BrowserStringKey, values?: Record<string, string | number>) => browserText(key, lang, values), [lang]);
+  const t = useCallback((key: BrowserStringKey, values?: TextValues) => browserStrings.text(key, lang, values), [lang]);
   const [open, setOpen] = useState<OpenWorkbook | null>(null);
   const [dirty, setDirty] = useState(false);
   const [preview, setPreview] = useState<PreviewTarget | null>(null);
@@ -101,8 +103,8 @@ function BrowserPage({ lang, clock }: { lang: Lang; clock: Clock }) {
       setPreview(null);
       setDirty(changed);
     } catch (failure) {
-      const reason = failure instanceof Error ? failure.message : String(failure);
-      setError(t('file.notXlsx', { file: fileName, reason }));
+      // Said in the page's language: a workbook error's sentence, never its two-language message.
+      setError(t('file.notXlsx', { file: fileName, reason: phraseOf(failure) }));
     } finally {
       setBusy(false);
     }
@@ -224,7 +226,7 @@ function start(): void {
   const params = new URLSearchParams(location.search);
   const lang = pageLanguage(params);
   document.documentElement.lang = lang;
-  document.title = browserText('page.title', lang);
+  document.title = browserStrings.text('page.title', lang);
   const container = document.getElementById('container');
   if (!container) throw new Error('browser.html has no #container element');
   createRoot(container).render(

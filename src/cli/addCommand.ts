@@ -7,12 +7,10 @@
 import { constants as fsConstants, existsSync } from 'node:fs';
 import { copyFile, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import cliAddStrings from '../../templates/ui/cliAdd.json';
 import { SCHEMA_VERSION } from '../core/content/content';
 import { FormulaRefs } from '../core/plan/formulaRefs';
-import { stringsFileSchema } from '../core/content/contentSchema';
 import { todaySerial } from '../core/model/dates';
-import { fillPlaceholders, LANGUAGES, type Lang } from '../core/content/language';
+import { LANGUAGES, type Lang } from '../core/content/language';
 import { loadWorkbook, type LoadedWorkbook } from '../core/model/loadWorkbook';
 import { META_SHEET_NAME } from '../core/model/metaSheet';
 import { additionPlan } from '../core/plan/additionPlan';
@@ -23,30 +21,10 @@ import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../c
 import { defaultTableNames } from '../core/model/workbookData';
 import type { WorkbookPlan } from '../core/plan/workbookPlan';
 import { appendTableColumn, fileNotFound, inspectPackage, mergeFreshWorkbook, type MergeResult, NameConflictError, openXlsxBuffer, PackageRefusal, readStoredEntries, TableColumnAppendError, UnsupportedZipError, type UserPackage, verifyMergedPackage, WorkbookReadError, writePlanToBuffer, writeStoredEntries, type XlsxReader, XmlEditError } from '../workbook/xlsx';
+import { phraseOf } from '../core/samspillError';
 import { writeFileAtomic } from './atomicWrite';
-import { UserFacingError } from './cliText';
+import { addStrings, UserFacingError } from './cliText';
 import { parseLang } from './options';
-
-const strings = stringsFileSchema.parse(cliAddStrings);
-
-export function addText(key: string, values: Record<string, string | number> = {}): string {
-  const entry = strings[key];
-  if (!entry) throw new RangeError(`no CLI string ${key}`);
-  return `${fillPlaceholders(entry.nb, values)} / ${fillPlaceholders(entry.en, values)}`;
-}
-
-/** A message whose values differ by language (a list of changes worded in each), "nb / en" as addText. */
-function addTextIn(key: string, values: (lang: Lang) => Record<string, string | number>): string {
-  const entry = strings[key];
-  if (!entry) throw new RangeError(`no CLI string ${key}`);
-  return `${fillPlaceholders(entry.nb, values('nb'))} / ${fillPlaceholders(entry.en, values('en'))}`;
-}
-
-function textIn(key: string, lang: Lang, values: Record<string, string | number>): string {
-  const entry = strings[key];
-  if (!entry) throw new RangeError(`no CLI string ${key}`);
-  return fillPlaceholders(entry[lang], values);
-}
 
 export interface AddOptions {
   output?: string;
@@ -70,7 +48,7 @@ function parseTemplates(value: string | undefined): SheetKey[] {
   if (value === undefined || value.trim() === '') return [...TEMPLATE_KEYS];
   const keys = value.split(',').map((k) => k.trim()).filter(Boolean);
   for (const key of keys) {
-    if (!(TEMPLATE_KEYS as string[]).includes(key)) throw new UserFacingError(addText('cli.add.error.templates', { value: key, known: TEMPLATE_KEYS.join(', ') }));
+    if (!(TEMPLATE_KEYS as string[]).includes(key)) throw new UserFacingError(addStrings.phrase('cli.add.error.templates', { value: key, known: TEMPLATE_KEYS.join(', ') }));
   }
   return keys as SheetKey[];
 }
@@ -95,15 +73,15 @@ async function readWorkbook(file: string): Promise<{ data: Uint8Array; reader: X
   try {
     data = await readFile(file);
   } catch (error) {
-    throw new UserFacingError(fileNotFound(file, (error as NodeJS.ErrnoException).code ?? String(error)).message);
+    throw new UserFacingError(fileNotFound(file, (error as NodeJS.ErrnoException).code ?? String(error)));
   }
   try {
     const reader = openXlsxBuffer(data, file);
     return { data, reader, user: inspectPackage(data) };
   } catch (error) {
-    if (error instanceof WorkbookReadError) throw new UserFacingError(error.message);
-    if (error instanceof PackageRefusal) throw new UserFacingError(addText(`cli.add.refused.${error.reason}`, { file }));
-    if (error instanceof UnsupportedZipError || error instanceof XmlEditError) throw new UserFacingError(addText('cli.add.refused.package', { file, reason: error.message }));
+    if (error instanceof WorkbookReadError) throw new UserFacingError(error);
+    if (error instanceof PackageRefusal) throw new UserFacingError(addStrings.phrase(`cli.add.refused.${error.code}`, { file }));
+    if (error instanceof UnsupportedZipError || error instanceof XmlEditError) throw new UserFacingError(addStrings.phrase('cli.add.refused.package', { file, reason: error }));
     throw error;
   }
 }
@@ -146,8 +124,8 @@ function place(loaded: LoadedWorkbook, user: UserPackage, keys: SheetKey[], lang
 
 function refuseSchema(placement: Placement, file: string): void {
   const schema = placement.schema;
-  if (schema.kind === 'upgrade' && !placement.upgrade) throw new UserFacingError(addText('cli.add.refused.upgrade', { file, from: schema.from, to: schema.to }));
-  if (schema.kind === 'newer') throw new UserFacingError(addText('cli.add.refused.newer', { file, found: schema.found, supported: schema.supported }));
+  if (schema.kind === 'upgrade' && !placement.upgrade) throw new UserFacingError(addStrings.phrase('cli.add.refused.upgrade', { file, from: schema.from, to: schema.to }));
+  if (schema.kind === 'newer') throw new UserFacingError(addStrings.phrase('cli.add.refused.newer', { file, found: schema.found, supported: schema.supported }));
 }
 
 async function merge(user: UserPackage, plan: WorkbookPlan, placement: Placement, file: string, now: Date): Promise<MergeResult> {
@@ -155,8 +133,8 @@ async function merge(user: UserPackage, plan: WorkbookPlan, placement: Placement
   try {
     return mergeFreshWorkbook(user, fresh, { replaceSheets: placement.metaAction === 'update' ? [placement.sheetNames._meta] : [], now });
   } catch (error) {
-    if (error instanceof NameConflictError) throw new UserFacingError(addText('cli.add.refused.nameConflict', { file, name: error.definedName }));
-    if (error instanceof XmlEditError) throw new UserFacingError(addText('cli.add.refused.package', { file, reason: error.message }));
+    if (error instanceof NameConflictError) throw new UserFacingError(addStrings.phrase('cli.add.refused.nameConflict', { file, name: error.definedName }));
+    if (error instanceof XmlEditError) throw new UserFacingError(addStrings.phrase('cli.add.refused.package', { file, reason: error }));
     throw error;
   }
 }
@@ -189,11 +167,11 @@ function appendUpgradeColumns(merged: MergeResult, placement: Placement, loaded:
       for (const part of result.changedParts) changed.add(part);
       appended.push({ header: column.header, sheet: register.sheetName });
     } catch (error) {
-      if (error instanceof TableColumnAppendError && error.reason === 'occupied') {
+      if (error instanceof TableColumnAppendError && error.code === 'occupied') {
         const table = placement.tableNames[addition.register];
-        throw new UserFacingError(addText('cli.add.refused.columnOccupied', { file, sheet: register.sheetName, table, cell: error.detail, column: column.header }));
+        throw new UserFacingError(addStrings.phrase('cli.add.refused.columnOccupied', { file, sheet: register.sheetName, table, cell: error.detail, column: column.header }));
       }
-      if (error instanceof TableColumnAppendError || error instanceof XmlEditError) throw new UserFacingError(addText('cli.add.refused.package', { file, reason: error.message }));
+      if (error instanceof TableColumnAppendError || error instanceof XmlEditError) throw new UserFacingError(addStrings.phrase('cli.add.refused.package', { file, reason: error }));
       throw error;
     }
   }
@@ -212,14 +190,14 @@ function upgradedLine(placement: Placement, appended: AppendedColumn[]): string 
   const upgrade = placement.upgrade;
   if (!upgrade) return null;
   const sheets = upgrade.addSheets.filter((key) => placement.toAdd.includes(key)).map((key) => placement.sheetNames[key]);
-  return addTextIn('cli.add.upgraded', (lang) => ({
-    from: upgrade.from,
-    to: upgrade.to,
-    changes: [
-      ...sheets.map((sheet) => textIn('cli.add.upgraded.sheet', lang, { sheet })),
-      ...appended.map((c) => textIn('cli.add.upgraded.column', lang, { column: c.header, sheet: c.sheet })),
-    ].join(', ') || '—',
-  }));
+  const changes = {
+    say: (lang: Lang) =>
+      [
+        ...sheets.map((sheet) => addStrings.text('cli.add.upgraded.sheet', lang, { sheet })),
+        ...appended.map((c) => addStrings.text('cli.add.upgraded.column', lang, { column: c.header, sheet: c.sheet })),
+      ].join(', ') || '—',
+  };
+  return addStrings.both('cli.add.upgraded', { from: upgrade.from, to: upgrade.to, changes });
 }
 
 /**
@@ -238,11 +216,11 @@ function baselineFor(original: Uint8Array, user: UserPackage, placement: Placeme
 }
 
 export async function addTemplates(file: string, options: AddOptions, log: (line: string) => void, hooks: AddHooks = {}): Promise<number> {
-  if (!/\.xls[xm]$/i.test(file)) throw new UserFacingError(addText('cli.add.error.extension', { file }));
+  if (!/\.xls[xm]$/i.test(file)) throw new UserFacingError(addStrings.phrase('cli.add.error.extension', { file }));
   const requestedLang = parseLang(options.lang);
   const keys = parseTemplates(options.templates);
   const inPlace = options.output === undefined || path.resolve(options.output) === path.resolve(file);
-  if (!inPlace && existsSync(options.output!)) throw new UserFacingError(addText('cli.add.error.outputExists', { file: options.output! }));
+  if (!inPlace && existsSync(options.output!)) throw new UserFacingError(addStrings.phrase('cli.add.error.outputExists', { file: options.output! }));
   const now = hooks.now ?? new Date();
 
   const { data, reader, user } = await readWorkbook(file);
@@ -250,10 +228,10 @@ export async function addTemplates(file: string, options: AddOptions, log: (line
   const placement = place(loaded, user, keys, loaded.meta?.lang ?? requestedLang);
   refuseSchema(placement, file);
   if (placement.toAdd.length === 0 && placement.metaAction === 'none') {
-    log(addText('cli.add.nothing', { file }));
+    log(addStrings.both('cli.add.nothing', { file }));
     return 0;
   }
-  if (options.lang !== undefined && loaded.meta && loaded.meta.lang !== requestedLang) log(addText('cli.add.langKept', { lang: loaded.meta.lang }));
+  if (options.lang !== undefined && loaded.meta && loaded.meta.lang !== requestedLang) log(addStrings.both('cli.add.langKept', { lang: loaded.meta.lang }));
 
   const merged = await merge(user, additionPlan(placement, loaded, todaySerial(now), placement.metaAction !== 'none'), placement, file, now);
   const result = appendUpgradeColumns(merged, placement, loaded, file);
@@ -272,15 +250,14 @@ export async function addTemplates(file: string, options: AddOptions, log: (line
   } catch (error) {
     // The original is intact, so the copy we made of it is not needed; one we did not make is kept.
     if (backup && backupMade) await rm(backup, { force: true });
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UserFacingError(addText('cli.add.error.write', { file: target, reason }));
+    throw new UserFacingError(addStrings.phrase('cli.add.error.write', { file: target, reason: phraseOf(error) }));
   }
 
-  for (const r of placement.renamed) log(addText('cli.add.renamed', { wanted: r.wanted, name: r.name }));
-  log(addText('cli.add.done', { file: target, count: placement.toAdd.length, sheets: placement.toAdd.map((k) => placement.sheetNames[k]).join(', ') || '—' }));
+  for (const r of placement.renamed) log(addStrings.both('cli.add.renamed', { wanted: r.wanted, name: r.name }));
+  log(addStrings.both('cli.add.done', { file: target, count: placement.toAdd.length, sheets: placement.toAdd.map((k) => placement.sheetNames[k]).join(', ') || '—' }));
   const upgraded = upgradedLine(placement, result.appended);
   if (upgraded) log(upgraded);
-  log(addText('cli.add.kept', { kept: user.entries.length - result.changedParts.length, total: user.entries.length }));
-  if (backup) log(addText('cli.add.backup', { backup }));
+  log(addStrings.both('cli.add.kept', { kept: user.entries.length - result.changedParts.length, total: user.entries.length }));
+  if (backup) log(addStrings.both('cli.add.backup', { backup }));
   return 0;
 }

@@ -9,28 +9,16 @@
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { fillPlaceholders, type Lang } from '../core/content/language';
 import { regionPlan, type ExcludedFile, type MunicipalityFigures } from '../core/summary/regionPlan';
 import { effectiveReportDate, figureValues, summarySections } from '../core/summary/summaryFigures';
 import { countIssues } from '../core/validation/validateWorkbook';
 import { openXlsxFile, writePlanToBuffer } from '../workbook/xlsx';
+import { sayBoth } from '../core/content/stringTable';
+import { phraseOf } from '../core/samspillError';
 import { writeFileAtomic } from './atomicWrite';
-import { UserFacingError } from './cliText';
+import { aggregateStrings, UserFacingError } from './cliText';
 import { parseLang, parseToday } from './options';
 import { runValidation } from './validateCommand';
-import aggregateStrings from '../../templates/ui/cliAggregate.json';
-import { stringsFileSchema } from '../core/content/contentSchema';
-
-/** The command's own texts, in templates/ui/cliAggregate.json. */
-const TEXT = stringsFileSchema.parse(aggregateStrings);
-
-function say(lang: Lang, key: string, values: Record<string, string | number> = {}): string {
-  return fillPlaceholders(TEXT[key][lang], values);
-}
-
-function both(key: string, values: Record<string, string | number> = {}): string {
-  return `${say('nb', key, values)} / ${say('en', key, values)}`;
-}
 
 export interface AggregateOptions {
   output?: string;
@@ -52,7 +40,7 @@ export async function municipalityFigures(file: string, today: number): Promise<
   try {
     const { loaded, issues } = await runValidation(file, today);
     const broken = issues.filter((i) => i.severity === 'error' && i.rule.startsWith('structure.'));
-    if (broken.length) return { excluded: { file: name, reason: both('structure', { problems: broken.map((i) => i.message).join('; ') }) } };
+    if (broken.length) return { excluded: { file: name, reason: aggregateStrings.phrase('structure', { problems: broken.map((i) => i.message).join('; ') }) } };
     const reportDate = effectiveReportDate(loaded.data, today);
     const counts = countIssues(issues);
     return {
@@ -66,8 +54,7 @@ export async function municipalityFigures(file: string, today: number): Promise<
       },
     };
   } catch (error) {
-    if (error instanceof UserFacingError) return { excluded: { file: name, reason: error.message } };
-    return { excluded: { file: name, reason: error instanceof Error ? error.message : String(error) } };
+    return { excluded: { file: name, reason: phraseOf(error) } };
   }
 }
 
@@ -86,9 +73,9 @@ function localMinute(now: Date): string {
 
 export async function aggregateCommand(files: string[], options: AggregateOptions, log: (line: string) => void, hooks: AggregateHooks = {}): Promise<number> {
   const output = options.output;
-  if (!output) throw new UserFacingError(both('error.output'));
-  if (!/\.xlsx$/i.test(output)) throw new UserFacingError(both('error.extension', { file: output }));
-  if (files.some((f) => resolve(f) === resolve(output))) throw new UserFacingError(both('error.outputIsInput', { file: output }));
+  if (!output) throw new UserFacingError(aggregateStrings.phrase('error.output'));
+  if (!/\.xlsx$/i.test(output)) throw new UserFacingError(aggregateStrings.phrase('error.extension', { file: output }));
+  if (files.some((f) => resolve(f) === resolve(output))) throw new UserFacingError(aggregateStrings.phrase('error.outputIsInput', { file: output }));
   const lang = parseLang(options.lang);
   const today = parseToday(options.today);
 
@@ -98,7 +85,7 @@ export async function aggregateCommand(files: string[], options: AggregateOption
   const bar = progressBar(hooks.progress ?? (process.stderr.isTTY === true && !process.env.CI), files.length);
   for (const file of files) {
     bar?.increment(0, { file: basename(file) });
-    if (seen.has(resolve(file))) excluded.push({ file: basename(file), reason: both('duplicate') });
+    if (seen.has(resolve(file))) excluded.push({ file: basename(file), reason: aggregateStrings.phrase('duplicate') });
     else {
       seen.add(resolve(file));
       const outcome = await municipalityFigures(file, today);
@@ -109,9 +96,9 @@ export async function aggregateCommand(files: string[], options: AggregateOption
   }
   bar?.stop();
 
-  for (const m of included) log(say(lang, 'included', { file: m.file, municipality: m.municipality, errors: m.errors }));
-  for (const e of excluded) log(say(lang, 'excluded', { file: e.file, reason: e.reason }));
-  if (included.length === 0) throw new UserFacingError([both('error.none', { file: output }), ...excluded.map((e) => `  ${e.file}: ${e.reason}`)].join('\n'));
+  for (const m of included) log(aggregateStrings.text('included', lang, { file: m.file, municipality: m.municipality, errors: m.errors }));
+  for (const e of excluded) log(aggregateStrings.text('excluded', lang, { file: e.file, reason: e.reason }));
+  if (included.length === 0) throw new UserFacingError(aggregateStrings.phrase('error.none', { file: output }), excluded.map((e) => `${e.file}: ${sayBoth(e.reason)}`));
 
   const plan = regionPlan({ lang, included, excluded, madeAt: localMinute(hooks.now ?? new Date()) });
   const bytes = await writePlanToBuffer(plan);
@@ -122,8 +109,8 @@ export async function aggregateCommand(files: string[], options: AggregateOption
       if (sheets.length !== plan.sheets.length) throw new Error(`the region workbook has ${sheets.length} sheets, not ${plan.sheets.length}`);
     });
   } catch (error) {
-    throw new UserFacingError(both('error.write', { file: output, reason: error instanceof Error ? error.message : String(error) }));
+    throw new UserFacingError(aggregateStrings.phrase('error.write', { file: output, reason: phraseOf(error) }));
   }
-  log(say(lang, 'done', { file: output, included: included.length, excluded: excluded.length }));
+  log(aggregateStrings.text('done', lang, { file: output, included: included.length, excluded: excluded.length }));
   return 0;
 }

@@ -15,7 +15,8 @@ import { effectiveReportDate } from '../core/summary/summaryFigures';
 import { FormulaRefs } from '../core/plan/formulaRefs';
 import { isFormulaLike, mapColumns, MappingError, type ColumnMapping } from '../core/import/importMapping';
 import { planImport, type ImportPlan, type SkipReason } from '../core/import/importRows';
-import { fillPlaceholders, type Lang } from '../core/content/language';
+import type { Lang } from '../core/content/language';
+import { phraseOf } from '../core/samspillError';
 import { loadWorkbook, type LoadedWorkbook } from '../core/model/loadWorkbook';
 import type { RegisterRow } from '../core/model/registerRows';
 import { hoursLast12, hoursLast12ById, policeRequired } from '../core/model/volunteerDerived';
@@ -23,23 +24,8 @@ import type { WorkbookData } from '../core/model/workbookData';
 import { appendTableRows, type AppendValue, entryBytes, fileNotFound, nextTableRow, officeDocumentPart, openXlsxBuffer, readStoredEntries, refusalReason, TableAppendError, UnsupportedZipError, verifyMergedPackage, WorkbookReadError, XmlEditError } from '../workbook/xlsx';
 import { backupPath } from './addCommand';
 import { writeFileAtomic } from './atomicWrite';
-import { UserFacingError } from './cliText';
+import { importStrings, UserFacingError } from './cliText';
 import { parseToday } from './options';
-import importStrings from '../../templates/ui/cliImport.json';
-import { stringsFileSchema } from '../core/content/contentSchema';
-
-
-/** The command's own texts, in templates/ui/cliImport.json. */
-const TEXT = stringsFileSchema.parse(importStrings);
-
-function say(lang: Lang, key: string, values: Record<string, string | number> = {}): string {
-  return fillPlaceholders(TEXT[key][lang], values);
-}
-
-/** Errors go out in bokmål and English, as every command's errors do. */
-function both(key: string, values: Record<string, string | number> = {}): string {
-  return `${say('nb', key, values)} / ${say('en', key, values)}`;
-}
 
 export interface ImportOptions {
   map?: string[];
@@ -77,15 +63,15 @@ async function readCsv(csv: string): Promise<{ headers: string[]; rows: string[]
   try {
     bytes = await readFile(csv);
   } catch (error) {
-    throw new UserFacingError(both('error.csvMissing', { file: csv, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    throw new UserFacingError(importStrings.phrase('error.csvMissing', { file: csv, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
   }
   let records: string[][];
   try {
     records = readCsvText(decodeCsv(bytes));
   } catch (error) {
-    throw new UserFacingError(both('error.csvUnreadable', { file: csv, reason: error instanceof Error ? error.message : String(error) }));
+    throw new UserFacingError(importStrings.phrase('error.csvUnreadable', { file: csv, reason: phraseOf(error) }));
   }
-  if (records.length < 2) throw new UserFacingError(both('error.csvEmpty', { file: csv }));
+  if (records.length < 2) throw new UserFacingError(importStrings.phrase('error.csvEmpty', { file: csv }));
   return { headers: records[0].map((h) => h.replace(/^\ufeff/, '').trim()), rows: records.slice(1) };
 }
 
@@ -94,12 +80,12 @@ async function readWorkbook(file: string): Promise<{ bytes: Uint8Array; loaded: 
   try {
     bytes = await readFile(file);
   } catch (error) {
-    throw new UserFacingError(fileNotFound(file, (error as NodeJS.ErrnoException).code ?? String(error)).message);
+    throw new UserFacingError(fileNotFound(file, (error as NodeJS.ErrnoException).code ?? String(error)));
   }
   try {
     return { bytes, loaded: await loadWorkbook(openXlsxBuffer(bytes, file)) };
   } catch (error) {
-    if (error instanceof WorkbookReadError) throw new UserFacingError(error.message);
+    if (error instanceof WorkbookReadError) throw new UserFacingError(error);
     throw error;
   }
 }
@@ -116,9 +102,9 @@ function refuseUnsafe(bytes: Uint8Array, file: string): void {
     const workbook = part(officeDocumentPart(rootRelsText) ?? 'xl/workbook.xml') ?? new Uint8Array();
     const reason = refusalReason(entries.map((e) => e.name), rootRelsText, workbook);
     // Locked structure forbids new sheets, not new rows; the other reasons would damage the file.
-    if (reason && reason !== 'structureProtected') throw new UserFacingError(both('error.refused', { file, reason }));
+    if (reason && reason !== 'structureProtected') throw new UserFacingError(importStrings.phrase('error.refused', { file, reason }));
   } catch (error) {
-    if (error instanceof UnsupportedZipError || error instanceof XmlEditError) throw new UserFacingError(both('error.refused', { file, reason: error.message }));
+    if (error instanceof UnsupportedZipError || error instanceof XmlEditError) throw new UserFacingError(importStrings.phrase('error.refused', { file, reason: error }));
     throw error;
   }
 }
@@ -129,7 +115,7 @@ function parseMapping(headers: string[], map: string[] | undefined, csv: string)
   } catch (error) {
     if (!(error instanceof MappingError)) throw error;
     const fields = 'name, firstName, lastName, phone, email, ageGroup, age, affiliation, partner, activity, unit, start, confidentialityDate, policeCertificateDate, training, consent, consentDate, status, end, notes, submitted, ignore';
-    throw new UserFacingError(both(`error.map.${error.reason}`, { value: error.value, file: csv, fields }));
+    throw new UserFacingError(importStrings.phrase(`error.map.${error.code}`, { value: error.value, file: csv, fields }));
   }
 }
 
@@ -152,22 +138,22 @@ function formulaResults(data: WorkbookData, rows: RegisterRow[], today: number):
 function skipLines(lang: Lang, row: number, reason: SkipReason): string[] {
   switch (reason.kind) {
     case 'duplicateOfVolunteer':
-      return [say(lang, 'skip.duplicateOfVolunteer', { row, id: reason.id, sheetRow: reason.sheetRow })];
+      return [importStrings.text('skip.duplicateOfVolunteer', lang, { row, id: reason.id, sheetRow: reason.sheetRow })];
     case 'duplicateInFile':
-      return [say(lang, 'skip.duplicateInFile', { row, first: reason.csvRow })];
+      return [importStrings.text('skip.duplicateInFile', lang, { row, first: reason.csvRow })];
     case 'invalid':
-      return [say(lang, 'skip.invalid', { row }), ...reason.issues.map((i) => say(lang, 'reason', { message: `${i.message} [${i.rule}]` }))];
+      return [importStrings.text('skip.invalid', lang, { row }), ...reason.issues.map((i) => importStrings.text('reason', lang, { message: `${i.message} [${i.rule}]` }))];
     default:
-      return [say(lang, `skip.${reason.kind}`, { row })];
+      return [importStrings.text(`skip.${reason.kind}`, lang, { row })];
   }
 }
 
 function reportLines(lang: Lang, plan: ImportPlan): string[] {
   const lines: { row: number; text: string[] }[] = [];
   for (const v of plan.imported) {
-    const text = [say(lang, 'imported', { row: v.csvRow, id: v.id, name: String(v.values.name), sheetRow: v.sheetRow })];
-    for (const issue of v.issues) text.push(say(lang, issue.severity === 'error' ? 'followUp' : 'warning', { message: `${issue.message} [${issue.rule}]` }));
-    if (v.extraChoices.length) text.push(say(lang, 'extra', { choices: v.extraChoices.join(', ') }));
+    const text = [importStrings.text('imported', lang, { row: v.csvRow, id: v.id, name: String(v.values.name), sheetRow: v.sheetRow })];
+    for (const issue of v.issues) text.push(importStrings.text(issue.severity === 'error' ? 'followUp' : 'warning', lang, { message: `${issue.message} [${issue.rule}]` }));
+    if (v.extraChoices.length) text.push(importStrings.text('extra', lang, { choices: v.extraChoices.join(', ') }));
     lines.push({ row: v.csvRow, text });
   }
   for (const s of plan.skipped) lines.push({ row: s.csvRow, text: skipLines(lang, s.csvRow, s.reason) });
@@ -178,22 +164,22 @@ function mappingLines(lang: Lang, headers: string[], mapping: ColumnMapping): st
   const used = headers.map((h, i) => [h, mapping.fields[i]] as const).filter(([, f]) => f && f !== 'ignore' && f !== 'refused');
   const unused = headers.filter((_, i) => mapping.fields[i] === null || mapping.fields[i] === 'ignore');
   const refused = headers.filter((_, i) => mapping.fields[i] === 'refused');
-  const lines = [say(lang, 'mapped', { columns: used.map(([h, f]) => `${h} → ${f}`).join(', ') })];
-  if (unused.length) lines.push(say(lang, 'notUsed', { columns: unused.join(', ') }));
-  if (refused.length) lines.push(say(lang, 'refusedColumns', { columns: refused.join(', ') }));
+  const lines = [importStrings.text('mapped', lang, { columns: used.map(([h, f]) => `${h} → ${f}`).join(', ') })];
+  if (unused.length) lines.push(importStrings.text('notUsed', lang, { columns: unused.join(', ') }));
+  if (refused.length) lines.push(importStrings.text('refusedColumns', lang, { columns: refused.join(', ') }));
   return lines;
 }
 
 export async function importCommand(file: string, csv: string, options: ImportOptions, log: (line: string) => void, now: Date = new Date()): Promise<number> {
-  if (!/\.xls[xm]$/i.test(file)) throw new UserFacingError(both('error.extension', { file }));
+  if (!/\.xls[xm]$/i.test(file)) throw new UserFacingError(importStrings.phrase('error.extension', { file }));
   const today = parseToday(options.today);
   const table = await readCsv(csv);
   const { bytes, loaded } = await readWorkbook(file);
   const register = loaded.data.registers.volunteers;
-  if (!loaded.sheetNames.volunteers || register.headerRow === 0) throw new UserFacingError(both('error.noRegister', { file }));
+  if (!loaded.sheetNames.volunteers || register.headerRow === 0) throw new UserFacingError(importStrings.phrase('error.noRegister', { file }));
   refuseUnsafe(bytes, file);
   const mapping = parseMapping(table.headers, options.map, csv);
-  if (!mapping.fields.some((f) => f === 'name' || f === 'firstName' || f === 'lastName')) throw new UserFacingError(both('error.noName', { file: csv, headers: table.headers.join(', ') }));
+  if (!mapping.fields.some((f) => f === 'name' || f === 'firstName' || f === 'lastName')) throw new UserFacingError(importStrings.phrase('error.noName', { file: csv, headers: table.headers.join(', ') }));
   const lang = loaded.data.lang;
   for (const line of mappingLines(lang, table.headers, mapping)) log(line);
 
@@ -201,13 +187,13 @@ export async function importCommand(file: string, csv: string, options: ImportOp
   try {
     firstSheetRow = nextTableRow(bytes, register.sheetName, register.headerRow);
   } catch (error) {
-    throw new UserFacingError(both('error.refused', { file, reason: error instanceof Error ? error.message : String(error) }));
+    throw new UserFacingError(importStrings.phrase('error.refused', { file, reason: phraseOf(error) }));
   }
   const plan = planImport({ data: loaded.data, table, mapping, today, firstSheetRow });
   for (const line of reportLines(lang, plan)) log(line);
   const counts = { imported: plan.imported.length, skipped: plan.skipped.length, total: table.rows.length, csv, file };
   if (plan.imported.length === 0) {
-    log(say(lang, 'nothing', counts));
+    log(importStrings.text('nothing', lang, counts));
     return 0;
   }
 
@@ -232,9 +218,9 @@ export async function importCommand(file: string, csv: string, options: ImportOp
       keepAsText: isFormulaLike,
     });
   } catch (error) {
-    if (error instanceof TableAppendError && error.reason === 'rowsBelow') throw new UserFacingError(both('error.rowsBelow', { file, row: error.message.split(': ')[1] ?? '' }));
+    if (error instanceof TableAppendError && error.code === 'rowsBelow') throw new UserFacingError(importStrings.phrase('error.rowsBelow', { file, row: error.detail }));
     if (error instanceof TableAppendError || error instanceof XmlEditError || error instanceof UnsupportedZipError) {
-      throw new UserFacingError(both('error.refused', { file, reason: error.message }));
+      throw new UserFacingError(importStrings.phrase('error.refused', { file, reason: error }));
     }
     throw error;
   }
@@ -247,10 +233,10 @@ export async function importCommand(file: string, csv: string, options: ImportOp
     await writeFileAtomic(file, result.data, async (temp) => verifyImport(bytes, await readFile(temp), result.changedParts, register.sheetName, plan));
   } catch (error) {
     if (backupMade) await rm(backup, { force: true });
-    throw new UserFacingError(both('error.write', { file, reason: error instanceof Error ? error.message : String(error) }));
+    throw new UserFacingError(importStrings.phrase('error.write', { file, reason: phraseOf(error) }));
   }
-  log(say(lang, 'done', counts));
-  log(say(lang, 'backup', { backup }));
+  log(importStrings.text('done', lang, counts));
+  log(importStrings.text('backup', lang, { backup }));
   return 0;
 }
 

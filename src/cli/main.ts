@@ -2,8 +2,8 @@
  * The `samspill` command line (contract in DESIGN.md): exit 0 done, 1 validation found errors,
  * 2 bad usage or a file that cannot be read or safely written — always with one clear message.
  */
-import { Command, CommanderError } from 'commander';
-import { cliText, UserFacingError } from './cliText';
+import { Command } from 'commander';
+import { cliFailure, cliStrings } from './cliText';
 import { addCommand } from './addCommand';
 import { aggregateCommand } from './aggregateCommand';
 import { importCommand } from './importCommand';
@@ -12,17 +12,17 @@ import { summaryCommand } from './summaryCommand';
 import { validateCommand } from './validateCommand';
 
 function program(out: (line: string) => void, result: { code: number }): Command {
-  const cli = new Command('samspill').description(cliText('cli.description')).exitOverride().showHelpAfterError(false);
+  const cli = new Command('samspill').description(cliStrings.both('cli.description')).exitOverride().showHelpAfterError(false);
   cli.configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: () => undefined });
 
   cli
     .command('new')
     .argument('<out>', 'OUT.xlsx')
     .option('--lang <lang>', 'nb | nn | en', 'nb')
-    .option('--demo', 'fill with an invented municipality / fyll med en oppdiktet kommune')
-    .option('--seed <n>', 'demo seed')
+    .option('--demo', cliStrings.both('cli.option.demo'))
+    .option('--seed <n>', cliStrings.both('cli.option.seed'))
     .option('--today <date>', 'YYYY-MM-DD')
-    .option('--force', 'replace OUT if it exists / erstatt OUT om den finnes')
+    .option('--force', cliStrings.both('cli.option.force'))
     .action(async (file: string, options) => {
       result.code = await newCommand(file, options, out);
     });
@@ -50,7 +50,7 @@ function program(out: (line: string) => void, result: { code: number }): Command
     .command('import')
     .argument('<file>', 'FILE.xlsx')
     .argument('<csv>', 'VOLUNTEERS.csv')
-    .option('--map <column=field>', 'column=field (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--map <column=field>', cliStrings.both('cli.option.map'), (value: string, previous: string[] = []) => [...previous, value])
     .option('--today <date>', 'YYYY-MM-DD')
     .action(async (file: string, csv: string, options) => {
       result.code = await importCommand(file, csv, options, out);
@@ -84,18 +84,9 @@ export async function main(argv: string[]): Promise<number> {
     await program((line) => process.stdout.write(`${line}\n`), result).parseAsync(argv);
     return result.code;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      process.stderr.write(`${cliText('cli.error.usage', { reason: error.message.replace(/^error: /, '') })}\n`);
-      return 2;
-    }
-    if (error instanceof UserFacingError) {
-      process.stderr.write(`${error.message}\n`);
-      return error.exitCode;
-    }
-    const reason = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${cliText('cli.error.unexpected', { reason })}\n`);
-    if (process.env.SAMSPILL_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
-    return 2;
+    const failure = cliFailure(error);
+    if (failure.message) process.stderr.write(`${failure.message}\n`);
+    if (failure.unexpected && process.env.SAMSPILL_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return failure.exitCode;
   }
 }

@@ -7,7 +7,7 @@ import { newWorkbookInput } from '../core/plan/newWorkbookInput';
 import { REGISTER_KEYS } from '../core/content/templateSchema';
 import { openXlsxFile, writePlanToBuffer } from '../workbook/xlsx';
 import { writeFileAtomic } from './atomicWrite';
-import { cliText, UserFacingError } from './cliText';
+import { cliStrings, UserFacingError } from './cliText';
 import { parseLang, parseSeed, parseToday } from './options';
 
 export interface NewOptions {
@@ -19,11 +19,11 @@ export interface NewOptions {
 }
 
 export async function newCommand(file: string, options: NewOptions, log: (line: string) => void): Promise<number> {
-  if (!/\.xlsx$/i.test(file)) throw new UserFacingError(cliText('cli.error.extension', { file }));
+  if (!/\.xlsx$/i.test(file)) throw new UserFacingError(cliStrings.phrase('cli.error.extension', { file }));
   const lang = parseLang(options.lang);
   const seed = parseSeed(options.seed, 1);
   const today = parseToday(options.today);
-  if (existsSync(file) && !options.force) throw new UserFacingError(cliText('cli.error.exists', { file }));
+  if (existsSync(file) && !options.force) throw new UserFacingError(cliStrings.phrase('cli.error.exists', { file }));
   const input = options.demo ? demoWorkbook({ lang, seed, today }).input : newWorkbookInput(lang, today);
   const plan = buildWorkbookPlan(input);
   const data = await writePlanToBuffer(plan);
@@ -35,6 +35,6 @@ export async function newCommand(file: string, options: NewOptions, log: (line: 
     if (missing.length) throw new Error(`missing sheets ${missing.map((s) => s.name).join(', ')}`);
   });
   const rows = REGISTER_KEYS.reduce((n, key) => n + input.records[key].length, 0);
-  log(cliText('cli.new.done', { file, sheets: plan.sheets.length, rows }));
+  log(cliStrings.both('cli.new.done', { file, sheets: plan.sheets.length, rows }));
   return 0;
 }

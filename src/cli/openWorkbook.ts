@@ -5,7 +5,7 @@
 import type { LoadedWorkbook } from '../core/model/loadWorkbook';
 import { REGISTER_KEYS } from '../core/content/templateSchema';
 import { openXlsxFile, WorkbookReadError, type XlsxReader } from '../workbook/xlsx';
-import { cliText, UserFacingError } from './cliText';
+import { cliStrings, UserFacingError } from './cliText';
 import { loadWorkbookStreaming } from './streamingLoad';
 
 export interface OpenedWorkbook {
@@ -17,7 +17,7 @@ export async function openReader(file: string): Promise<XlsxReader> {
   try {
     return await openXlsxFile(file);
   } catch (error) {
-    if (error instanceof WorkbookReadError) throw new UserFacingError(error.message);
+    if (error instanceof WorkbookReadError) throw new UserFacingError(error);
     throw error;
   }
 }
@@ -28,10 +28,10 @@ export async function openSamspillWorkbook(file: string): Promise<OpenedWorkbook
   try {
     loaded = await loadWorkbookStreaming(reader);
   } catch (error) {
-    if (error instanceof WorkbookReadError) throw new UserFacingError(error.message);
+    if (error instanceof WorkbookReadError) throw new UserFacingError(error);
     throw error;
   }
   const hasTemplates = loaded.meta !== null || REGISTER_KEYS.some((k) => loaded.sheetNames[k] !== undefined);
-  if (!hasTemplates) throw new UserFacingError(cliText('cli.error.noTemplates', { file }));
+  if (!hasTemplates) throw new UserFacingError(cliStrings.phrase('cli.error.noTemplates', { file }));
   return { reader, loaded };
 }

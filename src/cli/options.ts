@@ -1,17 +1,17 @@
 /** Parsing of option values shared by the commands, with messages the user can act on. */
 import { isoToSerial, serialToIso, todaySerial } from '../core/model/dates';
 import { isLang, type Lang } from '../core/content/language';
-import { cliText, UserFacingError } from './cliText';
+import { cliStrings, UserFacingError } from './cliText';
 
 export function parseLang(value: string | undefined, fallback: Lang = 'nb'): Lang {
   if (value === undefined) return fallback;
-  if (!isLang(value)) throw new UserFacingError(cliText('cli.error.lang', { value }));
+  if (!isLang(value)) throw new UserFacingError(cliStrings.phrase('cli.error.lang', { value }));
   return value;
 }
 
 export function parseSeed(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!/^-?\d{1,9}$/.test(value)) throw new UserFacingError(cliText('cli.error.seed', { value }));
+  if (!/^-?\d{1,9}$/.test(value)) throw new UserFacingError(cliStrings.phrase('cli.error.seed', { value }));
   return Number(value);
 }
 
@@ -24,6 +24,6 @@ export function parseToday(value: string | undefined): number {
   } catch {
     serial = null;
   }
-  if (serial === null || serialToIso(serial) !== value) throw new UserFacingError(cliText('cli.error.date', { value }));
+  if (serial === null || serialToIso(serial) !== value) throw new UserFacingError(cliStrings.phrase('cli.error.date', { value }));
   return serial;
 }

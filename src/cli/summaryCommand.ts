@@ -7,33 +7,23 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import evaluationStrings from '../../templates/ui/evaluation.json';
-import { stringsFileSchema, type FactorKey } from '../core/content/contentSchema';
+import type { FactorKey } from '../core/content/contentSchema';
 import { serialToIso } from '../core/model/dates';
 import { factorLabel } from '../core/evaluation/checklistRows';
 import { itemLabel } from '../core/content/content';
 import { participantLabels } from '../core/evaluation/evaluationRounds';
 import { barrierPercent, changeSince, promoterPercent, scoreRound, topBarriers, type FactorChange, type FactorScore } from '../core/evaluation/scoring';
 import { refreshSummary, type SummaryRefresh } from '../core/evaluation/summaryRefresh';
-import { fillPlaceholders, type Lang } from '../core/content/language';
 import { publicWorkbookPlan } from '../core/summary/publicCopy';
 import type { Figure } from '../core/summary/summaryFigures';
 import { openXlsxFile, writePlanToBuffer } from '../workbook/xlsx';
+import { phraseOf } from '../core/samspillError';
 import { writeFileAtomic } from './atomicWrite';
-import { UserFacingError } from './cliText';
+import { evaluationStrings, UserFacingError } from './cliText';
 import { openSamspillWorkbook } from './openWorkbook';
 import { parseToday } from './options';
 import { refreshedWorkbook } from './summaryInput';
 import { SummaryLayoutChanged, writeRefreshedSummary } from './summaryWriteBack';
-
-const strings = stringsFileSchema.parse(evaluationStrings);
-
-function say(key: string, lang: Lang | 'both', values: Record<string, string | number> = {}): string {
-  const entry = strings[key];
-  if (!entry) throw new RangeError(`no string ${key} in templates/ui/evaluation.json`);
-  if (lang === 'both') return `${fillPlaceholders(entry.nb, values)} / ${fillPlaceholders(entry.en, values)}`;
-  return fillPlaceholders(entry[lang], values);
-}
 
 function shown(value: number | string, style: Figure['style']): string {
   if (value === '') return '–';
@@ -65,18 +55,18 @@ function profileLine(score: FactorScore, change: FactorChange | undefined, label
 function evaluationLines(refresh: SummaryRefresh): string[] {
   const lang = refresh.data.lang;
   const { latest, previous } = refresh;
-  if (!latest) return [say('summary.cli.noEvaluation', lang)];
-  const none = say('summary.cli.none', lang);
+  if (!latest) return [evaluationStrings.text('summary.cli.noEvaluation', lang)];
+  const none = evaluationStrings.text('summary.cli.none', lang);
   const who = participantLabels(latest.participants, lang).join(', ') || none;
-  const lines = [say('summary.cli.evaluation', lang, { date: serialToIso(latest.date), previous: previous ? serialToIso(previous.date) : none, participants: who })];
+  const lines = [evaluationStrings.text('summary.cli.evaluation', lang, { date: serialToIso(latest.date), previous: previous ? serialToIso(previous.date) : none, participants: who })];
   const score = scoreRound(latest);
   const changes = previous ? changeSince(score, scoreRound(previous)) : [];
-  lines.push(say('summary.cli.profileHeader', lang));
+  lines.push(evaluationStrings.text('summary.cli.profileHeader', lang));
   score.factors.forEach((f, i) => lines.push(profileLine(f, changes[i], factorLabel(f.factor as FactorKey, lang))));
   lines.push(profileLine(score.overall, changes.at(-1), refresh.sections.find((s) => s.key === 'evaluationProfile')!.figures.at(-1)!.label));
   const top = topBarriers(latest);
   if (top.length) {
-    lines.push(say('summary.cli.topBarriers', lang));
+    lines.push(evaluationStrings.text('summary.cli.topBarriers', lang));
     top.forEach((b, i) => lines.push(`  ${i + 1}. ${b.text} (${itemLabel('ratingScale', b.rating!, lang)})`));
   }
   return lines;
@@ -84,7 +74,7 @@ function evaluationLines(refresh: SummaryRefresh): string[] {
 
 function actionLine(refresh: SummaryRefresh): string {
   const open = refresh.sections.flatMap((s) => s.figures).find((f) => f.name === 'kpi_open_actions')!.value;
-  return say('summary.cli.actions', refresh.data.lang, { open, added: refresh.actions.added.length, kept: refresh.actions.kept });
+  return evaluationStrings.text('summary.cli.actions', refresh.data.lang, { open, added: refresh.actions.added.length, kept: refresh.actions.kept });
 }
 
 async function writePublic(target: string, refresh: SummaryRefresh): Promise<void> {
@@ -99,7 +89,7 @@ async function writePublic(target: string, refresh: SummaryRefresh): Promise<voi
       if (missing.length) throw new Error(`missing sheets ${missing.map((s) => s.name).join(', ')}`);
     });
   } catch (error) {
-    throw new UserFacingError(say('summary.cli.error.write', 'both', { file: target, reason: error instanceof Error ? error.message : String(error) }));
+    throw new UserFacingError(evaluationStrings.phrase('summary.cli.error.write', { file: target, reason: phraseOf(error) }));
   }
 }
 
@@ -112,24 +102,24 @@ function localMinute(now: Date): string {
 export async function summaryCommand(file: string, options: { output?: string; public?: string; today?: string }, log: (line: string) => void): Promise<number> {
   const today = parseToday(options.today);
   if (options.public !== undefined) {
-    if (!/\.xlsx$/i.test(options.public)) throw new UserFacingError(say('summary.cli.error.publicExtension', 'both', { file: options.public }));
-    if (resolve(options.public) === resolve(file)) throw new UserFacingError(say('summary.cli.error.publicIsSource', 'both', { file: options.public }));
+    if (!/\.xlsx$/i.test(options.public)) throw new UserFacingError(evaluationStrings.phrase('summary.cli.error.publicExtension', { file: options.public }));
+    if (resolve(options.public) === resolve(file)) throw new UserFacingError(evaluationStrings.phrase('summary.cli.error.publicIsSource', { file: options.public }));
   }
   const { loaded } = await openSamspillWorkbook(file);
   const refresh = refreshSummary(loaded.data, today, localMinute(new Date()));
   const lang = refresh.data.lang;
-  log(say('summary.cli.heading', lang, { file, date: serialToIso(refresh.reportDate) }));
+  log(evaluationStrings.text('summary.cli.heading', lang, { file, date: serialToIso(refresh.reportDate) }));
   for (const line of [...figureLines(refresh), ...evaluationLines(refresh), actionLine(refresh)]) log(line);
   if (options.public !== undefined) {
     await writePublic(options.public, refresh);
-    log(say('summary.cli.publicWritten', 'both', { file: options.public }));
+    log(evaluationStrings.both('summary.cli.publicWritten', { file: options.public }));
   }
   try {
     const written = await writeRefreshedSummary(file, options.output, refreshedWorkbook(loaded, refresh, today), new Date());
-    log(say('summary.cli.written', 'both', { file: written.target, added: refresh.actions.added.length }));
-    if (written.backup) log(say('summary.cli.backup', 'both', { backup: written.backup }));
+    log(evaluationStrings.both('summary.cli.written', { file: written.target, added: refresh.actions.added.length }));
+    if (written.backup) log(evaluationStrings.both('summary.cli.backup', { backup: written.backup }));
   } catch (error) {
-    if (error instanceof SummaryLayoutChanged) throw new UserFacingError(say('summary.cli.error.layout', 'both', { file, reason: error.message }));
+    if (error instanceof SummaryLayoutChanged) throw new UserFacingError(evaluationStrings.phrase('summary.cli.error.layout', { file, reason: error }));
     throw error;
   }
   return 0;

@@ -12,6 +12,7 @@ import { quoteSheetName, type WorkbookPlan } from '../core/plan/workbookPlan';
 import { appendTableRows, inspectPackage, mergeFreshWorkbook, NameConflictError, verifyMergedPackage, writePlanToBuffer } from '../workbook/xlsx';
 import { backupPath } from './addCommand';
 import { writeFileAtomic } from './atomicWrite';
+import { SamspillError } from '../core/samspillError';
 
 /** Only the summary and metadata sheets of the full plan, with the names that point into the summary. */
 export function summaryOnlyPlan(full: WorkbookPlan, summarySheet: string): WorkbookPlan {
@@ -22,7 +23,14 @@ export function summaryOnlyPlan(full: WorkbookPlan, summarySheet: string): Workb
   };
 }
 
-export class SummaryLayoutChanged extends Error {}
+/** A key-figure name the refreshed summary needs is used for something else: the layout was changed by hand. */
+export class SummaryLayoutChanged extends SamspillError<'layoutChanged'> {
+  override readonly name = 'SummaryLayoutChanged';
+
+  constructor(readonly conflict: NameConflictError) {
+    super('layoutChanged', conflict.values, conflict.message, { cause: conflict });
+  }
+}
 
 /** Returns the new package bytes; throws SummaryLayoutChanged when a kpi_* name would move. */
 export async function refreshedPackage(original: Uint8Array, workbook: RefreshedWorkbook): Promise<Uint8Array> {
@@ -40,7 +48,7 @@ export async function refreshedPackage(original: Uint8Array, workbook: Refreshed
     await verifyMergedPackage(data, result.data, { ...result, replacedParts });
     return result.data;
   } catch (error) {
-    if (error instanceof NameConflictError) throw new SummaryLayoutChanged(error.message);
+    if (error instanceof NameConflictError) throw new SummaryLayoutChanged(error);
     throw error;
   }
 }

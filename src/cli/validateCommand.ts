@@ -10,7 +10,7 @@ import { cellAddress } from '../core/plan/workbookPlan';
 import { countIssues, validateWorkbook, type Issue, type ValidationCell } from '../core/validation/validateWorkbook';
 import type { CellValue } from '../core/port';
 import type { XlsxReader } from '../workbook/xlsx';
-import { cliText, cliTextIn, UserFacingError } from './cliText';
+import { cliStrings, UserFacingError } from './cliText';
 import { openSamspillWorkbook } from './openWorkbook';
 import { parseToday } from './options';
 
@@ -61,25 +61,25 @@ function textReport(file: string, lang: LoadedWorkbook['data']['lang'], issues: 
   const lines: string[] = [];
   const bySheet = new Map<string, Issue[]>();
   for (const issue of issues) {
-    const sheet = issue.sheet || cliTextIn(lang, 'cli.validate.workbook');
+    const sheet = issue.sheet || cliStrings.text('cli.validate.workbook', lang);
     bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), issue]);
   }
   for (const [sheet, list] of bySheet) {
-    lines.push(cliTextIn(lang, 'cli.validate.sheet', { sheet, count: list.length }));
+    lines.push(cliStrings.text('cli.validate.sheet', lang, { sheet, count: list.length }));
     for (const issue of list) {
       const where = (issue.cell ?? '').padEnd(7);
-      lines.push(`  ${where} ${cliTextIn(lang, `cli.severity.${issue.severity}`).padEnd(9)} ${issue.message}  [${issue.rule}]`);
+      lines.push(`  ${where} ${cliStrings.text(`cli.severity.${issue.severity}`, lang).padEnd(9)} ${issue.message}  [${issue.rule}]`);
     }
     lines.push('');
   }
   const counts = countIssues(issues);
-  lines.push(issues.length === 0 ? cliTextIn(lang, 'cli.validate.clean', { file }) : cliTextIn(lang, 'cli.validate.counts', { ...counts, file }));
+  lines.push(issues.length === 0 ? cliStrings.text('cli.validate.clean', lang, { file }) : cliStrings.text('cli.validate.counts', lang, { ...counts, file }));
   return lines;
 }
 
 export async function validateCommand(file: string, options: ValidateOptions, out: (line: string) => void): Promise<number> {
   const format = options.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UserFacingError(cliText('cli.error.format', { value: format }));
+  if (format !== 'text' && format !== 'json') throw new UserFacingError(cliStrings.phrase('cli.error.format', { value: format }));
   const today = parseToday(options.today);
   const { loaded, issues } = await runValidation(file, today);
   const counts = countIssues(issues);

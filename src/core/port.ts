@@ -3,6 +3,7 @@
  * (exceljs, files) and the Office adapter (Excel JavaScript API) both implement it.
  */
 import type { PlannedName, PlannedValidation, PlanValue, WorkbookPlan } from './plan/workbookPlan';
+import { errorStrings, SamspillError } from './samspillError';
 
 /** A cell as read: dates arrive as Excel serial numbers, formulas as their cached result. */
 export type CellValue = string | number | boolean | null | { error: string };
@@ -74,15 +75,51 @@ export interface TableColumnAppender {
 }
 
 /** Why a column could not be appended: the user's cell right of the table, named for the message. */
-export class TableColumnOccupied extends Error {
-  readonly name = 'TableColumnOccupied';
+export class TableColumnOccupied extends SamspillError<'columnOccupied'> {
+  override readonly name = 'TableColumnOccupied';
 
   constructor(
     readonly tableName: string,
     /** A1 address of the first occupied cell (or the merged range or table in the way). */
     readonly cell: string,
   ) {
-    super(`The column right of table "${tableName}" holds data at ${cell}.`);
+    super('columnOccupied', { table: tableName, cell }, `The column right of table "${tableName}" holds data at ${cell}.`);
+  }
+}
+
+export type WorkbookActionErrorCode =
+  /** The user is typing in a cell (Excel refuses API calls until they press Enter or Esc). */
+  | 'sheetBeingEdited'
+  /** The sheet or workbook is protected against the change. */
+  | 'protected'
+  /** This host lacks the API (older than Microsoft 365 / Office 2021, or a host without it). */
+  | 'notSupported'
+  /** A sheet, table or name the action needs is not in the workbook. */
+  | 'notFound'
+  /** A sheet, table or name the action would create is already there. */
+  | 'alreadyExists'
+  /** The data exceeded what one request may carry (should not happen: writes are blocked). */
+  | 'tooLarge'
+  | 'unknown';
+
+/**
+ * The host refused an action on the open workbook, reduced to a stable code (the adapter maps the
+ * host's own error codes to these); the sentence is `action.<code>` in templates/ui/errors.json.
+ */
+export class WorkbookActionError extends SamspillError<WorkbookActionErrorCode> {
+  override readonly name = 'WorkbookActionError';
+
+  constructor(
+    code: WorkbookActionErrorCode,
+    /** The host's own message, kept as the detail for support and logs. */
+    hostMessage: string,
+    /** The sheet, table or name concerned, when known: the sentence names it. */
+    readonly subject?: string,
+    /** The host's own error code, kept for support and logs. */
+    readonly officeCode?: string,
+    cause?: unknown,
+  ) {
+    super(code, { subject: subject ?? '' }, errorStrings.phrase(`action.${code}`, { subject: subject ?? '' }), { detail: hostMessage, cause });
   }
 }
 

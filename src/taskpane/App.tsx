@@ -7,7 +7,7 @@ import { Suspense, lazy, useMemo, useState } from 'react';
 import { Body1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../core/content/language';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { paneText, type PaneStringKey } from './i18n';
+import { paneStrings, type PaneStringKey } from './i18n';
 import { PaneContext, type PaneContextValue } from './paneContext';
 import { systemClock, type Clock } from './services/paneClock';
 import type { PaneWorkbook } from './services/paneWorkbook';
@@ -57,7 +57,7 @@ export function App({ lang, workbook, clock = systemClock, initialSection = 'tem
   const styles = useStyles();
   const [section, setSection] = useState<Section>(initialSection);
   const [templateLang, setTemplateLang] = useState<Lang>(lang);
-  const t = (key: PaneStringKey) => paneText(key, lang);
+  const t = (key: PaneStringKey) => paneStrings.text(key, lang);
   const context = useMemo<PaneContextValue>(() => ({ workbook, lang, templateLang, setTemplateLang, clock }), [workbook, lang, templateLang, clock]);
   const Panel = PANELS[section];
 

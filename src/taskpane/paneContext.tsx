@@ -5,8 +5,8 @@
  */
 import { createContext, useContext } from 'react';
 import type { Lang } from '../core/content/language';
-import type { PaneStringKey } from './i18n';
-import { paneText } from './i18n';
+import type { TextValues } from '../core/content/stringTable';
+import { paneStrings, type PaneStringKey } from './i18n';
 import type { PaneWorkbook } from './services/paneWorkbook';
 import type { Clock } from './services/paneClock';
 
@@ -21,10 +21,10 @@ export interface PaneContextValue {
 
 export const PaneContext = createContext<PaneContextValue | null>(null);
 
-export function usePane(): PaneContextValue & { t: (key: PaneStringKey, values?: Record<string, string | number>) => string } {
+export function usePane(): PaneContextValue & { t: (key: PaneStringKey, values?: TextValues) => string } {
   const value = useContext(PaneContext);
   if (!value) throw new Error('usePane outside PaneContext');
-  return { ...value, t: (key, values) => paneText(key, value.lang, values) };
+  return { ...value, t: (key, values) => paneStrings.text(key, value.lang, values) };
 }
 
 /** The workbook, for a tab that is only shown when there is one. */

@@ -1,11 +1,16 @@
 /**
- * Any error an action can end in, as a sentence for the user. Excel's own errors arrive from the
- * adapter as OfficeActionError with a stable code (recognised by shape, so the pane needs no
- * adapter import); the services' refusals carry their reason. Nothing is shown raw except, as a
- * detail for support, Excel's own message.
+ * Any error an action can end in, as what the pane shows: the one place the pane turns an error
+ * into words. The errors it knows by class say themselves in the pane's language under a title
+ * of their own — the workbook host's refusals (WorkbookActionError, from the port), the template
+ * and cell-write refusals of the services; anything else is "something went wrong", with what it
+ * said (in the pane's language when it is one of ours) as the detail for support.
  */
 import type { Lang } from '../core/content/language';
-import { isPaneStringKey, paneText } from './i18n';
+import { WorkbookActionError } from '../core/port';
+import { phraseOf } from '../core/samspillError';
+import { paneStrings, type PaneStringKey } from './i18n';
+import { CellWritesUnavailable } from './services/cellWriter';
+import { TemplateRefusal } from './services/templateRefusal';
 
 export interface PaneError {
   title: string;
@@ -14,31 +19,10 @@ export interface PaneError {
   detail?: string;
 }
 
-interface ErrorShape {
-  name?: unknown;
-  code?: unknown;
-  subject?: unknown;
-  reason?: unknown;
-  values?: unknown;
-  message?: unknown;
-}
-
 export function paneError(error: unknown, lang: Lang): PaneError {
-  const shape = (typeof error === 'object' && error !== null ? error : {}) as ErrorShape;
-  const detail = typeof shape.message === 'string' ? shape.message : String(error);
-  const subject = typeof shape.subject === 'string' ? shape.subject : '';
-  if (shape.name === 'OfficeActionError' && typeof shape.code === 'string') {
-    const key = `error.office.${shape.code}`;
-    const body = isPaneStringKey(key) ? paneText(key, lang, { subject }) : paneText('error.office.unknown', lang, { subject });
-    return { title: paneText('error.office.title', lang), body, detail };
-  }
-  if (shape.name === 'TemplateRefusal' && typeof shape.reason === 'string') {
-    const key = `error.templates.${shape.reason}`;
-    const values = (shape.values ?? {}) as Record<string, string | number>;
-    if (isPaneStringKey(key)) return { title: paneText('error.templates.title', lang), body: paneText(key, lang, values) };
-  }
-  if (shape.name === 'CellWritesUnavailable') {
-    return { title: paneText('error.cellWrites.title', lang), body: paneText('error.cellWrites.body', lang) };
-  }
-  return { title: paneText('error.unexpected.title', lang), body: paneText('error.unexpected.body', lang), detail };
+  const titled = (title: PaneStringKey, said: WorkbookActionError | TemplateRefusal | CellWritesUnavailable, detail?: string): PaneError => ({ title: paneStrings.text(title, lang), body: said.say(lang), ...(detail === undefined ? {} : { detail }) });
+  if (error instanceof WorkbookActionError) return titled('error.office.title', error, error.detail);
+  if (error instanceof TemplateRefusal) return titled('error.templates.title', error);
+  if (error instanceof CellWritesUnavailable) return titled('error.cellWrites.title', error);
+  return { title: paneStrings.text('error.unexpected.title', lang), body: paneStrings.text('error.unexpected.body', lang), detail: phraseOf(error).say(lang) };
 }

@@ -16,8 +16,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { fillPlaceholders, type Lang } from '../../src/core/content/language';
 import { loadWorkbook } from '../../src/core/model/loadWorkbook';
 import { sheetDef } from '../../src/core/content/content';
-import { paneText, type PaneStringKey } from '../../src/taskpane/i18n';
-import { browserText } from '../../src/browser/browserText';
+import { paneStrings, type PaneStringKey } from '../../src/taskpane/i18n';
+import { browserStrings } from '../../src/browser/browserText';
 import { openXlsxBuffer } from '../../src/workbook/xlsx/reading/xlsxReader';
 import rules from '../../templates/ui/rules.json';
 import { runCli } from '../support/cli';
@@ -130,7 +130,8 @@ afterAll(async () => {
 });
 
 maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
-  const t = (key: PaneStringKey, values?: Record<string, string | number>) => paneText(key, lang, values);
+  const t = (key: PaneStringKey, values?: Record<string, string | number>) => paneStrings.text(key, lang, values);
+  const browserText = browserStrings.text;
   const label = (sheet: 'volunteers' | 'hours', key: string) => sheetDef(sheet).columns!.find((c) => c.key === key)!.label[lang as Lang];
   /** A pane message with its placeholders as wildcards. */
   const pattern = (key: PaneStringKey) => new RegExp(t(key).split(/\{\w+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*'));

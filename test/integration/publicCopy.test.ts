@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { summaryCommand } from '../../src/cli/summaryCommand';
 import { asText } from '../../src/core/model/cellValues';
-import { sheetDef, text } from '../../src/core/content/content';
+import { sheetDef, workbookStrings } from '../../src/core/content/content';
+
+const { text } = workbookStrings;
 import { isoToSerial } from '../../src/core/model/dates';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
 import { refreshSummary } from '../../src/core/evaluation/summaryRefresh';

@@ -19,15 +19,24 @@ import {
   type ValueList,
 } from './contentSchema';
 import { sheetsFileSchema, type SheetDef, type SheetKey, type SheetsFile } from './templateSchema';
-import type { Lang, Localized } from './language';
+import type { Lang } from './language';
+import { stringTable, type StringKey } from './stringTable';
+import { SamspillError } from '../samspillError';
 
-export class ContentError extends Error {}
+/** A template file that breaks its schema, or a lookup of something the templates do not define: a fault in the program's own data. */
+export class ContentError extends SamspillError<'schema' | 'noSheet' | 'noList' | 'noItem'> {
+  override readonly name = 'ContentError';
+
+  constructor(code: ContentError['code'], detail: string) {
+    super(code, { detail }, detail);
+  }
+}
 
 function parseOrExplain<T>(what: string, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, data: unknown): T {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const first = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
-  throw new ContentError(`templates/${what} does not match its schema: ${first.join('; ')}`);
+  throw new ContentError('schema', `templates/${what} does not match its schema: ${first.join('; ')}`);
 }
 
 export interface Content {
@@ -58,19 +67,19 @@ export const SCHEMA_VERSION = (): number => content().sheets.schemaVersion;
 
 export function sheetDef(key: SheetKey): SheetDef {
   const def = content().sheets.sheets.find((s) => s.key === key);
-  if (!def) throw new ContentError(`no sheet definition for ${key}`);
+  if (!def) throw new ContentError('noSheet', `no sheet definition for ${key}`);
   return def;
 }
 
 export function valueList(key: string): ValueList {
   const list = content().lists.find((l) => l.key === key);
-  if (!list) throw new ContentError(`no value list ${key}`);
+  if (!list) throw new ContentError('noList', `no value list ${key}`);
   return list;
 }
 
 export function listItem(listKey: string, itemKey: string): ListItem {
   const item = valueList(listKey).items.find((i) => i.key === itemKey);
-  if (!item) throw new ContentError(`no item ${itemKey} in list ${listKey}`);
+  if (!item) throw new ContentError('noItem', `no item ${itemKey} in list ${listKey}`);
   return item;
 }
 
@@ -79,9 +88,6 @@ export function itemLabel(listKey: string, itemKey: string, lang: Lang): string 
   return listItem(listKey, itemKey).label[lang];
 }
 
-/** A workbook string (templates/ui/workbook.json) in a language. */
-export function text(key: string, lang: Lang): string {
-  const entry: Localized | undefined = content().strings[key];
-  if (!entry) throw new ContentError(`no string ${key} in templates/ui/workbook.json`);
-  return entry[lang];
-}
+/** The words the templates write into the workbook (templates/ui/workbook.json). */
+export const workbookStrings = stringTable(workbookStringsJson);
+export type WorkbookStringKey = StringKey<typeof workbookStrings>;

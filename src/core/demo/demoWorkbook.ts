@@ -6,7 +6,7 @@
  */
 import prand from 'pure-rand';
 import { checklistRound } from '../evaluation/checklistRows';
-import { content, itemLabel, text } from '../content/content';
+import { content, itemLabel, workbookStrings } from '../content/content';
 import { addMonths } from '../model/dates';
 import type { Lang } from '../content/language';
 import { mod11CheckDigit } from '../validation/norwegianIds';
@@ -216,7 +216,7 @@ function plantVolunteerProblems(c: Context, volunteers: RegisterRecord[]): void 
   const police = c.settings.policeActivities[0];
   plant(p5, 'policeCertificateDate', 'volunteers.policeCertificate.missingForActivity', { activity: police, policeCertificateDate: null });
   // A fødselsnummer typed into a note: the register must never hold one. Made valid by construction.
-  plant(p6, 'notes', 'privacy.fodselsnummer.found', { notes: `${text('demo.noteWithId', c.lang)} ${demoBirthNumber()}` });
+  plant(p6, 'notes', 'privacy.fodselsnummer.found', { notes: `${workbookStrings.text('demo.noteWithId', c.lang)} ${demoBirthNumber()}` });
   const old = volunteers.length - 1;
   plant(old, 'name', 'volunteers.retention.expired', {
     status: itemLabel('volunteerStatuses', 'ended', c.lang),
@@ -292,11 +292,11 @@ function plantHoursProblems(c: Context, hours: RegisterRecord[], volunteers: Reg
   add({ ...base, date: day - 2, volunteerId: v.id, hours: 0 }, 'hours.hours.notPositive', 'hours');
 }
 
-const ROLES = ['demo.role.unitHead', 'demo.role.coordinator', 'demo.role.director', 'demo.role.homeCare'];
+const ROLES = ['demo.role.unitHead', 'demo.role.coordinator', 'demo.role.director', 'demo.role.homeCare'] as const;
 
 /** Who follows up: a role, as municipalities usually write it, never a volunteer's name. */
 function role(c: Context): string {
-  return text(c.dice.pick(ROLES), c.lang);
+  return workbookStrings.text(c.dice.pick(ROLES), c.lang);
 }
 
 function participants(c: Context, keys: string[]): string {
@@ -309,7 +309,7 @@ function participants(c: Context, keys: string[]): string {
  */
 function ratedRound(c: Context, date: number, who: string, better: boolean): RegisterRecord[] {
   const statements = content().checklist.statements;
-  const rows = checklistRound(c.lang, date, text('checklist.scope.whole', c.lang), who);
+  const rows = checklistRound(c.lang, date, workbookStrings.text('checklist.scope.whole', c.lang), who);
   const rating = (key: string) => itemLabel('ratingScale', key, c.lang);
   const instruments = new Map(content().checklist.instruments.map((i) => [i.key, i.label[c.lang]]));
   const barrierScale = better ? ['agree', 'partly', 'disagree', 'disagree', 'notRelevant', 'dontKnow'] : ['agree', 'agree', 'partly', 'disagree', 'notRelevant', 'dontKnow'];

@@ -8,7 +8,7 @@
  */
 import type { CellValue } from '../port';
 import { asText, isBlank, normaliseLabel } from '../model/cellValues';
-import { content, itemLabel, text } from '../content/content';
+import { content, itemLabel, workbookStrings } from '../content/content';
 import { factorLabel } from './checklistRows';
 import { LANGUAGES, type Lang } from '../content/language';
 import type { RegisterRows } from '../model/registerRows';
@@ -37,7 +37,7 @@ export function needsAction(statement: RatedStatement): boolean {
 }
 
 function problemText(statement: RatedStatement, lang: Lang): string {
-  return statement.kind === 'barrier' ? statement.text : `${text('actions.missingPromoter', lang)}: ${statement.text}`;
+  return statement.kind === 'barrier' ? statement.text : `${workbookStrings.text('actions.missingPromoter', lang)}: ${statement.text}`;
 }
 
 /**

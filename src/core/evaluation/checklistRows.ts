@@ -2,7 +2,7 @@
  * The evaluation checklist as register rows: one row per statement of templates/checklist.json for
  * each evaluation round, so a round is rated in the sheet (or the task pane) statement by statement.
  */
-import { content, text } from '../content/content';
+import { content, workbookStrings } from '../content/content';
 import type { FactorKey } from '../content/contentSchema';
 import type { Lang } from '../content/language';
 import type { RegisterRecord } from '../model/workbookData';
@@ -13,7 +13,7 @@ export function factorLabel(factor: FactorKey, lang: Lang): string {
 }
 
 export function kindLabel(kind: 'promoter' | 'barrier', lang: Lang): string {
-  return text(`checklist.kind.${kind}`, lang);
+  return workbookStrings.text(`checklist.kind.${kind}`, lang);
 }
 
 /** Unrated rows for one evaluation round: every statement, in the order of the content file. */

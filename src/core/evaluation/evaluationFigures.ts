@@ -6,7 +6,7 @@
  * whatever the layout. The open-actions count stays a live formula over the action plan.
  */
 import { factorLabel } from './checklistRows';
-import { content, itemLabel, text } from '../content/content';
+import { content, itemLabel, workbookStrings, type WorkbookStringKey } from '../content/content';
 import type { FactorKey } from '../content/contentSchema';
 import { FormulaRefs } from '../plan/formulaRefs';
 import type { Figure, FigureSection } from '../summary/summaryFigures';
@@ -45,7 +45,7 @@ function changeRow(change: FactorChange | null, key: FactorKey | 'overall', labe
 }
 
 function roundFigures(data: WorkbookData, latest: EvaluationRound | null, previous: EvaluationRound | null): Figure[] {
-  const t = (key: string) => text(key, data.lang);
+  const t = (key: WorkbookStringKey) => workbookStrings.text(key, data.lang);
   return [
     { name: 'kpi_eval_round_date', label: t('summary.eval.roundDate'), formula: null, value: latest?.date ?? '', style: 'date' },
     { name: 'kpi_eval_previous_round_date', label: t('summary.eval.previousDate'), formula: null, value: previous?.date ?? '', style: 'date' },
@@ -79,7 +79,7 @@ function topBarrierFigures(data: WorkbookData, latest: EvaluationRound | null): 
       label: barrier ? `${i + 1}. ${factorLabel(barrier.factor, data.lang)}: ${barrier.text}` : '',
       labelStyle: 'text',
       formula: null,
-      value: barrier ? `${rating} · ${text('summary.topBarriers.recommended', data.lang)}: ${recommended.join(', ')}` : '',
+      value: barrier ? `${rating} · ${workbookStrings.text('summary.topBarriers.recommended', data.lang)}: ${recommended.join(', ')}` : '',
       style: 'text',
     };
   });
@@ -91,7 +91,7 @@ export function openActionsFigure(data: WorkbookData): Figure {
   const T = (k: string) => f.col('actions', k);
   return {
     name: 'kpi_open_actions',
-    label: text('summary.openActions', data.lang),
+    label: workbookStrings.text('summary.openActions', data.lang),
     formula: `COUNTIFS(${T('statementId')},"<>",${T('status')},"<>"&${f.item('actionStatuses', 'done')},${T('status')},"<>"&${f.item('actionStatuses', 'dropped')})`,
     value: data.registers.actions.rows.filter((r) => isOpenAction(r.values, data.lang)).length,
     style: 'kpi',
@@ -99,12 +99,12 @@ export function openActionsFigure(data: WorkbookData): Figure {
 }
 
 export function evaluationSections(data: WorkbookData, refreshedAt: string): FigureSection[] {
-  const t = (key: string) => text(key, data.lang);
+  const t = (key: WorkbookStringKey) => workbookStrings.text(key, data.lang);
   const { latest, previous } = latestAndPrevious(evaluationRounds(data.registers.checklist, data.lang));
   const latestScore = latest ? scoreRound(latest) : null;
   const previousScore = previous ? scoreRound(previous) : null;
   const changes = latestScore && previousScore ? changeSince(latestScore, previousScore) : null;
-  const stamp = latest ? text('summary.eval.stamp', data.lang).replace('{time}', refreshedAt) : t('summary.eval.none');
+  const stamp = latest ? workbookStrings.text('summary.eval.stamp', data.lang, { time: refreshedAt }) : t('summary.eval.none');
   const headings: [string, string] = [t('summary.eval.headPromoters'), t('summary.eval.headBarriers')];
   const factors = content().checklist.factors.map((f) => f.key);
   const emptyScore = (factor: FactorKey | 'overall'): FactorScore => ({ factor, promotersInPlace: 0, promotersRated: 0, barriersPresent: 0, barriersRated: 0 });

@@ -6,7 +6,7 @@
  */
 import type { CellValue } from '../port';
 import { asNumber, asText, normaliseLabel } from '../model/cellValues';
-import { content, text, valueList } from '../content/content';
+import { content, workbookStrings, valueList } from '../content/content';
 import { FACTOR_KEYS, type FactorKey } from '../content/contentSchema';
 import { LANGUAGES, type Lang } from '../content/language';
 import type { RegisterRows } from '../model/registerRows';
@@ -88,7 +88,7 @@ function mergeParticipants(a: Participants, b: Participants): Participants {
 function kindFromLabel(value: CellValue | undefined): StatementKind | null {
   const label = normaliseLabel(asText(value));
   for (const kind of ['promoter', 'barrier'] as const) {
-    if (LANGUAGES.some((l) => normaliseLabel(text(`checklist.kind.${kind}`, l)) === label)) return kind;
+    if (LANGUAGES.some((l) => normaliseLabel(workbookStrings.text(`checklist.kind.${kind}`, l)) === label)) return kind;
   }
   return null;
 }

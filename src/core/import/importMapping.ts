@@ -6,6 +6,7 @@
  */
 import { sheetDef } from '../content/content';
 import { LANGUAGES } from '../content/language';
+import { SamspillError } from '../samspillError';
 
 /** Register columns a form may fill, plus what a form gives that the register derives a value from. */
 export const IMPORT_FIELDS = [
@@ -144,12 +145,20 @@ export interface ColumnMapping {
   overridden: number[];
 }
 
-export class MappingError extends Error {
+/** A `--map` entry that cannot be applied; the command line words it, naming the file and the known fields. */
+export class MappingError extends SamspillError<'syntax' | 'unknownColumn' | 'unknownField'> {
+  override readonly name = 'MappingError';
+
   constructor(
-    readonly reason: 'syntax' | 'unknownColumn' | 'unknownField',
+    code: MappingError['code'],
     readonly value: string,
   ) {
-    super(`${reason}: ${value}`);
+    super(code, { value }, `${code}: ${value}`);
+  }
+
+  /** The code, under the name callers of mapColumns have used. */
+  get reason(): MappingError['code'] {
+    return this.code;
   }
 }
 

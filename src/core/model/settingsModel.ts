@@ -7,8 +7,11 @@ import { asNumber, asText, normaliseLabel } from './cellValues';
 import { valueList } from '../content/content';
 import { LANGUAGES, type Lang } from '../content/language';
 
+/** The single-value settings (the lists are not parameters); each has a label and help in templates/ui/workbook.json. */
+export type ParameterKey = Exclude<keyof SettingsValues, 'lists' | 'policeActivities'>;
+
 export interface ParameterDef {
-  key: string;
+  key: ParameterKey;
   type: 'text' | 'date' | 'number' | 'integer';
   /** Workbook-level defined name of the value cell. */
   name: string;

@@ -4,7 +4,7 @@
  * the ID cell open.
  */
 import { asText, sameText } from '../model/cellValues';
-import { content, text } from '../content/content';
+import { content, workbookStrings, type WorkbookStringKey } from '../content/content';
 import { serialParts } from '../model/dates';
 import type { FormulaRefs } from './formulaRefs';
 import type { Lang } from '../content/language';
@@ -93,7 +93,7 @@ function placeholders(f: FormulaRefs, lang: Lang): Record<string, Placeholder> {
   const yes = f.item('yesNo', 'yes');
   const conf = `${cell('requiresConfidentiality')}=${yes}`;
   const police = `${cell('requiresPoliceCertificate')}=${yes}`;
-  const t = (key: string) => text(key, lang);
+  const t = (key: WorkbookStringKey) => workbookStrings.text(key, lang);
   return {
     municipality: { formula: 'cfg_municipality&""', value: (_v, m) => m },
     partner: plain('partner'),
@@ -168,11 +168,11 @@ export function agreementSheet(sheetName: string, data: WorkbookData, f: Formula
   const chosen = chosenId ? data.registers.agreements.rows.find((r) => sameText(r.values.id, chosenId)) : undefined;
   const fields = chosenFields(data, chosen);
   const cells: PlannedCell[] = [
-    { row: 1, col: 1, value: text('agreement.title', lang), style: 'title' },
-    { row: ID_ROW, col: 1, value: text('agreement.chooseId', lang), style: 'label' },
+    { row: 1, col: 1, value: workbookStrings.text('agreement.title', lang), style: 'title' },
+    { row: ID_ROW, col: 1, value: workbookStrings.text('agreement.chooseId', lang), style: 'label' },
     { row: ID_ROW, col: 2, value: chosen ? asText(chosen.values.id) : null, style: 'input' },
-    { row: ID_ROW + 1, col: 2, value: text('agreement.chooseHelp', lang), style: 'help' },
-    { row: FIRST_FIELD_ROW - 1, col: 1, value: text('agreement.fields', lang), style: 'heading' },
+    { row: ID_ROW + 1, col: 2, value: workbookStrings.text('agreement.chooseHelp', lang), style: 'help' },
+    { row: FIRST_FIELD_ROW - 1, col: 1, value: workbookStrings.text('agreement.fields', lang), style: 'heading' },
   ];
   for (const field of FIELDS) {
     const row = fieldRow(field);
@@ -183,7 +183,7 @@ export function agreementSheet(sheetName: string, data: WorkbookData, f: Formula
     cells.push({ row, col: 2, value: { formula: lookupFormula(f, field), result: cached }, style: isDate ? 'date' : 'text' });
   }
   let row = fieldRow('signedDate') + 2;
-  cells.push({ row, col: 1, value: text('agreement.clauses', lang), style: 'heading' });
+  cells.push({ row, col: 1, value: workbookStrings.text('agreement.clauses', lang), style: 'heading' });
   row++;
   const ph = placeholders(f, lang);
   content().agreement.clauses.forEach((clause, i) => {
@@ -192,8 +192,8 @@ export function agreementSheet(sheetName: string, data: WorkbookData, f: Formula
     row++;
   });
   row++;
-  cells.push({ row, col: 1, value: text('agreement.signMunicipality', lang), style: 'signature' });
-  cells.push({ row, col: 2, value: text('agreement.signPartner', lang), style: 'signature' });
+  cells.push({ row, col: 1, value: workbookStrings.text('agreement.signMunicipality', lang), style: 'signature' });
+  cells.push({ row, col: 2, value: workbookStrings.text('agreement.signPartner', lang), style: 'signature' });
   row += 3;
   cells.push({ row, col: 1, value: null, style: 'signature' });
   cells.push({ row, col: 2, value: null, style: 'signature' });
@@ -212,8 +212,8 @@ export function agreementSheet(sheetName: string, data: WorkbookData, f: Formula
         {
           range: `B${ID_ROW}`,
           rule: { type: 'list', source: idSource },
-          prompt: { title: text('agreement.title', lang), message: text('agreement.chooseHelp', lang) },
-          error: { title: text('agreement.title', lang), message: text('validation.list', lang) },
+          prompt: { title: workbookStrings.text('agreement.title', lang), message: workbookStrings.text('agreement.chooseHelp', lang) },
+          error: { title: workbookStrings.text('agreement.title', lang), message: workbookStrings.text('validation.list', lang) },
           strict: true,
         },
       ],

@@ -2,7 +2,7 @@
  * Builds the plan of a complete Samspill workbook (or of some of its templates) from settings and
  * register records. Every formula's cached result is computed here from the same rows.
  */
-import { SCHEMA_VERSION, sheetDef, text } from '../content/content';
+import { SCHEMA_VERSION, sheetDef, workbookStrings } from '../content/content';
 import { serialToIso } from '../model/dates';
 import { FormulaRefs } from './formulaRefs';
 import type { Lang } from '../content/language';
@@ -90,7 +90,7 @@ function metaSheet(input: WorkbookInput, keys: SheetKey[]): PlannedSheet {
     name: input.sheetNames._meta,
     visibility: 'veryHidden',
     columnWidths: [24, 40],
-    cells: [{ row: 1, col: 1, value: text('meta.note', input.lang) }, ...cells.flat()],
+    cells: [{ row: 1, col: 1, value: workbookStrings.text('meta.note', input.lang) }, ...cells.flat()],
     tables: [],
     validations: [],
     merges: [],

@@ -2,7 +2,7 @@
  * Native data validation for a register column: what Excel itself can check as the user types.
  * The rule engine checks the same things (and more) when the workbook is validated.
  */
-import { text, valueList } from '../content/content';
+import { workbookStrings, valueList } from '../content/content';
 import type { Lang } from '../content/language';
 import { listColumns, SETTINGS_LAYOUT, type SettingsListKey } from '../model/settingsModel';
 import { columnRef } from './structuredRefs';
@@ -53,7 +53,9 @@ function ruleFor(column: ColumnDef, ctx: ValidationContext): ValidationRule | nu
 
 function errorMessage(column: ColumnDef, lang: Lang): string {
   const kind = column.type === 'yesno' ? 'list' : column.type;
-  return `${text(`validation.${kind}`, lang)} ${column.help[lang]}`.trim();
+  // Formula columns get no validation (see ruleFor), so they have no message of their own.
+  const intro = kind === 'formula' ? '' : workbookStrings.text(`validation.${kind}`, lang);
+  return `${intro} ${column.help[lang]}`.trim();
 }
 
 export function columnValidation(column: ColumnDef, range: string, ctx: ValidationContext): PlannedValidation | null {

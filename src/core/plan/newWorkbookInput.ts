@@ -4,7 +4,7 @@
  * today so the checklist is ready to fill in.
  */
 import { checklistRound } from '../evaluation/checklistRows';
-import { text } from '../content/content';
+import { workbookStrings } from '../content/content';
 import type { Lang } from '../content/language';
 import { defaultSheetNames, type WorkbookInput } from './buildWorkbookPlan';
 import { defaultSettings } from '../model/settingsModel';
@@ -19,7 +19,7 @@ export function newWorkbookInput(lang: Lang, today: number): WorkbookInput {
       agreements: [],
       volunteers: [],
       hours: [],
-      checklist: checklistRound(lang, today, text('checklist.scope.whole', lang)),
+      checklist: checklistRound(lang, today, workbookStrings.text('checklist.scope.whole', lang)),
       actions: [],
     },
     sheetNames: defaultSheetNames(lang),

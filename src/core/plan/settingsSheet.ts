@@ -2,7 +2,7 @@
  * The settings sheet: parameters at the top, value lists below. Protected (no password) with the
  * input cells unlocked, so the structure the formulas rely on stays where it is.
  */
-import { text, valueList } from '../content/content';
+import { workbookStrings, valueList } from '../content/content';
 import type { Lang } from '../content/language';
 import {
   listColumns,
@@ -10,6 +10,7 @@ import {
   parameterRow,
   POLICE_COLUMN_LIST,
   SETTINGS_LAYOUT,
+  type ParameterKey,
   type SettingsValues,
 } from '../model/settingsModel';
 import type { PlannedCell, PlannedName, PlannedSheet, PlannedValidation, StyleKey } from './workbookPlan';
@@ -22,23 +23,23 @@ function parameterStyle(type: string): StyleKey {
   return 'inputNumber';
 }
 
-function parameterValidation(lang: Lang, key: string, row: number): PlannedValidation | null {
+function parameterValidation(lang: Lang, key: ParameterKey, row: number): PlannedValidation | null {
   const p = PARAMETERS.find((x) => x.key === key)!;
-  const label = text(`settings.param.${key}.label`, lang);
-  const help = text(`settings.param.${key}.help`, lang);
+  const label = workbookStrings.text(`settings.param.${key}.label`, lang);
+  const help = workbookStrings.text(`settings.param.${key}.help`, lang);
   const range = `B${row}`;
   const base = { range, prompt: { title: label, message: help }, strict: true };
-  if (p.type === 'date') return { ...base, rule: { type: 'date', min: DATE_MIN, max: DATE_MAX }, error: { title: label, message: text('validation.date', lang) } };
-  if (p.type === 'number') return { ...base, rule: { type: 'decimal', min: p.min, max: p.max }, error: { title: label, message: text('validation.number', lang) } };
-  if (p.type === 'integer') return { ...base, rule: { type: 'whole', min: p.min, max: p.max }, error: { title: label, message: text('validation.integer', lang) } };
+  if (p.type === 'date') return { ...base, rule: { type: 'date', min: DATE_MIN, max: DATE_MAX }, error: { title: label, message: workbookStrings.text('validation.date', lang) } };
+  if (p.type === 'number') return { ...base, rule: { type: 'decimal', min: p.min, max: p.max }, error: { title: label, message: workbookStrings.text('validation.number', lang) } };
+  if (p.type === 'integer') return { ...base, rule: { type: 'whole', min: p.min, max: p.max }, error: { title: label, message: workbookStrings.text('validation.integer', lang) } };
   return null;
 }
 
 export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsValues): { sheet: PlannedSheet; names: PlannedName[] } {
   const cells: PlannedCell[] = [
-    { row: 1, col: 1, value: text('settings.title', lang), style: 'title' },
-    { row: 2, col: 1, value: text('settings.subtitle', lang), style: 'subtitle' },
-    { row: 3, col: 1, value: text('settings.parameters', lang), style: 'heading' },
+    { row: 1, col: 1, value: workbookStrings.text('settings.title', lang), style: 'title' },
+    { row: 2, col: 1, value: workbookStrings.text('settings.subtitle', lang), style: 'subtitle' },
+    { row: 3, col: 1, value: workbookStrings.text('settings.parameters', lang), style: 'heading' },
   ];
   const names: PlannedName[] = [];
   const validations: PlannedValidation[] = [];
@@ -47,9 +48,9 @@ export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsV
 
   for (const p of PARAMETERS) {
     const row = parameterRow(p.key);
-    cells.push({ row, col: 1, value: text(`settings.param.${p.key}.label`, lang), style: 'label' });
+    cells.push({ row, col: 1, value: workbookStrings.text(`settings.param.${p.key}.label`, lang), style: 'label' });
     cells.push({ row, col: 2, value: values[p.key] ?? null, style: parameterStyle(p.type) });
-    cells.push({ row, col: 3, value: text(`settings.param.${p.key}.help`, lang), style: 'help' });
+    cells.push({ row, col: 3, value: workbookStrings.text(`settings.param.${p.key}.help`, lang), style: 'help' });
     names.push({ name: p.name, refersTo: absoluteAddress(sheetName, row, 2) });
     unlocked.push(`B${row}`);
     const v = parameterValidation(lang, p.key, row);
@@ -58,7 +59,7 @@ export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsV
 
   const { listHeaderRow, firstListRow, listCapacity } = SETTINGS_LAYOUT;
   const lastListRow = firstListRow + listCapacity - 1;
-  cells.push({ row: listHeaderRow - 1, col: 1, value: text('settings.lists', lang), style: 'heading' });
+  cells.push({ row: listHeaderRow - 1, col: 1, value: workbookStrings.text('settings.lists', lang), style: 'heading' });
   const widths: number[] = [];
   const sheet = quoteSheetName(sheetName);
   for (const [key, col] of listColumns()) {
@@ -77,7 +78,7 @@ export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsV
     if (key === POLICE_COLUMN_LIST) {
       const policeCol = col + 1;
       const policeLetter = columnLetter(policeCol);
-      cells.push({ row: listHeaderRow, col: policeCol, value: text('settings.policeColumn', lang), style: 'label' });
+      cells.push({ row: listHeaderRow, col: policeCol, value: workbookStrings.text('settings.policeColumn', lang), style: 'label' });
       for (let i = 0; i < listCapacity; i++) {
         const label = items[i];
         const value = label === undefined ? null : valueList('yesNo').items.find((y) => y.key === (settings.policeActivities.includes(label) ? 'yes' : 'no'))!.label[lang];
@@ -88,8 +89,8 @@ export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsV
       validations.push({
         range: `${policeLetter}${firstListRow}:${policeLetter}${lastListRow}`,
         rule: { type: 'list', source: settingsListSource(sheetName, 'yesNo') },
-        prompt: { title: text('settings.policeColumn', lang), message: text('validation.list', lang) },
-        error: { title: text('settings.policeColumn', lang), message: text('validation.list', lang) },
+        prompt: { title: workbookStrings.text('settings.policeColumn', lang), message: workbookStrings.text('validation.list', lang) },
+        error: { title: workbookStrings.text('settings.policeColumn', lang), message: workbookStrings.text('validation.list', lang) },
         strict: true,
       });
       widths[policeCol - 1] = 16;

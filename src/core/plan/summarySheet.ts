@@ -4,7 +4,7 @@
  * as values the program computed (see evaluation/evaluationFigures.ts). Three columns — label,
  * value, second value — so it reads on one screen. Protected; no personal data.
  */
-import { text } from '../content/content';
+import { workbookStrings } from '../content/content';
 import type { Lang } from '../content/language';
 import type { FigureSection, FigureValue } from '../summary/summaryFigures';
 import type { PlannedCell, PlannedChart, PlannedName, PlannedSheet } from './workbookPlan';
@@ -30,7 +30,7 @@ export function summarySheet(
   sheetName: string,
   lang: Lang,
   sections: FigureSection[],
-  heading: { title: string; subtitle: string } = { title: text('summary.title', lang), subtitle: text('summary.subtitle', lang) },
+  heading: { title: string; subtitle: string } = { title: workbookStrings.text('summary.title', lang), subtitle: workbookStrings.text('summary.subtitle', lang) },
 ): { sheet: PlannedSheet; names: PlannedName[] } {
   const cells: PlannedCell[] = [
     { row: 1, col: 1, value: heading.title, style: 'title' },

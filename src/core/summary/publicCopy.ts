@@ -10,7 +10,7 @@
  * replaced by "(removed)": a name typed into the wrong column does not leak.
  */
 import { asText, normaliseLabel } from '../model/cellValues';
-import { sheetDef, text } from '../content/content';
+import { sheetDef, workbookStrings } from '../content/content';
 import { serialToIso } from '../model/dates';
 import type { SummaryRefresh } from '../evaluation/summaryRefresh';
 import { summarySheet } from '../plan/summarySheet';
@@ -61,7 +61,7 @@ export class PersonalDataFilter {
 
   /** The value, or the "removed" marker in its place when it names someone. */
   clean(value: PlainValue, lang: WorkbookData['lang']): PlainValue {
-    return typeof value === 'string' && this.contains(value) ? text('public.removed', lang) : value;
+    return typeof value === 'string' && this.contains(value) ? workbookStrings.text('public.removed', lang) : value;
   }
 }
 
@@ -93,7 +93,7 @@ function actionSheet(refresh: SummaryRefresh, filter: PersonalDataFilter): Plann
     visibility: 'visible',
     tabColor: '00838F',
     columnWidths: columns.map((c) => c.width),
-    cells: [{ row: 1, col: 1, value: text('public.actionsNote', lang), style: 'help' }],
+    cells: [{ row: 1, col: 1, value: workbookStrings.text('public.actionsNote', lang), style: 'help' }],
     tables: [
       {
         name: data.tables.actions,
@@ -117,8 +117,8 @@ export function publicWorkbookPlan(refresh: SummaryRefresh): WorkbookPlan {
   const filter = new PersonalDataFilter(data);
   const summaryName = sheetDef('summary').name[data.lang];
   const summary = summarySheet(summaryName, data.lang, valueSections(refresh.sections), {
-    title: text('public.title', data.lang),
-    subtitle: text('public.subtitle', data.lang).replace('{date}', serialToIso(refresh.reportDate)),
+    title: workbookStrings.text('public.title', data.lang),
+    subtitle: workbookStrings.text('public.subtitle', data.lang, { date: serialToIso(refresh.reportDate) }),
   });
   const cells = summary.sheet.cells.map((c) => ({ ...c, value: filter.clean(c.value as PlainValue, data.lang) }));
   return { sheets: [{ ...summary.sheet, cells }, actionSheet(refresh, filter)], names: summary.names };

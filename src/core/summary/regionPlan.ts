@@ -11,8 +11,8 @@ import { newWorkbookInput } from '../plan/newWorkbookInput';
 import { workbookData } from '../plan/buildWorkbookPlan';
 import { summarySections } from './summaryFigures';
 import { cellAddress, columnLetter, type PlannedCell, type PlannedName, type PlannedSheet, type StyleKey, type WorkbookPlan } from '../plan/workbookPlan';
-import regionStrings from '../../../templates/ui/region.json';
-import { stringsFileSchema } from '../content/contentSchema';
+import regionJson from '../../../templates/ui/region.json';
+import { stringTable, type Phrase, type StringKey, type TextValues } from '../content/stringTable';
 
 /** The key figures a region compares, in column order, with how each is added up across municipalities. */
 export const REGION_FIGURES: { name: string; style: StyleKey }[] = [
@@ -47,7 +47,8 @@ export interface MunicipalityFigures {
 
 export interface ExcludedFile {
   file: string;
-  reason: string;
+  /** Said in the region workbook's language. */
+  reason: Phrase;
 }
 
 export interface RegionInput {
@@ -60,11 +61,8 @@ export interface RegionInput {
 
 
 /** The region workbook's labels, in templates/ui/region.json. */
-const LABELS = stringsFileSchema.parse(regionStrings);
-
-export function regionText(key: string, lang: Lang, values: Record<string, string | number> = {}): string {
-  return LABELS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
-}
+export const regionStrings = stringTable(regionJson);
+type RegionKey = StringKey<typeof regionStrings>;
 
 /** The figures' labels as the summary sheet shows them in this language. */
 function figureLabels(lang: Lang): Map<string, string> {
@@ -81,7 +79,7 @@ const HEADER_ROW = 4;
 function regionSheet(input: RegionInput, name: string): { sheet: PlannedSheet; names: PlannedName[] } {
   const { lang, included } = input;
   const labels = figureLabels(lang);
-  const t = (key: string, values?: Record<string, string | number>) => regionText(key, lang, values);
+  const t = (key: RegionKey, values?: TextValues) => regionStrings.text(key, lang, values);
   const headers = [t('municipality'), t('file'), t('reportDate'), t('errors'), t('warnings'), ...REGION_FIGURES.map((f) => labels.get(f.name) ?? f.name)];
   const rows = included.map((m) => [m.municipality, m.file, m.reportDate, m.errors, m.warnings, ...REGION_FIGURES.map((f) => numberOrNull(m.figures.get(f.name)))]);
   const firstData = HEADER_ROW + 1;
@@ -133,7 +131,7 @@ function regionSheet(input: RegionInput, name: string): { sheet: PlannedSheet; n
 /** Promoters and barriers per factor, two columns per municipality, as each summary computed them. */
 function profileSheet(input: RegionInput, name: string): PlannedSheet {
   const { lang, included } = input;
-  const t = (key: string) => regionText(key, lang);
+  const t = (key: RegionKey) => regionStrings.text(key, lang);
   const cells: PlannedCell[] = [
     { row: 1, col: 1, value: t('sheetProfiles'), style: 'title' },
     { row: 3, col: 1, value: t('factor'), style: 'heading' },
@@ -168,8 +166,8 @@ function profileSheet(input: RegionInput, name: string): PlannedSheet {
 }
 
 function excludedSheet(input: RegionInput, name: string): PlannedSheet {
-  const t = (key: string) => regionText(key, input.lang);
-  const rows = input.excluded.length ? input.excluded.map((e) => [e.file, e.reason]) : [[t('noneExcluded'), null]];
+  const t = (key: RegionKey) => regionStrings.text(key, input.lang);
+  const rows = input.excluded.length ? input.excluded.map((e) => [e.file, e.reason.say(input.lang)]) : [[t('noneExcluded'), null]];
   return {
     key: '_meta',
     name,
@@ -184,7 +182,7 @@ function excludedSheet(input: RegionInput, name: string): PlannedSheet {
 }
 
 export function regionPlan(input: RegionInput): WorkbookPlan {
-  const t = (key: string) => regionText(key, input.lang);
+  const t = (key: RegionKey) => regionStrings.text(key, input.lang);
   const region = regionSheet(input, t('sheetRegion'));
   return { sheets: [region.sheet, profileSheet(input, t('sheetProfiles')), excludedSheet(input, t('sheetExcluded'))], names: region.names };
 }

@@ -4,7 +4,7 @@
  * formula's cached result, and tests check that an independent spreadsheet computes the same.
  */
 import { asNumber, isBlank, sameText } from '../model/cellValues';
-import { text, valueList } from '../content/content';
+import { valueList, workbookStrings, type WorkbookStringKey } from '../content/content';
 import { addMonths, serialParts, serialToIso, ymdToSerial } from '../model/dates';
 import { evaluationSections } from '../evaluation/evaluationFigures';
 import { FormulaRefs } from '../plan/formulaRefs';
@@ -12,6 +12,9 @@ import type { RegisterRow } from '../model/registerRows';
 import { hoursLast12, hoursLast12ById, policeRequired } from '../model/volunteerDerived';
 import type { WorkbookData } from '../model/workbookData';
 import type { StyleKey } from '../plan/workbookPlan';
+
+/** Month numbers as the month labels in templates/ui/workbook.json are keyed. */
+const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const;
 
 /** A value cell: a live formula with the core's value as its cached result, or (formula null) a
  * value the program computed, written as it is and stamped with the time it was refreshed. */
@@ -79,7 +82,7 @@ export interface SummaryOptions {
 
 export function summarySections(data: WorkbookData, reportDate: number, options: SummaryOptions = {}): FigureSection[] {
   const f = new FormulaRefs(data.lang, data.tables);
-  const t = (key: string) => text(key, data.lang);
+  const t = (key: WorkbookStringKey) => workbookStrings.text(key, data.lang);
   const { agreements, volunteers, hours } = data.registers;
   const settings = data.settings;
 
@@ -194,7 +197,7 @@ export function summarySections(data: WorkbookData, reportDate: number, options:
   const months: Figure[] = Array.from({ length: 12 }, (_, i) => {
     const from = ymdToSerial(year, i + 1, 1);
     const next = ymdToSerial(year, i + 2, 1);
-    const mm = String(i + 1).padStart(2, '0');
+    const mm = MONTHS[i];
     return {
       name: `kpi_hours_month_${mm}`,
       label: t(`month.${mm}`),
@@ -256,7 +259,7 @@ function dueForDeletion(data: WorkbookData, f: FormulaRefs, reportDate: number):
   const criteria = (status: string) => `COUNTIFS(${V('status')},${f.item('volunteerStatuses', status)},${V('end')},"<"&EDATE(${RD},-cfg_retention_months))`;
   return {
     name: 'kpi_due_for_deletion',
-    label: text('summary.dueForDeletion', data.lang),
+    label: workbookStrings.text('summary.dueForDeletion', data.lang),
     formula: `${criteria('ended')}+${criteria('paused')}`,
     value: data.registers.volunteers.rows.filter((r) => statuses.some((s) => sameText(r.values.status, s)) && (asNumber(r.values.end) ?? Infinity) < cutoff).length,
     style: 'kpi',

@@ -3,7 +3,7 @@
  * measure with an instrument, someone responsible and a deadline.
  */
 import { isBlank } from '../model/cellValues';
-import { content, itemLabel, text } from '../content/content';
+import { content, itemLabel, workbookStrings } from '../content/content';
 import { LANGUAGES } from '../content/language';
 import type { CellValue } from '../port';
 import type { RegisterRow } from '../model/registerRows';
@@ -15,7 +15,7 @@ import { foldText, hasColumn, labelKey, textKey, type RuleContext } from './rule
  * by the statement id in the checklist content.
  */
 function barrierTest(): (row: RegisterRow) => boolean {
-  const labels = (kind: 'promoter' | 'barrier') => new Set(LANGUAGES.map((l) => foldText(text(`checklist.kind.${kind}`, l))));
+  const labels = (kind: 'promoter' | 'barrier') => new Set(LANGUAGES.map((l) => foldText(workbookStrings.text(`checklist.kind.${kind}`, l))));
   const barrier = labels('barrier');
   const promoter = labels('promoter');
   const barrierIds = new Set(content().checklist.statements.filter((s) => s.kind === 'barrier').map((s) => foldText(s.key)));

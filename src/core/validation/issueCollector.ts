@@ -7,7 +7,7 @@ import type { Lang } from '../content/language';
 import { registerCell, type RegisterRows } from '../model/registerRows';
 import { SHEET_KEYS, type SheetKey } from '../content/templateSchema';
 import type { Issue } from './issue';
-import { ruleMessage, type MessageValues } from './messages';
+import { ruleStrings, type MessageValues } from './messages';
 import { ruleDef } from './ruleCatalog';
 
 interface Placed {
@@ -49,7 +49,7 @@ export class IssueCollector {
     const def = ruleDef(ruleId);
     const { row, col } = parseAddress(cell);
     this.placed.push({
-      issue: { rule: ruleId, severity: def.severity, sheetKey, sheet, cell, message: ruleMessage(def.message, this.lang, values) },
+      issue: { rule: ruleId, severity: def.severity, sheetKey, sheet, cell, message: ruleStrings.text(def.message, this.lang, values) },
       sheetOrder: this.sheetOrder(sheetKey, sheet),
       row,
       col,
@@ -71,7 +71,7 @@ export class IssueCollector {
         sheetKey: register.key,
         sheet: register.sheetName,
         cell: registerCell(register, rowNumber, columnKey),
-        message: ruleMessage(def.message, this.lang, { column: column?.label[this.lang], row: rowNumber, ...values }),
+        message: ruleStrings.text(def.message, this.lang, { column: column?.label[this.lang], row: rowNumber, ...values }),
       },
       sheetOrder: this.sheetOrder(register.key, register.sheetName),
       row: rowNumber,

@@ -3,28 +3,20 @@
  * what is wrong and what to do; `{placeholders}` are filled per issue.
  */
 import rulesJson from '../../../templates/ui/rules.json';
-import { stringsFileSchema, type Strings } from '../content/contentSchema';
-import { ContentError } from '../content/content';
-import { fillPlaceholders, type Lang } from '../content/language';
+import type { Strings } from '../content/contentSchema';
+import { workbookStrings } from '../content/content';
+import type { Lang } from '../content/language';
+import { stringTable, type StringKey, type TextValues } from '../content/stringTable';
 import { serialParts } from '../model/dates';
 
-let cached: Strings | undefined;
+/** The message of each rule, by the key its catalogue entry names. */
+export const ruleStrings = stringTable(rulesJson);
+export type RuleMessageKey = StringKey<typeof ruleStrings>;
+export type MessageValues = TextValues;
 
+/** The whole file, for the checks and the generated rule list. */
 export function ruleMessages(): Strings {
-  if (!cached) {
-    const parsed = stringsFileSchema.safeParse(rulesJson);
-    if (!parsed.success) throw new ContentError(`templates/ui/rules.json does not match its schema: ${parsed.error.issues[0]?.message}`);
-    cached = parsed.data;
-  }
-  return cached;
-}
-
-export type MessageValues = Record<string, string | number | undefined>;
-
-export function ruleMessage(key: string, lang: Lang, values: MessageValues): string {
-  const entry = ruleMessages()[key];
-  if (!entry) throw new ContentError(`no message ${key} in templates/ui/rules.json`);
-  return fillPlaceholders(entry[lang], values);
+  return rulesJson;
 }
 
 /** A day as the language writes it: 31.12.2025 in Norwegian, 2025-12-31 in English. */
@@ -45,6 +37,5 @@ export function formatNumber(value: number, lang: Lang): string {
 export function formatExamples(items: string[], total: number, lang: Lang): string {
   const more = total - items.length;
   if (more <= 0) return items.join(', ');
-  const word = { nb: 'til', nn: 'til', en: 'more' }[lang];
-  return lang === 'en' ? `${items.join(', ')} and ${more} ${word}` : `${items.join(', ')} og ${more} ${word}`;
+  return workbookStrings.text('examples.andMore', lang, { items: items.join(', '), more });
 }

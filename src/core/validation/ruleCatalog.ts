@@ -9,6 +9,7 @@
 import { sheetDef, valueList } from '../content/content';
 import { REGISTER_KEYS, type ColumnDef, type RegisterKey, type SheetKey } from '../content/templateSchema';
 import type { Severity } from './issue';
+import type { RuleMessageKey } from './messages';
 
 export interface RuleDef {
   id: string;
@@ -16,7 +17,7 @@ export interface RuleDef {
   /** The sheet the rule looks at; null when it looks at every sheet or at the workbook as a whole. */
   sheetKey: SheetKey | null;
   /** Key of the message in templates/ui/rules.json. */
-  message: string;
+  message: RuleMessageKey;
   checks: string;
   why: string;
 }
@@ -119,10 +120,10 @@ function columnRules(): RuleDef[] {
   return rules;
 }
 
-type Written = Omit<RuleDef, 'message'>;
-const rule = (id: string, severity: Severity, sheetKey: SheetKey | null, checks: string, why: string): Written => ({ id, severity, sheetKey, checks, why });
+type Written = Omit<RuleDef, 'id' | 'message'> & { id: RuleMessageKey };
+const rule = (id: RuleMessageKey, severity: Severity, sheetKey: SheetKey | null, checks: string, why: string): Written => ({ id, severity, sheetKey, checks, why });
 
-/** Rules across rows and registers; each one's message key is its id. */
+/** Rules across rows and registers; each one's message key is its id, so a rule without a message does not compile. */
 const WRITTEN_RULES: Written[] = [
   rule('partners.name.duplicate', 'warning', 'partners', 'Two partners with the same name (case and spacing ignored).', 'Agreements, volunteers and hours choose a partner by name; with two, figures split and links become ambiguous.'),
   rule('partners.orgNumber.duplicate', 'warning', 'partners', 'Two partners with the same organisasjonsnummer.', 'One organisation registered twice splits its agreements and figures.'),

@@ -5,7 +5,8 @@
 import { Component, type ReactNode } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { Lang } from '../../core/content/language';
-import { paneText } from '../i18n';
+import { phraseOf } from '../../core/samspillError';
+import { paneStrings, type PaneStringKey } from '../i18n';
 
 interface Props {
   lang: Lang;
@@ -22,12 +23,12 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
   render() {
     const { error } = this.state;
     if (!error) return this.props.children;
-    const t = (key: Parameters<typeof paneText>[0]) => paneText(key, this.props.lang);
+    const t = (key: PaneStringKey) => paneStrings.text(key, this.props.lang);
     return (
       <MessageBar intent="error" role="alert">
         <MessageBarBody>
           <MessageBarTitle>{t('error.render.title')}</MessageBarTitle>
-          {t('error.render.body')} ({error.message})
+          {t('error.render.body')} ({phraseOf(error).say(this.props.lang)})
         </MessageBarBody>
         <MessageBarActions>
           <Button onClick={() => this.setState({ error: null })}>{t('error.render.retry')}</Button>

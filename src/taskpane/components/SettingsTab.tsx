@@ -8,7 +8,7 @@ import { isoToSerial, serialToIso } from '../../core/model/dates';
 import { LANGUAGES, type Lang } from '../../core/content/language';
 import { PARAMETERS } from '../../core/model/settingsModel';
 import { usePane, usePaneWorkbook } from '../paneContext';
-import { PANE_PARAMETERS, SettingsService, type PaneParameter, type ParameterProblem, type ParameterValues, type SettingsView } from '../services/settingsService';
+import { PANE_PARAMETERS, SettingsRefusal, SettingsService, type PaneParameter, type ParameterProblem, type ParameterValues, type SettingsView } from '../services/settingsService';
 import { ErrorMessage } from './ErrorMessage';
 import { useAction } from './useAction';
 
@@ -62,7 +62,7 @@ export default function SettingsTab() {
         setTyped(typedOf(written, lang));
         setSaved(true);
       } catch (caught) {
-        if ((caught as { name?: string }).name === 'SettingsRefusal') setProblems((caught as { problems: ParameterProblem[] }).problems);
+        if (caught instanceof SettingsRefusal) setProblems(caught.problems);
         else throw caught;
       }
     });

@@ -4,12 +4,18 @@
  * the pane checks that the adapter it was given has it.
  */
 import type { CellWriter } from '../../core/port';
+import { SamspillError } from '../../core/samspillError';
+import { paneStrings } from '../i18n';
 
 export type { CellEdit, CellWriter } from '../../core/port';
 
-/** Thrown when an action needs cell writes and the adapter cannot make them. */
-export class CellWritesUnavailable extends Error {
-  readonly name = 'CellWritesUnavailable';
+/** Thrown when an action needs cell writes and the adapter cannot make them; the detail says which adapter. */
+export class CellWritesUnavailable extends SamspillError<'unavailable'> {
+  override readonly name = 'CellWritesUnavailable';
+
+  constructor(detail: string) {
+    super('unavailable', {}, paneStrings.phrase('error.cellWrites.body'), { detail });
+  }
 }
 
 export function canWriteCells(workbook: object): workbook is CellWriter {

@@ -7,7 +7,7 @@
  */
 import { asNumber, asText } from '../../core/model/cellValues';
 import { checklistRound, factorLabel, kindLabel } from '../../core/evaluation/checklistRows';
-import { content, itemLabel, text } from '../../core/content/content';
+import { content, itemLabel, workbookStrings } from '../../core/content/content';
 import type { FactorKey } from '../../core/content/contentSchema';
 import { ratingKey, RATING_KEYS, type RatingKey, type StatementKind } from '../../core/evaluation/evaluationRounds';
 import type { Lang } from '../../core/content/language';
@@ -100,7 +100,7 @@ export class EvaluationService {
       hasChecklist: !!loaded.sheetNames.checklist && checklist.headerRow > 0,
       date: chosen,
       existing: rows.length > 0,
-      scope: rows.length > 0 ? asText(rows[0].values.scope) : text('checklist.scope.whole', lang),
+      scope: rows.length > 0 ? asText(rows[0].values.scope) : workbookStrings.text('checklist.scope.whole', lang),
       participants: rows.length > 0 ? asText(rows[0].values.participants) : '',
       factors,
       ratings: RATING_KEYS.map((key) => ({ key, label: itemLabel('ratingScale', key, lang) })),

@@ -7,6 +7,8 @@ import { loadWorkbook } from '../../core/model/loadWorkbook';
 import { PARAMETERS, parameterRow, type ParameterDef, type SettingsValues } from '../../core/model/settingsModel';
 import type { Lang } from '../../core/content/language';
 import { cellAddress } from '../../core/plan/workbookPlan';
+import { SamspillError } from '../../core/samspillError';
+import { paneStrings } from '../i18n';
 import { requireCellWriter, type CellEdit } from './cellWriter';
 import type { PaneWorkbook } from './paneWorkbook';
 
@@ -27,10 +29,12 @@ export interface SettingsView {
 
 export type ParameterProblem = { key: PaneParameter; problem: 'notNumber' | 'notWhole' | 'belowMin' | 'aboveMax'; min?: number; max?: number };
 
-export class SettingsRefusal extends Error {
-  readonly name = 'SettingsRefusal';
+/** Values the settings sheet must not take; the settings tab marks each field with its problem. */
+export class SettingsRefusal extends SamspillError<'invalidValues'> {
+  override readonly name = 'SettingsRefusal';
+
   constructor(readonly problems: ParameterProblem[]) {
-    super(`settings not written: ${problems.map((p) => `${p.key} ${p.problem}`).join(', ')}`);
+    super('invalidValues', {}, paneStrings.phrase('error.settings.refused'), { detail: `settings not written: ${problems.map((p) => `${p.key} ${p.problem}`).join(', ')}` });
   }
 }
 

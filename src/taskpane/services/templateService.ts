@@ -23,7 +23,10 @@ import { TableColumnOccupied, type TableColumnAppender } from '../../core/port';
 import type { CellEdit } from './cellWriter';
 import { requireCellWriter } from './cellWriter';
 import { todayOf, systemClock, type Clock } from './paneClock';
+import { TemplateRefusal } from './templateRefusal';
 import type { PaneWorkbook } from './paneWorkbook';
+
+export { TemplateRefusal } from './templateRefusal';
 
 export const TEMPLATE_KEYS = SHEET_KEYS.filter((key): key is Exclude<SheetKey, '_meta'> => key !== '_meta');
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
@@ -49,17 +52,6 @@ export interface AddResult {
   renamed: { key: SheetKey; wanted: string; name: string }[];
   /** Present when an older schema was upgraded: the versions, and the columns appended (by their header). */
   upgraded?: { from: number; to: number; columns: { register: RegisterKey; column: string; header: string; sheet: string }[] };
-}
-
-/** Why templates cannot be added to this workbook; the pane says so in the user's language. */
-export class TemplateRefusal extends Error {
-  readonly name = 'TemplateRefusal';
-  constructor(
-    readonly reason: 'newerSchema' | 'upgradeNotAvailable' | 'columnOccupied',
-    readonly values: Record<string, number | string>,
-  ) {
-    super(`templates not added: ${reason}`);
-  }
 }
 
 /** Table names share one namespace with defined names; the port lists only the latter. */

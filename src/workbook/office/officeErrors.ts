@@ -1,42 +1,15 @@
 /**
- * Errors from the Excel JavaScript API, reduced to a few stable codes the task pane can turn into
- * a sentence in the user's language. Office.js rejects `context.sync()` with an
- * `OfficeExtension.Error` (name "RichApi.Error") whose `code` names the cause; the codes differ
- * between hosts and versions, so several map to one of ours.
+ * Errors from the Excel JavaScript API, reduced to the few stable codes of the port's
+ * WorkbookActionError, which the task pane says in the user's language. Office.js rejects
+ * `context.sync()` with an `OfficeExtension.Error` (name "RichApi.Error") whose `code` names the
+ * cause; the codes differ between hosts and versions, so several map to one of ours.
  */
+import { WorkbookActionError, type WorkbookActionErrorCode } from '../../core/port';
 
-export type OfficeActionErrorCode =
-  /** The user is typing in a cell (Excel refuses API calls until they press Enter or Esc). */
-  | 'sheetBeingEdited'
-  /** The sheet or workbook is protected against the change. */
-  | 'protected'
-  /** This Excel lacks the API (older than Microsoft 365 / Office 2021, or a host without it). */
-  | 'notSupported'
-  /** A sheet, table or name the action needs is not in the workbook. */
-  | 'notFound'
-  /** A sheet, table or name the action would create is already there. */
-  | 'alreadyExists'
-  /** The data exceeded what one request may carry (should not happen: writes are blocked). */
-  | 'tooLarge'
-  | 'unknown';
+/** The port's error under the name this adapter has always given it. */
+export { WorkbookActionError as OfficeActionError, type WorkbookActionErrorCode as OfficeActionErrorCode };
 
-export class OfficeActionError extends Error {
-  readonly name = 'OfficeActionError';
-
-  constructor(
-    readonly code: OfficeActionErrorCode,
-    message: string,
-    /** The sheet, table or name concerned, when known: the task pane puts it in the message. */
-    readonly subject?: string,
-    /** Excel's own error code, kept for support and logs. */
-    readonly officeCode?: string,
-    readonly cause?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-const CODE_BY_OFFICE_CODE: Record<string, OfficeActionErrorCode> = {
+const CODE_BY_OFFICE_CODE: Record<string, WorkbookActionErrorCode> = {
   InvalidOperationInCellEditMode: 'sheetBeingEdited',
   AccessDenied: 'protected',
   ApiNotFound: 'notSupported',
@@ -70,7 +43,7 @@ function messageOf(error: unknown): string {
   return String(error);
 }
 
-function codeFor(officeCode: string | undefined, message: string, error: unknown): OfficeActionErrorCode {
+function codeFor(officeCode: string | undefined, message: string, error: unknown): WorkbookActionErrorCode {
   if (officeCode && CODE_BY_OFFICE_CODE[officeCode]) return CODE_BY_OFFICE_CODE[officeCode];
   // Some hosts report a protected sheet as a plain InvalidOperation; only its text tells.
   if (officeCode === 'InvalidOperation' && /protect/i.test(message)) return 'protected';
@@ -79,10 +52,10 @@ function codeFor(officeCode: string | undefined, message: string, error: unknown
   return 'unknown';
 }
 
-/** Wraps whatever an Excel batch threw; an OfficeActionError passes through unchanged. */
-export function toOfficeActionError(error: unknown, subject?: string): OfficeActionError {
-  if (error instanceof OfficeActionError) return error;
+/** Wraps whatever an Excel batch threw; a WorkbookActionError passes through unchanged. */
+export function toOfficeActionError(error: unknown, subject?: string): WorkbookActionError {
+  if (error instanceof WorkbookActionError) return error;
   const officeCode = officeCodeOf(error);
   const message = messageOf(error);
-  return new OfficeActionError(codeFor(officeCode, message, error), message, subject, officeCode, error);
+  return new WorkbookActionError(codeFor(officeCode, message, error), message, subject, officeCode, error);
 }

@@ -7,9 +7,9 @@
  */
 import { columnLetter, isFormula, type PlannedName, type PlannedSheet, type PlannedTable, type PlanValue, type StyleKey, type WorkbookPlan } from '../../core/plan/workbookPlan';
 import type { CellEdit, CellSelector, CopyOpener, CellValue, CellWriter, SheetGrid, SheetInfo, TableAppender, TableColumnAppender, TableColumnToAppend, WorkbookReader, WorkbookWriter } from '../../core/port';
-import { TableColumnOccupied } from '../../core/port';
+import { TableColumnOccupied, WorkbookActionError } from '../../core/port';
 import { areaAddress, cellBlocks, jsonBytes, officeInput, officeText, sliceByBytes, type OfficeInput } from './officeCells';
-import { OfficeActionError, toOfficeActionError } from './officeErrors';
+import { toOfficeActionError } from './officeErrors';
 import { addressLists, addressOf, applyStyleFormat, columnWidthPoints, coveringAreas, hasFormat, setBottomBorder, styleSpec, type Area } from './officeStyles';
 import { applyValidation } from './officeValidation';
 import { CALL_BYTES, REQUEST_BUDGET_BYTES, RequestBudget } from './requestBudget';
@@ -236,7 +236,7 @@ function blockBytes(budget: RequestBudget): number {
 
 function fitRow(row: PlanValue[], width: number, tableName: string): OfficeInput[] {
   if (row.length > width) {
-    throw new OfficeActionError('unknown', `A row for table "${tableName}" has ${row.length} values; the table has ${width} columns.`, tableName);
+    throw new WorkbookActionError('unknown', `A row for table "${tableName}" has ${row.length} values; the table has ${width} columns.`, tableName);
   }
   // rows.add takes no null: an empty string leaves the cell empty (and a calculated column fills it).
   return Array.from({ length: width }, (_, c) => officeInput(row[c] ?? null) ?? '');
@@ -278,11 +278,11 @@ async function loadExisting(context: Excel.RequestContext): Promise<ExistingItem
 function assertFree(plan: WorkbookPlan, existing: ExistingItems): void {
   for (const sheet of plan.sheets) {
     if (existing.sheets.has(key(sheet.name))) {
-      throw new OfficeActionError('alreadyExists', `The workbook already has a sheet named "${sheet.name}".`, sheet.name);
+      throw new WorkbookActionError('alreadyExists', `The workbook already has a sheet named "${sheet.name}".`, sheet.name);
     }
     for (const table of sheet.tables) {
       if (existing.tables.has(key(table.name)) || existing.names.has(key(table.name))) {
-        throw new OfficeActionError('alreadyExists', `The workbook already has a table or name "${table.name}".`, table.name);
+        throw new WorkbookActionError('alreadyExists', `The workbook already has a table or name "${table.name}".`, table.name);
       }
     }
   }

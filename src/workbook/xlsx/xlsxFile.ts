@@ -1,6 +1,6 @@
 /** Opening a workbook from disk: the only part of the xlsx adapter that touches the file system. */
 import { readFile } from 'node:fs/promises';
-import { fileNotFound, notAWorkbook } from './reading/workbookReadError';
+import { fileNotFound, notAWorkbook, readDetail } from './reading/workbookReadError';
 import { openXlsxBuffer, type XlsxReader } from './reading/xlsxReader';
 
 /** Reads the file into memory (compressed, as on disk) and opens it. */
@@ -10,7 +10,7 @@ export async function openXlsxFile(path: string): Promise<XlsxReader> {
     data = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') throw notAWorkbook(path, { nb: 'det er en mappe', en: 'it is a folder' });
+    if (code === 'EISDIR') throw notAWorkbook(path, readDetail('folder'));
     throw fileNotFound(path, code ?? String(error));
   }
   return openXlsxBuffer(data, path);

@@ -14,6 +14,7 @@ import { columnNumber } from './cellRanges';
 import { entryBytes, readStoredEntries, replacedEntry, writeStoredEntries, type StoredEntry } from './packageZip';
 import { officeDocumentPart, readWorkbookStructure, relsPartOf } from '../reading/workbookStructure';
 import { attribute, child, children, decodeXml, encodeXml, escapeXml, replaceSpan, rootElement, startTag, withAttribute, XmlEditError, type ElementSpan, type XmlText } from './xmlEdit';
+import { SamspillError } from '../../../core/samspillError';
 
 export interface CellEditRequest {
   /** A1 address within the sheet, e.g. "B5" (a "$" is ignored). */
@@ -22,12 +23,11 @@ export interface CellEditRequest {
 }
 
 /** Why the cells cannot be written safely; the caller turns it into a message. */
-export class CellEditError extends Error {
-  constructor(
-    readonly reason: 'noSheet' | 'badAddress' | 'sharedFormula',
-    detail = '',
-  ) {
-    super(`${reason}${detail ? `: ${detail}` : ''}`);
+export class CellEditError extends SamspillError<'noSheet' | 'badAddress' | 'sharedFormula'> {
+  override readonly name = 'CellEditError';
+
+  constructor(code: CellEditError['code'], detail = '') {
+    super(code, { detail }, `${code}${detail ? `: ${detail}` : ''}`, { detail });
   }
 }
 

@@ -29,6 +29,7 @@ import {
   type ElementSpan,
   type XmlText,
 } from './xmlEdit';
+import { SamspillError } from '../../../core/samspillError';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -69,9 +70,11 @@ export interface UserPackage {
 }
 
 /** A workbook-level name the templates need is already used for something else. */
-export class NameConflictError extends Error {
+export class NameConflictError extends SamspillError<'nameConflict'> {
+  override readonly name = 'NameConflictError';
+
   constructor(readonly definedName: string) {
-    super(`defined name ${definedName} already exists with another meaning`);
+    super('nameConflict', { name: definedName }, `defined name ${definedName} already exists with another meaning`);
   }
 }
 

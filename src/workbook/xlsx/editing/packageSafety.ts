@@ -5,6 +5,7 @@
  * shift every date the templates write by four years.
  */
 import { attribute, children, decodeXml, namespaceDeclarations, rootElement, startTag } from './xmlEdit';
+import { SamspillError } from '../../../core/samspillError';
 
 export type RefusalReason = 'signed' | 'structureProtected' | 'strict' | 'date1904';
 
@@ -12,9 +13,11 @@ const SIGNATURE_ORIGIN = '/digital-signature/origin';
 const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
 const TRUE_VALUES = new Set(['1', 'true']);
 
-export class PackageRefusal extends Error {
-  constructor(readonly reason: RefusalReason) {
-    super(`package refused: ${reason}`);
+export class PackageRefusal extends SamspillError<RefusalReason> {
+  override readonly name = 'PackageRefusal';
+
+  constructor(code: RefusalReason) {
+    super(code, {}, `package refused: ${code}`);
   }
 }
 

@@ -7,8 +7,15 @@
 import { entryBytes, readStoredEntries } from './packageZip';
 import { decodeXml, elementCounts } from './xmlEdit';
 import { openXlsxBuffer } from '../reading/xlsxReader';
+import { SamspillError } from '../../../core/samspillError';
 
-export class MergeVerificationError extends Error {}
+export class MergeVerificationError extends SamspillError<'notVerified'> {
+  override readonly name = 'MergeVerificationError';
+
+  constructor(detail: string) {
+    super('notVerified', { detail }, detail);
+  }
+}
 
 export interface ExpectedMerge {
   changedParts: string[];

@@ -75,7 +75,7 @@ export class PackageWorkbook implements WorkbookReader, WorkbookWriter, TableApp
       const result = appendTableColumn(this.bytes, { sheetName: table.sheetName, tableName, headerRow: table.headerRow, header: column.header, width: column.width, validation: column.validation });
       this.replace(result.data);
     } catch (error) {
-      if (error instanceof TableColumnAppendError && error.reason === 'occupied') throw new TableColumnOccupied(tableName, error.detail);
+      if (error instanceof TableColumnAppendError && error.code === 'occupied') throw new TableColumnOccupied(tableName, error.detail);
       throw error;
     }
   }

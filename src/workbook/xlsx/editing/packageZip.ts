@@ -4,6 +4,7 @@
  * program that saved the workbook left them. Only changed or new parts are deflated here.
  */
 import { deflateSync, inflateSync } from 'fflate';
+import { SamspillError } from '../../../core/samspillError';
 
 export interface StoredEntry {
   name: string;
@@ -25,7 +26,13 @@ export interface StoredEntry {
 }
 
 /** A package the rewriter cannot carry over byte for byte (zip64, encrypted entries, unknown methods). */
-export class UnsupportedZipError extends Error {}
+export class UnsupportedZipError extends SamspillError<'unsupportedZip'> {
+  override readonly name = 'UnsupportedZipError';
+
+  constructor(detail: string) {
+    super('unsupportedZip', { detail }, detail);
+  }
+}
 
 const EOCD = 0x06054b50;
 const CENTRAL_HEADER = 0x02014b50;

@@ -14,6 +14,7 @@ import { EditedPackage as Package, sheetPartOf, type EditedPart as Part } from '
 import { readStoredEntries, replacedEntry, writeStoredEntries } from './packageZip';
 import { relsPartOf, resolveTarget } from '../reading/workbookStructure';
 import { attribute, child, children, encodeXml, escapeXml, replaceSpan, rootElement, startTag, withAttribute, XmlEditError, type ElementSpan } from './xmlEdit';
+import { SamspillError } from '../../../core/samspillError';
 
 const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
@@ -42,12 +43,11 @@ export interface AppendResult {
 }
 
 /** Why rows cannot be appended safely; the command turns it into a message. */
-export class TableAppendError extends Error {
-  constructor(
-    readonly reason: 'noSheet' | 'totalsRow' | 'rowsBelow' | 'sharedStrings',
-    detail = '',
-  ) {
-    super(`${reason}${detail ? `: ${detail}` : ''}`);
+export class TableAppendError extends SamspillError<'noSheet' | 'totalsRow' | 'rowsBelow' | 'sharedStrings'> {
+  override readonly name = 'TableAppendError';
+
+  constructor(code: TableAppendError['code'], detail = '') {
+    super(code, { detail }, `${code}${detail ? `: ${detail}` : ''}`, { detail });
   }
 }
 

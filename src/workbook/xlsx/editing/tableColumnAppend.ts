@@ -14,6 +14,7 @@ import { EditedPackage as Package, sheetPartOf, type EditedPart as Part } from '
 import { readStoredEntries, replacedEntry, writeStoredEntries } from './packageZip';
 import { relsPartOf, resolveTarget } from '../reading/workbookStructure';
 import { attribute, child, children, encodeXml, escapeXml, localName, replaceSpan, rootElement, startTag, withAttribute, type ElementSpan } from './xmlEdit';
+import { SamspillError } from '../../../core/samspillError';
 
 const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 /** Excel's limits on a validation's texts (longer ones make it repair the file). */
@@ -53,12 +54,12 @@ export interface ColumnAppendResult {
 }
 
 /** Why the column cannot be appended safely; the command turns it into a message. */
-export class TableColumnAppendError extends Error {
-  constructor(
-    readonly reason: 'noSheet' | 'noHeader' | 'occupied' | 'duplicateName',
-    readonly detail = '',
-  ) {
-    super(`${reason}${detail ? `: ${detail}` : ''}`);
+export class TableColumnAppendError extends SamspillError<'noSheet' | 'noHeader' | 'occupied' | 'duplicateName'> {
+  override readonly name = 'TableColumnAppendError';
+  declare readonly detail: string;
+
+  constructor(code: TableColumnAppendError['code'], detail = '') {
+    super(code, { detail }, `${code}${detail ? `: ${detail}` : ''}`, { detail });
   }
 }
 

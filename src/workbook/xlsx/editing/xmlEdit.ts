@@ -4,6 +4,7 @@
  * it (prefixes, whitespace, unknown extensions), which a parse-and-serialise round trip would not
  * promise.
  */
+import { SamspillError } from '../../../core/samspillError';
 
 export interface Tag {
   kind: 'open' | 'close' | 'empty';
@@ -26,7 +27,14 @@ export interface ElementSpan {
   empty: boolean;
 }
 
-export class XmlEditError extends Error {}
+/** A part the editor cannot change safely; the message names what, for support (not translated). */
+export class XmlEditError extends SamspillError<'notEditable'> {
+  override readonly name = 'XmlEditError';
+
+  constructor(detail: string) {
+    super('notEditable', { detail }, detail);
+  }
+}
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 

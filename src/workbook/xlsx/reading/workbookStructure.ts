@@ -6,7 +6,8 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { PlannedName } from '../../../core/plan/workbookPlan';
 import type { SheetInfo } from '../../../core/port';
-import type { Detail } from './workbookReadError';
+import { SamspillError } from '../../../core/samspillError';
+import { readDetail, type ReadDetail } from './workbookReadError';
 
 export interface SheetEntry extends SheetInfo {
   /** The package part holding the sheet, e.g. "xl/worksheets/sheet1.xml"; undefined if unresolvable. */
@@ -20,12 +21,14 @@ export interface WorkbookStructure {
 }
 
 /** Thrown for a part that is not well-formed XML; the reader turns it into a 'damaged' error. */
-export class PartSyntaxError extends Error {
+export class PartSyntaxError extends SamspillError<'notWellFormed'> {
+  override readonly name = 'PartSyntaxError';
+
   constructor(
     readonly partName: string,
-    readonly detail: Detail,
+    readonly problem: ReadDetail,
   ) {
-    super(detail.en);
+    super('notWellFormed', problem.values, problem);
   }
 }
 
@@ -154,9 +157,6 @@ function parseXml(partName: string, xml: string, handlers: PlainHandlers): void 
     parser.write(xml).close();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new PartSyntaxError(partName, {
-      nb: `delen ${partName} er ikke gyldig XML: ${reason}`,
-      en: `part ${partName} is not well-formed XML: ${reason}`,
-    });
+    throw new PartSyntaxError(partName, readDetail('structureNotWellFormed', { part: partName, reason }));
   }
 }

@@ -7,7 +7,7 @@
 import type { PlannedName } from '../../../core/plan/workbookPlan';
 import type { CellValue, SheetGrid, SheetInfo, WorkbookReader } from '../../../core/port';
 import { SharedStringsCollector } from './sharedStrings';
-import { damagedWorkbook, notAWorkbook, WorkbookReadError } from './workbookReadError';
+import { damagedWorkbook, noSuchSheet, notAWorkbook, readDetail } from './workbookReadError';
 import {
   officeDocumentPart,
   PartSyntaxError,
@@ -68,13 +68,7 @@ export class XlsxReader implements WorkbookReader {
 
   private sheet(name: string): SheetEntry {
     const sheet = this.structure.sheets.find((entry) => entry.name === name);
-    if (!sheet) {
-      throw new WorkbookReadError(
-        'notFound',
-        `Arbeidsboken har ikke noe ark som heter «${name}». Sjekk arknavnet og prøv igjen. / ` +
-          `The workbook has no sheet named "${name}". Check the sheet name and try again.`,
-      );
-    }
+    if (!sheet) throw noSuchSheet(name);
     return sheet;
   }
 
@@ -83,10 +77,7 @@ export class XlsxReader implements WorkbookReader {
     const partName = sheet.partName;
     const found = partName !== undefined && this.scanPart(partName, handler);
     if (!found) {
-      throw damagedWorkbook(this.file, {
-        nb: `arket «${sheet.name}» mangler i pakken${partName ? ` (${partName})` : ''}`,
-        en: `sheet "${sheet.name}" is missing from the package${partName ? ` (${partName})` : ''}`,
-      });
+      throw damagedWorkbook(this.file, partName ? readDetail('sheetPartMissing', { sheet: sheet.name, part: partName }) : readDetail('sheetMissing', { sheet: sheet.name }));
     }
   }
 
@@ -106,10 +97,7 @@ export class XlsxReader implements WorkbookReader {
       scanner.close();
     } catch (error) {
       if (error instanceof XmlSyntaxError) {
-        throw damagedWorkbook(this.file, {
-          nb: `delen ${partName} er ikke gyldig XML (${error.message})`,
-          en: `part ${partName} is not well-formed XML (${error.message})`,
-        });
+        throw damagedWorkbook(this.file, readDetail('notWellFormed', { part: partName, reason: error.message }));
       }
       throw error;
     }
@@ -124,15 +112,15 @@ export function openXlsxBuffer(data: Uint8Array, file?: string): XlsxReader {
     const workbookPart = officeDocumentPart(zip.readText('_rels/.rels')) ?? DEFAULT_WORKBOOK_PART;
     const workbookXml = zip.readText(workbookPart);
     if (workbookXml === undefined) {
-      throw notAWorkbook(file, { nb: `pakken har ingen ${workbookPart}`, en: `the package has no ${workbookPart}` });
+      throw notAWorkbook(file, readDetail('noPart', { part: workbookPart }));
     }
     const structure = readWorkbookStructure(workbookPart, workbookXml, zip.readText(relsPartOf(workbookPart)));
     if (!structure) {
-      throw notAWorkbook(file, { nb: 'pakken er ikke en regnearkfil', en: 'the package is not a spreadsheet' });
+      throw notAWorkbook(file, readDetail('notSpreadsheet'));
     }
     return new XlsxReader(zip, structure, file);
   } catch (error) {
-    if (error instanceof PartSyntaxError) throw damagedWorkbook(file, error.detail);
+    if (error instanceof PartSyntaxError) throw damagedWorkbook(file, error.problem);
     throw error;
   }
 }

@@ -11,6 +11,7 @@
  * tail between pieces. The tests hold it to saxes's reading of every part in the corpus.
  */
 import { decodeXmlText } from './xmlText';
+import { SamspillError } from '../../../core/samspillError';
 
 const LT = 60;
 const GT = 62;
@@ -105,7 +106,14 @@ export interface XmlHandler {
   close(localName: string): void;
 }
 
-export class XmlSyntaxError extends Error {}
+/** Not well-formed XML; the reader names the part in a 'damaged' error. */
+export class XmlSyntaxError extends SamspillError<'notWellFormed'> {
+  override readonly name = 'XmlSyntaxError';
+
+  constructor(detail: string) {
+    super('notWellFormed', { detail }, detail);
+  }
+}
 
 export class XmlScanner {
   private buffer = new Uint8Array(0);

@@ -4,7 +4,7 @@
  * without its whole text existing at once.
  */
 import { Inflate, inflateSync } from 'fflate';
-import { damagedWorkbook, encryptedWorkbook, legacyXls, notAWorkbook } from './workbookReadError';
+import { damagedWorkbook, encryptedWorkbook, legacyXls, notAWorkbook, readDetail } from './workbookReadError';
 
 interface ZipEntry {
   name: string;
@@ -117,16 +117,13 @@ export class ZipArchive {
     const end = start + entry.compressedSize;
     if (end > this.data.length) throw this.damagedPart(entry.name);
     if (entry.method !== 0 && entry.method !== 8) {
-      throw damagedWorkbook(this.file, {
-        nb: `delen ${entry.name} er pakket med en ukjent metode (${entry.method})`,
-        en: `part ${entry.name} uses an unknown compression method (${entry.method})`,
-      });
+      throw damagedWorkbook(this.file, readDetail('unknownMethod', { part: entry.name, method: entry.method }));
     }
     return this.data.subarray(start, end);
   }
 
   private damagedPart(name: string): Error {
-    return damagedWorkbook(this.file, { nb: `delen ${name} kan ikke pakkes ut`, en: `part ${name} cannot be unpacked` });
+    return damagedWorkbook(this.file, readDetail('cannotUnpack', { part: name }));
   }
 }
 
@@ -164,7 +161,7 @@ function classifyContainer(data: Uint8Array, file?: string): void {
   }
   const startsAsZip = data.length >= 4 && readU32(data, 0) === LOCAL_HEADER;
   if (!startsAsZip && findEndOfCentralDirectory(data) < 0) {
-    throw notAWorkbook(file, { nb: 'ikke en zip-pakke', en: 'not a zip package' });
+    throw notAWorkbook(file, readDetail('notZip'));
   }
 }
 
@@ -189,8 +186,7 @@ function findEndOfCentralDirectory(data: Uint8Array): number {
 }
 
 function readCentralDirectory(data: Uint8Array, file?: string): ZipEntry[] {
-  const truncated = () =>
-    damagedWorkbook(file, { nb: 'zip-pakken er avkortet', en: 'the zip package is truncated' });
+  const truncated = () => damagedWorkbook(file, readDetail('truncated'));
   const eocd = findEndOfCentralDirectory(data);
   if (eocd < 0) throw truncated();
   let count = readU16(data, eocd + 10);

@@ -69,7 +69,7 @@ describe('rule messages (templates/ui/rules.json)', () => {
   });
 
   it('hold no message that no rule uses', () => {
-    const used = new Set(ruleCatalog().map((r) => r.message));
+    const used = new Set<string>(ruleCatalog().map((r) => r.message));
     expect(Object.keys(ruleMessages()).filter((k) => !used.has(k))).toEqual([]);
   });
 });

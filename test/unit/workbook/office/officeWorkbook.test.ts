@@ -2,7 +2,7 @@
  * The Office adapter against the recording stand-in for the Excel JavaScript API: what it builds,
  * what it reads back, how many round trips each action costs and how large each request is.
  */
-import { text } from '../../../../src/core/content/content';
+import { workbookStrings } from '../../../../src/core/content/content';
 import { isoToSerial } from '../../../../src/core/model/dates';
 import { demoWorkbook } from '../../../../src/core/demo/demoWorkbook';
 import { buildWorkbookPlan } from '../../../../src/core/plan/buildWorkbookPlan';
@@ -26,6 +26,8 @@ import {
   handMadePlan,
   type HoursRow,
 } from '../../../support/handMadePlan';
+
+const { text } = workbookStrings;
 
 function hoursRows(count: number): HoursRow[] {
   const start = isoToSerial('2025-01-01');
