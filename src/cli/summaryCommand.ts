@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import evaluationStrings from '../../templates/ui/evaluation.json';
 import { stringsFileSchema, type FactorKey } from '../core/content/contentSchema';
-import { serialToIso } from '../core/model/dates';
+import { localMinute, serialToIso } from '../core/model/dates';
 import { factorLabel } from '../core/evaluation/checklistRows';
 import { itemLabel } from '../core/content/content';
 import { participantLabels } from '../core/evaluation/evaluationRounds';
@@ -101,12 +101,6 @@ async function writePublic(target: string, refresh: SummaryRefresh): Promise<voi
   } catch (error) {
     throw new UserFacingError(say('summary.cli.error.write', 'both', { file: target, reason: error instanceof Error ? error.message : String(error) }));
   }
-}
-
-/** The refresh stamp in the user's own clock: "2026-11-23 14:05". */
-function localMinute(now: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
 }
 
 export async function summaryCommand(file: string, options: { output?: string; public?: string; today?: string }, log: (line: string) => void): Promise<number> {

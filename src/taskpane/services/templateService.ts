@@ -18,12 +18,13 @@ import { columnToAppend } from '../../core/model/schemaMigrations';
 import { placedMeta, placeTemplates, type Placement, type SchemaStatus } from '../../core/plan/templatePlacement';
 import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../../core/content/templateSchema';
 import { defaultTableNames } from '../../core/model/workbookData';
-import { cellAddress, type WorkbookPlan } from '../../core/plan/workbookPlan';
+import type { WorkbookPlan } from '../../core/plan/workbookPlan';
 import { TableColumnOccupied, type TableColumnAppender } from '../../core/port';
 import type { CellEdit } from './cellWriter';
 import { requireCellWriter } from './cellWriter';
 import { todayOf, systemClock, type Clock } from './paneClock';
 import type { PaneWorkbook } from './paneWorkbook';
+import { cellAddress } from '../../core/model/a1';
 
 export const TEMPLATE_KEYS = SHEET_KEYS.filter((key): key is Exclude<SheetKey, '_meta'> => key !== '_meta');
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];

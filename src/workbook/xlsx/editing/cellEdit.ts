@@ -9,8 +9,8 @@
  * fullCalcOnLoad makes Excel and LibreOffice compute. A replaced cell keeps its style (s=).
  */
 import type { PlanValue } from '../../../core/plan/workbookPlan';
-import { columnLetter as columnLetters, isFormula } from '../../../core/plan/workbookPlan';
-import { columnNumber } from './cellRanges';
+import { isFormula } from '../../../core/plan/workbookPlan';
+import { cellAddress, columnNumber, formatRange, parseCell, parseRange } from '../../../core/model/a1';
 import { entryBytes, readStoredEntries, replacedEntry, writeStoredEntries, type StoredEntry } from './packageZip';
 import { officeDocumentPart, readWorkbookStructure, relsPartOf } from '../reading/workbookStructure';
 import { attribute, child, children, decodeXml, encodeXml, escapeXml, replaceSpan, rootElement, startTag, withAttribute, XmlEditError, type ElementSpan, type XmlText } from './xmlEdit';
@@ -37,8 +37,7 @@ interface Address {
 }
 
 function parseAddress(text: string): Address {
-  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/i.exec(text.trim());
-  const address = m ? { col: columnNumber(m[1]), row: Number(m[2]) } : undefined;
+  const address = parseCell(text.trim());
   if (!address || address.row < 1 || address.row > 1_048_576 || address.col > 16_384) throw new CellEditError('badAddress', text);
   return address;
 }
@@ -87,7 +86,7 @@ function editRow(xml: string, rowNumber: number, edits: Map<number, PlanValue>):
   const sorted = [...edits.entries()].sort((a, b) => a[0] - b[0]);
 
   if (!existing) {
-    const cells = sorted.map(([col, value]) => cellXml(prefix, `${columnLetters(col)}${rowNumber}`, undefined, value)).join('');
+    const cells = sorted.map(([col, value]) => cellXml(prefix, cellAddress(rowNumber, col), undefined, value)).join('');
     const rowXml = `<${prefix ? `${prefix}:` : ''}row r="${rowNumber}">${cells}</${prefix ? `${prefix}:` : ''}row>`;
     const after = rows.find((r) => Number(attribute(startTag(xml, r), 'r')) > rowNumber);
     const at = after ? after.start : sheetData.empty ? -1 : sheetData.closeStart;
@@ -105,7 +104,7 @@ function editRow(xml: string, rowNumber: number, edits: Map<number, PlanValue>):
   }
   const present = cellsWithColumns(rowXml, row);
   for (const [col, value] of [...sorted].reverse()) {
-    const ref = `${columnLetters(col)}${rowNumber}`;
+    const ref = cellAddress(rowNumber, col);
     const found = present.find((c) => c.col === col);
     if (found) {
       const tag = startTag(rowXml, found.span);
@@ -130,13 +129,13 @@ function widenDimension(xml: string, addresses: Address[]): string {
   const dimension = child(xml, rootElement(xml), 'dimension');
   if (!dimension) return xml;
   const tag = startTag(xml, dimension);
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(attribute(tag, 'ref') ?? '');
-  if (!m) return xml;
-  const c1 = Math.min(columnNumber(m[1]), ...addresses.map((a) => a.col));
-  const r1 = Math.min(Number(m[2]), ...addresses.map((a) => a.row));
-  const c2 = Math.max(m[3] ? columnNumber(m[3]) : columnNumber(m[1]), ...addresses.map((a) => a.col));
-  const r2 = Math.max(m[4] ? Number(m[4]) : Number(m[2]), ...addresses.map((a) => a.row));
-  return replaceSpan(xml, dimension.start, dimension.openEnd, withAttribute(tag, 'ref', `${columnLetters(c1)}${r1}:${columnLetters(c2)}${r2}`));
+  const range = parseRange(attribute(tag, 'ref') ?? '');
+  if (!range) return xml;
+  const c1 = Math.min(range.c1, ...addresses.map((a) => a.col));
+  const r1 = Math.min(range.r1, ...addresses.map((a) => a.row));
+  const c2 = Math.max(range.c2, ...addresses.map((a) => a.col));
+  const r2 = Math.max(range.r2, ...addresses.map((a) => a.row));
+  return replaceSpan(xml, dimension.start, dimension.openEnd, withAttribute(tag, 'ref', formatRange({ c1, r1, c2, r2 })));
 }
 
 /** workbook.xml asking for a full recalculation on open, so formulas that read the cells agree. */

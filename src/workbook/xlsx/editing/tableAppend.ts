@@ -8,8 +8,7 @@
  * Text goes in as inline strings, so the shared string table is not touched, and is never a
  * formula. Each new cell takes the style of the cell above it, so dates stay dates.
  */
-import { columnLetter as columnLetters } from '../../../core/plan/workbookPlan';
-import { columnNumber, formatRange, parseRange, type CellRange as Range } from './cellRanges';
+import { columnLetter, columnNumber, formatRange, parseRange, type CellRange as Range } from '../../../core/model/a1';
 import { EditedPackage as Package, sheetPartOf, type EditedPart as Part } from './editedPackage';
 import { readStoredEntries, replacedEntry, writeStoredEntries } from './packageZip';
 import { relsPartOf, resolveTarget } from '../reading/workbookStructure';
@@ -266,7 +265,7 @@ export function appendTableRows(data: Uint8Array, request: AppendRequest): Appen
     const r = firstRow + i;
     const cells: string[] = [];
     for (let col = c1; col <= c2; col++) {
-      const ref = `${columnLetters(col)}${r}`;
+      const ref = `${columnLetter(col)}${r}`;
       const style = template.get(col)?.style;
       const formula = formulaColumns.get(col);
       if (formula !== undefined) {

@@ -8,8 +8,8 @@
  * read by their header labels (see registerRows), so its position does not matter, and putting it
  * at the end moves none of the user's cells, formulas or references.
  */
-import { columnLetter as columnLetters, type PlannedValidation, type ValidationRule } from '../../../core/plan/workbookPlan';
-import { columnNumber, formatRange, overlaps, parseRange, type CellRange as Range } from './cellRanges';
+import { columnLetter, columnNumber, formatRange, overlaps, parseRange, type CellRange as Range } from '../../../core/model/a1';
+import type { PlannedValidation, ValidationRule } from '../../../core/plan/workbookPlan';
 import { EditedPackage as Package, sheetPartOf, type EditedPart as Part } from './editedPackage';
 import { readStoredEntries, replacedEntry, writeStoredEntries } from './packageZip';
 import { relsPartOf, resolveTarget } from '../reading/workbookStructure';
@@ -120,7 +120,7 @@ function withHeaderCell(xml: string, row: ElementSpan, col: number, header: stri
   const neighbour = cells.find((c) => c.col === styleFrom);
   const style = neighbour ? attribute(startTag(xml, neighbour.span), 's') : undefined;
   const p = row.prefix;
-  const cell = `<${qualified(p, 'c')} r="${columnLetters(col)}${rowNumber(xml, row)}"${style !== undefined ? ` s="${style}"` : ''} t="inlineStr"><${qualified(p, 'is')}><${qualified(p, 't')}>${escapeXml(header)}</${qualified(p, 't')}></${qualified(p, 'is')}></${qualified(p, 'c')}>`;
+  const cell = `<${qualified(p, 'c')} r="${columnLetter(col)}${rowNumber(xml, row)}"${style !== undefined ? ` s="${style}"` : ''} t="inlineStr"><${qualified(p, 'is')}><${qualified(p, 't')}>${escapeXml(header)}</${qualified(p, 't')}></${qualified(p, 'is')}></${qualified(p, 'c')}>`;
   const inner = row.empty ? '' : xml.slice(row.openEnd, row.closeStart);
   const at = (offset: number) => offset - row.openEnd;
   const same = cells.find((c) => c.col === col);
@@ -305,7 +305,7 @@ export function appendTableColumn(data: Uint8Array, request: ColumnAppendRequest
   const occupied = rows
     .filter((r) => rowNumber(xml, r) >= area.r1 && rowNumber(xml, r) <= area.r2)
     .find((r) => cellsOf(xml, r).some((c) => c.col === col && c.filled));
-  if (occupied) throw new TableColumnAppendError('occupied', `${columnLetters(col)}${rowNumber(xml, occupied)}`);
+  if (occupied) throw new TableColumnAppendError('occupied', `${columnLetter(col)}${rowNumber(xml, occupied)}`);
   const merges = child(xml, rootElement(xml), 'mergeCells');
   const merged = (merges ? children(xml, merges, 'mergeCell') : []).map((m) => parseRange(attribute(startTag(xml, m), 'ref') ?? '')).find((r) => r && overlaps(r, { c1: col, c2: col, r1: area.r1, r2: area.r2 }));
   if (merged) throw new TableColumnAppendError('occupied', formatRange(merged));
@@ -317,7 +317,7 @@ export function appendTableColumn(data: Uint8Array, request: ColumnAppendRequest
   if (request.validation) {
     const first = area.r1 + 1;
     const last = Math.max(first, validatedUntil(xml, area.c1, area.c2, first, area.r2));
-    xml = withValidation(xml, request.validation, `${columnLetters(col)}${first}:${columnLetters(col)}${last}`);
+    xml = withValidation(xml, request.validation, `${columnLetter(col)}${first}:${columnLetter(col)}${last}`);
   }
   xml = withDimension(xml, col, area.r1);
   pkg.write(sheet, xml);
