@@ -8,14 +8,14 @@
  * read by their header labels (see registerRows), so its position does not matter, and putting it
  * at the end moves none of the user's cells, formulas or references.
  */
-import { columnLetter, columnNumber, formatRange, overlaps, parseRange, type CellRange as Range } from '../../../core/model/a1';
+import { columnLetter, formatRange, overlaps, parseRange, type CellRange as Range } from '../../../core/model/a1';
 import type { PlannedValidation, ValidationRule } from '../../../core/plan/workbookPlan';
 import { EditedPackage as Package, sheetPartOf, type EditedPart as Part } from './editedPackage';
-import { readStoredEntries, replacedEntry, writeStoredEntries } from './packageZip';
-import { relsPartOf, resolveTarget } from '../reading/workbookStructure';
-import { attribute, child, children, encodeXml, escapeXml, localName, replaceSpan, rootElement, startTag, withAttribute, type ElementSpan } from './xmlEdit';
+import { readStoredEntries } from './packageZip';
+import { cellsOf as cellSpansOf, isFilled, rowNumber } from './sheetRows';
+import { tablesOnSheet } from './sheetTables';
+import { attribute, child, children, escapeXml, localName, replaceSpan, rootElement, startTag, withAttribute, type ElementSpan } from './xmlEdit';
 
-const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 /** Excel's limits on a validation's texts (longer ones make it repair the file). */
 const PROMPT_TITLE_MAX = 32;
 const PROMPT_MAX = 255;
@@ -69,21 +69,9 @@ interface TableOnSheet {
   displayName: string;
 }
 
+/** The sheet's tables whose ref can be read. */
 function tablesOn(pkg: Package, sheetPart: string): TableOnSheet[] {
-  const rels = pkg.read(relsPartOf(sheetPart));
-  if (!rels) return [];
-  const folder = sheetPart.slice(0, sheetPart.lastIndexOf('/') + 1);
-  const found: TableOnSheet[] = [];
-  for (const rel of children(rels.text, rootElement(rels.text), 'Relationship')) {
-    const tag = startTag(rels.text, rel);
-    if (attribute(tag, 'Type') !== REL_TABLE || attribute(tag, 'TargetMode') === 'External') continue;
-    const part = pkg.read(resolveTarget(folder, attribute(tag, 'Target') ?? ''));
-    if (!part) continue;
-    const tableTag = startTag(part.text, rootElement(part.text));
-    const range = parseRange(attribute(tableTag, 'ref') ?? '');
-    if (range) found.push({ part, range, displayName: attribute(tableTag, 'displayName') ?? attribute(tableTag, 'name') ?? '' });
-  }
-  return found;
+  return tablesOnSheet(pkg, sheetPart).flatMap(({ part, range, displayName }) => (range ? [{ part, range, displayName }] : []));
 }
 
 interface Cell {
@@ -92,17 +80,8 @@ interface Cell {
   filled: boolean;
 }
 
-function rowNumber(xml: string, row: ElementSpan): number {
-  return Number(attribute(startTag(xml, row), 'r'));
-}
-
 function cellsOf(xml: string, row: ElementSpan): Cell[] {
-  let col = 0;
-  return children(xml, row, 'c').map((span) => {
-    const ref = attribute(startTag(xml, span), 'r');
-    col = ref ? columnNumber(/^[A-Z]+/i.exec(ref)?.[0] ?? '') : col + 1;
-    return { span, col, filled: ['v', 'is', 'f'].some((name) => child(xml, span, name) !== undefined) };
-  });
+  return cellSpansOf(xml, row).map(({ span, col }) => ({ span, col, filled: isFilled(xml, span) }));
 }
 
 /** The last column of a row holding a value or formula. */
@@ -323,12 +302,5 @@ export function appendTableColumn(data: Uint8Array, request: ColumnAppendRequest
   pkg.write(sheet, xml);
   if (table) pkg.write(table.part, widenedTable(table.part.text, request.header, newArea));
 
-  const changedParts: string[] = [];
-  const entries = pkg.entries.map((entry) => {
-    const part = pkg.changed.get(entry.name.toLowerCase());
-    if (!part) return entry;
-    changedParts.push(entry.name);
-    return replacedEntry(entry, encodeXml({ text: part.text, bom: part.bom }));
-  });
-  return { data: writeStoredEntries(entries), changedParts, column: col, ...(table ? { tableRef: formatRange(newArea) } : {}) };
+  return { ...pkg.save(), column: col, ...(table ? { tableRef: formatRange(newArea) } : {}) };
 }
