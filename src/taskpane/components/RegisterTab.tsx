@@ -21,7 +21,7 @@ type Outcome = { kind: 'appended'; sheet: string; warnings: Issue[]; values: Rec
 
 export default function RegisterTab() {
   const styles = useStyles();
-  const { t, lang, clock } = usePane();
+  const { t, clock } = usePane();
   const workbook = usePaneWorkbook();
   const service = useMemo(() => new RegisterService(workbook, clock), [workbook, clock]);
   const [register, setRegister] = useState<FormRegister>('volunteers');
@@ -52,7 +52,6 @@ export default function RegisterTab() {
     });
   };
 
-  const byField = outcome?.kind === 'refused' ? outcome.byField : {};
   return (
     <>
       <Field label={t('register.choose')}>
@@ -66,67 +65,18 @@ export default function RegisterTab() {
       </Field>
       <ErrorMessage error={error} />
       {!form && busy && <Spinner size="tiny" label={t('common.reading')} />}
-      {form && !form.sheet && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t('register.noRegister')}</MessageBarBody>
-        </MessageBar>
-      )}
+      {form && !form.sheet && <NoRegister />}
       {form && form.sheet && (
         <form className={styles.form} onSubmit={submit} aria-label={t(`register.kind.${register}`)} noValidate>
           <Body1>{t('register.intro', { sheet: form.sheet })}</Body1>
-          {form.fields.map((field) => (
-            <FieldInput
-              key={field.column.key}
-              field={field}
-              lang={lang}
-              value={input[field.column.key] ?? ''}
-              onChange={(value) => setInput((prev) => ({ ...prev, [field.column.key]: value }))}
-              issues={byField[field.column.key]}
-              placeholder={field.generated && form.nextId ? t('register.generatedId', { id: form.nextId }) : undefined}
-              requiredLabel={t('register.required')}
-              noChoice={t('register.noChoice')}
-            />
-          ))}
-          {outcome?.kind === 'refused' && (
-            <MessageBar intent="error" role="alert">
-              <MessageBarBody>
-                {t('register.refused')}
-                {outcome.other.map((i) => (
-                  <div key={`${i.rule}-${i.cell}`}>{i.message}</div>
-                ))}
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          {outcome?.kind === 'noRegister' && (
-            <MessageBar intent="warning">
-              <MessageBarBody>{t('register.noRegister')}</MessageBarBody>
-            </MessageBar>
-          )}
-          {outcome?.kind === 'appended' && (
-            <MessageBar intent="success" role="status">
-              <MessageBarBody>
-                {t('register.appended', { sheet: outcome.sheet })}
-                {outcome.warnings.map((i) => (
-                  <div key={`${i.rule}-${i.cell}`}>{i.message}</div>
-                ))}
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          <RecordFields form={form} input={input} byField={outcome?.kind === 'refused' ? outcome.byField : {}} onChange={(key, value) => setInput((prev) => ({ ...prev, [key]: value }))} />
+          <OutcomeMessages outcome={outcome} />
           {outcome?.kind === 'appended' && register === 'agreements' && typeof outcome.values.id === 'string' && (
             <Button onClick={() => void run(async () => setPrinted(await agreementForm.fill(outcome.values.id as string)))}>
               {t('register.fillAgreement', { id: outcome.values.id })}
             </Button>
           )}
-          {printed === true && (
-            <MessageBar intent="success" role="status">
-              <MessageBarBody>{t('register.agreementFilled')}</MessageBarBody>
-            </MessageBar>
-          )}
-          {printed === false && (
-            <MessageBar intent="warning">
-              <MessageBarBody>{t('register.noAgreementForm')}</MessageBarBody>
-            </MessageBar>
-          )}
+          <PrintedMessage printed={printed} />
           <Button type="submit" appearance="primary" disabled={busy}>
             {t('register.save')}
           </Button>
@@ -134,4 +84,86 @@ export default function RegisterTab() {
       )}
     </>
   );
+}
+
+/** A field per column of the register, showing the issues the last save found in it. */
+function RecordFields({ form, input, byField, onChange }: { form: RecordForm; input: FormInput; byField: Record<string, Issue[]>; onChange: (key: string, value: string) => void }) {
+  const { t, lang } = usePane();
+  return (
+    <>
+      {form.fields.map((field) => (
+        <FieldInput
+          key={field.column.key}
+          field={field}
+          lang={lang}
+          value={input[field.column.key] ?? ''}
+          onChange={(value) => onChange(field.column.key, value)}
+          issues={byField[field.column.key]}
+          placeholder={field.generated && form.nextId ? t('register.generatedId', { id: form.nextId }) : undefined}
+          requiredLabel={t('register.required')}
+          noChoice={t('register.noChoice')}
+        />
+      ))}
+    </>
+  );
+}
+
+/** What the last save did: refused (with the issues no field shows), found no register, or appended (with warnings). */
+function OutcomeMessages({ outcome }: { outcome: Outcome | null }) {
+  const { t } = usePane();
+  if (outcome?.kind === 'refused') {
+    return (
+      <MessageBar intent="error" role="alert">
+        <MessageBarBody>
+          {t('register.refused')}
+          {outcome.other.map((i) => (
+            <div key={`${i.rule}-${i.cell}`}>{i.message}</div>
+          ))}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (outcome?.kind === 'noRegister') return <NoRegister />;
+  if (outcome?.kind === 'appended') {
+    return (
+      <MessageBar intent="success" role="status">
+        <MessageBarBody>
+          {t('register.appended', { sheet: outcome.sheet })}
+          {outcome.warnings.map((i) => (
+            <div key={`${i.rule}-${i.cell}`}>{i.message}</div>
+          ))}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return null;
+}
+
+function NoRegister() {
+  const { t } = usePane();
+  return (
+    <MessageBar intent="warning">
+      <MessageBarBody>{t('register.noRegister')}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** Whether filling the printable agreement worked (null: not tried since the last save). */
+function PrintedMessage({ printed }: { printed: boolean | null }) {
+  const { t } = usePane();
+  if (printed === true) {
+    return (
+      <MessageBar intent="success" role="status">
+        <MessageBarBody>{t('register.agreementFilled')}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (printed === false) {
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>{t('register.noAgreementForm')}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return null;
 }
