@@ -24,7 +24,7 @@ import { TemplateRefusal } from '../../../../src/taskpane/services/templateServi
 import { OfficeWorkbook } from '../../../../src/workbook/office/officeWorkbook';
 import { TableColumnOccupied, type CellValue, type SheetGrid } from '../../../../src/core/port';
 import { openXlsxBuffer } from '../../../../src/workbook/xlsx/reading/xlsxReader';
-import { ExcelStandIn } from '../../../support/excelStandIn';
+import { ExcelStandIn } from '../../../support/excel';
 import { PARTICIPANTS_NB, versionOnePlan, withSchemaVersion, type VersionOneOptions } from '../../../support/schemaV1';
 import { fixedClock, officePane, readOnlyPane, writingPane } from '../../../support/standInWorkbook';
 import { columnLetter, parseCellReference } from '../../../../src/core/model/a1';
