@@ -21,15 +21,58 @@ type Outcome = { kind: 'appended'; sheet: string; warnings: Issue[]; values: Rec
 
 export default function RegisterTab() {
   const styles = useStyles();
-  const { t, clock } = usePane();
+  const { t } = usePane();
+  const [register, setRegister] = useState<FormRegister>('volunteers');
+  const { form, input, outcome, printed, busy, error, submit, fillAgreement, setField } = useRecordForm(register);
+
+  return (
+    <>
+      <Field label={t('register.choose')}>
+        <Select value={register} onChange={(_, d) => setRegister(d.value as FormRegister)}>
+          {FORM_REGISTERS.map((key) => (
+            <option key={key} value={key}>
+              {t(`register.kind.${key}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <ErrorMessage error={error} />
+      {!form && busy && <Spinner size="tiny" label={t('common.reading')} />}
+      {form && !form.sheet && <NoRegister />}
+      {form && form.sheet && (
+        <form className={styles.form} onSubmit={submit} aria-label={t(`register.kind.${register}`)} noValidate>
+          <Body1>{t('register.intro', { sheet: form.sheet })}</Body1>
+          <RecordFields form={form} input={input} byField={outcome?.kind === 'refused' ? outcome.byField : {}} onChange={setField} />
+          <OutcomeMessages outcome={outcome} />
+          {outcome?.kind === 'appended' && register === 'agreements' && typeof outcome.values.id === 'string' && (
+            <Button onClick={() => fillAgreement(outcome.values.id as string)}>
+              {t('register.fillAgreement', { id: outcome.values.id })}
+            </Button>
+          )}
+          <PrintedMessage printed={printed} />
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {t('register.save')}
+          </Button>
+        </form>
+      )}
+    </>
+  );
+}
+
+/**
+ * The chosen register's form and what happens to it: the fields and the typed input, saving a
+ * record (checked by the workbook's rules first), the outcome, and filling the printable agreement
+ * from a saved agreement.
+ */
+function useRecordForm(register: FormRegister) {
+  const { clock } = usePane();
   const workbook = usePaneWorkbook();
   const service = useMemo(() => new RegisterService(workbook, clock), [workbook, clock]);
-  const [register, setRegister] = useState<FormRegister>('volunteers');
+  const agreementForm = useMemo(() => new AgreementFormService(workbook), [workbook]);
   const [form, setForm] = useState<RecordForm | null>(null);
   const [input, setInput] = useState<FormInput>({});
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [printed, setPrinted] = useState<boolean | null>(null);
-  const agreementForm = useMemo(() => new AgreementFormService(workbook), [workbook]);
   const { busy, error, run } = useAction();
 
   useEffect(() => {
@@ -51,39 +94,9 @@ export default function RegisterTab() {
       }
     });
   };
-
-  return (
-    <>
-      <Field label={t('register.choose')}>
-        <Select value={register} onChange={(_, d) => setRegister(d.value as FormRegister)}>
-          {FORM_REGISTERS.map((key) => (
-            <option key={key} value={key}>
-              {t(`register.kind.${key}`)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <ErrorMessage error={error} />
-      {!form && busy && <Spinner size="tiny" label={t('common.reading')} />}
-      {form && !form.sheet && <NoRegister />}
-      {form && form.sheet && (
-        <form className={styles.form} onSubmit={submit} aria-label={t(`register.kind.${register}`)} noValidate>
-          <Body1>{t('register.intro', { sheet: form.sheet })}</Body1>
-          <RecordFields form={form} input={input} byField={outcome?.kind === 'refused' ? outcome.byField : {}} onChange={(key, value) => setInput((prev) => ({ ...prev, [key]: value }))} />
-          <OutcomeMessages outcome={outcome} />
-          {outcome?.kind === 'appended' && register === 'agreements' && typeof outcome.values.id === 'string' && (
-            <Button onClick={() => void run(async () => setPrinted(await agreementForm.fill(outcome.values.id as string)))}>
-              {t('register.fillAgreement', { id: outcome.values.id })}
-            </Button>
-          )}
-          <PrintedMessage printed={printed} />
-          <Button type="submit" appearance="primary" disabled={busy}>
-            {t('register.save')}
-          </Button>
-        </form>
-      )}
-    </>
-  );
+  const fillAgreement = (id: string) => void run(async () => setPrinted(await agreementForm.fill(id)));
+  const setField = (key: string, value: string) => setInput((prev) => ({ ...prev, [key]: value }));
+  return { form, input, outcome, printed, busy, error, submit, fillAgreement, setField };
 }
 
 /** A field per column of the register, showing the issues the last save found in it. */
