@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Body1, Button, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../core/content/language';
+import { columnLetter, parseCell } from '../core/model/a1';
 import type { CellValue, SheetGrid } from '../core/port';
 import { browserStrings, type BrowserStringKey } from './browserText';
 
@@ -51,16 +52,6 @@ const useStyles = makeStyles({
   },
 });
 
-function columnNumber(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-
-function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 function shown(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') return value.error;
@@ -103,9 +94,7 @@ export function SheetPreview({ target, lang, read, onClose }: Props) {
     currentCell.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [grid]);
 
-  const [, letters, digits] = /^([A-Z]+)(\d+)$/i.exec(target.address) ?? [, 'A', '1'];
-  const col = columnNumber(letters.toUpperCase());
-  const row = Number(digits);
+  const { row, col } = parseCell(target.address) ?? { row: 1, col: 1 };
   const firstRow = windowStart(row, ROWS);
   const firstCol = windowStart(col, COLUMNS);
   const rows = Array.from({ length: ROWS }, (_, i) => firstRow + i);
@@ -138,7 +127,7 @@ export function SheetPreview({ target, lang, read, onClose }: Props) {
                 </th>
                 {cols.map((c) => (
                   <th key={c} scope="col" className={styles.header}>
-                    {columnLetters(c)}
+                    {columnLetter(c)}
                   </th>
                 ))}
               </tr>
@@ -158,7 +147,7 @@ export function SheetPreview({ target, lang, read, onClose }: Props) {
                         ref={isCurrent ? currentCell : undefined}
                         className={isCurrent ? `${styles.cell} ${styles.current}` : styles.cell}
                         aria-current={isCurrent ? 'true' : undefined}
-                        data-address={`${columnLetters(c)}${r}`}
+                        data-address={`${columnLetter(c)}${r}`}
                         title={text || undefined}
                       >
                         {text}

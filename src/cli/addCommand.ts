@@ -7,18 +7,12 @@
 import { constants as fsConstants, existsSync } from 'node:fs';
 import { copyFile, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { SCHEMA_VERSION } from '../core/content/content';
-import { FormulaRefs } from '../core/plan/formulaRefs';
 import { todaySerial } from '../core/model/dates';
-import { LANGUAGES, type Lang } from '../core/content/language';
+import type { Lang } from '../core/content/language';
 import { loadWorkbook, type LoadedWorkbook } from '../core/model/loadWorkbook';
-import { META_SHEET_NAME } from '../core/model/metaSheet';
-import { additionPlan } from '../core/plan/additionPlan';
-import { defaultSheetNames } from '../core/plan/buildWorkbookPlan';
-import { columnToAppend } from '../core/model/schemaMigrations';
-import { placeTemplates, type Placement } from '../core/plan/templatePlacement';
-import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../core/content/templateSchema';
-import { defaultTableNames } from '../core/model/workbookData';
+import { additionPlan, placeInWorkbook, upgradeColumns } from '../core/plan/additionPlan';
+import { schemaRefusal, type Placement } from '../core/plan/templatePlacement';
+import { SHEET_KEYS, type SheetKey } from '../core/content/templateSchema';
 import type { WorkbookPlan } from '../core/plan/workbookPlan';
 import { appendTableColumn, fileNotFound, inspectPackage, mergeFreshWorkbook, type MergeResult, NameConflictError, openXlsxBuffer, PackageRefusal, readStoredEntries, TableColumnAppendError, UnsupportedZipError, type UserPackage, verifyMergedPackage, WorkbookReadError, writePlanToBuffer, writeStoredEntries, type XlsxReader, XmlEditError } from '../workbook/xlsx';
 import { phraseOf } from '../core/samspillError';
@@ -86,46 +80,21 @@ async function readWorkbook(file: string): Promise<{ data: Uint8Array; reader: X
   }
 }
 
-
-function metaSheetName(loaded: LoadedWorkbook): string | undefined {
-  if (!loaded.meta) return undefined;
-  const names = loaded.sheets.map((s) => s.name);
-  return [loaded.meta.sheets._meta, META_SHEET_NAME].find((n): n is string => !!n && names.includes(n));
-}
-
-/** The columns each register has where the reader found it, by key: what an upgrade must not add twice. */
-function registerColumns(loaded: LoadedWorkbook): Partial<Record<RegisterKey, string[]>> {
-  return Object.fromEntries(REGISTER_KEYS.filter((k) => loaded.sheetNames[k] && loaded.data.registers[k].headerRow > 0).map((k) => [k, [...loaded.data.registers[k].columns.keys()]]));
-}
-
+/** Placement by the names the package itself holds (sheets, tables, defined names). */
 function place(loaded: LoadedWorkbook, user: UserPackage, keys: SheetKey[], lang: Lang): Placement {
-  // Only registers are recognised by content (their headers), and only in a Samspill workbook or
-  // on a sheet bearing the template's name: a user's sheet that merely has "Name" and "Type"
-  // columns is not our partner catalogue, and a user's own "Oppsummering" is never our summary.
-  const templateNamed = (key: SheetKey, sheet: string) => LANGUAGES.some((l) => defaultSheetNames(l)[key].toLowerCase() === sheet.toLowerCase());
-  const recognised = Object.fromEntries(
-    REGISTER_KEYS.filter((k) => loaded.sheetNames[k] && (loaded.meta || templateNamed(k, loaded.sheetNames[k]!))).map((k) => [k, loaded.sheetNames[k]!]),
-  );
-  return placeTemplates(
-    {
-      sheetNames: user.sheets.map((s) => s.name),
-      tableNames: user.tableNames,
-      definedNames: user.definedNames.map((n) => n.name),
-      tablesBySheet: Object.fromEntries(user.tablesBySheet),
-      meta: loaded.meta,
-      metaSheetName: metaSheetName(loaded),
-      recognised,
-      registerColumns: registerColumns(loaded),
-    },
-    { keys, lang, defaultSheetNames: defaultSheetNames(lang), defaultTableNames: defaultTableNames(lang), schemaVersion: SCHEMA_VERSION() },
-  );
+  const taken = {
+    sheetNames: user.sheets.map((s) => s.name),
+    tableNames: user.tableNames,
+    definedNames: user.definedNames.map((n) => n.name),
+    tablesBySheet: Object.fromEntries(user.tablesBySheet),
+  };
+  return placeInWorkbook(loaded, taken, keys, lang);
 }
-
 
 function refuseSchema(placement: Placement, file: string): void {
-  const schema = placement.schema;
-  if (schema.kind === 'upgrade' && !placement.upgrade) throw new UserFacingError(addStrings.phrase('cli.add.refused.upgrade', { file, from: schema.from, to: schema.to }));
-  if (schema.kind === 'newer') throw new UserFacingError(addStrings.phrase('cli.add.refused.newer', { file, found: schema.found, supported: schema.supported }));
+  const refusal = schemaRefusal(placement);
+  if (refusal?.kind === 'upgradeNotAvailable') throw new UserFacingError(addStrings.phrase('cli.add.refused.upgrade', { file, from: refusal.from, to: refusal.to }));
+  if (refusal?.kind === 'newer') throw new UserFacingError(addStrings.phrase('cli.add.refused.newer', { file, found: refusal.found, supported: refusal.supported }));
 }
 
 async function merge(user: UserPackage, plan: WorkbookPlan, placement: Placement, file: string, now: Date): Promise<MergeResult> {
@@ -144,16 +113,13 @@ async function merge(user: UserPackage, plan: WorkbookPlan, placement: Placement
  * The registers' rows are not rewritten, so every row keeps its cells exactly.
  */
 function appendUpgradeColumns(merged: MergeResult, placement: Placement, loaded: LoadedWorkbook, file: string): MergeResult & { appended: AppendedColumn[] } {
-  const additions = placement.upgrade?.addColumns ?? [];
-  if (additions.length === 0) return { ...merged, appended: [] };
+  const columns = upgradeColumns(placement);
+  if (columns.length === 0) return { ...merged, appended: [] };
   const appended: AppendedColumn[] = [];
-  const f = new FormulaRefs(placement.lang, placement.tableNames);
-  const ctx = { lang: placement.lang, settingsSheet: placement.sheetNames.settings, partnersTable: placement.tableNames.partners, partnerNameHeader: f.header('partners', 'name') };
   let data = merged.data;
   const changed = new Set(merged.changedParts);
-  for (const addition of additions) {
+  for (const { addition, column } of columns) {
     const register = loaded.data.registers[addition.register];
-    const column = columnToAppend(addition, placement.lang, ctx);
     try {
       const result = appendTableColumn(data, {
         sheetName: register.sheetName,

@@ -9,6 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
+import { localMinute } from '../core/model/dates';
 import { regionPlan, type ExcludedFile, type MunicipalityFigures } from '../core/summary/regionPlan';
 import { effectiveReportDate, figureValues, summarySections } from '../core/summary/summaryFigures';
 import { countIssues } from '../core/validation/validateWorkbook';
@@ -63,12 +64,6 @@ function progressBar(enabled: boolean, total: number): SingleBar | null {
   const bar = new SingleBar({ stream: process.stderr, format: '{bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true });
   bar.start(total, 0, { file: '' });
   return bar;
-}
-
-/** The local time as shown on the region sheet: "2026-11-23 14:05". */
-function localMinute(now: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
 }
 
 export async function aggregateCommand(files: string[], options: AggregateOptions, log: (line: string) => void, hooks: AggregateHooks = {}): Promise<number> {

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FactorKey } from '../core/content/contentSchema';
-import { serialToIso } from '../core/model/dates';
+import { localMinute, serialToIso } from '../core/model/dates';
 import { factorLabel } from '../core/evaluation/checklistRows';
 import { itemLabel } from '../core/content/content';
 import { participantLabels } from '../core/evaluation/evaluationRounds';
@@ -91,12 +91,6 @@ async function writePublic(target: string, refresh: SummaryRefresh): Promise<voi
   } catch (error) {
     throw new UserFacingError(evaluationStrings.phrase('summary.cli.error.write', { file: target, reason: phraseOf(error) }));
   }
-}
-
-/** The refresh stamp in the user's own clock: "2026-11-23 14:05". */
-function localMinute(now: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
 }
 
 export async function summaryCommand(file: string, options: { output?: string; public?: string; today?: string }, log: (line: string) => void): Promise<number> {

@@ -8,11 +8,12 @@ import { copyFile, readFile, rm } from 'node:fs/promises';
 import { constants as fsConstants } from 'node:fs';
 import type { RefreshedWorkbook } from './summaryInput';
 import { buildWorkbookPlan } from '../core/plan/buildWorkbookPlan';
-import { quoteSheetName, type WorkbookPlan } from '../core/plan/workbookPlan';
+import type { WorkbookPlan } from '../core/plan/workbookPlan';
 import { appendTableRows, inspectPackage, mergeFreshWorkbook, NameConflictError, verifyMergedPackage, writePlanToBuffer } from '../workbook/xlsx';
 import { backupPath } from './addCommand';
 import { writeFileAtomic } from './atomicWrite';
 import { SamspillError } from '../core/samspillError';
+import { quoteSheetName } from '../core/model/a1';
 
 /** Only the summary and metadata sheets of the full plan, with the names that point into the summary. */
 export function summaryOnlyPlan(full: WorkbookPlan, summarySheet: string): WorkbookPlan {

@@ -6,13 +6,13 @@
 import { SCHEMA_VERSION } from '../core/content/content';
 import type { LoadedWorkbook } from '../core/model/loadWorkbook';
 import type { SheetKey } from '../core/content/templateSchema';
-import { cellAddress } from '../core/plan/workbookPlan';
 import { countIssues, validateWorkbook, type Issue, type ValidationCell } from '../core/validation/validateWorkbook';
 import type { CellValue } from '../core/port';
 import type { XlsxReader } from '../workbook/xlsx';
 import { cliStrings, UserFacingError } from './cliText';
 import { openSamspillWorkbook } from './openWorkbook';
 import { parseToday } from './options';
+import { cellAddress } from '../core/model/a1';
 
 export interface ValidateOptions {
   format?: string;

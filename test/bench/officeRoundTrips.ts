@@ -7,7 +7,7 @@ import { isoToSerial } from '../../src/core/model/dates';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
 import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
-import { ExcelStandIn } from '../support/excelStandIn';
+import { ExcelStandIn } from '../support/excel';
 
 export interface RoundTrips {
   rows: number;

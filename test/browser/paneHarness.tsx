@@ -9,7 +9,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { isLang } from '../../src/core/content/language';
 import { App, SECTIONS, type Section } from '../../src/taskpane/App';
 import { TemplateService } from '../../src/taskpane/services/templateService';
-import { ExcelStandIn } from '../support/excelStandIn';
+import { ExcelStandIn } from '../support/excel';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { fixedClock } from '../support/standInWorkbook';
 

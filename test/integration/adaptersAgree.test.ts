@@ -11,7 +11,7 @@ import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
 import { openXlsxBuffer } from '../../src/workbook/xlsx/reading/xlsxReader';
-import { colLetters, ExcelStandIn, MAX_COLS } from '../support/excelStandIn';
+import { colLetters, ExcelStandIn, MAX_COLS } from '../support/excel';
 
 const VISIBILITY: Record<string, string> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
 

@@ -17,13 +17,14 @@ import { META_SHEET_NAME } from '../../src/core/model/metaSheet';
 import { defaultSheetNames } from '../../src/core/plan/buildWorkbookPlan';
 import { REGISTER_KEYS, type RegisterKey } from '../../src/core/content/templateSchema';
 import { defaultTableNames } from '../../src/core/model/workbookData';
-import { columnLetter, type WorkbookPlan } from '../../src/core/plan/workbookPlan';
+import type { WorkbookPlan } from '../../src/core/plan/workbookPlan';
 import type { CellValue, SheetGrid } from '../../src/core/port';
 import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
 import { openXlsxFile } from '../../src/workbook/xlsx';
 import { runCli } from '../support/cli';
 import { recalcToCsv, recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
 import { USER_HEADER, V1_TODAY, versionOnePlan, withSchemaVersion } from '../support/schemaV1';
+import { columnLetter } from '../../src/core/model/a1';
 
 const TODAY = V1_TODAY;
 const NB_SHEETS = defaultSheetNames('nb');

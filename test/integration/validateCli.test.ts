@@ -13,9 +13,9 @@ import { sheetDef } from '../../src/core/content/content';
 import { isoToSerial } from '../../src/core/model/dates';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
 import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
-import { cellAddress } from '../../src/core/plan/workbookPlan';
 import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
 import { runCli } from '../support/cli';
+import { cellAddress } from '../../src/core/model/a1';
 
 const dir = mkdtempSync(join(tmpdir(), 'samspill-validate-'));
 const TODAY = '2026-11-23';

@@ -18,11 +18,12 @@ import { newWorkbookInput } from '../../src/core/plan/newWorkbookInput';
 import { LANGUAGES } from '../../src/core/content/language';
 import { buildWorkbookPlan, workbookData } from '../../src/core/plan/buildWorkbookPlan';
 import { effectiveReportDate, figureValues, summarySections } from '../../src/core/summary/summaryFigures';
-import { cellAddress, isFormula, type WorkbookPlan } from '../../src/core/plan/workbookPlan';
+import { isFormula, type WorkbookPlan } from '../../src/core/plan/workbookPlan';
 import type { CellValue, SheetGrid } from '../../src/core/port';
 import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
 import { openXlsxFile } from '../../src/workbook/xlsx';
 import { recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
+import { cellAddress } from '../../src/core/model/a1';
 
 const TODAY = isoToSerial('2026-11-23');
 const run = requireLibreOffice() ? describe : describe.skip;

@@ -9,7 +9,8 @@ import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
 import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
 import { SHEET_KEYS } from '../../src/core/content/templateSchema';
 import type { RegisterRecord } from '../../src/core/model/workbookData';
-import { columnLetter, type PlannedSheet, type WorkbookPlan } from '../../src/core/plan/workbookPlan';
+import { type PlannedSheet, type WorkbookPlan } from '../../src/core/plan/workbookPlan';
+import { columnLetter } from '../../src/core/model/a1';
 
 export const V1_TODAY = '2026-11-23';
 /** Where participants sits in version 2's checklist (1-based): the column version 1 did not have. */

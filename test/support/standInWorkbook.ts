@@ -4,7 +4,7 @@
  */
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import type { PaneWorkbook } from '../../src/taskpane/services/paneWorkbook';
-import { ExcelStandIn } from './excelStandIn';
+import { ExcelStandIn } from './excel';
 
 /** The port as the pane gets it inside Excel: OfficeWorkbook over `run`. */
 export function officePane(standIn: ExcelStandIn): PaneWorkbook {

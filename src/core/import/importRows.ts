@@ -22,7 +22,7 @@ import { parseAddress } from '../validation/issueCollector';
 import { foldText, textKey } from '../validation/ruleContext';
 import { validateWorkbook, type Issue, type ValidationCell } from '../validation/validateWorkbook';
 import type { WorkbookData } from '../model/workbookData';
-import { cellAddress } from '../plan/workbookPlan';
+import { cellAddress } from '../model/a1';
 
 /** Errors that every newly signed-up volunteer may have: to follow up, not a reason to refuse the row. */
 export const FOLLOW_UP_RULES = new Set([

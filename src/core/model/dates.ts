@@ -44,6 +44,12 @@ export function todaySerial(now: Date = new Date()): number {
   return ymdToSerial(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
+/** "2026-11-23 14:05" in the user's own clock: how refresh stamps read in the workbook and on the region sheet. */
+export function localMinute(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
+}
+
 /**
  * Reads a date a coordinator may have typed as text: 31.12.2025, 31/12/2025, 2025-12-31, 31.12.25.
  * Returns the serial, or null when the text is not a real calendar date.

@@ -9,7 +9,7 @@ import { asText, isBlank, normaliseLabel } from './cellValues';
 import { sheetDef } from '../content/content';
 import { LANGUAGES } from '../content/language';
 import type { ColumnDef, RegisterKey } from '../content/templateSchema';
-import { columnLetter } from '../plan/workbookPlan';
+import { columnLetter } from './a1';
 
 export interface RegisterRow {
   /** 1-based row number in the sheet. */

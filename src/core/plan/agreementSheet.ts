@@ -13,7 +13,8 @@ import { isYes } from '../model/settingsModel';
 import { columnRef, textLiteral } from './structuredRefs';
 import type { WorkbookData } from '../model/workbookData';
 import type { PlannedCell, PlannedName, PlannedSheet, PlanValue } from './workbookPlan';
-import { absoluteAddress, isFormula } from './workbookPlan';
+import { isFormula } from './workbookPlan';
+import { absoluteAddress } from '../model/a1';
 
 const ID_ROW = 3;
 const FIRST_FIELD_ROW = 6;

@@ -8,8 +8,8 @@ import { listColumns, SETTINGS_LAYOUT, type SettingsListKey } from '../model/set
 import { columnRef } from './structuredRefs';
 import type { ColumnDef } from '../content/templateSchema';
 import type { PlannedValidation, ValidationRule } from './workbookPlan';
-import { absoluteAddress, columnLetter, quoteSheetName } from './workbookPlan';
 import { isoToSerial } from '../model/dates';
+import { absoluteAddress, absoluteRange, columnLetter } from '../model/a1';
 
 export interface ValidationContext {
   lang: Lang;
@@ -27,9 +27,8 @@ export function settingsListSource(settingsSheet: string, key: SettingsListKey):
   const col = listColumns().get(key)!;
   const first = SETTINGS_LAYOUT.firstListRow;
   const last = first + SETTINGS_LAYOUT.listCapacity - 1;
-  const sheet = quoteSheetName(settingsSheet);
   const letter = columnLetter(col);
-  return `OFFSET(${absoluteAddress(settingsSheet, first, col)},0,0,MAX(1,COUNTA(${sheet}!$${letter}$${first}:$${letter}$${last})),1)`;
+  return `OFFSET(${absoluteAddress(settingsSheet, first, col)},0,0,MAX(1,COUNTA(${absoluteRange(settingsSheet, `${letter}${first}:${letter}${last}`)})),1)`;
 }
 
 function ruleFor(column: ColumnDef, ctx: ValidationContext): ValidationRule | null {

@@ -6,9 +6,9 @@ import { sheetDef } from '../content/content';
 import type { Lang } from '../content/language';
 import type { ColumnDef, RegisterKey } from '../content/templateSchema';
 import type { PlannedSheet, PlannedValidation, PlanValue, StyleKey } from './workbookPlan';
-import { columnLetter } from './workbookPlan';
 import type { RegisterRecord } from '../model/workbookData';
 import { columnValidation, type ValidationContext } from './columnValidation';
+import { columnLetter } from '../model/a1';
 
 /** Rows below the data that carry validation, so rows typed there are checked too. */
 export const VALIDATION_HEADROOM = 500;

@@ -14,8 +14,8 @@ import {
   type SettingsValues,
 } from '../model/settingsModel';
 import type { PlannedCell, PlannedName, PlannedSheet, PlannedValidation, StyleKey } from './workbookPlan';
-import { absoluteAddress, columnLetter, quoteSheetName } from './workbookPlan';
 import { DATE_MAX, DATE_MIN, settingsListSource } from './columnValidation';
+import { absoluteAddress, absoluteRange, columnLetter } from '../model/a1';
 
 function parameterStyle(type: string): StyleKey {
   if (type === 'date') return 'inputDate';
@@ -61,7 +61,6 @@ export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsV
   const lastListRow = firstListRow + listCapacity - 1;
   cells.push({ row: listHeaderRow - 1, col: 1, value: workbookStrings.text('settings.lists', lang), style: 'heading' });
   const widths: number[] = [];
-  const sheet = quoteSheetName(sheetName);
   for (const [key, col] of listColumns()) {
     const list = valueList(key);
     const letter = columnLetter(col);
@@ -72,7 +71,7 @@ export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsV
       const value = items[i] ?? null;
       if (value !== null || list.editable) cells.push({ row: firstListRow + i, col, value, style });
     }
-    names.push({ name: `list_${key}`, refersTo: `${sheet}!$${letter}$${firstListRow}:$${letter}$${lastListRow}` });
+    names.push({ name: `list_${key}`, refersTo: absoluteRange(sheetName, `${letter}${firstListRow}:${letter}${lastListRow}`) });
     widths[col - 1] = 26;
     if (list.editable) unlocked.push(`${letter}${firstListRow}:${letter}${lastListRow}`);
     if (key === POLICE_COLUMN_LIST) {
@@ -84,7 +83,7 @@ export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsV
         const value = label === undefined ? null : valueList('yesNo').items.find((y) => y.key === (settings.policeActivities.includes(label) ? 'yes' : 'no'))!.label[lang];
         cells.push({ row: firstListRow + i, col: policeCol, value, style: 'input' });
       }
-      names.push({ name: `list_${key}_police`, refersTo: `${sheet}!$${policeLetter}$${firstListRow}:$${policeLetter}$${lastListRow}` });
+      names.push({ name: `list_${key}_police`, refersTo: absoluteRange(sheetName, `${policeLetter}${firstListRow}:${policeLetter}${lastListRow}`) });
       unlocked.push(`${policeLetter}${firstListRow}:${policeLetter}${lastListRow}`);
       validations.push({
         range: `${policeLetter}${firstListRow}:${policeLetter}${lastListRow}`,

@@ -8,7 +8,7 @@ import { workbookStrings } from '../content/content';
 import type { Lang } from '../content/language';
 import type { FigureSection, FigureValue } from '../summary/summaryFigures';
 import type { PlannedCell, PlannedChart, PlannedName, PlannedSheet } from './workbookPlan';
-import { absoluteAddress } from './workbookPlan';
+import { absoluteAddress } from '../model/a1';
 
 export const BAR_COLOR = '5B9BD5';
 /** Barriers beside promoters: a second colour so the two columns are not read as one scale. */

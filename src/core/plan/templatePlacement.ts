@@ -252,6 +252,18 @@ export function placeTemplates(workbook: ExistingWorkbook, request: PlacementReq
   };
 }
 
+/** Why a placement must not be carried out: the schema is newer than ours, or older with no declared way up. */
+export type SchemaRefusal = { kind: 'newer'; found: number; supported: number } | { kind: 'upgradeNotAvailable'; from: number; to: number };
+
+/** What the command line and the add-in both refuse, each saying it in its own words; null when the placement may go ahead. */
+export function schemaRefusal(placement: Placement): SchemaRefusal | null {
+  const schema = placement.schema;
+  if (schema.kind === 'newer') return { kind: 'newer', found: schema.found, supported: schema.supported };
+  // An older schema with a declared way up is upgraded; one without is refused, not guessed at.
+  if (schema.kind === 'upgrade' && !placement.upgrade) return { kind: 'upgradeNotAvailable', from: schema.from, to: schema.to };
+  return null;
+}
+
 /** The metadata after the placement: every template present or added, under its sheet and table. */
 export function placedMeta(placement: Placement, previous: MetaRecord | null, schemaVersion: number, generator: string): MetaRecord {
   const keys = SHEET_KEYS.filter((key) => key === '_meta' || placement.present[key] || placement.toAdd.includes(key));

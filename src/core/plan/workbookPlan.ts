@@ -125,22 +125,3 @@ export interface WorkbookPlan {
   names: PlannedName[];
 }
 
-/** Column number to letters: 1 → A, 28 → AB. */
-export function columnLetter(col: number): string {
-  let letters = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetter(col)}${row}`;
-}
-
-/** Absolute address such as 'Avtaler'!$C$5, with the sheet name quoted as spreadsheets quote it. */
-export function absoluteAddress(sheet: string, row: number, col: number): string {
-  return `${quoteSheetName(sheet)}!$${columnLetter(col)}$${row}`;
-}
-
-export function quoteSheetName(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
-}

@@ -17,7 +17,8 @@ import { summarySheet } from '../plan/summarySheet';
 import type { Figure, FigureSection } from './summaryFigures';
 import type { RegisterKey } from '../content/templateSchema';
 import type { WorkbookData } from '../model/workbookData';
-import { columnLetter, type PlainValue, type PlannedSheet, type PlanValue, type StyleKey, type WorkbookPlan } from '../plan/workbookPlan';
+import { type PlainValue, type PlannedSheet, type PlanValue, type StyleKey, type WorkbookPlan } from '../plan/workbookPlan';
+import { columnLetter } from '../model/a1';
 
 /** Personal columns that identify someone; free-text notes are not searched for (they hold anything). */
 const IDENTIFYING: [RegisterKey, string][] = [

@@ -10,9 +10,10 @@ import type { Lang } from '../content/language';
 import { newWorkbookInput } from '../plan/newWorkbookInput';
 import { workbookData } from '../plan/buildWorkbookPlan';
 import { summarySections } from './summaryFigures';
-import { cellAddress, columnLetter, type PlannedCell, type PlannedName, type PlannedSheet, type StyleKey, type WorkbookPlan } from '../plan/workbookPlan';
+import type { PlannedCell, PlannedName, PlannedSheet, StyleKey, WorkbookPlan } from '../plan/workbookPlan';
 import regionJson from '../../../templates/ui/region.json';
 import { stringTable, type Phrase, type StringKey, type TextValues } from '../content/stringTable';
+import { absoluteAddress, cellAddress, columnLetter } from '../model/a1';
 
 /** The key figures a region compares, in column order, with how each is added up across municipalities. */
 export const REGION_FIGURES: { name: string; style: StyleKey }[] = [
@@ -100,7 +101,7 @@ function regionSheet(input: RegionInput, name: string): { sheet: PlannedSheet; n
   REGION_FIGURES.forEach((figure, i) => {
     const col = FIRST_FIGURE_COLUMN + i;
     sumColumn(col, figure.style, included.map((m) => numberOrNull(m.figures.get(figure.name))));
-    names.push({ name: `region_${figure.name}`, refersTo: `'${name.replace(/'/g, "''")}'!$${columnLetter(col)}$${totalRow}` });
+    names.push({ name: `region_${figure.name}`, refersTo: absoluteAddress(name, totalRow, col) });
   });
   return {
     sheet: {

@@ -81,166 +81,253 @@ export interface SummaryOptions {
 }
 
 export function summarySections(data: WorkbookData, reportDate: number, options: SummaryOptions = {}): FigureSection[] {
-  const f = new FormulaRefs(data.lang, data.tables);
-  const t = (key: WorkbookStringKey) => workbookStrings.text(key, data.lang);
-  const { agreements, volunteers, hours } = data.registers;
-  const settings = data.settings;
+  const scope = summaryScope(data, reportDate);
+  const title = scope.label;
+  return [
+    { key: 'keyFigures', title: title('summary.section.keyFigures'), figures: keyFigures(scope), bars: false },
+    { key: 'compliance', title: title('summary.section.compliance'), figures: complianceFigures(scope), bars: false },
+    ...evaluationSections(data, options.refreshedAt ?? serialToIso(reportDate)),
+    { key: 'cooperationForms', title: title('summary.section.cooperationForms'), figures: agreementsByCooperationForm(scope), bars: true },
+    { key: 'affiliation', title: title('summary.section.affiliation'), figures: activeVolunteersByList(scope, 'affiliationForms', 'affiliation', 'kpi_volunteers_affiliation'), bars: true },
+    { key: 'ageGroups', title: title('summary.section.ageGroups'), figures: activeVolunteersByList(scope, 'ageGroups', 'ageGroup', 'kpi_volunteers_age'), bars: true },
+    { key: 'months', title: title('summary.section.months'), figures: hoursByMonth(scope), bars: true },
+    { key: 'activities', title: title('summary.section.activities'), figures: hoursByListSlot(scope, 'activityTypes', 'activity', ACTIVITY_ROWS, 'kpi_hours_activity'), bars: true },
+    { key: 'units', title: title('summary.section.units'), figures: hoursByListSlot(scope, 'units', 'unit', UNIT_ROWS, 'kpi_hours_unit'), bars: true },
+  ];
+}
 
-  const agreementActive = f.item('agreementStatuses', 'active');
-  const activeLabel = f.label('agreementStatuses', 'active');
-  const A = (k: string) => f.col('agreements', k);
-  const activeAgreements = agreements.rows.filter(
-    (r) => sameText(r.values.status, activeLabel) && !((asNumber(r.values.end) ?? Infinity) < reportDate),
-  );
-  const expiring = agreements.rows.filter(
-    (r) => sameText(r.values.status, activeLabel) && inRange(r.values.end, reportDate, reportDate + settings.expiryWarningDays),
-  );
+/**
+ * What the figures share: the formula references, the report date, and the rows the sections count
+ * (computed once). Formulas test a status against the list item's formula (`agreementActive`),
+ * values against its label in the workbook's language.
+ */
+interface SummaryScope {
+  data: WorkbookData;
+  refs: FormulaRefs;
+  reportDate: number;
+  /** A text of the summary in the workbook's language. */
+  label: (key: WorkbookStringKey) => string;
+  /** Structured references to a register's column, for formulas. */
+  agreementsCol: (key: string) => string;
+  volunteersCol: (key: string) => string;
+  hoursCol: (key: string) => string;
+  agreementActive: string;
+  volunteerActive: string;
+  /** Active agreements that have not ended by the report date. */
+  activeAgreements: RegisterRow[];
+  activeVolunteers: RegisterRow[];
+  yearStart: number;
+  /** Hours logged from the start of the report date's year up to the report date. */
+  hoursThisYear: RegisterRow[];
+  /** COUNTIFS/SUMIFS criteria selecting hours rows in that same span. */
+  thisYearCriteria: string;
+}
 
-  const volunteerActive = f.item('volunteerStatuses', 'active');
-  const V = (k: string) => f.col('volunteers', k);
-  const activeVolunteers = volunteers.rows.filter((r) => sameText(r.values.status, f.label('volunteerStatuses', 'active')));
-  const hoursById = hoursLast12ById(data, reportDate);
-  const coreThreshold = 12 * settings.coreHoursPerMonth;
-
-  const H = (k: string) => f.col('hours', k);
+function summaryScope(data: WorkbookData, reportDate: number): SummaryScope {
+  const refs = new FormulaRefs(data.lang, data.tables);
+  const hoursCol = (k: string) => refs.col('hours', k);
+  const activeAgreementLabel = refs.label('agreementStatuses', 'active');
   const start = yearStart(reportDate);
-  const hoursThisYear = hours.rows.filter((r) => inRange(r.values.date, start, reportDate));
-  const hoursYear = sum(hoursThisYear, 'hours');
-  const thisYearCriteria = `${H('date')},">="&DATE(YEAR(${RD}),1,1),${H('date')},"<="&${RD}`;
+  return {
+    data,
+    refs,
+    reportDate,
+    label: (key) => workbookStrings.text(key, data.lang),
+    agreementsCol: (k) => refs.col('agreements', k),
+    volunteersCol: (k) => refs.col('volunteers', k),
+    hoursCol,
+    agreementActive: refs.item('agreementStatuses', 'active'),
+    volunteerActive: refs.item('volunteerStatuses', 'active'),
+    activeAgreements: data.registers.agreements.rows.filter(
+      (r) => sameText(r.values.status, activeAgreementLabel) && !((asNumber(r.values.end) ?? Infinity) < reportDate),
+    ),
+    activeVolunteers: data.registers.volunteers.rows.filter((r) => sameText(r.values.status, refs.label('volunteerStatuses', 'active'))),
+    yearStart: start,
+    hoursThisYear: data.registers.hours.rows.filter((r) => inRange(r.values.date, start, reportDate)),
+    thisYearCriteria: `${hoursCol('date')},">="&DATE(YEAR(${RD}),1,1),${hoursCol('date')},"<="&${RD}`,
+  };
+}
 
-  const keyFigures: Figure[] = [
-    { name: 'kpi_report_date', label: t('summary.reportDate'), formula: `IF(ISNUMBER(cfg_report_date),cfg_report_date,TODAY())`, value: reportDate, style: 'date' },
+/** The report date, then the agreement, volunteer and hours figures, in the order the sheet shows them. */
+function keyFigures(scope: SummaryScope): Figure[] {
+  const reportDate: Figure = {
+    name: 'kpi_report_date',
+    label: scope.label('summary.reportDate'),
+    formula: `IF(ISNUMBER(cfg_report_date),cfg_report_date,TODAY())`,
+    value: scope.reportDate,
+    style: 'date',
+  };
+  return [reportDate, ...agreementFigures(scope), ...volunteerFigures(scope), ...hoursFigures(scope)];
+}
+
+function agreementFigures(scope: SummaryScope): Figure[] {
+  const { data, refs, reportDate, label, agreementActive, activeAgreements } = scope;
+  const A = scope.agreementsCol;
+  const activeLabel = refs.label('agreementStatuses', 'active');
+  const expiring = data.registers.agreements.rows.filter(
+    (r) => sameText(r.values.status, activeLabel) && inRange(r.values.end, reportDate, reportDate + data.settings.expiryWarningDays),
+  );
+  return [
     {
       name: 'kpi_active_agreements',
-      label: t('summary.activeAgreements'),
+      label: label('summary.activeAgreements'),
       formula: `COUNTIFS(${A('status')},${agreementActive})-COUNTIFS(${A('status')},${agreementActive},${A('end')},"<"&${RD})`,
       value: activeAgreements.length,
       style: 'kpi',
     },
     {
       name: 'kpi_expiring_agreements',
-      label: t('summary.expiringAgreements'),
+      label: label('summary.expiringAgreements'),
       formula: `COUNTIFS(${A('status')},${agreementActive},${A('end')},">="&${RD},${A('end')},"<="&(${RD}+cfg_expiry_warning_days))`,
       value: expiring.length,
       style: 'kpi',
     },
     {
       name: 'kpi_grants_total',
-      label: t('summary.grantsTotal'),
+      label: label('summary.grantsTotal'),
       formula: `SUMIFS(${A('grantPerYear')},${A('status')},${agreementActive})-SUMIFS(${A('grantPerYear')},${A('status')},${agreementActive},${A('end')},"<"&${RD})`,
       value: sum(activeAgreements, 'grantPerYear'),
       style: 'kpiMoney',
     },
-    { name: 'kpi_active_volunteers', label: t('summary.activeVolunteers'), formula: `COUNTIFS(${V('status')},${volunteerActive})`, value: activeVolunteers.length, style: 'kpi' },
+  ];
+}
+
+function volunteerFigures(scope: SummaryScope): Figure[] {
+  const { data, refs, reportDate, label, volunteerActive, activeVolunteers, yearStart: start } = scope;
+  const V = scope.volunteersCol;
+  const volunteers = data.registers.volunteers;
+  const hoursById = hoursLast12ById(data, reportDate);
+  const coreThreshold = 12 * data.settings.coreHoursPerMonth;
+  return [
+    { name: 'kpi_active_volunteers', label: label('summary.activeVolunteers'), formula: `COUNTIFS(${V('status')},${volunteerActive})`, value: activeVolunteers.length, style: 'kpi' },
     {
       name: 'kpi_volunteers_new_year',
-      label: t('summary.volunteersNewYear'),
+      label: label('summary.volunteersNewYear'),
       formula: `COUNTIFS(${V('start')},">="&DATE(YEAR(${RD}),1,1),${V('start')},"<="&${RD})`,
       value: volunteers.rows.filter((r) => inRange(r.values.start, start, reportDate)).length,
       style: 'kpi',
     },
     {
       name: 'kpi_volunteers_ended_year',
-      label: t('summary.volunteersEndedYear'),
-      formula: `COUNTIFS(${V('status')},${f.item('volunteerStatuses', 'ended')},${V('end')},">="&DATE(YEAR(${RD}),1,1),${V('end')},"<="&${RD})`,
-      value: volunteers.rows.filter((r) => sameText(r.values.status, f.label('volunteerStatuses', 'ended')) && inRange(r.values.end, start, reportDate)).length,
+      label: label('summary.volunteersEndedYear'),
+      formula: `COUNTIFS(${V('status')},${refs.item('volunteerStatuses', 'ended')},${V('end')},">="&DATE(YEAR(${RD}),1,1),${V('end')},"<="&${RD})`,
+      value: volunteers.rows.filter((r) => sameText(r.values.status, refs.label('volunteerStatuses', 'ended')) && inRange(r.values.end, start, reportDate)).length,
       style: 'kpi',
     },
     {
       name: 'kpi_core_volunteers',
-      label: t('summary.coreVolunteers'),
+      label: label('summary.coreVolunteers'),
       formula: `COUNTIFS(${V('status')},${volunteerActive},${V('hoursLast12Months')},">="&(12*cfg_core_hours_per_month))`,
       value: activeVolunteers.filter((r) => hoursLast12(hoursById, r) >= coreThreshold).length,
       style: 'kpi',
     },
-    { name: 'kpi_hours_year', label: t('summary.hoursYear'), formula: `SUMIFS(${H('hours')},${thisYearCriteria})`, value: hoursYear, style: 'kpiDecimal' },
-    { name: 'kpi_fte', label: t('summary.fte'), formula: `IFERROR(kpi_hours_year/cfg_hours_per_fte,0)`, value: settings.hoursPerFte > 0 ? hoursYear / settings.hoursPerFte : 0, style: 'kpiDecimal' },
-    { name: 'kpi_value', label: t('summary.value'), formula: `kpi_hours_year*cfg_value_per_hour`, value: hoursYear * settings.valuePerHour, style: 'kpiMoney' },
-    { name: 'kpi_users_reached', label: t('summary.usersReached'), formula: `SUMIFS(${H('usersReached')},${thisYearCriteria})`, value: sum(hoursThisYear, 'usersReached'), style: 'kpi' },
   ];
+}
 
-  const compliance: Figure[] = [
+function hoursFigures(scope: SummaryScope): Figure[] {
+  const { data, label, hoursThisYear, thisYearCriteria } = scope;
+  const H = scope.hoursCol;
+  const settings = data.settings;
+  const hoursYear = sum(hoursThisYear, 'hours');
+  return [
+    { name: 'kpi_hours_year', label: label('summary.hoursYear'), formula: `SUMIFS(${H('hours')},${thisYearCriteria})`, value: hoursYear, style: 'kpiDecimal' },
+    { name: 'kpi_fte', label: label('summary.fte'), formula: `IFERROR(kpi_hours_year/cfg_hours_per_fte,0)`, value: settings.hoursPerFte > 0 ? hoursYear / settings.hoursPerFte : 0, style: 'kpiDecimal' },
+    { name: 'kpi_value', label: label('summary.value'), formula: `kpi_hours_year*cfg_value_per_hour`, value: hoursYear * settings.valuePerHour, style: 'kpiMoney' },
+    { name: 'kpi_users_reached', label: label('summary.usersReached'), formula: `SUMIFS(${H('usersReached')},${thisYearCriteria})`, value: sum(hoursThisYear, 'usersReached'), style: 'kpi' },
+  ];
+}
+
+/** Active volunteers missing a declaration, certificate or consent, and those due for deletion. */
+function complianceFigures(scope: SummaryScope): Figure[] {
+  const { data, refs, label, volunteerActive, activeVolunteers } = scope;
+  const V = scope.volunteersCol;
+  return [
     {
       name: 'kpi_missing_confidentiality',
-      label: t('summary.missingConfidentiality'),
+      label: label('summary.missingConfidentiality'),
       formula: `SUMPRODUCT((${V('status')}=${volunteerActive})*(${V('confidentialityDate')}=""))`,
       value: activeVolunteers.filter((r) => isBlank(r.values.confidentialityDate)).length,
       style: 'kpi',
     },
     {
       name: 'kpi_missing_police_certificate',
-      label: t('summary.missingPoliceCertificate'),
-      formula: `SUMPRODUCT((${V('status')}=${volunteerActive})*(${V('policeCertificateRequired')}=${f.item('yesNo', 'yes')})*(${V('policeCertificateDate')}=""))`,
-      value: activeVolunteers.filter((r) => policeRequired(data, f, r) && isBlank(r.values.policeCertificateDate)).length,
+      label: label('summary.missingPoliceCertificate'),
+      formula: `SUMPRODUCT((${V('status')}=${volunteerActive})*(${V('policeCertificateRequired')}=${refs.item('yesNo', 'yes')})*(${V('policeCertificateDate')}=""))`,
+      value: activeVolunteers.filter((r) => policeRequired(data, refs, r) && isBlank(r.values.policeCertificateDate)).length,
       style: 'kpi',
     },
     {
       name: 'kpi_missing_consent',
-      label: t('summary.missingConsent'),
+      label: label('summary.missingConsent'),
       formula: `SUMPRODUCT((${V('status')}=${volunteerActive})*(${V('consentDate')}=""))`,
       value: activeVolunteers.filter((r) => isBlank(r.values.consentDate)).length,
       style: 'kpi',
     },
-    dueForDeletion(data, f, reportDate),
+    dueForDeletion(data, refs, scope.reportDate),
   ];
+}
 
-  const byList = (listKey: string, columnKey: string, prefix: string): Figure[] =>
-    valueList(listKey).items.map((item) => ({
-      name: `${prefix}_${item.key}`,
-      label: item.label[data.lang],
-      formula: `COUNTIFS(${V('status')},${volunteerActive},${V(columnKey)},{label})`,
-      value: activeVolunteers.filter((r) => sameText(r.values[columnKey], item.label[data.lang])).length,
-      style: 'bar',
-    }));
+/** Active volunteers for each item of a value list (a bar each). */
+function activeVolunteersByList(scope: SummaryScope, listKey: string, columnKey: string, prefix: string): Figure[] {
+  const { data, volunteerActive, activeVolunteers } = scope;
+  const V = scope.volunteersCol;
+  return valueList(listKey).items.map((item) => ({
+    name: `${prefix}_${item.key}`,
+    label: item.label[data.lang],
+    formula: `COUNTIFS(${V('status')},${volunteerActive},${V(columnKey)},{label})`,
+    value: activeVolunteers.filter((r) => sameText(r.values[columnKey], item.label[data.lang])).length,
+    style: 'bar',
+  }));
+}
 
+/** Hours in each month of the report date's year, up to the report date. */
+function hoursByMonth(scope: SummaryScope): Figure[] {
+  const { data, reportDate, label } = scope;
+  const H = scope.hoursCol;
   const year = serialParts(reportDate).year;
-  const months: Figure[] = Array.from({ length: 12 }, (_, i) => {
+  return Array.from({ length: 12 }, (_, i) => {
     const from = ymdToSerial(year, i + 1, 1);
     const next = ymdToSerial(year, i + 2, 1);
     const mm = MONTHS[i];
     return {
       name: `kpi_hours_month_${mm}`,
-      label: t(`month.${mm}`),
+      label: label(`month.${mm}`),
       formula: `SUMIFS(${H('hours')},${H('date')},">="&DATE(YEAR(${RD}),${i + 1},1),${H('date')},"<"&DATE(YEAR(${RD}),${i + 2},1),${H('date')},"<="&${RD})`,
-      value: sum(hours.rows.filter((r) => inRange(r.values.date, from, reportDate) && (r.values.date as number) < next), 'hours'),
+      value: sum(data.registers.hours.rows.filter((r) => inRange(r.values.date, from, reportDate) && (r.values.date as number) < next), 'hours'),
       style: 'bar',
     };
   });
+}
 
-  /** Hours this year for each label of a settings list, a row per slot so the sheet follows the list. */
-  const hoursByList = (listKey: 'activityTypes' | 'units', columnKey: string, rows: number, prefix: string): Figure[] =>
-    Array.from({ length: rows }, (_, i) => {
-      const label = settings.lists[listKey][i] ?? '';
-      const n = i + 1;
-      return {
-        name: `${prefix}_${String(n).padStart(2, '0')}`,
-        label,
-        labelFormula: { formula: `IF(INDEX(list_${listKey},${n})="","",INDEX(list_${listKey},${n}))`, result: label },
-        formula: `IF({label}="","",SUMIFS(${H('hours')},${H(columnKey)},{label},${thisYearCriteria}))`,
-        value: label === '' ? '' : sum(hoursThisYear.filter((r) => sameText(r.values[columnKey], label)), 'hours'),
-        style: 'bar',
-      };
-    });
+/** Hours this year for each label of a settings list, a row per slot so the sheet follows the list. */
+function hoursByListSlot(scope: SummaryScope, listKey: 'activityTypes' | 'units', columnKey: string, rows: number, prefix: string): Figure[] {
+  const { data, hoursThisYear, thisYearCriteria } = scope;
+  const H = scope.hoursCol;
+  return Array.from({ length: rows }, (_, i) => {
+    const label = data.settings.lists[listKey][i] ?? '';
+    const n = i + 1;
+    return {
+      name: `${prefix}_${String(n).padStart(2, '0')}`,
+      label,
+      labelFormula: { formula: `IF(INDEX(list_${listKey},${n})="","",INDEX(list_${listKey},${n}))`, result: label },
+      formula: `IF({label}="","",SUMIFS(${H('hours')},${H(columnKey)},{label},${thisYearCriteria}))`,
+      value: label === '' ? '' : sum(hoursThisYear.filter((r) => sameText(r.values[columnKey], label)), 'hours'),
+      style: 'bar',
+    };
+  });
+}
 
-  const cooperationForms: Figure[] = valueList('cooperationForms').items.map((item) => ({
+/** Active agreements for each cooperation form (a bar each). */
+function agreementsByCooperationForm(scope: SummaryScope): Figure[] {
+  const { data, agreementActive, activeAgreements } = scope;
+  const A = scope.agreementsCol;
+  return valueList('cooperationForms').items.map((item) => ({
     name: `kpi_agreements_form_${item.key}`,
     label: item.label[data.lang],
     formula: `COUNTIFS(${A('status')},${agreementActive},${A('cooperationForm')},{label})-COUNTIFS(${A('status')},${agreementActive},${A('cooperationForm')},{label},${A('end')},"<"&${RD})`,
     value: activeAgreements.filter((r) => sameText(r.values.cooperationForm, item.label[data.lang])).length,
     style: 'bar',
   }));
-
-  return [
-    { key: 'keyFigures', title: t('summary.section.keyFigures'), figures: keyFigures, bars: false },
-    { key: 'compliance', title: t('summary.section.compliance'), figures: compliance, bars: false },
-    ...evaluationSections(data, options.refreshedAt ?? serialToIso(reportDate)),
-    { key: 'cooperationForms', title: t('summary.section.cooperationForms'), figures: cooperationForms, bars: true },
-    { key: 'affiliation', title: t('summary.section.affiliation'), figures: byList('affiliationForms', 'affiliation', 'kpi_volunteers_affiliation'), bars: true },
-    { key: 'ageGroups', title: t('summary.section.ageGroups'), figures: byList('ageGroups', 'ageGroup', 'kpi_volunteers_age'), bars: true },
-    { key: 'months', title: t('summary.section.months'), figures: months, bars: true },
-    { key: 'activities', title: t('summary.section.activities'), figures: hoursByList('activityTypes', 'activity', ACTIVITY_ROWS, 'kpi_hours_activity'), bars: true },
-    { key: 'units', title: t('summary.section.units'), figures: hoursByList('units', 'unit', UNIT_ROWS, 'kpi_hours_unit'), bars: true },
-  ];
 }
 
 /** Every figure by name, as the core computes it: what tests compare the spreadsheet against. */
@@ -252,11 +339,11 @@ export function figureValues(sections: FigureSection[]): Map<string, number | st
  * Ended or paused volunteers whose end date lies further back than the retention period: their
  * personal data should be deleted or anonymised.
  */
-function dueForDeletion(data: WorkbookData, f: FormulaRefs, reportDate: number): Figure {
-  const V = (k: string) => f.col('volunteers', k);
+function dueForDeletion(data: WorkbookData, refs: FormulaRefs, reportDate: number): Figure {
+  const V = (k: string) => refs.col('volunteers', k);
   const cutoff = addMonths(reportDate, -data.settings.retentionMonths);
-  const statuses = ['ended', 'paused'].map((k) => f.label('volunteerStatuses', k));
-  const criteria = (status: string) => `COUNTIFS(${V('status')},${f.item('volunteerStatuses', status)},${V('end')},"<"&EDATE(${RD},-cfg_retention_months))`;
+  const statuses = ['ended', 'paused'].map((k) => refs.label('volunteerStatuses', k));
+  const criteria = (status: string) => `COUNTIFS(${V('status')},${refs.item('volunteerStatuses', status)},${V('end')},"<"&EDATE(${RD},-cfg_retention_months))`;
   return {
     name: 'kpi_due_for_deletion',
     label: workbookStrings.text('summary.dueForDeletion', data.lang),

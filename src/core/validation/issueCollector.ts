@@ -9,6 +9,7 @@ import { SHEET_KEYS, type SheetKey } from '../content/templateSchema';
 import type { Issue } from './issue';
 import { ruleStrings, type MessageValues } from './messages';
 import { ruleDef } from './ruleCatalog';
+import { parseCell } from '../model/a1';
 
 interface Placed {
   issue: Issue;
@@ -20,11 +21,7 @@ interface Placed {
 
 /** Row and column of an A1 address; 0 for a missing part. */
 export function parseAddress(address: string | null): { row: number; col: number } {
-  const m = address ? /^\$?([A-Z]+)\$?(\d+)$/.exec(address.toUpperCase()) : null;
-  if (!m) return { row: 0, col: 0 };
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
+  return (address ? parseCell(address) : null) ?? { row: 0, col: 0 };
 }
 
 export class IssueCollector {

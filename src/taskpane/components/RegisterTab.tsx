@@ -21,15 +21,58 @@ type Outcome = { kind: 'appended'; sheet: string; warnings: Issue[]; values: Rec
 
 export default function RegisterTab() {
   const styles = useStyles();
-  const { t, lang, clock } = usePane();
+  const { t } = usePane();
+  const [register, setRegister] = useState<FormRegister>('volunteers');
+  const { form, input, outcome, printed, busy, error, submit, fillAgreement, setField } = useRecordForm(register);
+
+  return (
+    <>
+      <Field label={t('register.choose')}>
+        <Select value={register} onChange={(_, d) => setRegister(d.value as FormRegister)}>
+          {FORM_REGISTERS.map((key) => (
+            <option key={key} value={key}>
+              {t(`register.kind.${key}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <ErrorMessage error={error} />
+      {!form && busy && <Spinner size="tiny" label={t('common.reading')} />}
+      {form && !form.sheet && <NoRegister />}
+      {form && form.sheet && (
+        <form className={styles.form} onSubmit={submit} aria-label={t(`register.kind.${register}`)} noValidate>
+          <Body1>{t('register.intro', { sheet: form.sheet })}</Body1>
+          <RecordFields form={form} input={input} byField={outcome?.kind === 'refused' ? outcome.byField : {}} onChange={setField} />
+          <OutcomeMessages outcome={outcome} />
+          {outcome?.kind === 'appended' && register === 'agreements' && typeof outcome.values.id === 'string' && (
+            <Button onClick={() => fillAgreement(outcome.values.id as string)}>
+              {t('register.fillAgreement', { id: outcome.values.id })}
+            </Button>
+          )}
+          <PrintedMessage printed={printed} />
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {t('register.save')}
+          </Button>
+        </form>
+      )}
+    </>
+  );
+}
+
+/**
+ * The chosen register's form and what happens to it: the fields and the typed input, saving a
+ * record (checked by the workbook's rules first), the outcome, and filling the printable agreement
+ * from a saved agreement.
+ */
+function useRecordForm(register: FormRegister) {
+  const { clock } = usePane();
   const workbook = usePaneWorkbook();
   const service = useMemo(() => new RegisterService(workbook, clock), [workbook, clock]);
-  const [register, setRegister] = useState<FormRegister>('volunteers');
+  const agreementForm = useMemo(() => new AgreementFormService(workbook), [workbook]);
   const [form, setForm] = useState<RecordForm | null>(null);
   const [input, setInput] = useState<FormInput>({});
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [printed, setPrinted] = useState<boolean | null>(null);
-  const agreementForm = useMemo(() => new AgreementFormService(workbook), [workbook]);
   const { busy, error, run } = useAction();
 
   useEffect(() => {
@@ -51,87 +94,89 @@ export default function RegisterTab() {
       }
     });
   };
+  const fillAgreement = (id: string) => void run(async () => setPrinted(await agreementForm.fill(id)));
+  const setField = (key: string, value: string) => setInput((prev) => ({ ...prev, [key]: value }));
+  return { form, input, outcome, printed, busy, error, submit, fillAgreement, setField };
+}
 
-  const byField = outcome?.kind === 'refused' ? outcome.byField : {};
+/** A field per column of the register, showing the issues the last save found in it. */
+function RecordFields({ form, input, byField, onChange }: { form: RecordForm; input: FormInput; byField: Record<string, Issue[]>; onChange: (key: string, value: string) => void }) {
+  const { t, lang } = usePane();
   return (
     <>
-      <Field label={t('register.choose')}>
-        <Select value={register} onChange={(_, d) => setRegister(d.value as FormRegister)}>
-          {FORM_REGISTERS.map((key) => (
-            <option key={key} value={key}>
-              {t(`register.kind.${key}`)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <ErrorMessage error={error} />
-      {!form && busy && <Spinner size="tiny" label={t('common.reading')} />}
-      {form && !form.sheet && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t('register.noRegister')}</MessageBarBody>
-        </MessageBar>
-      )}
-      {form && form.sheet && (
-        <form className={styles.form} onSubmit={submit} aria-label={t(`register.kind.${register}`)} noValidate>
-          <Body1>{t('register.intro', { sheet: form.sheet })}</Body1>
-          {form.fields.map((field) => (
-            <FieldInput
-              key={field.column.key}
-              field={field}
-              lang={lang}
-              value={input[field.column.key] ?? ''}
-              onChange={(value) => setInput((prev) => ({ ...prev, [field.column.key]: value }))}
-              issues={byField[field.column.key]}
-              placeholder={field.generated && form.nextId ? t('register.generatedId', { id: form.nextId }) : undefined}
-              requiredLabel={t('register.required')}
-              noChoice={t('register.noChoice')}
-            />
-          ))}
-          {outcome?.kind === 'refused' && (
-            <MessageBar intent="error" role="alert">
-              <MessageBarBody>
-                {t('register.refused')}
-                {outcome.other.map((i) => (
-                  <div key={`${i.rule}-${i.cell}`}>{i.message}</div>
-                ))}
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          {outcome?.kind === 'noRegister' && (
-            <MessageBar intent="warning">
-              <MessageBarBody>{t('register.noRegister')}</MessageBarBody>
-            </MessageBar>
-          )}
-          {outcome?.kind === 'appended' && (
-            <MessageBar intent="success" role="status">
-              <MessageBarBody>
-                {t('register.appended', { sheet: outcome.sheet })}
-                {outcome.warnings.map((i) => (
-                  <div key={`${i.rule}-${i.cell}`}>{i.message}</div>
-                ))}
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          {outcome?.kind === 'appended' && register === 'agreements' && typeof outcome.values.id === 'string' && (
-            <Button onClick={() => void run(async () => setPrinted(await agreementForm.fill(outcome.values.id as string)))}>
-              {t('register.fillAgreement', { id: outcome.values.id })}
-            </Button>
-          )}
-          {printed === true && (
-            <MessageBar intent="success" role="status">
-              <MessageBarBody>{t('register.agreementFilled')}</MessageBarBody>
-            </MessageBar>
-          )}
-          {printed === false && (
-            <MessageBar intent="warning">
-              <MessageBarBody>{t('register.noAgreementForm')}</MessageBarBody>
-            </MessageBar>
-          )}
-          <Button type="submit" appearance="primary" disabled={busy}>
-            {t('register.save')}
-          </Button>
-        </form>
-      )}
+      {form.fields.map((field) => (
+        <FieldInput
+          key={field.column.key}
+          field={field}
+          lang={lang}
+          value={input[field.column.key] ?? ''}
+          onChange={(value) => onChange(field.column.key, value)}
+          issues={byField[field.column.key]}
+          placeholder={field.generated && form.nextId ? t('register.generatedId', { id: form.nextId }) : undefined}
+          requiredLabel={t('register.required')}
+          noChoice={t('register.noChoice')}
+        />
+      ))}
     </>
   );
+}
+
+/** What the last save did: refused (with the issues no field shows), found no register, or appended (with warnings). */
+function OutcomeMessages({ outcome }: { outcome: Outcome | null }) {
+  const { t } = usePane();
+  if (outcome?.kind === 'refused') {
+    return (
+      <MessageBar intent="error" role="alert">
+        <MessageBarBody>
+          {t('register.refused')}
+          {outcome.other.map((i) => (
+            <div key={`${i.rule}-${i.cell}`}>{i.message}</div>
+          ))}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (outcome?.kind === 'noRegister') return <NoRegister />;
+  if (outcome?.kind === 'appended') {
+    return (
+      <MessageBar intent="success" role="status">
+        <MessageBarBody>
+          {t('register.appended', { sheet: outcome.sheet })}
+          {outcome.warnings.map((i) => (
+            <div key={`${i.rule}-${i.cell}`}>{i.message}</div>
+          ))}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return null;
+}
+
+function NoRegister() {
+  const { t } = usePane();
+  return (
+    <MessageBar intent="warning">
+      <MessageBarBody>{t('register.noRegister')}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** Whether filling the printable agreement worked (null: not tried since the last save). */
+function PrintedMessage({ printed }: { printed: boolean | null }) {
+  const { t } = usePane();
+  if (printed === true) {
+    return (
+      <MessageBar intent="success" role="status">
+        <MessageBarBody>{t('register.agreementFilled')}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (printed === false) {
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>{t('register.noAgreementForm')}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return null;
 }

@@ -4,18 +4,11 @@
  * workbook name `form_agreement_id` wherever the sheet was moved or renamed. Then the sheet is
  * shown, ready to print.
  */
+import { parseCellReference } from '../../core/model/a1';
 import { requireCellWriter } from './cellWriter';
 import type { PaneWorkbook } from './paneWorkbook';
 
 export const AGREEMENT_ID_NAME = 'form_agreement_id';
-
-/** "'Sheet ''s name'!$B$3" → sheet and local address; null for anything else. */
-export function parseCellReference(refersTo: string): { sheet: string; address: string } | null {
-  const match = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(refersTo.replace(/^=/, '').trim());
-  if (!match) return null;
-  const sheet = match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
-  return { sheet, address: `${match[3]}${match[4]}` };
-}
 
 export class AgreementFormService {
   constructor(private readonly workbook: PaneWorkbook) {}

@@ -13,11 +13,11 @@ import { ratingKey, RATING_KEYS, type RatingKey, type StatementKind } from '../.
 import type { Lang } from '../../core/content/language';
 import { loadWorkbook } from '../../core/model/loadWorkbook';
 import type { RegisterRow } from '../../core/model/registerRows';
-import { cellAddress } from '../../core/plan/workbookPlan';
 import { requireCellWriter, type CellEdit } from './cellWriter';
 import { systemClock, todayOf, type Clock } from './paneClock';
 import type { PaneWorkbook } from './paneWorkbook';
 import { tableRow } from './tableRow';
+import { cellAddress } from '../../core/model/a1';
 
 export interface StatementAnswer {
   rating: RatingKey | null;

@@ -8,9 +8,3 @@ export const systemClock: Clock = () => new Date();
 export function todayOf(clock: Clock): number {
   return todaySerial(clock());
 }
-
-/** "2026-11-23 14:05" in the user's own clock: how refresh stamps read in the workbook. */
-export function localMinute(now: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
-}

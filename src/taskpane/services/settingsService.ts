@@ -6,11 +6,11 @@
 import { loadWorkbook } from '../../core/model/loadWorkbook';
 import { PARAMETERS, parameterRow, type ParameterDef, type SettingsValues } from '../../core/model/settingsModel';
 import type { Lang } from '../../core/content/language';
-import { cellAddress } from '../../core/plan/workbookPlan';
 import { SamspillError } from '../../core/samspillError';
 import { paneStrings } from '../i18n';
 import { requireCellWriter, type CellEdit } from './cellWriter';
 import type { PaneWorkbook } from './paneWorkbook';
+import { cellAddress } from '../../core/model/a1';
 
 /** The parameters the pane edits; lists and the municipality's name stay on the sheet. */
 export const PANE_PARAMETERS = ['reportDate', 'hoursPerFte', 'valuePerHour', 'expiryWarningDays', 'reviewWarningDays', 'retentionMonths'] as const;

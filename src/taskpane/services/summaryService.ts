@@ -11,12 +11,14 @@ import { refreshSummary } from '../../core/evaluation/summaryRefresh';
 import type { FigureSection } from '../../core/summary/summaryFigures';
 import { publicWorkbookPlan } from '../../core/summary/publicCopy';
 import { summarySheet } from '../../core/plan/summarySheet';
-import { cellAddress, isFormula } from '../../core/plan/workbookPlan';
+import { isFormula } from '../../core/plan/workbookPlan';
 import type { Lang } from '../../core/content/language';
 import { canWriteCells, type CellEdit } from './cellWriter';
-import { localMinute, systemClock, todayOf, type Clock } from './paneClock';
+import { localMinute } from '../../core/model/dates';
+import { systemClock, todayOf, type Clock } from './paneClock';
 import type { PaneWorkbook } from './paneWorkbook';
 import { tableRow } from './tableRow';
+import { cellAddress } from '../../core/model/a1';
 
 export interface SummaryReport {
   lang: Lang;

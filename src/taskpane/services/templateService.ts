@@ -6,25 +6,21 @@
  * register columns appended to the user's tables, the new sheets added, the metadata rewritten;
  * no row is rewritten. A second run finds everything present and current, and writes nothing.
  */
-import { SCHEMA_VERSION } from '../../core/content/content';
-import { FormulaRefs } from '../../core/plan/formulaRefs';
-import { LANGUAGES, type Lang } from '../../core/content/language';
+import type { Lang } from '../../core/content/language';
 import { loadWorkbook, type LoadedWorkbook } from '../../core/model/loadWorkbook';
-import { META_SHEET_NAME, metaEntries } from '../../core/model/metaSheet';
-import { additionPlan } from '../../core/plan/additionPlan';
-import { defaultSheetNames, GENERATOR } from '../../core/plan/buildWorkbookPlan';
+import { metaEntries } from '../../core/model/metaSheet';
+import { additionPlan, placedMetaEntries, placeInWorkbook, upgradeColumns } from '../../core/plan/additionPlan';
 import type { RegisterRows } from '../../core/model/registerRows';
-import { columnToAppend } from '../../core/model/schemaMigrations';
-import { placedMeta, placeTemplates, type Placement, type SchemaStatus } from '../../core/plan/templatePlacement';
+import { schemaRefusal, type Placement, type SchemaStatus } from '../../core/plan/templatePlacement';
 import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../../core/content/templateSchema';
-import { defaultTableNames } from '../../core/model/workbookData';
-import { cellAddress, type WorkbookPlan } from '../../core/plan/workbookPlan';
+import type { WorkbookPlan } from '../../core/plan/workbookPlan';
 import { TableColumnOccupied, type TableColumnAppender } from '../../core/port';
 import type { CellEdit } from './cellWriter';
 import { requireCellWriter } from './cellWriter';
 import { todayOf, systemClock, type Clock } from './paneClock';
 import { TemplateRefusal } from './templateRefusal';
 import type { PaneWorkbook } from './paneWorkbook';
+import { cellAddress } from '../../core/model/a1';
 
 export { TemplateRefusal } from './templateRefusal';
 
@@ -108,15 +104,12 @@ export class TemplateService {
    * whole upgrade while nothing has changed yet. A column already there is not in the steps.
    */
   private async appendUpgradeColumns(placement: Placement, loaded: LoadedWorkbook): Promise<AppendedColumn[]> {
-    const additions = placement.upgrade?.addColumns ?? [];
-    if (additions.length === 0) return [];
+    const columns = upgradeColumns(placement);
+    if (columns.length === 0) return [];
     const appender = columnAppenderOf(this.workbook);
     if (!appender) throw new TemplateRefusal('upgradeNotAvailable', { from: placement.upgrade!.from, to: placement.upgrade!.to });
-    const f = new FormulaRefs(placement.lang, placement.tableNames);
-    const ctx = { lang: placement.lang, settingsSheet: placement.sheetNames.settings, partnersTable: placement.tableNames.partners, partnerNameHeader: f.header('partners', 'name') };
     const appended: AppendedColumn[] = [];
-    for (const addition of additions) {
-      const column = columnToAppend(addition, placement.lang, ctx);
+    for (const { addition, column } of columns) {
       const sheet = loaded.data.registers[addition.register].sheetName;
       try {
         await appender.appendTableColumn(placement.tableNames[addition.register], { header: column.header, width: column.width, validation: column.validation });
@@ -131,23 +124,15 @@ export class TemplateService {
     return appended;
   }
 
-  /** A workbook that has templates keeps its language: added sheets are named in it too. */
+  /** Placement by the names the port reports, and the table names a failed attempt found taken. */
   private async place(loaded: LoadedWorkbook, requested: Lang, takenTables: string[]): Promise<Placement> {
-    const lang = loaded.meta?.lang ?? requested;
     const names = await this.workbook.definedNames();
-    const metaSheetName = metaSheetOf(loaded);
-    return placeTemplates(
-      {
-        sheetNames: loaded.sheets.map((s) => s.name),
-        tableNames: [...Object.values(loaded.meta?.tables ?? {}), ...takenTables],
-        definedNames: names.map((n) => n.name),
-        meta: loaded.meta,
-        metaSheetName,
-        recognised: recognisedRegisters(loaded),
-        registerColumns: registerColumns(loaded),
-      },
-      { keys: TEMPLATE_KEYS, lang, defaultSheetNames: defaultSheetNames(lang), defaultTableNames: defaultTableNames(lang), schemaVersion: SCHEMA_VERSION() },
-    );
+    const taken = {
+      sheetNames: loaded.sheets.map((s) => s.name),
+      tableNames: [...Object.values(loaded.meta?.tables ?? {}), ...takenTables],
+      definedNames: names.map((n) => n.name),
+    };
+    return placeInWorkbook(loaded, taken, TEMPLATE_KEYS, requested);
   }
 }
 
@@ -161,36 +146,8 @@ function upgradeResult(placement: Placement, columns: AppendedColumn[]): AddResu
   return placement.upgrade ? { from: placement.upgrade.from, to: placement.upgrade.to, columns } : undefined;
 }
 
-/** The column keys each register has where it was found by its header: what an upgrade must not add twice. */
-function registerColumns(loaded: LoadedWorkbook): Partial<Record<RegisterKey, string[]>> {
-  return Object.fromEntries(
-    REGISTER_KEYS.filter((k) => loaded.sheetNames[k] && loaded.data.registers[k].headerRow > 0).map((k) => [k, [...loaded.data.registers[k].columns.keys()]]),
-  );
-}
-
 function isTemplateKey(key: SheetKey): key is TemplateKey {
   return key !== '_meta';
-}
-
-function metaSheetOf(loaded: LoadedWorkbook): string | undefined {
-  if (!loaded.meta) return undefined;
-  const names = loaded.sheets.map((s) => s.name);
-  return [loaded.meta.sheets._meta, META_SHEET_NAME].find((n): n is string => !!n && names.includes(n));
-}
-
-/**
- * Registers count as present when found by their headers only in a Samspill workbook or on a sheet
- * bearing the template's name: a user's sheet that happens to have "Navn" and "Type" columns is
- * not our partner catalogue.
- */
-function recognisedRegisters(loaded: LoadedWorkbook): Partial<Record<SheetKey, string>> {
-  const templateNamed = (key: SheetKey, sheet: string) => LANGUAGES.some((l) => defaultSheetNames(l)[key].toLowerCase() === sheet.toLowerCase());
-  const found: Partial<Record<SheetKey, string>> = {};
-  for (const key of REGISTER_KEYS) {
-    const sheet = loaded.sheetNames[key];
-    if (sheet && (loaded.meta || templateNamed(key, sheet))) found[key] = sheet;
-  }
-  return found;
 }
 
 function missingColumnsOf(register: RegisterRows): string[] {
@@ -211,17 +168,16 @@ function statusOf(loaded: LoadedWorkbook, placement: Placement): TemplateStatus 
 }
 
 function refuseSchema(placement: Placement): void {
-  const schema = placement.schema;
-  if (schema.kind === 'newer') throw new TemplateRefusal('newerSchema', { found: schema.found, supported: schema.supported });
-  // An older schema with a declared way up is upgraded; one without is refused, not guessed at.
-  if (schema.kind === 'upgrade' && !placement.upgrade) throw new TemplateRefusal('upgradeNotAvailable', { from: schema.from, to: schema.to });
+  const refusal = schemaRefusal(placement);
+  if (refusal?.kind === 'newer') throw new TemplateRefusal('newerSchema', { found: refusal.found, supported: refusal.supported });
+  if (refusal?.kind === 'upgradeNotAvailable') throw new TemplateRefusal('upgradeNotAvailable', { from: refusal.from, to: refusal.to });
 }
 
 
 
 /** The metadata rows rewritten in place: key/value from row 2, rows left over from before cleared. */
 function metaEdits(placement: Placement, loaded: LoadedWorkbook): CellEdit[] {
-  const entries = metaEntries(placedMeta(placement, loaded.meta, SCHEMA_VERSION(), GENERATOR));
+  const entries = placedMetaEntries(placement, loaded);
   const before = loaded.meta ? metaEntries(loaded.meta).length : 0;
   const edits: CellEdit[] = [];
   for (let i = 0; i < Math.max(entries.length, before); i++) {

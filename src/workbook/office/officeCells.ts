@@ -2,7 +2,8 @@
  * Plan values as the Excel JavaScript API takes them, and the plan's scattered cells gathered into
  * rectangular 2-D arrays so each rectangle is written with one call.
  */
-import { cellAddress, isFormula, type PlannedCell, type PlanValue } from '../../core/plan/workbookPlan';
+import { isFormula, type PlannedCell, type PlanValue } from '../../core/plan/workbookPlan';
+import { areaAddress } from '../../core/model/a1';
 
 /** What one cell of a `values`/`formulas` array holds; null leaves the cell as it is. */
 export type OfficeInput = string | number | boolean | null;
@@ -72,11 +73,6 @@ function blockOf(rowNumbers: number[], byRow: Map<number, PlannedCell[]>): CellB
     hasFormula ||= isFormula(cell.value);
   }
   return { address: areaAddress(top, left, bottom, right), top, left, rows, hasFormula };
-}
-
-export function areaAddress(top: number, left: number, bottom: number, right: number): string {
-  const first = cellAddress(top, left);
-  return top === bottom && left === right ? first : `${first}:${cellAddress(bottom, right)}`;
 }
 
 const encoder = new TextEncoder();

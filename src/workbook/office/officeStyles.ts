@@ -5,7 +5,7 @@
  */
 import { BRAND_COLOR, STYLES, type StyleSpec } from '../../core/plan/styles';
 import type { StyleKey } from '../../core/plan/workbookPlan';
-import { areaAddress } from './officeCells';
+import { areaAddress } from '../../core/model/a1';
 
 export interface Area {
   top: number;

@@ -5,14 +5,15 @@
  * nothing syncs in a loop, except that a write too large for one request (5 MB on the web) is
  * sent in ~4 MB blocks.
  */
-import { columnLetter, isFormula, type PlannedName, type PlannedSheet, type PlannedTable, type PlanValue, type StyleKey, type WorkbookPlan } from '../../core/plan/workbookPlan';
+import { isFormula, type PlannedName, type PlannedSheet, type PlannedTable, type PlanValue, type StyleKey, type WorkbookPlan } from '../../core/plan/workbookPlan';
 import type { CellEdit, CellSelector, CopyOpener, CellValue, CellWriter, SheetGrid, SheetInfo, TableAppender, TableColumnAppender, TableColumnToAppend, WorkbookReader, WorkbookWriter } from '../../core/port';
 import { TableColumnOccupied, WorkbookActionError } from '../../core/port';
-import { areaAddress, cellBlocks, jsonBytes, officeInput, officeText, sliceByBytes, type OfficeInput } from './officeCells';
+import { cellBlocks, jsonBytes, officeInput, officeText, sliceByBytes, type OfficeInput } from './officeCells';
 import { toOfficeActionError } from './officeErrors';
 import { addressLists, addressOf, applyStyleFormat, columnWidthPoints, coveringAreas, hasFormat, setBottomBorder, styleSpec, type Area } from './officeStyles';
 import { applyValidation } from './officeValidation';
 import { CALL_BYTES, REQUEST_BUDGET_BYTES, RequestBudget } from './requestBudget';
+import { areaAddress, columnLetter } from '../../core/model/a1';
 
 /** `Excel.run` in the add-in; a stand-in in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;

@@ -9,11 +9,13 @@
  * fullCalcOnLoad makes Excel and LibreOffice compute. A replaced cell keeps its style (s=).
  */
 import type { PlanValue } from '../../../core/plan/workbookPlan';
-import { columnLetter as columnLetters, isFormula } from '../../../core/plan/workbookPlan';
-import { columnNumber } from './cellRanges';
-import { entryBytes, readStoredEntries, replacedEntry, writeStoredEntries, type StoredEntry } from './packageZip';
-import { officeDocumentPart, readWorkbookStructure, relsPartOf } from '../reading/workbookStructure';
-import { attribute, child, children, decodeXml, encodeXml, escapeXml, replaceSpan, rootElement, startTag, withAttribute, XmlEditError, type ElementSpan, type XmlText } from './xmlEdit';
+import { isFormula } from '../../../core/plan/workbookPlan';
+import { cellAddress, formatRange, parseCell, parseRange } from '../../../core/model/a1';
+import { EditedPackage, sheetPartOf } from './editedPackage';
+import { readStoredEntries } from './packageZip';
+import { cellsOf, rowNumber as rowNumberOf } from './sheetRows';
+import { withFullCalcOnLoad } from './workbookPart';
+import { attribute, child, children, escapeXml, replaceSpan, rootElement, startTag, withAttribute, XmlEditError } from './xmlEdit';
 import { SamspillError } from '../../../core/samspillError';
 
 export interface CellEditRequest {
@@ -37,8 +39,7 @@ interface Address {
 }
 
 function parseAddress(text: string): Address {
-  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/i.exec(text.trim());
-  const address = m ? { col: columnNumber(m[1]), row: Number(m[2]) } : undefined;
+  const address = parseCell(text.trim());
   if (!address || address.row < 1 || address.row > 1_048_576 || address.col > 16_384) throw new CellEditError('badAddress', text);
   return address;
 }
@@ -59,16 +60,6 @@ function cellXml(prefix: string, ref: string, style: string | undefined, value: 
   return `${open(' t="inlineStr"')}<${q('is')}><${q('t')} xml:space="preserve">${text}</${q('t')}></${q('is')}>${close}`;
 }
 
-/** Column of each <c> in a row, following the rule that a cell without r= follows its neighbour. */
-function cellsWithColumns(xml: string, row: ElementSpan): { span: ElementSpan; col: number }[] {
-  let col = 0;
-  return children(xml, row, 'c').map((span) => {
-    const ref = attribute(startTag(xml, span), 'r');
-    col = ref ? columnNumber(/^[A-Z]+/i.exec(ref)?.[0] ?? '') : col + 1;
-    return { span, col };
-  });
-}
-
 /** A row's start tag with its spans hint widened to cover the columns written. */
 function widenSpans(tag: string, cols: number[]): string {
   const spans = attribute(tag, 'spans');
@@ -83,13 +74,13 @@ function editRow(xml: string, rowNumber: number, edits: Map<number, PlanValue>):
   if (!sheetData) throw new XmlEditError('worksheet without <sheetData>');
   const prefix = sheetData.prefix;
   const rows = children(xml, sheetData, 'row');
-  const existing = rows.find((r) => Number(attribute(startTag(xml, r), 'r')) === rowNumber);
+  const existing = rows.find((r) => rowNumberOf(xml, r) === rowNumber);
   const sorted = [...edits.entries()].sort((a, b) => a[0] - b[0]);
 
   if (!existing) {
-    const cells = sorted.map(([col, value]) => cellXml(prefix, `${columnLetters(col)}${rowNumber}`, undefined, value)).join('');
+    const cells = sorted.map(([col, value]) => cellXml(prefix, cellAddress(rowNumber, col), undefined, value)).join('');
     const rowXml = `<${prefix ? `${prefix}:` : ''}row r="${rowNumber}">${cells}</${prefix ? `${prefix}:` : ''}row>`;
-    const after = rows.find((r) => Number(attribute(startTag(xml, r), 'r')) > rowNumber);
+    const after = rows.find((r) => rowNumberOf(xml, r) > rowNumber);
     const at = after ? after.start : sheetData.empty ? -1 : sheetData.closeStart;
     if (at >= 0) return replaceSpan(xml, at, at, rowXml);
     const open = startTag(xml, sheetData).replace(/\s*\/>$/, '>');
@@ -103,9 +94,9 @@ function editRow(xml: string, rowNumber: number, edits: Map<number, PlanValue>):
     rowXml = `${startTag(rowXml, row).replace(/\s*\/>$/, '>')}</${row.name}>`;
     row = rootElement(rowXml);
   }
-  const present = cellsWithColumns(rowXml, row);
+  const present = cellsOf(rowXml, row);
   for (const [col, value] of [...sorted].reverse()) {
-    const ref = `${columnLetters(col)}${rowNumber}`;
+    const ref = cellAddress(rowNumber, col);
     const found = present.find((c) => c.col === col);
     if (found) {
       const tag = startTag(rowXml, found.span);
@@ -130,29 +121,13 @@ function widenDimension(xml: string, addresses: Address[]): string {
   const dimension = child(xml, rootElement(xml), 'dimension');
   if (!dimension) return xml;
   const tag = startTag(xml, dimension);
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(attribute(tag, 'ref') ?? '');
-  if (!m) return xml;
-  const c1 = Math.min(columnNumber(m[1]), ...addresses.map((a) => a.col));
-  const r1 = Math.min(Number(m[2]), ...addresses.map((a) => a.row));
-  const c2 = Math.max(m[3] ? columnNumber(m[3]) : columnNumber(m[1]), ...addresses.map((a) => a.col));
-  const r2 = Math.max(m[4] ? Number(m[4]) : Number(m[2]), ...addresses.map((a) => a.row));
-  return replaceSpan(xml, dimension.start, dimension.openEnd, withAttribute(tag, 'ref', `${columnLetters(c1)}${r1}:${columnLetters(c2)}${r2}`));
-}
-
-/** workbook.xml asking for a full recalculation on open, so formulas that read the cells agree. */
-function withFullCalcOnLoad(xml: string): string {
-  const root = rootElement(xml);
-  const calc = child(xml, root, 'calcPr');
-  if (calc) return replaceSpan(xml, calc.start, calc.openEnd, withAttribute(startTag(xml, calc), 'fullCalcOnLoad', '1'));
-  // calcPr has a fixed place in CT_Workbook: before these elements when they are present.
-  const later = children(xml, root).find((s) => /(^|:)(oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)$/.test(s.name));
-  const at = later?.start ?? root.closeStart;
-  return replaceSpan(xml, at, at, `<${root.prefix ? `${root.prefix}:` : ''}calcPr fullCalcOnLoad="1"/>`);
-}
-
-function partText(entries: Map<string, StoredEntry>, name: string): (XmlText & { entry: StoredEntry }) | undefined {
-  const entry = entries.get(name.toLowerCase());
-  return entry ? { ...decodeXml(entryBytes(entry)), entry } : undefined;
+  const range = parseRange(attribute(tag, 'ref') ?? '');
+  if (!range) return xml;
+  const c1 = Math.min(range.c1, ...addresses.map((a) => a.col));
+  const r1 = Math.min(range.r1, ...addresses.map((a) => a.row));
+  const c2 = Math.max(range.c2, ...addresses.map((a) => a.col));
+  const r2 = Math.max(range.r2, ...addresses.map((a) => a.row));
+  return replaceSpan(xml, dimension.start, dimension.openEnd, withAttribute(tag, 'ref', formatRange({ c1, r1, c2, r2 })));
 }
 
 /**
@@ -162,15 +137,10 @@ function partText(entries: Map<string, StoredEntry>, name: string): (XmlText & {
  */
 export function writeCells(data: Uint8Array, sheetName: string, edits: CellEditRequest[]): Uint8Array {
   if (edits.length === 0) return data;
-  const stored = readStoredEntries(data);
-  const byName = new Map(stored.map((e) => [e.name.toLowerCase(), e]));
-  const workbookPart = officeDocumentPart(partText(byName, '_rels/.rels')?.text) ?? 'xl/workbook.xml';
-  const workbook = partText(byName, workbookPart);
-  if (!workbook) throw new CellEditError('noSheet', workbookPart);
-  const structure = readWorkbookStructure(workbookPart, workbook.text, partText(byName, relsPartOf(workbookPart))?.text);
-  const sheetPart = structure?.sheets.find((s) => s.name === sheetName)?.partName;
-  const sheet = sheetPart ? partText(byName, sheetPart) : undefined;
-  if (!sheet) throw new CellEditError('noSheet', sheetName);
+  const pkg = new EditedPackage(readStoredEntries(data));
+  const parts = sheetPartOf(pkg, sheetName);
+  const sheet = parts ? pkg.read(parts.sheetPart) : undefined;
+  if (!parts || !sheet) throw new CellEditError('noSheet', sheetName);
 
   // The last edit of a cell wins, as if the edits were typed in order.
   const byRow = new Map<number, Map<number, PlanValue>>();
@@ -183,10 +153,9 @@ export function writeCells(data: Uint8Array, sheetName: string, edits: CellEditR
   let xml = sheet.text;
   for (const [row, cells] of [...byRow.entries()].sort((a, b) => a[0] - b[0])) xml = editRow(xml, row, cells);
   xml = widenDimension(xml, addresses);
-
-  const changed = new Map<string, Uint8Array>([
-    [sheet.entry.name, encodeXml({ text: xml, bom: sheet.bom })],
-    [workbook.entry.name, encodeXml({ text: withFullCalcOnLoad(workbook.text), bom: workbook.bom })],
-  ]);
-  return writeStoredEntries(stored.map((entry) => (changed.has(entry.name) ? replacedEntry(entry, changed.get(entry.name)!) : entry)));
+  pkg.write(sheet, xml);
+  // Formulas that read the written cells have cached results from before: recalculate on open.
+  const workbook = pkg.read(parts.workbookPart)!;
+  pkg.write(workbook, withFullCalcOnLoad(workbook.text));
+  return pkg.save().data;
 }

@@ -1,11 +1,11 @@
 /**
  * A package being edited as text: parts are read (decoded once) and written back only where
  * their text changed, so every other entry keeps its stored bytes. Shared by the package-level
- * edits (appending rows or a column to a table, writing cells).
+ * edits (appending rows or a column to a table, writing cells, merging fresh sheets in).
  */
-import { entryBytes, type StoredEntry } from './packageZip';
-import { officeDocumentPart, readWorkbookStructure, relsPartOf } from '../reading/workbookStructure';
-import { decodeXml } from './xmlEdit';
+import { entryBytes, replacedEntry, writeStoredEntries, type StoredEntry } from './packageZip';
+import { officeDocumentPart, readWorkbookStructure, relsPartOf, type SheetEntry } from '../reading/workbookStructure';
+import { decodeXml, encodeXml } from './xmlEdit';
 
 export interface EditedPart {
   name: string;
@@ -21,25 +21,58 @@ export class EditedPackage {
     for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
   }
 
+  /** The stored entry of a part; part names compare without case, as OPC says. */
+  entry(name: string): StoredEntry | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name.toLowerCase());
+  }
+
   read(name: string): EditedPart | undefined {
     const done = this.changed.get(name.toLowerCase());
     if (done) return done;
-    const entry = this.byName.get(name.toLowerCase());
+    const entry = this.entry(name);
     if (!entry) return undefined;
     return { name: entry.name, ...decodeXml(entryBytes(entry)) };
   }
 
+  /** The part's text, for readers that need no more (relationship lookups). */
+  readonly text = (name: string): string | undefined => this.read(name)?.text;
+
   write(part: EditedPart, text: string): void {
     if (text !== part.text) this.changed.set(part.name.toLowerCase(), { ...part, text });
   }
+
+  /** The package with the changed parts re-encoded in place, and the names of those parts. */
+  save(): { data: Uint8Array; changedParts: string[] } {
+    const changedParts: string[] = [];
+    const entries = this.entries.map((entry) => {
+      const part = this.changed.get(entry.name.toLowerCase());
+      if (!part) return entry;
+      changedParts.push(entry.name);
+      return replacedEntry(entry, encodeXml({ text: part.text, bom: part.bom }));
+    });
+    return { data: writeStoredEntries(entries), changedParts };
+  }
+}
+
+/** The workbook part, named by the package's root relationships. */
+export function workbookPartOf(pkg: EditedPackage): string {
+  return officeDocumentPart(pkg.text('_rels/.rels')) ?? 'xl/workbook.xml';
+}
+
+/** The workbook's sheets in tab order, with the part holding each; empty when the workbook part is missing. */
+export function sheetsOf(pkg: EditedPackage, workbookPart = workbookPartOf(pkg)): SheetEntry[] {
+  const workbook = pkg.read(workbookPart);
+  if (!workbook) return [];
+  return readWorkbookStructure(workbookPart, workbook.text, pkg.text(relsPartOf(workbookPart)))?.sheets ?? [];
 }
 
 /** The workbook part and the part of the named sheet, through the package's relationships; null when either is missing. */
 export function sheetPartOf(pkg: EditedPackage, sheetName: string): { sheetPart: string; workbookPart: string } | null {
-  const workbookPart = officeDocumentPart(pkg.read('_rels/.rels')?.text) ?? 'xl/workbook.xml';
-  const workbook = pkg.read(workbookPart);
-  if (!workbook) return null;
-  const structure = readWorkbookStructure(workbookPart, workbook.text, pkg.read(relsPartOf(workbookPart))?.text);
-  const sheet = structure?.sheets.find((s) => s.name === sheetName);
+  const workbookPart = workbookPartOf(pkg);
+  const sheet = sheetsOf(pkg, workbookPart).find((s) => s.name === sheetName);
   return sheet?.partName ? { sheetPart: sheet.partName, workbookPart } : null;
 }

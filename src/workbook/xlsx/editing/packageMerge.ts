@@ -6,9 +6,13 @@
  * text, and every other entry of the zip is copied as its stored bytes.
  */
 import { strFromU8, unzipSync } from 'fflate';
+import { EditedPackage } from './editedPackage';
 import { PackageRefusal, refusalReason } from './packageSafety';
 import { dosStamp, entryBytes, newEntry, readStoredEntries, replacedEntry, writeStoredEntries, type StoredEntry } from './packageZip';
+import { folderOf, REL_NS, REL_STYLES, REL_TABLE, REL_WORKSHEET, relationships, relationshipsXml, relationshipXml, relativeTarget, type Relationship } from './relationships';
+import { tablesOnSheet } from './sheetTables';
 import { mergeStyles, remapSheetStyles, SPREADSHEET_MAIN, type StyleMaps } from './styleMerge';
+import { AFTER_CALC_PR, withFullCalcOnLoad } from './workbookPart';
 import { officeDocumentPart, relsPartOf, resolveTarget } from '../reading/workbookStructure';
 import {
   appendInside,
@@ -32,17 +36,11 @@ import {
 import { SamspillError } from '../../../core/samspillError';
 
 const CONTENT_TYPES = '[Content_Types].xml';
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const REL_WORKSHEET = `${REL_NS}/worksheet`;
-const REL_STYLES = `${REL_NS}/styles`;
-const REL_TABLE = `${REL_NS}/table`;
 const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
 const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 /** workbook.xml children that follow <definedNames> in schema order. */
-const AFTER_DEFINED_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
-/** workbook.xml children that follow <calcPr>. */
-const AFTER_CALC_PR = AFTER_DEFINED_NAMES.slice(1);
+const AFTER_DEFINED_NAMES = ['calcPr', ...AFTER_CALC_PR];
 
 export interface UserSheet {
   name: string;
@@ -86,52 +84,6 @@ export interface MergeResult {
   addedSheets: string[];
 }
 
-class Parts {
-  private readonly byName = new Map<string, StoredEntry>();
-  constructor(readonly entries: StoredEntry[]) {
-    for (const entry of entries) this.byName.set(entry.name.toLowerCase(), entry);
-  }
-  get(name: string): StoredEntry | undefined {
-    return this.byName.get(name.toLowerCase());
-  }
-  has(name: string): boolean {
-    return this.byName.has(name.toLowerCase());
-  }
-  text(name: string): XmlText | undefined {
-    const entry = this.get(name);
-    return entry ? decodeXml(entryBytes(entry)) : undefined;
-  }
-}
-
-interface Relationship {
-  id: string;
-  type: string;
-  target: string;
-  external: boolean;
-}
-
-function relationships(xml: string | undefined): Relationship[] {
-  if (xml === undefined) return [];
-  const root = rootElement(xml);
-  return children(xml, root, 'Relationship').map((span) => {
-    const tag = startTag(xml, span);
-    return { id: attribute(tag, 'Id') ?? '', type: attribute(tag, 'Type') ?? '', target: attribute(tag, 'Target') ?? '', external: attribute(tag, 'TargetMode') === 'External' };
-  });
-}
-
-function folderOf(part: string): string {
-  return part.slice(0, part.lastIndexOf('/') + 1);
-}
-
-/** A relative path from one folder to a part, as relationship targets are written. */
-function relativeTarget(fromFolder: string, part: string): string {
-  const from = fromFolder.split('/').filter(Boolean);
-  const to = part.split('/');
-  let common = 0;
-  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
-  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
-}
-
 /** The relationships-namespace attribute holding a sheet's r:id, whatever its prefix. */
 function relIdAttribute(tag: string): string | undefined {
   const match = /\s([\w.-]+:id)\s*=\s*("([^"]*)"|'([^']*)')/.exec(tag);
@@ -141,21 +93,24 @@ function relIdAttribute(tag: string): string | undefined {
 /** Reads what the merge needs; refuses packages that must not be extended. */
 export function inspectPackage(data: Uint8Array): UserPackage {
   const entries = readStoredEntries(data);
-  const parts = new Parts(entries);
-  const rootRels = parts.text('_rels/.rels')?.text;
+  const parts = new EditedPackage(entries);
+  const rootRels = parts.text('_rels/.rels');
   const workbookPart = officeDocumentPart(rootRels) ?? 'xl/workbook.xml';
-  const workbookEntry = parts.get(workbookPart);
+  const workbookEntry = parts.entry(workbookPart);
   if (!workbookEntry) throw new XmlEditError(`no ${workbookPart}`);
   const workbookBytes = entryBytes(workbookEntry);
   const reason = refusalReason(entries.map((e) => e.name), rootRels, workbookBytes);
   if (reason) throw new PackageRefusal(reason);
 
   const xml = decodeXml(workbookBytes).text;
-  const rels = relationships(parts.text(relsPartOf(workbookPart))?.text);
-  const base = folderOf(workbookPart);
-  const root = rootElement(xml);
-  const sheetsSpan = child(xml, root, 'sheets');
-  const sheets: UserSheet[] = (sheetsSpan ? children(xml, sheetsSpan, 'sheet') : []).map((span) => {
+  const sheets = userSheets(xml, relationships(parts.text(relsPartOf(workbookPart))), folderOf(workbookPart));
+  return { entries, workbookPart, sheets, ...userTables(parts, sheets), definedNames: userNames(xml) };
+}
+
+/** The <sheet> entries of workbook.xml, each with the part its relationship names. */
+function userSheets(xml: string, rels: Relationship[], base: string): UserSheet[] {
+  const sheetsSpan = child(xml, rootElement(xml), 'sheets');
+  return (sheetsSpan ? children(xml, sheetsSpan, 'sheet') : []).map((span) => {
     const tag = startTag(xml, span);
     const rel = rels.find((r) => r.id === relIdAttribute(tag));
     return {
@@ -164,8 +119,11 @@ export function inspectPackage(data: Uint8Array): UserPackage {
       partName: rel && !rel.external ? resolveTarget(base, rel.target) : undefined,
     };
   });
-  const namesSpan = child(xml, root, 'definedNames');
-  const definedNames: UserName[] = (namesSpan ? children(xml, namesSpan, 'definedName') : []).map((span) => {
+}
+
+function userNames(xml: string): UserName[] {
+  const namesSpan = child(xml, rootElement(xml), 'definedNames');
+  return (namesSpan ? children(xml, namesSpan, 'definedName') : []).map((span) => {
     const tag = startTag(xml, span);
     const local = attribute(tag, 'localSheetId');
     return {
@@ -174,22 +132,19 @@ export function inspectPackage(data: Uint8Array): UserPackage {
       refersTo: unescapeXml(xml.slice(span.openEnd, span.closeStart)).trim().replace(/^=/, ''),
     };
   });
+}
 
+function userTables(parts: EditedPackage, sheets: UserSheet[]): Pick<UserPackage, 'tableNames' | 'tablesBySheet'> {
   const tableNames: string[] = [];
   const tablesBySheet = new Map<string, string[]>();
   for (const sheet of sheets) {
     if (!sheet.partName) continue;
-    const sheetRels = relationships(parts.text(relsPartOf(sheet.partName))?.text);
-    for (const rel of sheetRels.filter((r) => r.type === REL_TABLE && !r.external)) {
-      const tableXml = parts.text(resolveTarget(folderOf(sheet.partName), rel.target))?.text;
-      if (!tableXml) continue;
-      const tag = startTag(tableXml, rootElement(tableXml));
-      const display = attribute(tag, 'displayName') ?? attribute(tag, 'name') ?? '';
-      tableNames.push(display, attribute(tag, 'name') ?? display);
-      tablesBySheet.set(sheet.name, [...(tablesBySheet.get(sheet.name) ?? []), display]);
+    for (const table of tablesOnSheet(parts, sheet.partName)) {
+      tableNames.push(table.displayName, table.name);
+      tablesBySheet.set(sheet.name, [...(tablesBySheet.get(sheet.name) ?? []), table.displayName]);
     }
   }
-  return { entries, workbookPart, sheets, tableNames: [...new Set(tableNames)], tablesBySheet, definedNames };
+  return { tableNames: [...new Set(tableNames)], tablesBySheet };
 }
 
 /** A part name not yet used (case-insensitively): folder + stem + the first free number + ext. */
@@ -279,114 +234,171 @@ export interface MergeOptions {
  * meaning, and XmlEditError when a shared part cannot be edited safely.
  */
 export function mergeFreshWorkbook(user: UserPackage, freshData: Uint8Array, options: MergeOptions = {}): MergeResult {
-  const parts = new Parts(user.entries);
-  const fresh = readFresh(freshData);
-  const stamp = dosStamp(options.now ?? new Date());
-  const replace = new Set(options.replaceSheets ?? []);
-  const taken = new Set(user.entries.map((e) => e.name.toLowerCase()));
-  const changed = new Map<string, Uint8Array>();
-  const added: { name: string; bytes: Uint8Array }[] = [];
+  const merge = new PackageMerge(user, readFresh(freshData), options);
+  const maps = merge.mergeStyles();
+  for (const sheet of merge.fresh.sheets) merge.transplantSheet(sheet, maps);
+  merge.editSharedParts();
+  return merge.result();
+}
 
-  const workbookPart = user.workbookPart;
-  const workbookFolder = folderOf(workbookPart);
-  const workbookRelsPart = relsPartOf(workbookPart);
-  const workbook = parts.text(workbookPart)!;
-  const workbookRels = parts.text(workbookRelsPart) ?? { text: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`, bom: false };
-  const contentTypes = parts.text(CONTENT_TYPES);
-  if (!contentTypes) throw new XmlEditError('no [Content_Types].xml');
-  const rels = relationships(workbookRels.text);
-  const relIds = new Set(rels.map((r) => r.id));
-  const newRels: string[] = [];
-  const overrides: string[] = [];
+/**
+ * One merge under way: the user's parts, the names taken so far, and what it has changed and
+ * added. Its steps run in order (styles, each sheet, the shared parts, the result), because the
+ * free names and relationship ids each step picks depend on those picked before.
+ */
+class PackageMerge {
+  private readonly parts: EditedPackage;
+  private readonly replace: Set<string>;
+  private readonly stamp: { time: number; date: number };
+  /** Part names in use, lower-case. */
+  private readonly taken: Set<string>;
+  private readonly changed = new Map<string, Uint8Array>();
+  private readonly added: { name: string; bytes: Uint8Array }[] = [];
+  private readonly workbookPart: string;
+  private readonly workbookFolder: string;
+  private readonly workbookRelsPart: string;
+  private readonly workbook: XmlText;
+  private readonly workbookRels: XmlText;
+  private readonly contentTypes: XmlText;
+  private readonly rels: Relationship[];
+  private readonly relIds: Set<string>;
+  /** <Relationship> elements to add to the workbook's relationships. */
+  private readonly newRels: string[] = [];
+  /** <Override> elements to add to the content types. */
+  private readonly overrides: string[] = [];
+  private tableId: number;
+  private nextSheetId: number;
+  private readonly sheetElements: SheetElement[] = [];
+  /** Each fresh sheet's position in the merged workbook, for its sheet-scoped names. */
+  private readonly sheetIndex = new Map<string, number>();
+  private readonly addedSheets: string[] = [];
+  private readonly userSheetNames: Set<string>;
+  private readonly userTableNames: Set<string>;
 
-  // Styles: merged into the user's part, or the fresh part whole when the user's package has none.
-  let maps: StyleMaps;
-  const stylesRel = rels.find((r) => r.type === REL_STYLES && !r.external);
-  const stylesPart = stylesRel ? resolveTarget(workbookFolder, stylesRel.target) : undefined;
-  const userStyles = stylesPart ? parts.text(stylesPart) : undefined;
-  if (stylesPart && userStyles) {
-    const merged = mergeStyles(userStyles.text, fresh.stylesXml);
-    maps = merged.maps;
-    changed.set(stylesPart, encodeXml({ text: merged.xml, bom: userStyles.bom }));
-  } else {
-    maps = identityStyleMaps(fresh.stylesXml);
-    const part = freePartName(taken, workbookFolder, 'styles', '.xml');
-    added.push({ name: part, bytes: new TextEncoder().encode(fresh.stylesXml) });
-    newRels.push(relationshipXml(freeRelId(relIds), REL_STYLES, relativeTarget(workbookFolder, part)));
-    overrides.push(overrideXml(part, CT_STYLES));
+  constructor(
+    private readonly user: UserPackage,
+    readonly fresh: FreshWorkbook,
+    options: MergeOptions,
+  ) {
+    this.parts = new EditedPackage(user.entries);
+    this.stamp = dosStamp(options.now ?? new Date());
+    this.replace = new Set(options.replaceSheets ?? []);
+    this.taken = new Set(user.entries.map((e) => e.name.toLowerCase()));
+    this.workbookPart = user.workbookPart;
+    this.workbookFolder = folderOf(this.workbookPart);
+    this.workbookRelsPart = relsPartOf(this.workbookPart);
+    this.workbook = this.parts.read(this.workbookPart)!;
+    this.workbookRels = this.parts.read(this.workbookRelsPart) ?? { text: relationshipsXml([]), bom: false };
+    const contentTypes = this.parts.read(CONTENT_TYPES);
+    if (!contentTypes) throw new XmlEditError('no [Content_Types].xml');
+    this.contentTypes = contentTypes;
+    this.rels = relationships(this.workbookRels.text);
+    this.relIds = new Set(this.rels.map((r) => r.id));
+    this.tableId = maxTableId(this.parts, contentTypes.text);
+    this.nextSheetId = Math.max(0, ...user.sheets.map((s) => s.sheetId)) + 1;
+    this.userSheetNames = new Set(user.sheets.map((s) => s.name.toLowerCase()));
+    this.userTableNames = new Set(user.tableNames.map((n) => n.toLowerCase()));
   }
 
-  let tableId = maxTableId(parts, contentTypes.text);
-  let nextSheetId = Math.max(0, ...user.sheets.map((s) => s.sheetId)) + 1;
-  const sheetElements: SheetElement[] = [];
-  const sheetIndex = new Map<string, number>();
-  const addedSheets: string[] = [];
-  const userSheetNames = new Set(user.sheets.map((s) => s.name.toLowerCase()));
-  const userTableNames = new Set(user.tableNames.map((n) => n.toLowerCase()));
+  /** Styles: merged into the user's part, or the fresh part whole when the user's package has none. */
+  mergeStyles(): StyleMaps {
+    const stylesRel = this.rels.find((r) => r.type === REL_STYLES && !r.external);
+    const stylesPart = stylesRel ? resolveTarget(this.workbookFolder, stylesRel.target) : undefined;
+    const userStyles = stylesPart ? this.parts.read(stylesPart) : undefined;
+    if (stylesPart && userStyles) {
+      const merged = mergeStyles(userStyles.text, this.fresh.stylesXml);
+      this.changed.set(stylesPart, encodeXml({ text: merged.xml, bom: userStyles.bom }));
+      return merged.maps;
+    }
+    const part = freePartName(this.taken, this.workbookFolder, 'styles', '.xml');
+    this.added.push({ name: part, bytes: new TextEncoder().encode(this.fresh.stylesXml) });
+    this.linkFromWorkbook(REL_STYLES, part);
+    this.overrides.push(overrideXml(part, CT_STYLES));
+    return identityStyleMaps(this.fresh.stylesXml);
+  }
 
-  for (const sheet of fresh.sheets) {
-    const existing = user.sheets.findIndex((s) => s.name === sheet.name);
-    const replacing = replace.has(sheet.name) && existing >= 0 && user.sheets[existing].partName !== undefined;
-    if (!replacing && userSheetNames.has(sheet.name.toLowerCase())) throw new XmlEditError(`the workbook already has a sheet named ${sheet.name}`);
-    const partName = replacing ? user.sheets[existing].partName! : freePartName(taken, `${workbookFolder}worksheets/`, 'sheet', '.xml');
-    let sheetXml = remapSheetStyles(inlineStrings(sheet.xml, fresh.sharedItems), maps);
+  /** A fresh sheet (and its tables) as a new part, or in place of the user's sheet it replaces. */
+  transplantSheet(sheet: FreshSheet, maps: StyleMaps): void {
+    const existing = this.user.sheets.findIndex((s) => s.name === sheet.name);
+    const replacing = this.replace.has(sheet.name) && existing >= 0 && this.user.sheets[existing].partName !== undefined;
+    if (!replacing && this.userSheetNames.has(sheet.name.toLowerCase())) throw new XmlEditError(`the workbook already has a sheet named ${sheet.name}`);
+    const partName = replacing ? this.user.sheets[existing].partName! : freePartName(this.taken, `${this.workbookFolder}worksheets/`, 'sheet', '.xml');
+    let sheetXml = remapSheetStyles(inlineStrings(sheet.xml, this.fresh.sharedItems), maps);
     if (replacing) {
-      const oldRels = parts.text(relsPartOf(partName));
+      const oldRels = this.parts.read(relsPartOf(partName));
       if (oldRels && relationships(oldRels.text).length) throw new XmlEditError(`sheet ${sheet.name} to replace has relationships`);
     }
-    const sheetRels = relationships(sheet.relsXml);
-    const relElements: string[] = [];
-    for (const rel of sheetRels) {
-      if (rel.type !== REL_TABLE || rel.external) throw new XmlEditError(`unexpected relationship ${rel.type} in a fresh sheet`);
-      const tablePart = freePartName(taken, `${workbookFolder}tables/`, 'table', '.xml');
-      const freshTable = strFromU8(fresh.files[resolveTarget(folderOf(sheet.partName), rel.target)]);
-      const tableRoot = rootElement(freshTable);
-      const tableTag = startTag(freshTable, tableRoot);
-      const tableName = attribute(tableTag, 'displayName') ?? '';
-      if (userTableNames.has(tableName.toLowerCase())) throw new XmlEditError(`the workbook already has a table named ${tableName}`);
-      tableId += 1;
-      const tableXml = replaceSpan(freshTable, tableRoot.start, tableRoot.openEnd, withAttribute(tableTag, 'id', String(tableId)));
-      added.push({ name: tablePart, bytes: new TextEncoder().encode(tableXml) });
-      overrides.push(overrideXml(tablePart, CT_TABLE));
-      relElements.push(relationshipXml(rel.id, REL_TABLE, relativeTarget(folderOf(partName), tablePart)));
-    }
+    const relElements = this.transplantTables(sheet, partName);
     const sheetBytes = new TextEncoder().encode(sheetXml);
     sheetXml = '';
     if (replacing) {
-      changed.set(partName, sheetBytes);
-      sheetIndex.set(sheet.name, existing);
-      continue;
+      this.changed.set(partName, sheetBytes);
+      this.sheetIndex.set(sheet.name, existing);
+      return;
     }
-    added.push({ name: partName, bytes: sheetBytes });
+    this.added.push({ name: partName, bytes: sheetBytes });
     if (relElements.length) {
       const relsPart = relsPartOf(partName);
-      taken.add(relsPart.toLowerCase());
-      added.push({ name: relsPart, bytes: new TextEncoder().encode(relationshipsXml(relElements)) });
+      this.taken.add(relsPart.toLowerCase());
+      this.added.push({ name: relsPart, bytes: new TextEncoder().encode(relationshipsXml(relElements)) });
     }
-    overrides.push(overrideXml(partName, CT_WORKSHEET));
-    const relId = freeRelId(relIds);
-    newRels.push(relationshipXml(relId, REL_WORKSHEET, relativeTarget(workbookFolder, partName)));
-    sheetIndex.set(sheet.name, user.sheets.length + addedSheets.length);
-    sheetElements.push({ relId, name: sheet.name, state: sheet.state, sheetId: nextSheetId++ });
-    addedSheets.push(sheet.name);
+    this.overrides.push(overrideXml(partName, CT_WORKSHEET));
+    const relId = this.linkFromWorkbook(REL_WORKSHEET, partName);
+    this.sheetIndex.set(sheet.name, this.user.sheets.length + this.addedSheets.length);
+    this.sheetElements.push({ relId, name: sheet.name, state: sheet.state, sheetId: this.nextSheetId++ });
+    this.addedSheets.push(sheet.name);
   }
 
-  changed.set(workbookPart, encodeXml({ text: editWorkbook(workbook.text, sheetElements, namesToAdd(user, fresh, sheetIndex)), bom: workbook.bom }));
-  if (newRels.length) changed.set(workbookRelsPart, encodeXml({ text: appendToRoot(workbookRels.text, newRels.join('')), bom: workbookRels.bom }));
-  if (overrides.length) changed.set(CONTENT_TYPES, encodeXml({ text: appendToRoot(contentTypes.text, overrides.join('')), bom: contentTypes.bom }));
+  /** The fresh sheet's tables as new parts with fresh ids; returns the sheet's relationships to them. */
+  private transplantTables(sheet: FreshSheet, partName: string): string[] {
+    const relElements: string[] = [];
+    for (const rel of relationships(sheet.relsXml)) {
+      if (rel.type !== REL_TABLE || rel.external) throw new XmlEditError(`unexpected relationship ${rel.type} in a fresh sheet`);
+      const tablePart = freePartName(this.taken, `${this.workbookFolder}tables/`, 'table', '.xml');
+      const freshTable = strFromU8(this.fresh.files[resolveTarget(folderOf(sheet.partName), rel.target)]);
+      const tableRoot = rootElement(freshTable);
+      const tableTag = startTag(freshTable, tableRoot);
+      const tableName = attribute(tableTag, 'displayName') ?? '';
+      if (this.userTableNames.has(tableName.toLowerCase())) throw new XmlEditError(`the workbook already has a table named ${tableName}`);
+      this.tableId += 1;
+      const tableXml = replaceSpan(freshTable, tableRoot.start, tableRoot.openEnd, withAttribute(tableTag, 'id', String(this.tableId)));
+      this.added.push({ name: tablePart, bytes: new TextEncoder().encode(tableXml) });
+      this.overrides.push(overrideXml(tablePart, CT_TABLE));
+      relElements.push(relationshipXml(rel.id, REL_TABLE, relativeTarget(folderOf(partName), tablePart)));
+    }
+    return relElements;
+  }
 
-  const entries = user.entries.map((entry) => {
-    const bytes = changed.get(entry.name);
-    return bytes ? replacedEntry(entry, bytes) : entry;
-  });
-  if (!parts.has(workbookRelsPart) && newRels.length) added.unshift({ name: workbookRelsPart, bytes: changed.get(workbookRelsPart)! });
-  for (const part of added) entries.push(newEntry(part.name, part.bytes, stamp));
-  return {
-    data: writeStoredEntries(entries),
-    changedParts: user.entries.filter((e) => changed.has(e.name)).map((e) => e.name),
-    addedParts: added.map((a) => a.name),
-    addedSheets,
-  };
+  /** A new relationship from the workbook to a part; returns its id. */
+  private linkFromWorkbook(type: string, part: string): string {
+    const relId = freeRelId(this.relIds);
+    this.newRels.push(relationshipXml(relId, type, relativeTarget(this.workbookFolder, part)));
+    return relId;
+  }
+
+  /** workbook.xml, its relationships and the content types, listing what was added. */
+  editSharedParts(): void {
+    const names = namesToAdd(this.user, this.fresh, this.sheetIndex);
+    this.changed.set(this.workbookPart, encodeXml({ text: editWorkbook(this.workbook.text, this.sheetElements, names), bom: this.workbook.bom }));
+    if (this.newRels.length) this.changed.set(this.workbookRelsPart, encodeXml({ text: appendToRoot(this.workbookRels.text, this.newRels.join('')), bom: this.workbookRels.bom }));
+    if (this.overrides.length) this.changed.set(CONTENT_TYPES, encodeXml({ text: appendToRoot(this.contentTypes.text, this.overrides.join('')), bom: this.contentTypes.bom }));
+  }
+
+  /** The package: the user's entries in their order (changed ones re-encoded), then the new parts. */
+  result(): MergeResult {
+    const entries = this.user.entries.map((entry) => {
+      const bytes = this.changed.get(entry.name);
+      return bytes ? replacedEntry(entry, bytes) : entry;
+    });
+    if (!this.parts.has(this.workbookRelsPart) && this.newRels.length) this.added.unshift({ name: this.workbookRelsPart, bytes: this.changed.get(this.workbookRelsPart)! });
+    for (const part of this.added) entries.push(newEntry(part.name, part.bytes, this.stamp));
+    return {
+      data: writeStoredEntries(entries),
+      changedParts: this.user.entries.filter((e) => this.changed.has(e.name)).map((e) => e.name),
+      addedParts: this.added.map((a) => a.name),
+      addedSheets: this.addedSheets,
+    };
+  }
 }
 
 function identityStyleMaps(stylesXml: string): StyleMaps {
@@ -398,25 +410,17 @@ function identityStyleMaps(stylesXml: string): StyleMaps {
   return { xf: [...Array(count('cellXfs', 'xf')).keys()], dxf: [...Array(count('dxfs', 'dxf')).keys()] };
 }
 
-function maxTableId(parts: Parts, contentTypesXml: string): number {
+function maxTableId(parts: EditedPackage, contentTypesXml: string): number {
   let max = 0;
   const root = rootElement(contentTypesXml);
   for (const span of children(contentTypesXml, root, 'Override')) {
     const tag = startTag(contentTypesXml, span);
     if (attribute(tag, 'ContentType') !== CT_TABLE) continue;
-    const table = parts.text((attribute(tag, 'PartName') ?? '').replace(/^\//, ''))?.text;
+    const table = parts.text((attribute(tag, 'PartName') ?? '').replace(/^\//, ''));
     if (!table) continue;
     max = Math.max(max, Number(attribute(startTag(table, rootElement(table)), 'id') ?? 0) || 0);
   }
   return max;
-}
-
-function relationshipXml(id: string, type: string, target: string): string {
-  return `<Relationship Id="${escapeXml(id)}" Type="${type}" Target="${escapeXml(target)}"/>`;
-}
-
-function relationshipsXml(elements: string[]): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${elements.join('')}</Relationships>`;
 }
 
 function overrideXml(part: string, contentType: string): string {
@@ -499,12 +503,7 @@ function editWorkbook(xml: string, sheets: SheetElement[], names: NameToAdd[]): 
   }
   if (sheets.length) {
     // The templates' cached results were computed from the rows; Excel recomputes them on open.
-    const calc = child(xml, root(), 'calcPr');
-    if (calc) xml = replaceSpan(xml, calc.start, calc.openEnd, withAttribute(startTag(xml, calc), 'fullCalcOnLoad', '1'));
-    else {
-      const at = laterSibling(xml, root(), AFTER_CALC_PR)?.start ?? root().closeStart;
-      xml = replaceSpan(xml, at, at, `<${qualified('calcPr')} fullCalcOnLoad="1"/>`);
-    }
+    xml = withFullCalcOnLoad(xml);
   }
   return xml;
 }

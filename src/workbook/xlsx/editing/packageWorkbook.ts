@@ -6,15 +6,16 @@
  * user's own parts are never re-written. exceljs (to render new sheets) is loaded only when a
  * plan is applied, keeping it out of any page that merely reads.
  */
-import { strFromU8, unzipSync } from 'fflate';
 import type { PlannedName, PlanValue, WorkbookPlan } from '../../../core/plan/workbookPlan';
 import { isFormula } from '../../../core/plan/workbookPlan';
 import type { SheetGrid, SheetInfo, TableAppender, TableColumnAppender, TableColumnToAppend, WorkbookReader, WorkbookWriter } from '../../../core/port';
 import { TableColumnOccupied } from '../../../core/port';
+import { EditedPackage } from './editedPackage';
 import { inspectPackage, mergeFreshWorkbook } from './packageMerge';
+import { readStoredEntries } from './packageZip';
+import { tableNamed } from './sheetTables';
 import { appendTableRows, type AppendValue } from './tableAppend';
 import { appendTableColumn, TableColumnAppendError } from './tableColumnAppend';
-import { officeDocumentPart, readWorkbookStructure, relsPartOf, resolveTarget } from '../reading/workbookStructure';
 import { openXlsxBuffer, type XlsxReader } from '../reading/xlsxReader';
 
 export class PackageWorkbook implements WorkbookReader, WorkbookWriter, TableAppender, TableColumnAppender {
@@ -94,27 +95,8 @@ interface TableLocation {
 
 /** Where a table sits: the sheet whose relationships name its part, and the top-left of its ref. */
 function findTable(bytes: Uint8Array, tableName: string): TableLocation {
-  const files = unzipSync(bytes, { filter: (f) => /\.rels$/.test(f.name) || /tables\/[^/]+\.xml$/.test(f.name) || /workbook\.xml$/.test(f.name) });
-  const text = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
-  const workbookPart = officeDocumentPart(text('_rels/.rels')) ?? 'xl/workbook.xml';
-  const structure = readWorkbookStructure(workbookPart, text(workbookPart) ?? '', text(relsPartOf(workbookPart)));
-  for (const sheet of structure?.sheets ?? []) {
-    if (!sheet.partName) continue;
-    const rels = text(relsPartOf(sheet.partName));
-    if (!rels) continue;
-    const folder = sheet.partName.slice(0, sheet.partName.lastIndexOf('/') + 1);
-    for (const target of rels.matchAll(/Target="([^"]+)"/g)) {
-      const part = resolveTarget(folder, target[1]);
-      const table = text(part);
-      if (!table || !new RegExp(`\\bdisplayName="${escapeRegExp(tableName)}"`, 'i').test(table)) continue;
-      const [, letters, row] = /\bref="\$?([A-Z]+)\$?(\d+):/.exec(table)!;
-      const firstColumn = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-      return { sheetName: sheet.name, headerRow: Number(row), firstColumn };
-    }
-  }
-  throw new Error(`no table named ${tableName}`);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const found = tableNamed(new EditedPackage(readStoredEntries(bytes)), tableName);
+  const range = found?.table.range;
+  if (!found || !range) throw new Error(`no table named ${tableName}`);
+  return { sheetName: found.sheetName, headerRow: range.r1, firstColumn: range.c1 };
 }

@@ -4,6 +4,7 @@
  * program that saved the workbook left them. Only changed or new parts are deflated here.
  */
 import { deflateSync, inflateSync } from 'fflate';
+import { CENTRAL_HEADER, EOCD, findEndOfCentralDirectory, LOCAL_HEADER, readU16, readU32 } from '../reading/zipRecords';
 import { SamspillError } from '../../../core/samspillError';
 
 export interface StoredEntry {
@@ -34,9 +35,6 @@ export class UnsupportedZipError extends SamspillError<'unsupportedZip'> {
   }
 }
 
-const EOCD = 0x06054b50;
-const CENTRAL_HEADER = 0x02014b50;
-const LOCAL_HEADER = 0x04034b50;
 const FLAG_ENCRYPTED = 0x0001;
 const FLAG_DATA_DESCRIPTOR = 0x0008;
 const FLAG_UTF8 = 0x0800;
@@ -46,44 +44,44 @@ const STORED = 0;
 export function readStoredEntries(data: Uint8Array): StoredEntry[] {
   const eocd = findEndOfCentralDirectory(data);
   if (eocd < 0) throw new UnsupportedZipError('no end of central directory');
-  const count = u16(data, eocd + 10);
-  const offset = u32(data, eocd + 16);
+  const count = readU16(data, eocd + 10);
+  const offset = readU32(data, eocd + 16);
   if (count === 0xffff || offset === 0xffffffff) throw new UnsupportedZipError('zip64 packages are not rewritten');
   const entries: StoredEntry[] = [];
   let at = offset;
   for (let i = 0; i < count; i++) {
-    if (u32(data, at) !== CENTRAL_HEADER) throw new UnsupportedZipError('damaged central directory');
-    const nameLength = u16(data, at + 28);
-    const extraLength = u16(data, at + 30);
-    const commentLength = u16(data, at + 32);
-    const flags = u16(data, at + 8);
-    const method = u16(data, at + 10);
-    const compressedSize = u32(data, at + 20);
-    const size = u32(data, at + 24);
-    const localOffset = u32(data, at + 42);
+    if (readU32(data, at) !== CENTRAL_HEADER) throw new UnsupportedZipError('damaged central directory');
+    const nameLength = readU16(data, at + 28);
+    const extraLength = readU16(data, at + 30);
+    const commentLength = readU16(data, at + 32);
+    const flags = readU16(data, at + 8);
+    const method = readU16(data, at + 10);
+    const compressedSize = readU32(data, at + 20);
+    const size = readU32(data, at + 24);
+    const localOffset = readU32(data, at + 42);
     if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) {
       throw new UnsupportedZipError('zip64 entries are not rewritten');
     }
     if (flags & FLAG_ENCRYPTED) throw new UnsupportedZipError('encrypted zip entries');
     if (method !== STORED && method !== DEFLATE) throw new UnsupportedZipError(`compression method ${method}`);
     const nameBytes = data.slice(at + 46, at + 46 + nameLength);
-    if (u32(data, localOffset) !== LOCAL_HEADER) throw new UnsupportedZipError('damaged local header');
-    const start = localOffset + 30 + u16(data, localOffset + 26) + u16(data, localOffset + 28);
+    if (readU32(data, localOffset) !== LOCAL_HEADER) throw new UnsupportedZipError('damaged local header');
+    const start = localOffset + 30 + readU16(data, localOffset + 26) + readU16(data, localOffset + 28);
     if (start + compressedSize > data.length) throw new UnsupportedZipError('truncated entry');
     entries.push({
       name: new TextDecoder().decode(nameBytes),
       nameBytes,
-      versionMadeBy: u16(data, at + 4),
-      versionNeeded: u16(data, at + 6),
+      versionMadeBy: readU16(data, at + 4),
+      versionNeeded: readU16(data, at + 6),
       flags,
       method,
-      time: u16(data, at + 12),
-      date: u16(data, at + 14),
-      crc: u32(data, at + 16),
+      time: readU16(data, at + 12),
+      date: readU16(data, at + 14),
+      crc: readU32(data, at + 16),
       compressedSize,
       size,
-      internalAttributes: u16(data, at + 36),
-      externalAttributes: u32(data, at + 38),
+      internalAttributes: readU16(data, at + 36),
+      externalAttributes: readU32(data, at + 38),
       raw: data.subarray(start, start + compressedSize),
     });
     at += 46 + nameLength + extraLength + commentLength;
@@ -202,18 +200,4 @@ export function crc32(bytes: Uint8Array): number {
   let crc = 0xffffffff;
   for (let i = 0; i < bytes.length; i++) crc = crcTable[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
-}
-
-function findEndOfCentralDirectory(data: Uint8Array): number {
-  const lowest = Math.max(0, data.length - 22 - 0xffff);
-  for (let at = data.length - 22; at >= lowest; at--) if (u32(data, at) === EOCD) return at;
-  return -1;
-}
-
-function u16(data: Uint8Array, at: number): number {
-  return data[at] | (data[at + 1] << 8);
-}
-
-function u32(data: Uint8Array, at: number): number {
-  return (data[at] | (data[at + 1] << 8) | (data[at + 2] << 16)) + data[at + 3] * 0x1000000;
 }

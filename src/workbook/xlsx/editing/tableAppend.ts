@@ -8,16 +8,15 @@
  * Text goes in as inline strings, so the shared string table is not touched, and is never a
  * formula. Each new cell takes the style of the cell above it, so dates stay dates.
  */
-import { columnLetter as columnLetters } from '../../../core/plan/workbookPlan';
-import { columnNumber, formatRange, parseRange, type CellRange as Range } from './cellRanges';
+import { columnLetter, formatRange, parseRange, type CellRange as Range } from '../../../core/model/a1';
 import { EditedPackage as Package, sheetPartOf, type EditedPart as Part } from './editedPackage';
-import { readStoredEntries, replacedEntry, writeStoredEntries } from './packageZip';
-import { relsPartOf, resolveTarget } from '../reading/workbookStructure';
-import { attribute, child, children, encodeXml, escapeXml, replaceSpan, rootElement, startTag, withAttribute, XmlEditError, type ElementSpan } from './xmlEdit';
+import { readStoredEntries } from './packageZip';
+import { REL_STYLES, relatedParts } from './relationships';
+import { cellsOf, hasContent, rowNumber } from './sheetRows';
+import { tablesOnSheet } from './sheetTables';
+import { withFullCalcOnLoad } from './workbookPart';
+import { attribute, child, children, escapeXml, replaceSpan, rootElement, startTag, withAttribute, XmlEditError, type ElementSpan } from './xmlEdit';
 import { SamspillError } from '../../../core/samspillError';
-
-const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
-const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
 
 export type AppendValue = string | number | null;
 
@@ -65,30 +64,22 @@ interface TableFound {
   formulas: Map<number, string>;
 }
 
+/** The table whose header is at headerRow, with its calculated columns; null on a sheet without one. */
 function findTable(pkg: Package, sheetPart: string, headerRow: number): TableFound | null {
-  const rels = pkg.read(relsPartOf(sheetPart));
-  if (!rels) return null;
-  const folder = sheetPart.slice(0, sheetPart.lastIndexOf('/') + 1);
-  const root = rootElement(rels.text);
-  for (const rel of children(rels.text, root, 'Relationship')) {
-    const tag = startTag(rels.text, rel);
-    if (attribute(tag, 'Type') !== REL_TABLE || attribute(tag, 'TargetMode') === 'External') continue;
-    const part = pkg.read(resolveTarget(folder, attribute(tag, 'Target') ?? ''));
-    if (!part) continue;
-    const tableRoot = rootElement(part.text);
-    const tableTag = startTag(part.text, tableRoot);
-    const range = parseRange(attribute(tableTag, 'ref') ?? '');
-    if (!range || range.r1 !== headerRow) continue;
-    if (Number(attribute(tableTag, 'totalsRowCount') ?? 0) > 0) throw new TableAppendError('totalsRow', attribute(tableTag, 'displayName') ?? '');
-    const formulas = new Map<number, string>();
-    const columns = child(part.text, tableRoot, 'tableColumns');
-    (columns ? children(part.text, columns, 'tableColumn') : []).forEach((column, i) => {
-      const calc = child(part.text, column, 'calculatedColumnFormula');
-      if (calc && !calc.empty) formulas.set(range.c1 + i, part.text.slice(calc.openEnd, calc.closeStart));
-    });
-    return { part, range, formulas };
-  }
-  return null;
+  const found = tablesOnSheet(pkg, sheetPart).find((t) => t.range?.r1 === headerRow);
+  if (!found) return null;
+  const { part } = found;
+  const range = found.range!;
+  const tableRoot = rootElement(part.text);
+  const tableTag = startTag(part.text, tableRoot);
+  if (Number(attribute(tableTag, 'totalsRowCount') ?? 0) > 0) throw new TableAppendError('totalsRow', attribute(tableTag, 'displayName') ?? '');
+  const formulas = new Map<number, string>();
+  const columns = child(part.text, tableRoot, 'tableColumns');
+  (columns ? children(part.text, columns, 'tableColumn') : []).forEach((column, i) => {
+    const calc = child(part.text, column, 'calculatedColumnFormula');
+    if (calc && !calc.empty) formulas.set(range.c1 + i, part.text.slice(calc.openEnd, calc.closeStart));
+  });
+  return { part, range, formulas };
 }
 
 interface CellInfo {
@@ -100,26 +91,18 @@ interface CellInfo {
 /** Style and copyable formula of each cell of a row element. */
 function rowCells(xml: string, row: ElementSpan): Map<number, CellInfo> {
   const cells = new Map<number, CellInfo>();
-  const rowNumber = Number(attribute(startTag(xml, row), 'r'));
-  let col = 0;
-  for (const c of children(xml, row, 'c')) {
-    const tag = startTag(xml, c);
-    const ref = attribute(tag, 'r');
-    col = ref ? columnNumber(/^[A-Z]+/i.exec(ref)?.[0] ?? '') : col + 1;
+  const ownRow = rowNumber(xml, row);
+  for (const { span: c, col } of cellsOf(xml, row)) {
     const f = child(xml, c, 'f');
     let formula: string | undefined;
     if (f && !f.empty && attribute(startTag(xml, f), 't') === undefined) {
       const text = xml.slice(f.openEnd, f.closeStart);
       // A formula pointing at its own row by A1 address would point at the wrong row when copied.
-      if (!new RegExp(`[A-Z]\\$?${rowNumber}(?!\\d)`, 'i').test(text.replace(/\[[^\]]*\]/g, ''))) formula = text;
+      if (!new RegExp(`[A-Z]\\$?${ownRow}(?!\\d)`, 'i').test(text.replace(/\[[^\]]*\]/g, ''))) formula = text;
     }
-    cells.set(col, { style: attribute(tag, 's'), formula });
+    cells.set(col, { style: attribute(startTag(xml, c), 's'), formula });
   }
   return cells;
-}
-
-function hasContent(xml: string, row: ElementSpan): boolean {
-  return children(xml, row, 'c').some((c) => ['v', 'is', 'f'].some((name) => child(xml, c, name) !== undefined));
 }
 
 /** Adds quotePrefix copies of cell formats to styles.xml as they are needed. */
@@ -161,14 +144,8 @@ class QuoteStyles {
 }
 
 function stylesPart(pkg: Package, workbookPart: string): Part | undefined {
-  const rels = pkg.read(relsPartOf(workbookPart));
-  if (!rels) return undefined;
-  const folder = workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1);
-  for (const rel of children(rels.text, rootElement(rels.text), 'Relationship')) {
-    const tag = startTag(rels.text, rel);
-    if (attribute(tag, 'Type') === REL_STYLES) return pkg.read(resolveTarget(folder, attribute(tag, 'Target') ?? ''));
-  }
-  return undefined;
+  const part = relatedParts(pkg.text, workbookPart, REL_STYLES)[0];
+  return part === undefined ? undefined : pkg.read(part);
 }
 
 function cellXml(prefix: string, ref: string, style: string | undefined, value: AppendValue, formula?: string, result?: AppendValue): string {
@@ -219,7 +196,7 @@ export function nextTableRow(data: Uint8Array, sheetName: string, headerRow: num
   if (!sheet) throw new TableAppendError('noSheet', sheetPart);
   const sheetData = child(sheet.text, rootElement(sheet.text), 'sheetData');
   const rows = sheetData ? children(sheet.text, sheetData, 'row') : [];
-  return rows.filter((r) => hasContent(sheet.text, r)).map((r) => Number(attribute(startTag(sheet.text, r), 'r'))).reduce((a, b) => Math.max(a, b), headerRow) + 1;
+  return rows.filter((r) => hasContent(sheet.text, r)).map((r) => rowNumber(sheet.text, r)).reduce((a, b) => Math.max(a, b), headerRow) + 1;
 }
 
 /**
@@ -238,7 +215,7 @@ export function appendTableRows(data: Uint8Array, request: AppendRequest): Appen
   if (!sheetData) throw new XmlEditError('worksheet without <sheetData>');
   const prefix = sheetData.prefix;
   const rows = children(xml, sheetData, 'row');
-  const rowNumberOf = (span: ElementSpan) => Number(attribute(startTag(xml, span), 'r'));
+  const rowNumberOf = (span: ElementSpan) => rowNumber(xml, span);
 
   // Without a table (a register found by its header alone), the rows go after its last used row.
   const lastUsed = rows.filter((r) => hasContent(xml, r)).map(rowNumberOf).reduce((a, b) => Math.max(a, b), request.headerRow);
@@ -266,7 +243,7 @@ export function appendTableRows(data: Uint8Array, request: AppendRequest): Appen
     const r = firstRow + i;
     const cells: string[] = [];
     for (let col = c1; col <= c2; col++) {
-      const ref = `${columnLetters(col)}${r}`;
+      const ref = `${columnLetter(col)}${r}`;
       const style = template.get(col)?.style;
       const formula = formulaColumns.get(col);
       if (formula !== undefined) {
@@ -311,21 +288,7 @@ export function appendTableRows(data: Uint8Array, request: AppendRequest): Appen
 
   // The summary's cached figures were computed without the new rows: recalculate on open.
   const workbook = pkg.read(workbookPart)!;
-  const wbRoot = rootElement(workbook.text);
-  const calc = child(workbook.text, wbRoot, 'calcPr');
-  if (calc) pkg.write(workbook, replaceSpan(workbook.text, calc.start, calc.openEnd, withAttribute(startTag(workbook.text, calc), 'fullCalcOnLoad', '1')));
-  else {
-    const later = children(workbook.text, wbRoot).find((s) => /(^|:)(oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)$/.test(s.name));
-    const at = later?.start ?? wbRoot.closeStart;
-    pkg.write(workbook, replaceSpan(workbook.text, at, at, `<${wbRoot.prefix ? `${wbRoot.prefix}:` : ''}calcPr fullCalcOnLoad="1"/>`));
-  }
+  pkg.write(workbook, withFullCalcOnLoad(workbook.text));
 
-  const changedParts: string[] = [];
-  const entries = pkg.entries.map((entry) => {
-    const part = pkg.changed.get(entry.name.toLowerCase());
-    if (!part) return entry;
-    changedParts.push(entry.name);
-    return replacedEntry(entry, encodeXml({ text: part.text, bom: part.bom }));
-  });
-  return { data: writeStoredEntries(entries), changedParts, firstRow, lastRow, formulaColumns: [...formulaColumns.keys()] };
+  return { ...pkg.save(), firstRow, lastRow, formulaColumns: [...formulaColumns.keys()] };
 }

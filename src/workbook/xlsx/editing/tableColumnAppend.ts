@@ -8,15 +8,15 @@
  * read by their header labels (see registerRows), so its position does not matter, and putting it
  * at the end moves none of the user's cells, formulas or references.
  */
-import { columnLetter as columnLetters, type PlannedValidation, type ValidationRule } from '../../../core/plan/workbookPlan';
-import { columnNumber, formatRange, overlaps, parseRange, type CellRange as Range } from './cellRanges';
+import { columnLetter, formatRange, overlaps, parseRange, type CellRange as Range } from '../../../core/model/a1';
+import type { PlannedValidation, ValidationRule } from '../../../core/plan/workbookPlan';
 import { EditedPackage as Package, sheetPartOf, type EditedPart as Part } from './editedPackage';
-import { readStoredEntries, replacedEntry, writeStoredEntries } from './packageZip';
-import { relsPartOf, resolveTarget } from '../reading/workbookStructure';
-import { attribute, child, children, encodeXml, escapeXml, localName, replaceSpan, rootElement, startTag, withAttribute, type ElementSpan } from './xmlEdit';
+import { readStoredEntries } from './packageZip';
+import { cellsOf as cellSpansOf, isFilled, rowNumber } from './sheetRows';
+import { tablesOnSheet } from './sheetTables';
+import { attribute, child, children, escapeXml, localName, replaceSpan, rootElement, startTag, withAttribute, type ElementSpan } from './xmlEdit';
 import { SamspillError } from '../../../core/samspillError';
 
-const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 /** Excel's limits on a validation's texts (longer ones make it repair the file). */
 const PROMPT_TITLE_MAX = 32;
 const PROMPT_MAX = 255;
@@ -70,21 +70,9 @@ interface TableOnSheet {
   displayName: string;
 }
 
+/** The sheet's tables whose ref can be read. */
 function tablesOn(pkg: Package, sheetPart: string): TableOnSheet[] {
-  const rels = pkg.read(relsPartOf(sheetPart));
-  if (!rels) return [];
-  const folder = sheetPart.slice(0, sheetPart.lastIndexOf('/') + 1);
-  const found: TableOnSheet[] = [];
-  for (const rel of children(rels.text, rootElement(rels.text), 'Relationship')) {
-    const tag = startTag(rels.text, rel);
-    if (attribute(tag, 'Type') !== REL_TABLE || attribute(tag, 'TargetMode') === 'External') continue;
-    const part = pkg.read(resolveTarget(folder, attribute(tag, 'Target') ?? ''));
-    if (!part) continue;
-    const tableTag = startTag(part.text, rootElement(part.text));
-    const range = parseRange(attribute(tableTag, 'ref') ?? '');
-    if (range) found.push({ part, range, displayName: attribute(tableTag, 'displayName') ?? attribute(tableTag, 'name') ?? '' });
-  }
-  return found;
+  return tablesOnSheet(pkg, sheetPart).flatMap(({ part, range, displayName }) => (range ? [{ part, range, displayName }] : []));
 }
 
 interface Cell {
@@ -93,17 +81,8 @@ interface Cell {
   filled: boolean;
 }
 
-function rowNumber(xml: string, row: ElementSpan): number {
-  return Number(attribute(startTag(xml, row), 'r'));
-}
-
 function cellsOf(xml: string, row: ElementSpan): Cell[] {
-  let col = 0;
-  return children(xml, row, 'c').map((span) => {
-    const ref = attribute(startTag(xml, span), 'r');
-    col = ref ? columnNumber(/^[A-Z]+/i.exec(ref)?.[0] ?? '') : col + 1;
-    return { span, col, filled: ['v', 'is', 'f'].some((name) => child(xml, span, name) !== undefined) };
-  });
+  return cellSpansOf(xml, row).map(({ span, col }) => ({ span, col, filled: isFilled(xml, span) }));
 }
 
 /** The last column of a row holding a value or formula. */
@@ -121,7 +100,7 @@ function withHeaderCell(xml: string, row: ElementSpan, col: number, header: stri
   const neighbour = cells.find((c) => c.col === styleFrom);
   const style = neighbour ? attribute(startTag(xml, neighbour.span), 's') : undefined;
   const p = row.prefix;
-  const cell = `<${qualified(p, 'c')} r="${columnLetters(col)}${rowNumber(xml, row)}"${style !== undefined ? ` s="${style}"` : ''} t="inlineStr"><${qualified(p, 'is')}><${qualified(p, 't')}>${escapeXml(header)}</${qualified(p, 't')}></${qualified(p, 'is')}></${qualified(p, 'c')}>`;
+  const cell = `<${qualified(p, 'c')} r="${columnLetter(col)}${rowNumber(xml, row)}"${style !== undefined ? ` s="${style}"` : ''} t="inlineStr"><${qualified(p, 'is')}><${qualified(p, 't')}>${escapeXml(header)}</${qualified(p, 't')}></${qualified(p, 'is')}></${qualified(p, 'c')}>`;
   const inner = row.empty ? '' : xml.slice(row.openEnd, row.closeStart);
   const at = (offset: number) => offset - row.openEnd;
   const same = cells.find((c) => c.col === col);
@@ -306,7 +285,7 @@ export function appendTableColumn(data: Uint8Array, request: ColumnAppendRequest
   const occupied = rows
     .filter((r) => rowNumber(xml, r) >= area.r1 && rowNumber(xml, r) <= area.r2)
     .find((r) => cellsOf(xml, r).some((c) => c.col === col && c.filled));
-  if (occupied) throw new TableColumnAppendError('occupied', `${columnLetters(col)}${rowNumber(xml, occupied)}`);
+  if (occupied) throw new TableColumnAppendError('occupied', `${columnLetter(col)}${rowNumber(xml, occupied)}`);
   const merges = child(xml, rootElement(xml), 'mergeCells');
   const merged = (merges ? children(xml, merges, 'mergeCell') : []).map((m) => parseRange(attribute(startTag(xml, m), 'ref') ?? '')).find((r) => r && overlaps(r, { c1: col, c2: col, r1: area.r1, r2: area.r2 }));
   if (merged) throw new TableColumnAppendError('occupied', formatRange(merged));
@@ -318,18 +297,11 @@ export function appendTableColumn(data: Uint8Array, request: ColumnAppendRequest
   if (request.validation) {
     const first = area.r1 + 1;
     const last = Math.max(first, validatedUntil(xml, area.c1, area.c2, first, area.r2));
-    xml = withValidation(xml, request.validation, `${columnLetters(col)}${first}:${columnLetters(col)}${last}`);
+    xml = withValidation(xml, request.validation, `${columnLetter(col)}${first}:${columnLetter(col)}${last}`);
   }
   xml = withDimension(xml, col, area.r1);
   pkg.write(sheet, xml);
   if (table) pkg.write(table.part, widenedTable(table.part.text, request.header, newArea));
 
-  const changedParts: string[] = [];
-  const entries = pkg.entries.map((entry) => {
-    const part = pkg.changed.get(entry.name.toLowerCase());
-    if (!part) return entry;
-    changedParts.push(entry.name);
-    return replacedEntry(entry, encodeXml({ text: part.text, bom: part.bom }));
-  });
-  return { data: writeStoredEntries(entries), changedParts, column: col, ...(table ? { tableRef: formatRange(newArea) } : {}) };
+  return { ...pkg.save(), column: col, ...(table ? { tableRef: formatRange(newArea) } : {}) };
 }

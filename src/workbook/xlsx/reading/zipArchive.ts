@@ -5,6 +5,7 @@
  */
 import { Inflate, inflateSync } from 'fflate';
 import { damagedWorkbook, encryptedWorkbook, legacyXls, notAWorkbook, readDetail } from './workbookReadError';
+import { CENTRAL_HEADER, findEndOfCentralDirectory, LOCAL_HEADER, readU16, readU32, readU64 } from './zipRecords';
 
 interface ZipEntry {
   name: string;
@@ -14,11 +15,8 @@ interface ZipEntry {
   localHeaderOffset: number;
 }
 
-const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
-const CENTRAL_HEADER = 0x02014b50;
-const LOCAL_HEADER = 0x04034b50;
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** Compressed bytes handed to the inflater at a time when streaming a part. */
 const STREAM_CHUNK = 1 << 18;
@@ -177,14 +175,6 @@ function containsUtf16(data: Uint8Array, text: string): boolean {
   return false;
 }
 
-function findEndOfCentralDirectory(data: Uint8Array): number {
-  const lowest = Math.max(0, data.length - 22 - 0xffff);
-  for (let at = data.length - 22; at >= lowest; at--) {
-    if (readU32(data, at) === EOCD) return at;
-  }
-  return -1;
-}
-
 function readCentralDirectory(data: Uint8Array, file?: string): ZipEntry[] {
   const truncated = () => damagedWorkbook(file, readDetail('truncated'));
   const eocd = findEndOfCentralDirectory(data);
@@ -240,16 +230,4 @@ function applyZip64Extra(entry: ZipEntry, extra: Uint8Array): void {
     }
     at += 4 + length;
   }
-}
-
-function readU16(data: Uint8Array, at: number): number {
-  return data[at] | (data[at + 1] << 8);
-}
-
-function readU32(data: Uint8Array, at: number): number {
-  return (data[at] | (data[at + 1] << 8) | (data[at + 2] << 16)) + data[at + 3] * 0x1000000;
-}
-
-function readU64(data: Uint8Array, at: number): number {
-  return readU32(data, at) + readU32(data, at + 4) * 0x100000000;
 }

@@ -8,7 +8,7 @@
  * keeps them in the package whoever calls `workbook.xlsx.write*` later.
  */
 import type ExcelJS from 'exceljs';
-import { quoteSheetName } from '../../../core/plan/workbookPlan';
+import { absoluteRange } from '../../../core/model/a1';
 
 interface NameEntry {
   name: string;
@@ -85,10 +85,4 @@ export function addWorkbookName(workbook: ExcelJS.Workbook, name: string, refers
 /** The print area of a sheet, e.g. "A1:H60", as Excel stores it: an absolute, sheet-scoped name. */
 export function setPrintArea(workbook: ExcelJS.Workbook, sheetName: string, area: string): void {
   upsert(entriesOf(workbook), { name: PRINT_AREA, refersTo: absoluteRange(sheetName, area), sheetName });
-}
-
-function absoluteRange(sheetName: string, area: string): string {
-  const corners = area.replace(/\$/g, '').split(':');
-  const absolute = corners.map((corner) => corner.replace(/^([A-Za-z]+)(\d+)$/, (_, col: string, row: string) => `$${col.toUpperCase()}$${row}`));
-  return `${quoteSheetName(sheetName)}!${absolute.join(':')}`;
 }

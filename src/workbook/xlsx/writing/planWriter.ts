@@ -13,10 +13,10 @@ import {
   type PlanValue,
   type ValidationRule,
   type WorkbookPlan,
-  cellAddress,
 } from '../../../core/plan/workbookPlan';
 import { addWorkbookName, setPrintArea } from './definedNames';
 import { argb, excelStyle } from './xlsxStyles';
+import { cellAddress, parseCell } from '../../../core/model/a1';
 
 /** Excel's limits for validation texts; longer ones make Excel report the file as damaged. */
 const PROMPT_TITLE_MAX = 32;
@@ -52,11 +52,9 @@ function writeCell(worksheet: ExcelJS.Worksheet, planned: PlannedCell): void {
 }
 
 function decodeCell(ref: string): { row: number; col: number } {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!match) throw new Error(`Not a cell reference: ${ref}`);
-  let col = 0;
-  for (const letter of match[1].toUpperCase()) col = col * 26 + (letter.charCodeAt(0) - 64);
-  return { row: Number(match[2]), col };
+  const cell = parseCell(ref.trim());
+  if (!cell) throw new Error(`Not a cell reference: ${ref}`);
+  return cell;
 }
 
 function decodeArea(range: string): Area {

@@ -15,18 +15,19 @@ import { ValidationService } from '../../../../src/taskpane/services/validationS
 import { SummaryService } from '../../../../src/taskpane/services/summaryService';
 import { EvaluationService } from '../../../../src/taskpane/services/evaluationService';
 import { CellWritesUnavailable } from '../../../../src/taskpane/services/cellWriter';
-import { AgreementFormService, parseCellReference } from '../../../../src/taskpane/services/agreementFormService';
+import { AgreementFormService } from '../../../../src/taskpane/services/agreementFormService';
 import { SCHEMA_VERSION } from '../../../../src/core/content/content';
 import { REGISTER_KEYS, type RegisterKey } from '../../../../src/core/content/templateSchema';
 import { defaultTableNames } from '../../../../src/core/model/workbookData';
-import { columnLetter, type WorkbookPlan } from '../../../../src/core/plan/workbookPlan';
+import type { WorkbookPlan } from '../../../../src/core/plan/workbookPlan';
 import { TemplateRefusal } from '../../../../src/taskpane/services/templateService';
 import { OfficeWorkbook } from '../../../../src/workbook/office/officeWorkbook';
 import { TableColumnOccupied, type CellValue, type SheetGrid } from '../../../../src/core/port';
 import { openXlsxBuffer } from '../../../../src/workbook/xlsx/reading/xlsxReader';
-import { ExcelStandIn } from '../../../support/excelStandIn';
+import { ExcelStandIn } from '../../../support/excel';
 import { PARTICIPANTS_NB, versionOnePlan, withSchemaVersion, type VersionOneOptions } from '../../../support/schemaV1';
 import { fixedClock, officePane, readOnlyPane, writingPane } from '../../../support/standInWorkbook';
+import { columnLetter, parseCellReference } from '../../../../src/core/model/a1';
 
 const NB = defaultSheetNames('nb');
 

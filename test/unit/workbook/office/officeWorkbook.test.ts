@@ -11,7 +11,7 @@ import { OfficeActionError } from '../../../../src/workbook/office/officeErrors'
 import { OfficeWorkbook } from '../../../../src/workbook/office/officeWorkbook';
 import { VALIDATION_TEXT_LIMITS } from '../../../../src/workbook/office/officeValidation';
 import { REQUEST_BUDGET_BYTES } from '../../../../src/workbook/office/requestBudget';
-import { ExcelStandIn, PAYLOAD_LIMIT_BYTES, StandInError, colLetters, parseArea } from '../../../support/excelStandIn';
+import { ExcelStandIn, PAYLOAD_LIMIT_BYTES, StandInError, colLetters, parseArea } from '../../../support/excel';
 import {
   DEFAULT_ROWS,
   HOURS_SHEET,
