@@ -19,10 +19,7 @@ const DEV_BASE_URL = `https://localhost:${DEV_PORT}`;
 function baseUrlFromEnv(value) {
   const base = (value && value.trim() ? value : DEV_BASE_URL).trim().replace(/\/+$/, '');
   if (!/^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/.test(base)) {
-    throw new Error(
-      `SAMSPILL_BASE_URL must be an https URL such as https://samspill.kommune.no (got "${value}"); ` +
-        'Office loads add-ins only over https.',
-    );
+    throw new Error(`SAMSPILL_BASE_URL must be an https URL such as https://samspill.kommune.no (got "${value}"); ` + 'Office loads add-ins only over https.');
   }
   return base;
 }

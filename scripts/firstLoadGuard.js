@@ -27,11 +27,7 @@ class FirstLoadGuard {
             const resource = module.nameForCondition ? module.nameForCondition() : undefined;
             if (!resource || !this.pattern.test(resource)) continue;
             const chunkName = chunk.name ?? String(chunk.id ?? '?');
-            compilation.errors.push(
-              new WebpackError(
-                `${PLUGIN}: ${resource} is in the first-load chunk "${chunkName}". ${this.reason}`,
-              ),
-            );
+            compilation.errors.push(new WebpackError(`${PLUGIN}: ${resource} is in the first-load chunk "${chunkName}". ${this.reason}`));
             break;
           }
         }

@@ -16,9 +16,7 @@ function groupOf(rule: RuleDef): string {
 
 export function renderRuleDocs(): string {
   const rules = ruleCatalog();
-  const groups = [...new Set(rules.map(groupOf))].sort(
-    (a, b) => rank(a) - rank(b) || a.localeCompare(b),
-  );
+  const groups = [...new Set(rules.map(groupOf))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const counts = { error: 0, warning: 0, info: 0 };
   for (const r of rules) counts[r.severity]++;
   const lines = [
@@ -35,7 +33,7 @@ export function renderRuleDocs(): string {
     '- **warning**: due soon, or needs a decision.',
     '- **info**: a hint.',
     '',
-    'Messages are shown in the workbook\'s language (bokmål, nynorsk or English); the English text is given here, ' +
+    "Messages are shown in the workbook's language (bokmål, nynorsk or English); the English text is given here, " +
       'with `{placeholders}` that are filled in for each finding.',
   ];
   const messages = ruleMessages();

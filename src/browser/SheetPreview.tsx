@@ -101,7 +101,12 @@ export function SheetPreview({ target, lang, read, onClose }: Props) {
   const cols = Array.from({ length: COLUMNS }, (_, i) => firstCol + i);
 
   return (
-    <aside className={styles.root} aria-label={t('preview.label', { sheet: target.sheet })} data-preview-sheet={target.sheet} data-preview-cell={target.address}>
+    <aside
+      className={styles.root}
+      aria-label={t('preview.label', { sheet: target.sheet })}
+      data-preview-sheet={target.sheet}
+      data-preview-cell={target.address}
+    >
       <div className={styles.head}>
         <Subtitle2 as="h2">{t('preview.heading', { sheet: target.sheet, cell: target.address })}</Subtitle2>
         <Button size="small" onClick={onClose}>
@@ -117,9 +122,7 @@ export function SheetPreview({ target, lang, read, onClose }: Props) {
       {grid && (
         <div className={styles.scroller} tabIndex={0} role="group" aria-label={t('preview.label', { sheet: target.sheet })}>
           <table className={styles.table}>
-            <caption className={styles.hidden}>
-              {t('preview.heading', { sheet: target.sheet, cell: target.address })}
-            </caption>
+            <caption className={styles.hidden}>{t('preview.heading', { sheet: target.sheet, cell: target.address })}</caption>
             <thead>
               <tr>
                 <th scope="col" className={styles.header}>

@@ -76,7 +76,19 @@ function BrowserPage({ lang, clock }: { lang: Lang; clock: Clock }) {
 }
 
 /** The pane's tabs over the open workbook, and beside them the preview of the cell an issue points to. */
-function WorkArea({ open, preview, lang, clock, onClosePreview }: { open: OpenWorkbook; preview: PreviewTarget | null; lang: Lang; clock: Clock; onClosePreview: () => void }) {
+function WorkArea({
+  open,
+  preview,
+  lang,
+  clock,
+  onClosePreview,
+}: {
+  open: OpenWorkbook;
+  preview: PreviewTarget | null;
+  lang: Lang;
+  clock: Clock;
+  onClosePreview: () => void;
+}) {
   const styles = useStyles();
   const read = useMemo(() => (sheet: string) => open.workbook.readSheet(sheet), [open]);
   return (

@@ -32,27 +32,30 @@ export function useOpenWorkbook(lang: Lang, clock: Clock, t: BrowserSay) {
   const serial = useRef(0);
   useLeaveWarning(dirty, t);
 
-  const show = useCallback(async (make: () => Promise<PackageWorkbook>, fileName: string, changed: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const pkg = await make();
-      // Reading the sheet list proves the bytes are a workbook before the tabs are shown.
-      await pkg.listSheets();
-      const workbook = new BrowserWorkbook(pkg, {
-        onSelect: (sheet, address) => setPreview({ sheet, address, serial: ++serial.current }),
-        onChange: () => setDirty(true),
-      });
-      setOpen({ workbook, fileName, id: ++serial.current });
-      setPreview(null);
-      setDirty(changed);
-    } catch (failure) {
-      // Said in the page's language: a workbook error's sentence, never its two-language message.
-      setError(t('file.notXlsx', { file: fileName, reason: phraseOf(failure) }));
-    } finally {
-      setBusy(false);
-    }
-  }, [t]);
+  const show = useCallback(
+    async (make: () => Promise<PackageWorkbook>, fileName: string, changed: boolean) => {
+      setBusy(true);
+      setError(null);
+      try {
+        const pkg = await make();
+        // Reading the sheet list proves the bytes are a workbook before the tabs are shown.
+        await pkg.listSheets();
+        const workbook = new BrowserWorkbook(pkg, {
+          onSelect: (sheet, address) => setPreview({ sheet, address, serial: ++serial.current }),
+          onChange: () => setDirty(true),
+        });
+        setOpen({ workbook, fileName, id: ++serial.current });
+        setPreview(null);
+        setDirty(changed);
+      } catch (failure) {
+        // Said in the page's language: a workbook error's sentence, never its two-language message.
+        setError(t('file.notXlsx', { file: fileName, reason: phraseOf(failure) }));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [t],
+  );
 
   const openFile = (file: File | undefined) => {
     if (!file) return;
@@ -62,7 +65,10 @@ export function useOpenWorkbook(lang: Lang, clock: Clock, t: BrowserSay) {
   const startNew = () =>
     void show(
       async () => {
-        const [{ buildWorkbookPlan }, { newWorkbookInput }] = await Promise.all([import('../core/plan/buildWorkbookPlan'), import('../core/plan/newWorkbookInput')]);
+        const [{ buildWorkbookPlan }, { newWorkbookInput }] = await Promise.all([
+          import('../core/plan/buildWorkbookPlan'),
+          import('../core/plan/newWorkbookInput'),
+        ]);
         return PackageWorkbook.create(buildWorkbookPlan(newWorkbookInput(lang, todayOf(clock))));
       },
       t('file.newName'),

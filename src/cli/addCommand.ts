@@ -14,7 +14,26 @@ import { additionPlan, placeInWorkbook, upgradeColumns } from '../core/plan/addi
 import { schemaRefusal, type Placement } from '../core/plan/templatePlacement';
 import { SHEET_KEYS, type SheetKey } from '../core/content/templateSchema';
 import type { WorkbookPlan } from '../core/plan/workbookPlan';
-import { appendTableColumn, fileNotFound, inspectPackage, mergeFreshWorkbook, type MergeResult, NameConflictError, openXlsxBuffer, PackageRefusal, readStoredEntries, TableColumnAppendError, UnsupportedZipError, type UserPackage, verifyMergedPackage, WorkbookReadError, writePlanToBuffer, writeStoredEntries, type XlsxReader, XmlEditError } from '../workbook/xlsx';
+import {
+  appendTableColumn,
+  fileNotFound,
+  inspectPackage,
+  mergeFreshWorkbook,
+  type MergeResult,
+  NameConflictError,
+  openXlsxBuffer,
+  PackageRefusal,
+  readStoredEntries,
+  TableColumnAppendError,
+  UnsupportedZipError,
+  type UserPackage,
+  verifyMergedPackage,
+  WorkbookReadError,
+  writePlanToBuffer,
+  writeStoredEntries,
+  type XlsxReader,
+  XmlEditError,
+} from '../workbook/xlsx';
 import { phraseOf } from '../core/samspillError';
 import { writeFileAtomic } from './atomicWrite';
 import { addStrings, UserFacingError } from './cliText';
@@ -40,9 +59,13 @@ export async function addCommand(file: string, options: AddOptions, log: (line: 
 
 function parseTemplates(value: string | undefined): SheetKey[] {
   if (value === undefined || value.trim() === '') return [...TEMPLATE_KEYS];
-  const keys = value.split(',').map((k) => k.trim()).filter(Boolean);
+  const keys = value
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   for (const key of keys) {
-    if (!(TEMPLATE_KEYS as string[]).includes(key)) throw new UserFacingError(addStrings.phrase('cli.add.error.templates', { value: key, known: TEMPLATE_KEYS.join(', ') }));
+    if (!(TEMPLATE_KEYS as string[]).includes(key))
+      throw new UserFacingError(addStrings.phrase('cli.add.error.templates', { value: key, known: TEMPLATE_KEYS.join(', ') }));
   }
   return keys as SheetKey[];
 }
@@ -75,7 +98,8 @@ async function readWorkbook(file: string): Promise<{ data: Uint8Array; reader: X
   } catch (error) {
     if (error instanceof WorkbookReadError) throw new UserFacingError(error);
     if (error instanceof PackageRefusal) throw new UserFacingError(addStrings.phrase(`cli.add.refused.${error.code}`, { file }));
-    if (error instanceof UnsupportedZipError || error instanceof XmlEditError) throw new UserFacingError(addStrings.phrase('cli.add.refused.package', { file, reason: error }));
+    if (error instanceof UnsupportedZipError || error instanceof XmlEditError)
+      throw new UserFacingError(addStrings.phrase('cli.add.refused.package', { file, reason: error }));
     throw error;
   }
 }
@@ -93,8 +117,10 @@ function place(loaded: LoadedWorkbook, user: UserPackage, keys: SheetKey[], lang
 
 function refuseSchema(placement: Placement, file: string): void {
   const refusal = schemaRefusal(placement);
-  if (refusal?.kind === 'upgradeNotAvailable') throw new UserFacingError(addStrings.phrase('cli.add.refused.upgrade', { file, from: refusal.from, to: refusal.to }));
-  if (refusal?.kind === 'newer') throw new UserFacingError(addStrings.phrase('cli.add.refused.newer', { file, found: refusal.found, supported: refusal.supported }));
+  if (refusal?.kind === 'upgradeNotAvailable')
+    throw new UserFacingError(addStrings.phrase('cli.add.refused.upgrade', { file, from: refusal.from, to: refusal.to }));
+  if (refusal?.kind === 'newer')
+    throw new UserFacingError(addStrings.phrase('cli.add.refused.newer', { file, found: refusal.found, supported: refusal.supported }));
 }
 
 async function merge(user: UserPackage, plan: WorkbookPlan, placement: Placement, file: string, now: Date): Promise<MergeResult> {
@@ -135,9 +161,12 @@ function appendUpgradeColumns(merged: MergeResult, placement: Placement, loaded:
     } catch (error) {
       if (error instanceof TableColumnAppendError && error.code === 'occupied') {
         const table = placement.tableNames[addition.register];
-        throw new UserFacingError(addStrings.phrase('cli.add.refused.columnOccupied', { file, sheet: register.sheetName, table, cell: error.detail, column: column.header }));
+        throw new UserFacingError(
+          addStrings.phrase('cli.add.refused.columnOccupied', { file, sheet: register.sheetName, table, cell: error.detail, column: column.header }),
+        );
       }
-      if (error instanceof TableColumnAppendError || error instanceof XmlEditError) throw new UserFacingError(addStrings.phrase('cli.add.refused.package', { file, reason: error }));
+      if (error instanceof TableColumnAppendError || error instanceof XmlEditError)
+        throw new UserFacingError(addStrings.phrase('cli.add.refused.package', { file, reason: error }));
       throw error;
     }
   }
@@ -220,7 +249,13 @@ export async function addTemplates(file: string, options: AddOptions, log: (line
   }
 
   for (const r of placement.renamed) log(addStrings.both('cli.add.renamed', { wanted: r.wanted, name: r.name }));
-  log(addStrings.both('cli.add.done', { file: target, count: placement.toAdd.length, sheets: placement.toAdd.map((k) => placement.sheetNames[k]).join(', ') || '—' }));
+  log(
+    addStrings.both('cli.add.done', {
+      file: target,
+      count: placement.toAdd.length,
+      sheets: placement.toAdd.map((k) => placement.sheetNames[k]).join(', ') || '—',
+    }),
+  );
   const upgraded = upgradedLine(placement, result.appended);
   if (upgraded) log(upgraded);
   log(addStrings.both('cli.add.kept', { kept: user.entries.length - result.changedParts.length, total: user.entries.length }));

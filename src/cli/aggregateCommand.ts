@@ -93,7 +93,11 @@ export async function aggregateCommand(files: string[], options: AggregateOption
 
   for (const m of included) log(aggregateStrings.text('included', lang, { file: m.file, municipality: m.municipality, errors: m.errors }));
   for (const e of excluded) log(aggregateStrings.text('excluded', lang, { file: e.file, reason: e.reason }));
-  if (included.length === 0) throw new UserFacingError(aggregateStrings.phrase('error.none', { file: output }), excluded.map((e) => `${e.file}: ${sayBoth(e.reason)}`));
+  if (included.length === 0)
+    throw new UserFacingError(
+      aggregateStrings.phrase('error.none', { file: output }),
+      excluded.map((e) => `${e.file}: ${sayBoth(e.reason)}`),
+    );
 
   const plan = regionPlan({ lang, included, excluded, madeAt: localMinute(hooks.now ?? new Date()) });
   const bytes = await writePlanToBuffer(plan);

@@ -20,7 +20,13 @@ export const aggregateStrings = stringTable(aggregateJson);
 /** The summary command's lines, beside the evaluation's words they share a file with. */
 export const evaluationStrings = stringTable(evaluationJson);
 
-type CliSentence = TablePhrase<StringKey<typeof cliStrings> | StringKey<typeof addStrings> | StringKey<typeof importStrings> | StringKey<typeof aggregateStrings> | StringKey<typeof evaluationStrings>>;
+type CliSentence = TablePhrase<
+  | StringKey<typeof cliStrings>
+  | StringKey<typeof addStrings>
+  | StringKey<typeof importStrings>
+  | StringKey<typeof aggregateStrings>
+  | StringKey<typeof evaluationStrings>
+>;
 
 /**
  * A failure the user can act on, printed as one message with exit code 2: a sentence of the
@@ -53,7 +59,8 @@ export interface CliFailure {
  */
 export function cliFailure(error: unknown): CliFailure {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return { message: '', exitCode: 0, unexpected: false };
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help')
+      return { message: '', exitCode: 0, unexpected: false };
     return { message: cliStrings.both('cli.error.usage', { reason: error.message.replace(/^error: /, '') }), exitCode: 2, unexpected: false };
   }
   if (error instanceof UserFacingError) return { message: sayBoth(error), exitCode: error.exitCode, unexpected: false };

@@ -21,7 +21,22 @@ import { loadWorkbook, type LoadedWorkbook } from '../core/model/loadWorkbook';
 import type { RegisterRow } from '../core/model/registerRows';
 import { hoursLast12, hoursLast12ById, policeRequired } from '../core/model/volunteerDerived';
 import type { WorkbookData } from '../core/model/workbookData';
-import { appendTableRows, type AppendValue, entryBytes, fileNotFound, nextTableRow, officeDocumentPart, openXlsxBuffer, readStoredEntries, refusalReason, TableAppendError, UnsupportedZipError, verifyMergedPackage, WorkbookReadError, XmlEditError } from '../workbook/xlsx';
+import {
+  appendTableRows,
+  type AppendValue,
+  entryBytes,
+  fileNotFound,
+  nextTableRow,
+  officeDocumentPart,
+  openXlsxBuffer,
+  readStoredEntries,
+  refusalReason,
+  TableAppendError,
+  UnsupportedZipError,
+  verifyMergedPackage,
+  WorkbookReadError,
+  XmlEditError,
+} from '../workbook/xlsx';
 import { backupPath } from './addCommand';
 import { writeFileAtomic } from './atomicWrite';
 import { importStrings, UserFacingError } from './cliText';
@@ -45,7 +60,11 @@ function decodeCsv(bytes: Uint8Array): string {
 /** The separator of the header line: the one of ; , or tab that occurs most outside quotes. */
 export function detectDelimiter(text: string): string {
   let quoted = false;
-  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [';', 0],
+    [',', 0],
+    ['\t', 0],
+  ]);
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
     else if (!quoted && (ch === '\n' || ch === '\r')) break;
@@ -100,11 +119,16 @@ function refuseUnsafe(bytes: Uint8Array, file: string): void {
     const rootRels = part('_rels/.rels');
     const rootRelsText = rootRels ? new TextDecoder().decode(rootRels) : undefined;
     const workbook = part(officeDocumentPart(rootRelsText) ?? 'xl/workbook.xml') ?? new Uint8Array();
-    const reason = refusalReason(entries.map((e) => e.name), rootRelsText, workbook);
+    const reason = refusalReason(
+      entries.map((e) => e.name),
+      rootRelsText,
+      workbook,
+    );
     // Locked structure forbids new sheets, not new rows; the other reasons would damage the file.
     if (reason && reason !== 'structureProtected') throw new UserFacingError(importStrings.phrase('error.refused', { file, reason }));
   } catch (error) {
-    if (error instanceof UnsupportedZipError || error instanceof XmlEditError) throw new UserFacingError(importStrings.phrase('error.refused', { file, reason: error }));
+    if (error instanceof UnsupportedZipError || error instanceof XmlEditError)
+      throw new UserFacingError(importStrings.phrase('error.refused', { file, reason: error }));
     throw error;
   }
 }
@@ -114,7 +138,8 @@ function parseMapping(headers: string[], map: string[] | undefined, csv: string)
     return mapColumns(headers, map ?? []);
   } catch (error) {
     if (!(error instanceof MappingError)) throw error;
-    const fields = 'name, firstName, lastName, phone, email, ageGroup, age, affiliation, partner, activity, unit, start, confidentialityDate, policeCertificateDate, training, consent, consentDate, status, end, notes, submitted, ignore';
+    const fields =
+      'name, firstName, lastName, phone, email, ageGroup, age, affiliation, partner, activity, unit, start, confidentialityDate, policeCertificateDate, training, consent, consentDate, status, end, notes, submitted, ignore';
     throw new UserFacingError(importStrings.phrase(`error.map.${error.code}`, { value: error.value, file: csv, fields }));
   }
 }
@@ -142,7 +167,10 @@ function skipLines(lang: Lang, row: number, reason: SkipReason): string[] {
     case 'duplicateInFile':
       return [importStrings.text('skip.duplicateInFile', lang, { row, first: reason.csvRow })];
     case 'invalid':
-      return [importStrings.text('skip.invalid', lang, { row }), ...reason.issues.map((i) => importStrings.text('reason', lang, { message: `${i.message} [${i.rule}]` }))];
+      return [
+        importStrings.text('skip.invalid', lang, { row }),
+        ...reason.issues.map((i) => importStrings.text('reason', lang, { message: `${i.message} [${i.rule}]` })),
+      ];
     default:
       return [importStrings.text(`skip.${reason.kind}`, lang, { row })];
   }
@@ -152,7 +180,8 @@ function reportLines(lang: Lang, plan: ImportPlan): string[] {
   const lines: { row: number; text: string[] }[] = [];
   for (const v of plan.imported) {
     const text = [importStrings.text('imported', lang, { row: v.csvRow, id: v.id, name: String(v.values.name), sheetRow: v.sheetRow })];
-    for (const issue of v.issues) text.push(importStrings.text(issue.severity === 'error' ? 'followUp' : 'warning', lang, { message: `${issue.message} [${issue.rule}]` }));
+    for (const issue of v.issues)
+      text.push(importStrings.text(issue.severity === 'error' ? 'followUp' : 'warning', lang, { message: `${issue.message} [${issue.rule}]` }));
     if (v.extraChoices.length) text.push(importStrings.text('extra', lang, { choices: v.extraChoices.join(', ') }));
     lines.push({ row: v.csvRow, text });
   }
@@ -179,7 +208,8 @@ export async function importCommand(file: string, csv: string, options: ImportOp
   if (!loaded.sheetNames.volunteers || register.headerRow === 0) throw new UserFacingError(importStrings.phrase('error.noRegister', { file }));
   refuseUnsafe(bytes, file);
   const mapping = parseMapping(table.headers, options.map, csv);
-  if (!mapping.fields.some((f) => f === 'name' || f === 'firstName' || f === 'lastName')) throw new UserFacingError(importStrings.phrase('error.noName', { file: csv, headers: table.headers.join(', ') }));
+  if (!mapping.fields.some((f) => f === 'name' || f === 'firstName' || f === 'lastName'))
+    throw new UserFacingError(importStrings.phrase('error.noName', { file: csv, headers: table.headers.join(', ') }));
   const lang = loaded.data.lang;
   for (const line of mappingLines(lang, table.headers, mapping)) log(line);
 
@@ -218,7 +248,8 @@ export async function importCommand(file: string, csv: string, options: ImportOp
       keepAsText: isFormulaLike,
     });
   } catch (error) {
-    if (error instanceof TableAppendError && error.code === 'rowsBelow') throw new UserFacingError(importStrings.phrase('error.rowsBelow', { file, row: error.detail }));
+    if (error instanceof TableAppendError && error.code === 'rowsBelow')
+      throw new UserFacingError(importStrings.phrase('error.rowsBelow', { file, row: error.detail }));
     if (error instanceof TableAppendError || error instanceof XmlEditError || error instanceof UnsupportedZipError) {
       throw new UserFacingError(importStrings.phrase('error.refused', { file, reason: error }));
     }
@@ -249,6 +280,7 @@ async function verifyImport(original: Uint8Array, written: Uint8Array, changedPa
   const byRow = new Map(volunteers.rows.map((r) => [r.rowNumber, r]));
   for (const v of plan.imported) {
     const row = byRow.get(v.sheetRow);
-    if (!row || String(row.values.id) !== v.id || String(row.values.name) !== String(v.values.name)) throw new Error(`row ${v.sheetRow} does not read back as ${v.id}`);
+    if (!row || String(row.values.id) !== v.id || String(row.values.name) !== String(v.values.name))
+      throw new Error(`row ${v.sheetRow} does not read back as ${v.id}`);
   }
 }

@@ -58,7 +58,13 @@ function evaluationLines(refresh: SummaryRefresh): string[] {
   if (!latest) return [evaluationStrings.text('summary.cli.noEvaluation', lang)];
   const none = evaluationStrings.text('summary.cli.none', lang);
   const who = participantLabels(latest.participants, lang).join(', ') || none;
-  const lines = [evaluationStrings.text('summary.cli.evaluation', lang, { date: serialToIso(latest.date), previous: previous ? serialToIso(previous.date) : none, participants: who })];
+  const lines = [
+    evaluationStrings.text('summary.cli.evaluation', lang, {
+      date: serialToIso(latest.date),
+      previous: previous ? serialToIso(previous.date) : none,
+      participants: who,
+    }),
+  ];
   const score = scoreRound(latest);
   const changes = previous ? changeSince(score, scoreRound(previous)) : [];
   lines.push(evaluationStrings.text('summary.cli.profileHeader', lang));
@@ -93,11 +99,16 @@ async function writePublic(target: string, refresh: SummaryRefresh): Promise<voi
   }
 }
 
-export async function summaryCommand(file: string, options: { output?: string; public?: string; today?: string }, log: (line: string) => void): Promise<number> {
+export async function summaryCommand(
+  file: string,
+  options: { output?: string; public?: string; today?: string },
+  log: (line: string) => void,
+): Promise<number> {
   const today = parseToday(options.today);
   if (options.public !== undefined) {
     if (!/\.xlsx$/i.test(options.public)) throw new UserFacingError(evaluationStrings.phrase('summary.cli.error.publicExtension', { file: options.public }));
-    if (resolve(options.public) === resolve(file)) throw new UserFacingError(evaluationStrings.phrase('summary.cli.error.publicIsSource', { file: options.public }));
+    if (resolve(options.public) === resolve(file))
+      throw new UserFacingError(evaluationStrings.phrase('summary.cli.error.publicIsSource', { file: options.public }));
   }
   const { loaded } = await openSamspillWorkbook(file);
   const refresh = refreshSummary(loaded.data, today, localMinute(new Date()));

@@ -55,7 +55,12 @@ export async function refreshedPackage(original: Uint8Array, workbook: Refreshed
 }
 
 /** Writes in place (with a backup beside the file) or to `output`; atomic either way. */
-export async function writeRefreshedSummary(file: string, output: string | undefined, workbook: RefreshedWorkbook, now: Date): Promise<{ target: string; backup?: string }> {
+export async function writeRefreshedSummary(
+  file: string,
+  output: string | undefined,
+  workbook: RefreshedWorkbook,
+  now: Date,
+): Promise<{ target: string; backup?: string }> {
   const original = new Uint8Array(await readFile(file));
   const data = await refreshedPackage(original, workbook);
   const target = output ?? file;

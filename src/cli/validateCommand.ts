@@ -84,7 +84,18 @@ export async function validateCommand(file: string, options: ValidateOptions, ou
   const { loaded, issues } = await runValidation(file, today);
   const counts = countIssues(issues);
   if (format === 'json') {
-    out(JSON.stringify({ file, schemaVersion: loaded.meta?.schemaVersion ?? null, counts, issues: issues.map(({ rule, severity, sheetKey, sheet, cell, message }) => ({ rule, severity, sheetKey, sheet, cell, message })) }, null, 2));
+    out(
+      JSON.stringify(
+        {
+          file,
+          schemaVersion: loaded.meta?.schemaVersion ?? null,
+          counts,
+          issues: issues.map(({ rule, severity, sheetKey, sheet, cell, message }) => ({ rule, severity, sheetKey, sheet, cell, message })),
+        },
+        null,
+        2,
+      ),
+    );
   } else for (const line of textReport(file, loaded.data.lang, issues)) out(line);
   return counts.error > 0 ? 1 : 0;
 }

@@ -71,7 +71,13 @@ export function App({ lang, workbook, clock = systemClock, initialSection = 'tem
           <Body1>{t('app.description')}</Body1>
         </header>
 
-        <TabList aria-label={t('tabs.label')} className={styles.tabs} selectedValue={section} onTabSelect={(_, data) => setSection(data.value as Section)} size="small">
+        <TabList
+          aria-label={t('tabs.label')}
+          className={styles.tabs}
+          selectedValue={section}
+          onTabSelect={(_, data) => setSection(data.value as Section)}
+          size="small"
+        >
           {SECTIONS.map((key) => (
             <Tab key={key} value={key} id={`tab-${key}`} aria-controls={`panel-${key}`}>
               {t(labelKey(key))}

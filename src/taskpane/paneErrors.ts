@@ -20,7 +20,11 @@ export interface PaneError {
 }
 
 export function paneError(error: unknown, lang: Lang): PaneError {
-  const titled = (title: PaneStringKey, said: WorkbookActionError | TemplateRefusal | CellWritesUnavailable, detail?: string): PaneError => ({ title: paneStrings.text(title, lang), body: said.say(lang), ...(detail === undefined ? {} : { detail }) });
+  const titled = (title: PaneStringKey, said: WorkbookActionError | TemplateRefusal | CellWritesUnavailable, detail?: string): PaneError => ({
+    title: paneStrings.text(title, lang),
+    body: said.say(lang),
+    ...(detail === undefined ? {} : { detail }),
+  });
   if (error instanceof WorkbookActionError) return titled('error.office.title', error, error.detail);
   if (error instanceof TemplateRefusal) return titled('error.templates.title', error);
   if (error instanceof CellWritesUnavailable) return titled('error.cellWrites.title', error);

@@ -21,7 +21,13 @@ export async function officeRoundTrips(rows: number): Promise<RoundTrips> {
   const today = isoToSerial('2026-11-23');
   const demo = demoWorkbook({ lang: 'nb', seed: 2, today, volunteers: 20 });
   const template = demo.input.records.hours[0];
-  demo.input.records.hours = Array.from({ length: rows }, (_, i) => ({ ...template, date: today - 1 - (i % 300), volunteerId: null, volunteerCount: 2, hours: 1 + (i % 5) }));
+  demo.input.records.hours = Array.from({ length: rows }, (_, i) => ({
+    ...template,
+    date: today - 1 - (i % 300),
+    volunteerId: null,
+    volunteerCount: 2,
+    hours: 1 + (i % 5),
+  }));
   const plan = buildWorkbookPlan(demo.input);
   const standIn = new ExcelStandIn();
   const workbook = new OfficeWorkbook(standIn.run);

@@ -32,7 +32,10 @@ import { benchReader } from './readerBench';
 import { officeRoundTrips } from './officeRoundTrips';
 
 const CACHE = resolve(__dirname, '../../../test-output/bench');
-const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,500000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,500000')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => n > 0);
 const MUNICIPALITIES = Number(process.env.BENCH_MUNICIPALITIES ?? 356);
 const MEMORY_TARGET_MB = 500;
 
@@ -77,7 +80,13 @@ async function child(kind: string, target: string): Promise<string> {
     }
     case 'exceljs': {
       let rows = 0;
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(target, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(target, {
+        sharedStrings: 'cache',
+        worksheets: 'emit',
+        hyperlinks: 'ignore',
+        styles: 'ignore',
+        entries: 'ignore',
+      });
       for await (const sheet of reader) for await (const row of sheet) if (row) rows++;
       return `${rows} rows`;
     }
@@ -86,9 +95,13 @@ async function child(kind: string, target: string): Promise<string> {
       return `${result.rows} rows`;
     }
     case 'aggregate': {
-      const files = readdirSync(target).filter((f) => f.endsWith('.xlsx')).map((f) => join(target, f));
+      const files = readdirSync(target)
+        .filter((f) => f.endsWith('.xlsx'))
+        .map((f) => join(target, f));
       let line = '';
-      await aggregateCommand(files, { output: join(CACHE, 'region-out', 'region.xlsx'), today: serialToIso(BENCHMARK_TODAY) }, (l) => (line = l), { progress: false });
+      await aggregateCommand(files, { output: join(CACHE, 'region-out', 'region.xlsx'), today: serialToIso(BENCHMARK_TODAY) }, (l) => (line = l), {
+        progress: false,
+      });
       return line.replace(/^.*?: /, '');
     }
     default:
@@ -131,7 +144,8 @@ async function hoursWorkbook(rows: number): Promise<string> {
   const meta = writer.addWorksheet(META_SHEET_NAME, { state: 'veryHidden' });
   const sheets = { settings: names.settings, volunteers: names.volunteers, hours: names.hours, _meta: META_SHEET_NAME };
   meta.addRow(['Samspill']).commit();
-  for (const [k, v] of metaEntries({ schemaVersion: SCHEMA_VERSION(), lang: data.lang, generator: GENERATOR, sheets, tables: {} })) meta.addRow([k, v]).commit();
+  for (const [k, v] of metaEntries({ schemaVersion: SCHEMA_VERSION(), lang: data.lang, generator: GENERATOR, sheets, tables: {} }))
+    meta.addRow([k, v]).commit();
   meta.commit();
   await writer.commit();
   renameSync(temp, file);
@@ -182,7 +196,9 @@ async function main(): Promise<void> {
       `${(validate.seconds / exceljs.seconds).toFixed(2)}× (summary ${(summary.seconds / exceljs.seconds).toFixed(2)}×)`,
       `${(validate.seconds / floor.seconds).toFixed(1)}× (floor ${seconds(floor.seconds)})`,
     ]);
-    details.push(`${size}: validate ${validate.detail}; summary ${summary.detail}; exceljs ${exceljs.detail} (${exceljs.maxRssMb} MB); floor ${floor.detail} (${floor.maxRssMb} MB)`);
+    details.push(
+      `${size}: validate ${validate.detail}; summary ${summary.detail}; exceljs ${exceljs.detail} (${exceljs.maxRssMb} MB); floor ${floor.detail} (${floor.maxRssMb} MB)`,
+    );
     const over = [validate, summary].filter((m) => m.maxRssMb > MEMORY_TARGET_MB);
     if (over.length) details.push(`  ${size}: above the ${MEMORY_TARGET_MB} MB target`);
     console.log(lines.at(-1));
@@ -199,7 +215,9 @@ async function main(): Promise<void> {
   console.log(`${'hours rows'.padEnd(12)}${'add templates'.padEnd(15)}${'append a row'.padEnd(14)}${'read hours'.padEnd(12)}write cells`);
   for (const rows of [10, 10_000, 100_000]) {
     const r = await officeRoundTrips(rows);
-    console.log(`${String(rows).padEnd(12)}${String(r.addTemplates).padEnd(15)}${String(r.appendRow).padEnd(14)}${String(r.readHours).padEnd(12)}${r.writeCells}`);
+    console.log(
+      `${String(rows).padEnd(12)}${String(r.addTemplates).padEnd(15)}${String(r.appendRow).padEnd(14)}${String(r.readHours).padEnd(12)}${r.writeCells}`,
+    );
   }
   console.log('');
   console.log('Measured directly through the streaming loader (src/cli/streamingLoad.ts), which validate and summary use:');

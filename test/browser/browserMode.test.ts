@@ -24,7 +24,6 @@ import { runCli } from '../support/cli';
 import { recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
 import { buildPages, servePages } from '../support/pageServer';
 
-
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-output');
 const OUT = path.join(SHOTS, 'browser-build');
@@ -48,8 +47,6 @@ let server: http.Server;
 let base: string;
 let browser: Browser;
 let work: string;
-
-
 
 /** The figures the summary's named cells hold once LibreOffice has recalculated the file. */
 async function kpis(file: string): Promise<Record<string, number>> {
@@ -87,11 +84,17 @@ async function unlabelledFields(page: Page): Promise<string[]> {
 async function seriousViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }> };
+      }
+    ).axe;
     // Fluent's focus manager (tabster) adds invisible aria-hidden focus sentinels that pass focus
     // straight on; they are not content, and axe's aria-hidden-focus flags them anyway.
     const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.html))}`);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.html))}`);
   });
 }
 
@@ -134,7 +137,13 @@ maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
   const browserText = browserStrings.text;
   const label = (sheet: 'volunteers' | 'hours', key: string) => sheetDef(sheet).columns!.find((c) => c.key === key)!.label[lang as Lang];
   /** A pane message with its placeholders as wildcards. */
-  const pattern = (key: PaneStringKey) => new RegExp(t(key).split(/\{\w+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*'));
+  const pattern = (key: PaneStringKey) =>
+    new RegExp(
+      t(key)
+        .split(/\{\w+\}/)
+        .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*'),
+    );
 
   test('open the demo, register, log hours, validate, evaluate, summarise, download; the CLI and LibreOffice agree', async () => {
     if (!requireLibreOffice()) return;
@@ -152,7 +161,10 @@ maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
       if (!['blob:', 'data:'].includes(url.protocol) && url.hostname !== '127.0.0.1') outside.push(request.url());
     });
     const download = async (name: string): Promise<string> => {
-      const [event] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: browserText('file.download', lang), exact: true }).click()]);
+      const [event] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: browserText('file.download', lang), exact: true }).click(),
+      ]);
       const file = path.join(work, name);
       await event.saveAs(file);
       return file;
@@ -195,7 +207,11 @@ maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
       await page.keyboard.type('12');
       await page.keyboard.press('Enter');
       const phoneMessage = fillPlaceholders(rules['column.phoneInvalid'][lang], { column: label('volunteers', 'phone'), value: '12' });
-      await page.getByRole('alert').filter({ hasText: phoneMessage.slice(0, 40) }).first().waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: phoneMessage.slice(0, 40) })
+        .first()
+        .waitFor();
       expect(await page.getByText(browserText('file.unsaved', lang)).count()).toBe(0);
       await checkTab('register');
       const afterRefusal = await download(`refused-${lang}.xlsx`);
@@ -219,7 +235,10 @@ maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
       await page.keyboard.press('ArrowDown');
       await tabUntil(page, 'button[type=submit]');
       await page.keyboard.press('Enter');
-      await page.getByRole('status').filter({ hasText: pattern('register.appended') }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: pattern('register.appended') })
+        .waitFor();
 
       // Hours for the new volunteer.
       await chooser.selectOption('hours');
@@ -230,7 +249,10 @@ maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
       await page.locator('#field-volunteerCount').fill('1');
       await page.locator('#field-hours').fill(String(HOURS_LOGGED));
       await page.getByRole('button', { name: t('register.save') }).click();
-      await page.getByRole('status').filter({ hasText: pattern('register.appended') }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: pattern('register.appended') })
+        .waitFor();
       await page.getByText(browserText('file.unsaved', lang), { exact: false }).waitFor();
 
       // Kontroll: choosing an issue previews its sheet with the cell marked.
@@ -257,7 +279,12 @@ maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
       await groups.first().waitFor();
       const statements = await groups.count();
       expect(statements).toBeGreaterThan(0);
-      for (let i = 0; i < statements; i++) await groups.nth(i).getByRole('radio').nth(i % 2).check();
+      for (let i = 0; i < statements; i++)
+        await groups
+          .nth(i)
+          .getByRole('radio')
+          .nth(i % 2)
+          .check();
       await page.getByRole('button', { name: t('evaluation.save') }).click();
       await page.locator('#panel-evaluation [role=status]').waitFor();
       expect(await page.locator('#panel-evaluation [role=status]').textContent()).toMatch(new RegExp(`\\b${statements}\\b`));
@@ -272,7 +299,6 @@ maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
       await openTab('settings');
       await page.locator('#panel-settings input').first().waitFor();
       await checkTab('settings');
-
     } catch (error) {
       await failureShot();
       throw error;

@@ -12,7 +12,6 @@ import type { AddressInfo } from 'net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildPages, servePages } from '../support/pageServer';
 
-
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'test-output', 'pane-harness');
 const SHOTS = path.join(ROOT, 'test-output');
@@ -21,8 +20,6 @@ const AXE = require.resolve('axe-core/axe.min.js');
 let server: http.Server;
 let base: string;
 let browser: Browser;
-
-
 
 async function open(query: string, locale = 'nb-NO'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 900 }, locale });
@@ -36,7 +33,10 @@ async function open(query: string, locale = 'nb-NO'): Promise<Page> {
 
 /** The table's rows that hold a value (a new table's one blank row does not count). */
 async function tableRows(page: Page, table: string): Promise<unknown[][]> {
-  const rows = await page.evaluate((name) => (window as unknown as { standIn: { tableContent(n: string): { rows: unknown[][] } } }).standIn.tableContent(name).rows, table);
+  const rows = await page.evaluate(
+    (name) => (window as unknown as { standIn: { tableContent(n: string): { rows: unknown[][] } } }).standIn.tableContent(name).rows,
+    table,
+  );
   return rows.filter((row) => row.some((v) => v !== '' && v !== null && !String(v).startsWith('=')));
 }
 
@@ -57,11 +57,15 @@ async function unlabelledFields(page: Page): Promise<string[]> {
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+    ).axe;
     // Fluent's focus manager (tabster) keeps invisible focus sentinels marked aria-hidden that hand
     // focus straight on; they are not content, and axe's aria-hidden-focus flags them regardless.
     const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => (n as { html: string }).html))}`);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => (n as { html: string }).html))}`);
   });
 }
 
@@ -90,7 +94,7 @@ describe('the task pane in Chromium over the Excel stand-in', () => {
     await page.context().close();
   });
 
-  test('Registrer refuses an invalid phone with the rule\'s message and writes nothing; a valid volunteer is one new row', async () => {
+  test("Registrer refuses an invalid phone with the rule's message and writes nothing; a valid volunteer is one new row", async () => {
     const page = await open('tab=register&templates=1');
     const before = await tableRows(page, VOLUNTEERS);
     await page.getByLabel('Navn').fill('Kari Nordmann');
@@ -140,7 +144,7 @@ describe('the task pane in Chromium over the Excel stand-in', () => {
     await page.context().close();
   });
 
-  test('an error from Excel shows as a message in the user\'s language, not a blank pane', async () => {
+  test("an error from Excel shows as a message in the user's language, not a blank pane", async () => {
     const page = await open('tab=validation&templates=1&lang=en', 'en-US');
     await page.evaluate(() => {
       (window as unknown as { standIn: { cellEditMode: boolean } }).standIn.cellEditMode = true;
@@ -151,18 +155,21 @@ describe('the task pane in Chromium over the Excel stand-in', () => {
     await page.context().close();
   });
 
-  test.each(['templates', 'register', 'evaluation', 'validation', 'summary', 'settings'])('%s: every field labelled, no serious axe violations', async (tab) => {
-    const page = await open(`tab=${tab}&templates=1`);
-    await page.waitForTimeout(300);
-    await page.locator('[role=tabpanel] >> text=/\\S/').first().waitFor();
-    if (tab === 'summary') await page.getByRole('button', { name: 'Oppdater oppsummeringen' }).click();
-    if (tab === 'validation') await page.getByRole('button', { name: 'Kontroller arbeidsboken' }).click();
-    await page.waitForTimeout(500);
-    expect(await unlabelledFields(page)).toEqual([]);
-    expect(await seriousViolations(page)).toEqual([]);
-    if (!['templates', 'register', 'validation'].includes(tab)) await page.screenshot({ path: path.join(SHOTS, `pane-${tab}.png`), fullPage: true });
-    await page.context().close();
-  });
+  test.each(['templates', 'register', 'evaluation', 'validation', 'summary', 'settings'])(
+    '%s: every field labelled, no serious axe violations',
+    async (tab) => {
+      const page = await open(`tab=${tab}&templates=1`);
+      await page.waitForTimeout(300);
+      await page.locator('[role=tabpanel] >> text=/\\S/').first().waitFor();
+      if (tab === 'summary') await page.getByRole('button', { name: 'Oppdater oppsummeringen' }).click();
+      if (tab === 'validation') await page.getByRole('button', { name: 'Kontroller arbeidsboken' }).click();
+      await page.waitForTimeout(500);
+      expect(await unlabelledFields(page)).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
+      if (!['templates', 'register', 'validation'].includes(tab)) await page.screenshot({ path: path.join(SHOTS, `pane-${tab}.png`), fullPage: true });
+      await page.context().close();
+    },
+  );
 
   test('by keyboard alone: arrow to Registrer, type a record, submit with Enter', async () => {
     const page = await open('tab=templates&templates=1&lang=en');

@@ -18,7 +18,11 @@ async function start(): Promise<void> {
   const lang = isLang(params.get('lang')) ? (params.get('lang') as 'nb' | 'nn' | 'en') : 'nb';
   const tab = (SECTIONS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Section) : 'templates';
   const standIn = new ExcelStandIn();
-  if (params.get('userSheet')) standIn.seedSheet(params.get('userSheet')!, [['Navn', 'Telefon'], ['Ola', '99887766']]);
+  if (params.get('userSheet'))
+    standIn.seedSheet(params.get('userSheet')!, [
+      ['Navn', 'Telefon'],
+      ['Ola', '99887766'],
+    ]);
   const workbook = new OfficeWorkbook(standIn.run);
   if (params.get('templates') === '1') await new TemplateService(workbook, fixedClock).addMissing(lang);
   (window as unknown as { standIn: ExcelStandIn }).standIn = standIn;

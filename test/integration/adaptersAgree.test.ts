@@ -21,7 +21,13 @@ function rangeText(area: { top: number; left: number; bottom: number; right: num
   return a === b ? a : `${a}:${b}`;
 }
 
-const unescape = (t: string) => t.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (t: string) =>
+  t
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** Sheet part XML by sheet name, through the workbook's relationships. */
 function sheetParts(zip: Record<string, Uint8Array>): Map<string, { xml: string; rels: string }> {
@@ -60,7 +66,11 @@ describe.each(LANGUAGES)('the Office and xlsx adapters agree (%s)', (lang) => {
       .filter(([name]) => /^xl\/tables\/[^/]+\.xml$/.test(name))
       .map(([, data]) => {
         const xml = strFromU8(data);
-        return { name: /displayName="([^"]+)"/.exec(xml)![1], ref: /\bref="([^"]+)"/.exec(xml)![1], columns: [...xml.matchAll(/<tableColumn [^>]*name="([^"]+)"/g)].map((m) => unescape(m[1])) };
+        return {
+          name: /displayName="([^"]+)"/.exec(xml)![1],
+          ref: /\bref="([^"]+)"/.exec(xml)![1],
+          columns: [...xml.matchAll(/<tableColumn [^>]*name="([^"]+)"/g)].map((m) => unescape(m[1])),
+        };
       })
       .sort((a, b) => a.name.localeCompare(b.name));
     const inExcel = standIn.tables
@@ -93,7 +103,8 @@ describe.each(LANGUAGES)('the Office and xlsx adapters agree (%s)', (lang) => {
     let compared = 0;
     for (const sheet of standIn.sheets) {
       const fromFile = new Map<string, string>();
-      for (const m of parts.get(sheet.name)!.xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*(?<!\/)>(?:(?!<\/c>).)*?<f>([^<]*)<\/f>/gs)) fromFile.set(m[1], unescape(m[2]));
+      for (const m of parts.get(sheet.name)!.xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*(?<!\/)>(?:(?!<\/c>).)*?<f>([^<]*)<\/f>/gs))
+        fromFile.set(m[1], unescape(m[2]));
       const inExcel = new Map<string, string>();
       for (const [key, cell] of sheet.cells) {
         if (!cell.formula) continue;
@@ -103,7 +114,10 @@ describe.each(LANGUAGES)('the Office and xlsx adapters agree (%s)', (lang) => {
       }
       compared += inExcel.size;
       const differing = [...new Set([...inExcel.keys(), ...fromFile.keys()])].filter((cell) => inExcel.get(cell) !== fromFile.get(cell));
-      expect([sheet.name, differing.map((cell) => `${cell}: ${inExcel.get(cell)?.slice(0, 60)} | ${fromFile.get(cell)?.slice(0, 60)}`)]).toEqual([sheet.name, []]);
+      expect([sheet.name, differing.map((cell) => `${cell}: ${inExcel.get(cell)?.slice(0, 60)} | ${fromFile.get(cell)?.slice(0, 60)}`)]).toEqual([
+        sheet.name,
+        [],
+      ]);
     }
     expect(compared).toBeGreaterThan(150);
   });

@@ -37,7 +37,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(args: string[], output: string): Promise<{ code: number; out: string[]; error: string }> {
   const out: string[] = [];
   try {
-    return { code: await aggregateCommand(args, { output, today: TODAY }, (l) => out.push(l), { progress: false, now: new Date(2026, 10, 23, 12, 0) }), out, error: '' };
+    return {
+      code: await aggregateCommand(args, { output, today: TODAY }, (l) => out.push(l), { progress: false, now: new Date(2026, 10, 23, 12, 0) }),
+      out,
+      error: '',
+    };
   } catch (error) {
     if (error instanceof UserFacingError) return { code: error.exitCode, out, error: error.message };
     throw error;
@@ -91,7 +95,10 @@ describe('aggregate over several municipalities and one damaged file', () => {
       expect(header[col]).toEqual(expect.any(String));
       rows.forEach((row, m) => expect(row![col]).toBeCloseTo(expected[m].get(figure.name) as number, 6));
       const total = grid.rows[4 + demos.length]![col] as number;
-      expect(total).toBeCloseTo(expected.reduce((sum, e) => sum + (e.get(figure.name) as number), 0), 6);
+      expect(total).toBeCloseTo(
+        expected.reduce((sum, e) => sum + (e.get(figure.name) as number), 0),
+        6,
+      );
     });
     const names = await reader.definedNames();
     const active = names.find((n) => n.name === 'region_kpi_active_volunteers')!;
@@ -120,9 +127,12 @@ describe('aggregate over several municipalities and one damaged file', () => {
     const cells = (await allCells(output)).map((c) => String(c.value));
     const personal = new Set<string>();
     for (const demo of demos) {
-      for (const v of demo.input.records.volunteers) for (const key of ['name', 'phone', 'email', 'notes']) if (typeof v[key] === 'string') personal.add(v[key] as string);
-      for (const p of demo.input.records.partners) for (const key of ['contactPerson', 'phone', 'email']) if (typeof p[key] === 'string') personal.add(p[key] as string);
-      for (const a of demo.input.records.agreements) for (const key of ['contactMunicipality', 'contactPartner']) if (typeof a[key] === 'string') personal.add(a[key] as string);
+      for (const v of demo.input.records.volunteers)
+        for (const key of ['name', 'phone', 'email', 'notes']) if (typeof v[key] === 'string') personal.add(v[key] as string);
+      for (const p of demo.input.records.partners)
+        for (const key of ['contactPerson', 'phone', 'email']) if (typeof p[key] === 'string') personal.add(p[key] as string);
+      for (const a of demo.input.records.agreements)
+        for (const key of ['contactMunicipality', 'contactPartner']) if (typeof a[key] === 'string') personal.add(a[key] as string);
     }
     expect(personal.size).toBeGreaterThan(300);
     const leaks = cells.filter((cell) => [...personal].some((p) => cell.includes(p)));

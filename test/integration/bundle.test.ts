@@ -135,9 +135,7 @@ describe('production build for another host', () => {
       raw += code.length;
       gzipped += zlib.gzipSync(code, { level: 9 }).length;
     }
-    console.log(
-      `task pane first-load JS: ${firstLoad.join(', ')} — ${(raw / 1024).toFixed(1)} KB, ${(gzipped / 1024).toFixed(1)} KB gzipped`,
-    );
+    console.log(`task pane first-load JS: ${firstLoad.join(', ')} — ${(raw / 1024).toFixed(1)} KB, ${(gzipped / 1024).toFixed(1)} KB gzipped`);
   });
 });
 

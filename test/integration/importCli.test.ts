@@ -76,12 +76,64 @@ const existing = demo.input.records.volunteers;
 const csvQuote = (value: string) => `"${value.replace(/"/g, '""')}"`;
 
 describe('Microsoft Forms export (comma, BOM, quoted line breaks)', () => {
-  const header = ['ID', 'Starttidspunkt', 'Fullføringstidspunkt', 'E-post', 'Navn', 'Fornavn', 'Etternavn', 'Mobilnummer', 'E-postadresse', 'Alder', 'Hva vil du bidra med?', 'Kommentar'];
+  const header = [
+    'ID',
+    'Starttidspunkt',
+    'Fullføringstidspunkt',
+    'E-post',
+    'Navn',
+    'Fornavn',
+    'Etternavn',
+    'Mobilnummer',
+    'E-postadresse',
+    'Alder',
+    'Hva vil du bidra med?',
+    'Kommentar',
+  ];
   const rows = [
-    ['1', '11.3.2026 09:58:12', '11.3.2026 10:02:40', 'anonymous', '', 'Åse', 'Ødegård', '912 34 567', 'ase.odegard@example.no', '34', 'Besøksvenn', 'Kan bidra\nhver tirsdag, «gjerne» på sykehjemmet'],
-    ['2', '12.3.2026 14:00:01', '12.3.2026 14:03:55', 'anonymous', '', '=HYPERLINK("http://evil.example","klikk")', 'Hansen', '+47 41234567', 'hansen@example.no', '71', 'Handlehjelp', '@SUM(A1:A9)'],
+    [
+      '1',
+      '11.3.2026 09:58:12',
+      '11.3.2026 10:02:40',
+      'anonymous',
+      '',
+      'Åse',
+      'Ødegård',
+      '912 34 567',
+      'ase.odegard@example.no',
+      '34',
+      'Besøksvenn',
+      'Kan bidra\nhver tirsdag, «gjerne» på sykehjemmet',
+    ],
+    [
+      '2',
+      '12.3.2026 14:00:01',
+      '12.3.2026 14:03:55',
+      'anonymous',
+      '',
+      '=HYPERLINK("http://evil.example","klikk")',
+      'Hansen',
+      '+47 41234567',
+      'hansen@example.no',
+      '71',
+      'Handlehjelp',
+      '@SUM(A1:A9)',
+    ],
     ['3', '13.3.2026 08:00:00', '13.3.2026 08:01:00', 'anonymous', '', '', '', '99887766', 'uten.navn@example.no', '40', 'Besøksvenn', ''],
-    ['4', '14.3.2026 19:30:00', '14.3.2026 19:33:10', 'anonymous', '', 'Bjørn', 'Kvæstad', '-45 11 22 33', 'bjorn@example.no', '25', 'Sang og musikk', '-ingen-'],
+    [
+      '4',
+      '14.3.2026 19:30:00',
+      '14.3.2026 19:33:10',
+      'anonymous',
+      '',
+      'Bjørn',
+      'Kvæstad',
+      '-45 11 22 33',
+      'bjorn@example.no',
+      '25',
+      'Sang og musikk',
+      '-ingen-',
+    ],
   ];
   const text = [header, ...rows].map((r) => r.map(csvQuote).join(',')).join('\r\n') + '\r\n';
 
@@ -132,7 +184,9 @@ describe('Microsoft Forms export (comma, BOM, quoted line breaks)', () => {
     const original = unzipSync(readFileSync(file));
     await runImport(file, csvFile('forms2.csv', text, true));
     const after = unzipSync(readFileSync(file));
-    const changed = Object.keys(original).filter((name) => Buffer.compare(Buffer.from(original[name]), Buffer.from(after[name])) !== 0).sort();
+    const changed = Object.keys(original)
+      .filter((name) => Buffer.compare(Buffer.from(original[name]), Buffer.from(after[name])) !== 0)
+      .sort();
     // workbook.xml changes only when it did not already ask for recalculation on open.
     const recalcAlready = strFromU8(original['xl/workbook.xml']).includes('fullCalcOnLoad="1"');
     expect(changed).toEqual(['xl/styles.xml', 'xl/tables/table3.xml', ...(recalcAlready ? [] : ['xl/workbook.xml']), 'xl/worksheets/sheet5.xml']);

@@ -68,7 +68,17 @@ describe.each(LANGUAGES)('samspill new --demo --lang %s', (lang) => {
     const names = new Set((await (await openXlsxFile(file)).definedNames()).map((n) => n.name));
     for (const p of PARAMETERS) expect(names).toContain(p.name);
     for (const key of SETTINGS_LISTS) expect(names).toContain(`list_${key}`);
-    for (const name of ['kpi_report_date', 'kpi_active_agreements', 'kpi_active_volunteers', 'kpi_hours_year', 'kpi_fte', 'kpi_value', 'kpi_missing_police_certificate', 'kpi_hours_month_12', 'form_agreement_id'])
+    for (const name of [
+      'kpi_report_date',
+      'kpi_active_agreements',
+      'kpi_active_volunteers',
+      'kpi_hours_year',
+      'kpi_fte',
+      'kpi_value',
+      'kpi_missing_police_certificate',
+      'kpi_hours_month_12',
+      'form_agreement_id',
+    ])
       expect(names).toContain(name);
   });
 

@@ -23,7 +23,11 @@ import { recalcToCsv, requireLibreOffice } from '../support/libreoffice';
 import { CORPUS_DIR } from '../support/sharedFiles';
 
 const CORPUS = CORPUS_DIR();
-const CORPUS_FILES = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => /\.xls[xm]$/i.test(f)).sort() : [];
+const CORPUS_FILES = existsSync(CORPUS)
+  ? readdirSync(CORPUS)
+      .filter((f) => /\.xls[xm]$/i.test(f))
+      .sort()
+  : [];
 /** The parts an addition may change; every other original part must keep its bytes. */
 const SHARED_PARTS = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml)$/;
 /** Why a corpus file must be refused, with a word its message must contain. */
@@ -34,7 +38,9 @@ const MUST_REFUSE: Record<string, string> = {
 };
 const NB_SHEETS = defaultSheetNames('nb');
 const NB_TABLES = defaultTableNames('nb');
-const TEMPLATE_SHEETS = Object.entries(NB_SHEETS).filter(([k]) => k !== '_meta').map(([, name]) => name);
+const TEMPLATE_SHEETS = Object.entries(NB_SHEETS)
+  .filter(([k]) => k !== '_meta')
+  .map(([, name]) => name);
 
 const LO = requireLibreOffice();
 const loTest = LO ? test : test.skip;
@@ -97,7 +103,10 @@ describe('every corpus workbook', () => {
     const lines: string[] = [];
 
     if (MUST_REFUSE[file]) {
-      await expectRefused(addTemplates(input, { output }, (l) => lines.push(l)), MUST_REFUSE[file]);
+      await expectRefused(
+        addTemplates(input, { output }, (l) => lines.push(l)),
+        MUST_REFUSE[file],
+      );
       expect(sameBytes(readFileSync(input), original)).toBe(true);
       expect(existsSync(output)).toBe(false);
       report.push(`${file} | refused (${MUST_REFUSE[file]}) | all (untouched)`);
@@ -222,7 +231,10 @@ describe('name collisions', () => {
       wb.definedNames.add('Budsjett!$A$1', 'cfg_municipality');
     });
     const original = readFileSync(file);
-    await expectRefused(addTemplates(file, {}, () => undefined), 'cfg_municipality');
+    await expectRefused(
+      addTemplates(file, {}, () => undefined),
+      'cfg_municipality',
+    );
     expect(sameBytes(readFileSync(file), original)).toBe(true);
     expect(readdirSync(dir).filter((f) => f.startsWith('clashing-name.samspill-backup-'))).toEqual([]);
   });
@@ -255,7 +267,10 @@ describe('templates already there', () => {
     const metaPart = Object.keys(zip).find((name) => name.startsWith('xl/worksheets/') && strFromU8(zip[name]).includes('schemaVersion'))!;
     const older = withPartEdited(readFileSync(file), metaPart, (xml) => xml.replace(/(schemaVersion<\/t><\/is><\/c><c [^>]*>)<v>\d+<\/v>/, '$1<v>0</v>'));
     writeFileSync(file, older);
-    await expectRefused(addTemplates(file, {}, () => undefined), 'skjemaversjon 0');
+    await expectRefused(
+      addTemplates(file, {}, () => undefined),
+      'skjemaversjon 0',
+    );
     expect(sameBytes(readFileSync(file), older)).toBe(true);
   });
 
@@ -293,15 +308,21 @@ describe('writing', () => {
 
   test('an unknown template key and a file that is not a workbook are refused with exit 2', async () => {
     const file = copyToWork('sjs__merge_cells.xlsx', 'usage.xlsx');
-    await expectRefused(addTemplates(file, { templates: 'volunteers,budget' }, () => undefined), 'budget');
+    await expectRefused(
+      addTemplates(file, { templates: 'volunteers,budget' }, () => undefined),
+      'budget',
+    );
     const text = join(dir, 'notes.xlsx');
     writeFileSync(text, 'not a workbook');
-    await expectRefused(addTemplates(text, {}, () => undefined), 'notes.xlsx');
+    await expectRefused(
+      addTemplates(text, {}, () => undefined),
+      'notes.xlsx',
+    );
   });
 });
 
 describe('the package merge itself', () => {
-  test("transplanted cells keep their look through the renumbered styles of a workbook with many of its own", async () => {
+  test('transplanted cells keep their look through the renumbered styles of a workbook with many of its own', async () => {
     const original = readFileSync(join(CORPUS, 'apache__57181.xlsm'));
     const fresh = await writePlanToBuffer(handMadePlan());
     const result = mergeFreshWorkbook(inspectPackage(original), fresh);

@@ -26,7 +26,9 @@ describe('PackageWorkbook', () => {
     const row = columns.map((c) => ({ id: 'F0001', name: 'Kari Nordmann', phone: '912 34 567', start: TODAY, status: 'Aktiv' })[c.key as 'id'] ?? null);
     await workbook.appendRows('Frivillige', [row]);
     const loaded = await loadWorkbook(workbook);
-    expect(loaded.data.registers.volunteers.rows.map((r) => [r.values.id, r.values.name, r.values.phone, r.values.start])).toEqual([['F0001', 'Kari Nordmann', '912 34 567', TODAY]]);
+    expect(loaded.data.registers.volunteers.rows.map((r) => [r.values.id, r.values.name, r.values.phone, r.values.start])).toEqual([
+      ['F0001', 'Kari Nordmann', '912 34 567', TODAY],
+    ]);
   });
 
   it("appends a column to a register's table: header at its end, empty cells, every other cell and part kept", async () => {
@@ -36,7 +38,16 @@ describe('PackageWorkbook', () => {
     const before = await workbook.readSheet(sheet);
     const original = workbook.data();
     const width = Math.max(...before.rows.map((r) => r?.length ?? 0));
-    await workbook.appendTableColumn(table, { header: PARTICIPANTS_NB, width: 26, validation: { rule: { type: 'textLength', max: 200 }, prompt: { title: 'Deltakere', message: 'Hvem var med' }, error: { title: 'For lang', message: 'Høyst 200 tegn' }, strict: true } });
+    await workbook.appendTableColumn(table, {
+      header: PARTICIPANTS_NB,
+      width: 26,
+      validation: {
+        rule: { type: 'textLength', max: 200 },
+        prompt: { title: 'Deltakere', message: 'Hvem var med' },
+        error: { title: 'For lang', message: 'Høyst 200 tegn' },
+        strict: true,
+      },
+    });
     const after = await workbook.readSheet(sheet);
     expect(after.rows[0]![width]).toBe(PARTICIPANTS_NB);
     expect(after.rows.length).toBe(before.rows.length);
@@ -44,14 +55,21 @@ describe('PackageWorkbook', () => {
     for (let r = 1; r < after.rows.length; r++) expect(after.rows[r]?.[width] ?? null).toBeNull();
     const loaded = await loadWorkbook(workbook);
     expect(loaded.data.registers.checklist.columns.get('participants')).toBe(width + 1);
-    const changed = readStoredEntries(workbook.data()).filter((e) => readStoredEntries(original).find((o) => o.name === e.name)?.crc !== e.crc).map((e) => e.name);
+    const changed = readStoredEntries(workbook.data())
+      .filter((e) => readStoredEntries(original).find((o) => o.name === e.name)?.crc !== e.crc)
+      .map((e) => e.name);
     expect(changed).toHaveLength(2);
     expect(changed.some((name) => name.startsWith('xl/tables/'))).toBe(true);
   });
 
   it('refuses a column whose place beside the table holds a value, and keeps the bytes as they were', async () => {
     const plan = versionOnePlan();
-    const withNote = { ...plan, sheets: plan.sheets.map((s) => (s.key === 'checklist' ? { ...s, cells: [...s.cells, { row: 4, col: s.tables[0].headers.length + 1, value: 'notat' }] } : s)) };
+    const withNote = {
+      ...plan,
+      sheets: plan.sheets.map((s) =>
+        s.key === 'checklist' ? { ...s, cells: [...s.cells, { row: 4, col: s.tables[0].headers.length + 1, value: 'notat' }] } : s,
+      ),
+    };
     const workbook = await PackageWorkbook.create(withNote);
     const original = workbook.data();
     const error = await workbook.appendTableColumn(defaultTableNames('nb').checklist, { header: PARTICIPANTS_NB }).catch((e: unknown) => e);

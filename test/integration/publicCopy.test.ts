@@ -68,7 +68,9 @@ describe.each(['nb', 'en'] as const)('samspill summary --public (%s)', (lang) =>
     expect(code).toBe(0);
     const out = lines.join('\n');
     expect(out).toContain(sheetDef('summary').name[lang] === 'Summary' ? 'Summary of' : 'Oppsummering av');
-    expect(out).toMatch(lang === 'en' ? /Latest evaluation \d{4}-\d\d-\d\d, previous \d{4}-\d\d-\d\d/ : /Siste evaluering \d{4}-\d\d-\d\d, forrige \d{4}-\d\d-\d\d/);
+    expect(out).toMatch(
+      lang === 'en' ? /Latest evaluation \d{4}-\d\d-\d\d, previous \d{4}-\d\d-\d\d/ : /Siste evaluering \d{4}-\d\d-\d\d, forrige \d{4}-\d\d-\d\d/,
+    );
     expect(out).toMatch(lang === 'en' ? /3 new from the latest evaluation/ : /3 nye fra siste evaluering/);
     expect(out).toContain(copy);
     const backup = /(\S+samspill-backup-\S+\.xlsx)/.exec(out)?.[1];
@@ -91,7 +93,8 @@ describe.each(['nb', 'en'] as const)('samspill summary --public (%s)', (lang) =>
     const sheets = await reader.listSheets();
     expect(sheets.map((s) => s.name)).toEqual([sheetDef('summary').name[lang], sheetDef('actions').name[lang]]);
     const cells: string[] = [];
-    for (const sheet of sheets) for (const row of (await reader.readSheet(sheet.name)).rows) for (const v of row ?? []) if (v !== null && v !== undefined) cells.push(asText(v));
+    for (const sheet of sheets)
+      for (const row of (await reader.readSheet(sheet.name)).rows) for (const v of row ?? []) if (v !== null && v !== undefined) cells.push(asText(v));
     expect(cells.length).toBeGreaterThan(200);
     const personal = personalValues(records);
     expect(personal.length).toBeGreaterThan(150);
@@ -104,7 +107,9 @@ describe.each(['nb', 'en'] as const)('samspill summary --public (%s)', (lang) =>
     });
     expect(found).toEqual([]);
     // The raw package too: shared strings and every other part.
-    const raw = Object.values(unzipSync(readFileSync(copy))).map((bytes) => strFromU8(bytes)).join('\n');
+    const raw = Object.values(unzipSync(readFileSync(copy)))
+      .map((bytes) => strFromU8(bytes))
+      .join('\n');
     expect([leakedName, leakedPhone].filter((p) => raw.includes(p))).toEqual([]);
     expect(cells).toContain(text('public.removed', lang));
   });
@@ -115,7 +120,14 @@ describe.each(['nb', 'en'] as const)('samspill summary --public (%s)', (lang) =>
     const summary = await reader.readSheet(sheetDef('summary').name[lang]);
     const refresh = refreshSummary(workbookData(demo.input), isoToSerial(TODAY), 'test');
     const expected = figureValues(refresh.sections);
-    for (const name of ['kpi_active_volunteers', 'kpi_hours_year', 'kpi_open_actions', 'kpi_eval_overall_promoters', 'kpi_eval_economy_barriers_change', 'kpi_due_for_deletion']) {
+    for (const name of [
+      'kpi_active_volunteers',
+      'kpi_hours_year',
+      'kpi_open_actions',
+      'kpi_eval_overall_promoters',
+      'kpi_eval_economy_barriers_change',
+      'kpi_due_for_deletion',
+    ]) {
       const m = /\$([A-Z]+)\$(\d+)$/.exec(names.get(name)!)!;
       const actual = summary.rows[Number(m[2]) - 1]?.[m[1].charCodeAt(0) - 65];
       expect([name, actual]).toEqual([name, expected.get(name)]);

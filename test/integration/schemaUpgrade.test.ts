@@ -113,7 +113,9 @@ describe('a version-1 workbook', () => {
     const backup = readdirSync(dir).find((f) => f.startsWith('v1.samspill-backup-'))!;
     expect(sameBytes(readFileSync(join(dir, backup)), original)).toBe(true);
     const issues = await structureIssues(join(dir, backup));
-    expect(issues).toEqual(expect.arrayContaining(['structure.schema.older:_meta', 'structure.sheet.missing:actions', 'structure.column.optionalMissing:checklist']));
+    expect(issues).toEqual(
+      expect.arrayContaining(['structure.schema.older:_meta', 'structure.sheet.missing:actions', 'structure.column.optionalMissing:checklist']),
+    );
   });
 
   test('every row of every register keeps its values; the checklist gains an empty participants column at its end', async () => {
@@ -146,12 +148,24 @@ describe('a version-1 workbook', () => {
 
     const sheet = sheetXml(zip, NB_SHEETS.checklist);
     expect(sheet.xml).toContain(`<c r="${newCol}1" t="inlineStr"><is><t>Deltakere</t></is></c>`);
-    const validation = new RegExp(`<dataValidation type="textLength" operator="lessThanOrEqual"[^>]*sqref="${newCol}2:${newCol}(\\d+)"><formula1>200</formula1>`).exec(sheet.xml);
+    const validation = new RegExp(
+      `<dataValidation type="textLength" operator="lessThanOrEqual"[^>]*sqref="${newCol}2:${newCol}(\\d+)"><formula1>200</formula1>`,
+    ).exec(sheet.xml);
     const otherLast = /sqref="A2:A(\d+)"/.exec(sheet.xml)![1];
     expect(validation?.[1]).toBe(otherLast);
-    expect(sheet.xml).toContain(`<col min="${widthOf(before.get('checklist')!) + 1}" max="${widthOf(before.get('checklist')!) + 1}" width="26" customWidth="1"/>`);
+    expect(sheet.xml).toContain(
+      `<col min="${widthOf(before.get('checklist')!) + 1}" max="${widthOf(before.get('checklist')!) + 1}" width="26" customWidth="1"/>`,
+    );
 
-    const mayChange = new Set(['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', sheet.part, table.part, sheetXml(zip, META_SHEET_NAME).part]);
+    const mayChange = new Set([
+      '[Content_Types].xml',
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      sheet.part,
+      table.part,
+      sheetXml(zip, META_SHEET_NAME).part,
+    ]);
     const changed = Object.keys(was).filter((name) => !sameBytes(was[name], zip[name] ?? new Uint8Array()));
     expect(changed.filter((name) => !mayChange.has(name))).toEqual([]);
     expect(changed).toEqual(expect.arrayContaining([sheet.part, table.part]));
@@ -201,7 +215,7 @@ describe('a version-1 workbook', () => {
 });
 
 describe('a version-1 workbook the user has changed', () => {
-  test("their own column and their sorting survive; participants goes after their column", async () => {
+  test('their own column and their sorting survive; participants goes after their column', async () => {
     const file = await versionOneWorkbook('v1-user.xlsx', true);
     const before = await registerGrids(file);
     const output = join(dir, 'v1-user-upgraded.xlsx');
@@ -224,7 +238,9 @@ describe('a version-1 workbook the user has changed', () => {
   test('a note typed right of the checklist table is never swallowed: the upgrade is refused and the file untouched', async () => {
     const file = await versionOneWorkbook('v1-notes.xlsx', false, (plan) => ({
       ...plan,
-      sheets: plan.sheets.map((s) => (s.key === 'checklist' ? { ...s, cells: [...s.cells, { row: 4, col: s.tables[0].headers.length + 1, value: 'Husk å spørre Frivilligsentralen' }] } : s)),
+      sheets: plan.sheets.map((s) =>
+        s.key === 'checklist' ? { ...s, cells: [...s.cells, { row: 4, col: s.tables[0].headers.length + 1, value: 'Husk å spørre Frivilligsentralen' }] } : s,
+      ),
     }));
     const original = readFileSync(file);
     const error = await addTemplates(file, {}, () => undefined).then(
@@ -245,7 +261,10 @@ describe('a version-1 workbook the user has changed', () => {
 
 describe('versions without a way up', () => {
   test('a newer workbook is still refused untouched', async () => {
-    const file = await versionOneWorkbook('newer.xlsx', false, (plan) => ({ ...plan, sheets: plan.sheets.map((s) => (s.key === '_meta' ? withSchemaVersion(s, 3) : s)) }));
+    const file = await versionOneWorkbook('newer.xlsx', false, (plan) => ({
+      ...plan,
+      sheets: plan.sheets.map((s) => (s.key === '_meta' ? withSchemaVersion(s, 3) : s)),
+    }));
     const original = readFileSync(file);
     const error = await addTemplates(file, {}, () => undefined).then(
       () => undefined,

@@ -76,17 +76,21 @@ describe('samspill summary writes back', () => {
   });
 
   const lo = requireLibreOffice() ? it : it.skip;
-  lo('gives a workbook LibreOffice recalculates without errors, counting the new open actions', async () => {
-    const { file } = await workbookWithOneAction('lo.xlsx');
-    await runCli('summary', file, '--today', TODAY);
-    const open = (await actionRows(file)).filter((r) => !['Fullført', 'Avbrutt'].includes(String(r.values.status))).length;
-    const recalculated = await openXlsxFile(await recalcToXlsx(file));
-    const names = new Map((await recalculated.definedNames()).map((n) => [n.name, n.refersTo]));
-    const ref = /^'?(.*?)'?!\$([A-Z]+)\$(\d+)$/.exec(names.get('kpi_open_actions')!)!;
-    const grid = await recalculated.readSheet(ref[1]);
-    const col = ref[2].charCodeAt(0) - 64;
-    expect(grid.rows[Number(ref[3]) - 1]![col - 1]).toBe(open);
-    for (const row of grid.rows) for (const v of row ?? []) expect(typeof v === 'object' && v !== null ? v : 'ok').toBe('ok');
-    expect(existsSync(file)).toBe(true);
-  }, 120_000);
+  lo(
+    'gives a workbook LibreOffice recalculates without errors, counting the new open actions',
+    async () => {
+      const { file } = await workbookWithOneAction('lo.xlsx');
+      await runCli('summary', file, '--today', TODAY);
+      const open = (await actionRows(file)).filter((r) => !['Fullført', 'Avbrutt'].includes(String(r.values.status))).length;
+      const recalculated = await openXlsxFile(await recalcToXlsx(file));
+      const names = new Map((await recalculated.definedNames()).map((n) => [n.name, n.refersTo]));
+      const ref = /^'?(.*?)'?!\$([A-Z]+)\$(\d+)$/.exec(names.get('kpi_open_actions')!)!;
+      const grid = await recalculated.readSheet(ref[1]);
+      const col = ref[2].charCodeAt(0) - 64;
+      expect(grid.rows[Number(ref[3]) - 1]![col - 1]).toBe(open);
+      for (const row of grid.rows) for (const v of row ?? []) expect(typeof v === 'object' && v !== null ? v : 'ok').toBe('ok');
+      expect(existsSync(file)).toBe(true);
+    },
+    120_000,
+  );
 });

@@ -72,9 +72,31 @@ describe('hand-made workbooks', () => {
       const v = wb.addWorksheet('Våre frivillige');
       v.addRow(['Frivillige ved Solsiden']);
       v.addRow(header('volunteers', ['status', 'Kommentar', 'name', 'id', 'phone', 'start', 'affiliation', 'activity', 'consentDate', 'confidentialityDate']));
-      v.addRow(['Aktiv', 'hei', 'Kari Nordmann', 'F1', '912 34 567', isoToSerial('2025-01-10'), 'Uformell hjelper', 'Trim og turgrupper', isoToSerial('2025-01-10'), isoToSerial('2025-01-10')]);
+      v.addRow([
+        'Aktiv',
+        'hei',
+        'Kari Nordmann',
+        'F1',
+        '912 34 567',
+        isoToSerial('2025-01-10'),
+        'Uformell hjelper',
+        'Trim og turgrupper',
+        isoToSerial('2025-01-10'),
+        isoToSerial('2025-01-10'),
+      ]);
       v.addRow([]);
-      v.addRow(['Aktiv', null, 'Per Hansen', 'F2', '12345', '01.02.2025', 'Uformell hjelper', 'Trim og turgrupper', isoToSerial('2025-02-01'), isoToSerial('2025-02-01')]);
+      v.addRow([
+        'Aktiv',
+        null,
+        'Per Hansen',
+        'F2',
+        '12345',
+        '01.02.2025',
+        'Uformell hjelper',
+        'Trim og turgrupper',
+        isoToSerial('2025-02-01'),
+        isoToSerial('2025-02-01'),
+      ]);
       const h = wb.addWorksheet('Timer');
       h.addRow(header('hours', ['volunteerId', 'date', 'activity', 'volunteerCount', 'hours']));
       h.addRow(['F1', isoToSerial('2026-03-01'), 'Trim og turgrupper', 1, 2]);
@@ -120,13 +142,25 @@ describe('hand-made workbooks', () => {
 describe('files that cannot be validated get exit code 2, one clear message, and stay untouched', () => {
   const cases: [string, () => Promise<string> | string, RegExp][] = [
     ['an empty file', () => writeTo('tom-fil.xlsx', new Uint8Array()), /ikke en Excel-arbeidsbok|skadet/],
-    ['a renamed Word document', () => writeTo('brev.xlsx', zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') })), /ikke en Excel-arbeidsbok/],
-    ['a truncated workbook', async () => {
-      const demo = demoWorkbook({ lang: 'nb', seed: 2, today: isoToSerial(TODAY), volunteers: 20 });
-      const full = await writePlanToBuffer(buildWorkbookPlan(demo.input));
-      return writeTo('avkuttet.xlsx', full.subarray(0, Math.floor(full.length * 0.6)));
-    }, /skadet|ufullstendig/],
-    ['a password-protected workbook', () => writeTo('passord.xlsx', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(2048)])), /passordbeskyttet/],
+    [
+      'a renamed Word document',
+      () => writeTo('brev.xlsx', zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') })),
+      /ikke en Excel-arbeidsbok/,
+    ],
+    [
+      'a truncated workbook',
+      async () => {
+        const demo = demoWorkbook({ lang: 'nb', seed: 2, today: isoToSerial(TODAY), volunteers: 20 });
+        const full = await writePlanToBuffer(buildWorkbookPlan(demo.input));
+        return writeTo('avkuttet.xlsx', full.subarray(0, Math.floor(full.length * 0.6)));
+      },
+      /skadet|ufullstendig/,
+    ],
+    [
+      'a password-protected workbook',
+      () => writeTo('passord.xlsx', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(2048)])),
+      /passordbeskyttet/,
+    ],
     ['a missing file', () => join(dir, 'finnes-ikke.xlsx'), /finnes ikke/],
     ['a workbook without Samspill templates', () => handMade((wb) => wb.addWorksheet('Budsjett').addRow(['Post', 'Beløp'])), /ingen Samspill-maler/],
   ];
@@ -158,7 +192,13 @@ describe('a large register', () => {
   it('validates a 50 000-row hours log without trouble', async () => {
     const demo = demoWorkbook({ lang: 'nb', seed: 9, today: isoToSerial(TODAY), volunteers: 50 });
     const template = demo.input.records.hours[0];
-    const hours = Array.from({ length: 50_000 }, (_, i) => ({ ...template, date: isoToSerial('2026-01-01') + (i % 300), volunteerId: null, volunteerCount: 2, hours: 1 + (i % 5) }));
+    const hours = Array.from({ length: 50_000 }, (_, i) => ({
+      ...template,
+      date: isoToSerial('2026-01-01') + (i % 300),
+      volunteerId: null,
+      volunteerCount: 2,
+      hours: 1 + (i % 5),
+    }));
     demo.input.records.hours = hours;
     const file = join(dir, 'stor.xlsx');
     writeFileSync(file, await writePlanToBuffer(buildWorkbookPlan(demo.input)));

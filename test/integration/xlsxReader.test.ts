@@ -152,9 +152,7 @@ describe('reading a workbook exceljs wrote', () => {
 
 /** Rewrites `<c>`, `</c>` … to `<x:c>`, `</x:c>` with the main namespace bound to `x`. */
 function prefixElements(xml: string): string {
-  return xml
-    .replace(/<(\/?)([A-Za-z][\w]*)(?=[\s/>])/g, '<$1x:$2')
-    .replace(/<x:(\w+) xmlns="([^"]+)"/, '<x:$1 xmlns:x="$2"');
+  return xml.replace(/<(\/?)([A-Za-z][\w]*)(?=[\s/>])/g, '<$1x:$2').replace(/<x:(\w+) xmlns="([^"]+)"/, '<x:$1 xmlns:x="$2"');
 }
 
 describe('the corpus of real-world workbooks', () => {

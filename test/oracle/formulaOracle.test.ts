@@ -39,7 +39,8 @@ interface Expected {
 function expectedFormulas(plan: WorkbookPlan): Expected[] {
   const out: Expected[] = [];
   for (const sheet of plan.sheets) {
-    for (const c of sheet.cells) if (isFormula(c.value)) out.push({ sheet: sheet.name, cell: cellAddress(c.row, c.col), formula: c.value.formula, value: c.value.result });
+    for (const c of sheet.cells)
+      if (isFormula(c.value)) out.push({ sheet: sheet.name, cell: cellAddress(c.row, c.col), formula: c.value.formula, value: c.value.result });
     for (const t of sheet.tables)
       t.rows.forEach((row, r) =>
         row.forEach((v, i) => {
@@ -113,7 +114,15 @@ run('LibreOffice recalculates what the core computed', () => {
       expect(figures.get('kpi_active_volunteers')).toBeGreaterThan(0);
       expect(figures.get('kpi_missing_police_certificate')).toBeGreaterThan(0);
       // The figures of the action-plan issue: each one has rows to count in the demo.
-      for (const name of ['kpi_volunteers_new_year', 'kpi_volunteers_ended_year', 'kpi_missing_consent', 'kpi_due_for_deletion', 'kpi_open_actions', 'kpi_agreements_form_writtenAgreement', 'kpi_hours_unit_01'])
+      for (const name of [
+        'kpi_volunteers_new_year',
+        'kpi_volunteers_ended_year',
+        'kpi_missing_consent',
+        'kpi_due_for_deletion',
+        'kpi_open_actions',
+        'kpi_agreements_form_writtenAgreement',
+        'kpi_hours_unit_01',
+      ])
         expect([name, figures.get(name)]).toEqual([name, expect.any(Number)]);
       for (const name of ['kpi_missing_consent', 'kpi_due_for_deletion', 'kpi_open_actions', 'kpi_agreements_form_writtenAgreement', 'kpi_hours_unit_01'])
         expect([name, (figures.get(name) as number) > 0]).toEqual([name, true]);
@@ -142,11 +151,36 @@ run('LibreOffice recalculates what the core computed', () => {
     input.settings.reportDate = day('2026-06-30');
     const L = (list: string, item: string) => itemLabel(list, item, 'nb');
     input.records.agreements = [
-      { id: 'A1', partner: 'P', unit: 'Sykehjem', measure: 'Besøksvenn', cooperationForm: L('cooperationForms', 'writtenAgreement'), start: day('2025-01-01'), end: null, status: L('agreementStatuses', 'active') },
-      { id: 'A2', partner: 'P', unit: 'Sykehjem', measure: 'Besøksvenn', cooperationForm: L('cooperationForms', 'writtenAgreement'), start: day('2025-01-01'), end: day('2026-06-29'), status: L('agreementStatuses', 'active') },
+      {
+        id: 'A1',
+        partner: 'P',
+        unit: 'Sykehjem',
+        measure: 'Besøksvenn',
+        cooperationForm: L('cooperationForms', 'writtenAgreement'),
+        start: day('2025-01-01'),
+        end: null,
+        status: L('agreementStatuses', 'active'),
+      },
+      {
+        id: 'A2',
+        partner: 'P',
+        unit: 'Sykehjem',
+        measure: 'Besøksvenn',
+        cooperationForm: L('cooperationForms', 'writtenAgreement'),
+        start: day('2025-01-01'),
+        end: day('2026-06-29'),
+        status: L('agreementStatuses', 'active'),
+      },
     ];
     const v = (id: string, status: string, start: string, end: string | null, consent: string | null) => ({
-      id, name: `Navn ${id}`, affiliation: L('affiliationForms', 'unorganised'), activity: 'Besøksvenn', status: L('volunteerStatuses', status), start: day(start), end: end ? day(end) : null, consentDate: consent ? day(consent) : null,
+      id,
+      name: `Navn ${id}`,
+      affiliation: L('affiliationForms', 'unorganised'),
+      activity: 'Besøksvenn',
+      status: L('volunteerStatuses', status),
+      start: day(start),
+      end: end ? day(end) : null,
+      consentDate: consent ? day(consent) : null,
     });
     input.records.volunteers = [
       v('V1', 'active', '2026-01-01', null, null),
@@ -166,7 +200,13 @@ run('LibreOffice recalculates what the core computed', () => {
     ];
     const plan = buildWorkbookPlan(input);
     const values = figureValues(summarySections(workbookData(input), day('2026-06-30')));
-    expect([values.get('kpi_due_for_deletion'), values.get('kpi_open_actions'), values.get('kpi_agreements_form_writtenAgreement'), values.get('kpi_volunteers_new_year'), values.get('kpi_missing_consent')]).toEqual([2, 2, 1, 2, 1]);
+    expect([
+      values.get('kpi_due_for_deletion'),
+      values.get('kpi_open_actions'),
+      values.get('kpi_agreements_form_writtenAgreement'),
+      values.get('kpi_volunteers_new_year'),
+      values.get('kpi_missing_consent'),
+    ]).toEqual([2, 2, 1, 2, 1]);
     const file = join(dir, 'boundaries.xlsx');
     writeFileSync(file, await writePlanToBuffer(plan));
     const recalculated = await openXlsxFile(await recalcToXlsx(file));
@@ -184,7 +224,9 @@ run('LibreOffice recalculates what the core computed', () => {
     demo.input.settings.reportDate = TODAY - 5;
     const plan = buildWorkbookPlan(demo.input);
     const summary = plan.sheets.find((s) => s.key === 'summary')!;
-    const hoursCell = summary.cells.find((c) => isFormula(c.value) && /SUMIFS/.test(c.value.formula) && typeof c.value.result === 'number' && c.value.result > 0)!;
+    const hoursCell = summary.cells.find(
+      (c) => isFormula(c.value) && /SUMIFS/.test(c.value.formula) && typeof c.value.result === 'number' && c.value.result > 0,
+    )!;
     const truth = (hoursCell.value as { result: number }).result;
     (hoursCell.value as { result: number }).result = truth + 12345;
     const file = join(dir, 'stale.xlsx');

@@ -29,9 +29,17 @@ export function benchmarkWorkbook(hoursRows: number, options: { lang?: Lang; vol
   const volunteers: RegisterRecord[] = [];
   for (let i = 0; i < volunteerCount; i++) {
     volunteers.push({
-      id: `F-${i}`, name: `Frivillig ${i}`, phone: String(40000000 + i), email: `f${i}@example.no`,
-      affiliation: settings.lists.affiliationForms[0], activity, unit, start, confidentialityDate: start,
-      consentDate: start, status: active,
+      id: `F-${i}`,
+      name: `Frivillig ${i}`,
+      phone: String(40000000 + i),
+      email: `f${i}@example.no`,
+      affiliation: settings.lists.affiliationForms[0],
+      activity,
+      unit,
+      start,
+      confidentialityDate: start,
+      consentDate: start,
+      status: active,
     });
   }
   const hours: RegisterRecord[] = [];

@@ -137,7 +137,16 @@ function serialised<T>(work: () => Promise<T>): Promise<T> {
 
 /** Returns what soffice printed, for the error when it exits cleanly without writing anything. */
 function convert(xlsxPath: string, filter: string, outDir: string): Promise<string> {
-  return runSoffice(['--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(profile()).href}`, '--convert-to', filter, '--outdir', outDir, xlsxPath]);
+  return runSoffice([
+    '--headless',
+    '--norestore',
+    `-env:UserInstallation=${pathToFileURL(profile()).href}`,
+    '--convert-to',
+    filter,
+    '--outdir',
+    outDir,
+    xlsxPath,
+  ]);
 }
 
 async function convertToCsv(xlsxPath: string): Promise<Map<string, string[][]>> {
@@ -151,7 +160,8 @@ async function convertToCsv(xlsxPath: string): Promise<Map<string, string[][]>> 
       const rows = parse(readFileSync(join(outDir, file), 'utf8'), { relax_column_count: true }) as string[][];
       sheets.set(file.slice(prefix.length, -'.csv'.length), rows);
     }
-    if (sheets.size === 0) throw new Error(`soffice wrote no CSV for ${xlsxPath} (found: ${readdirSync(outDir).join(', ') || 'nothing'}). soffice said: ${said}`);
+    if (sheets.size === 0)
+      throw new Error(`soffice wrote no CSV for ${xlsxPath} (found: ${readdirSync(outDir).join(', ') || 'nothing'}). soffice said: ${said}`);
     return sheets;
   } finally {
     rmSync(outDir, { recursive: true, force: true });
@@ -172,7 +182,8 @@ export function recalcToXlsx(xlsxPath: string): Promise<string> {
     const outDir = mkdtempSync(join(scratch(), 'xlsx-'));
     const said = await convert(xlsxPath, XLSX_FILTER, outDir);
     const out = join(outDir, `${basename(xlsxPath, extname(xlsxPath))}.xlsx`);
-    if (!existsSync(out)) throw new Error(`soffice wrote no .xlsx for ${xlsxPath} (found: ${readdirSync(outDir).join(', ') || 'nothing'}). soffice said: ${said}`);
+    if (!existsSync(out))
+      throw new Error(`soffice wrote no .xlsx for ${xlsxPath} (found: ${readdirSync(outDir).join(', ') || 'nothing'}). soffice said: ${said}`);
     return out;
   });
 }

@@ -32,10 +32,11 @@ function shiftRange(range: string, removed: number): string | null {
 
 /** The checklist sheet as version 1 wrote it: no participants column, its validations moved left. */
 export function withoutParticipants(sheet: PlannedSheet): PlannedSheet {
-  const drop = <T,>(list: T[]) => list.filter((_, i) => i !== PARTICIPANTS_COL - 1);
+  const drop = <T>(list: T[]) => list.filter((_, i) => i !== PARTICIPANTS_COL - 1);
   const [table] = sheet.tables;
   // Guards the helper itself: if the template moves the column, version 1 must be remade.
-  if (table.headers[PARTICIPANTS_COL - 1] !== PARTICIPANTS_NB) throw new Error(`column ${PARTICIPANTS_COL} of the checklist is ${table.headers[PARTICIPANTS_COL - 1]}, not ${PARTICIPANTS_NB}`);
+  if (table.headers[PARTICIPANTS_COL - 1] !== PARTICIPANTS_NB)
+    throw new Error(`column ${PARTICIPANTS_COL} of the checklist is ${table.headers[PARTICIPANTS_COL - 1]}, not ${PARTICIPANTS_NB}`);
   return {
     ...sheet,
     columnWidths: drop(sheet.columnWidths),
@@ -52,7 +53,11 @@ export function withUserChanges(sheet: PlannedSheet): PlannedSheet {
   const [table] = sheet.tables;
   const statementCol = table.headers.indexOf('Påstand');
   const rows = table.rows.map((row, i) => [...row, `Notat ${i + 1}`]).sort((a, b) => String(b[statementCol]).localeCompare(String(a[statementCol])));
-  return { ...sheet, columnWidths: [...sheet.columnWidths, 22], tables: [{ ...table, headers: [...table.headers, USER_HEADER], rows, columnStyles: [...table.columnStyles, undefined] }] };
+  return {
+    ...sheet,
+    columnWidths: [...sheet.columnWidths, 22],
+    tables: [{ ...table, headers: [...table.headers, USER_HEADER], rows, columnStyles: [...table.columnStyles, undefined] }],
+  };
 }
 
 export function withSchemaVersion(sheet: PlannedSheet, version: number): PlannedSheet {
@@ -79,7 +84,10 @@ export interface VersionOneOptions {
 export function versionOnePlan(options: VersionOneOptions = {}): WorkbookPlan {
   const { input } = demoWorkbook({ lang: 'nb', seed: 7, today: isoToSerial(V1_TODAY), volunteers: options.volunteers ?? 40 });
   const checklist = options.checklistRows === undefined ? input.records.checklist : sized(input.records.checklist, options.checklistRows);
-  const plan = buildWorkbookPlan({ ...input, records: { ...input.records, checklist, actions: [] } }, SHEET_KEYS.filter((k) => k !== 'actions'));
+  const plan = buildWorkbookPlan(
+    { ...input, records: { ...input.records, checklist, actions: [] } },
+    SHEET_KEYS.filter((k) => k !== 'actions'),
+  );
   return {
     ...plan,
     sheets: plan.sheets.map((sheet) => {

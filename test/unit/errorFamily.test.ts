@@ -125,7 +125,9 @@ describe('the family', () => {
   const sources = sourceFiles(join(REPO, 'src')).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
 
   it('is every error class in src: none extends Error but the base (and the streaming head-read signal, which is no error)', () => {
-    const direct = sources.flatMap(({ path, text }) => [...text.matchAll(/class (\w+)(?:<[^>]*>)? extends Error\b/g)].map((m) => `${path.slice(REPO.length + 1)}:${m[1]}`));
+    const direct = sources.flatMap(({ path, text }) =>
+      [...text.matchAll(/class (\w+)(?:<[^>]*>)? extends Error\b/g)].map((m) => `${path.slice(REPO.length + 1)}:${m[1]}`),
+    );
     expect(direct.sort()).toEqual(['src/cli/streamingLoad.ts:HeadRead', 'src/core/samspillError.ts:SamspillError']);
     const members = sources.flatMap(({ text }) => [...text.matchAll(/class (\w+)(?:<[^>]*>)? extends SamspillError\b/g)].map((m) => m[1]));
     expect(members.sort()).toEqual(Object.keys(FAMILY).sort());
@@ -183,19 +185,24 @@ describe('the command line says each error in bokmål and English (cliFailure)',
     expect(failure).toEqual({ message: `${error.say('nb')} / ${error.say('en')}`, exitCode: 2, unexpected: false });
   });
 
-  it.each(Object.entries(FAMILY).filter(([name]) => name !== 'UserFacingError'))('%s, not wrapped, is an unexpected error whose reason is said in each half', (_, error) => {
-    const failure = cliFailure(error);
-    expect(failure).toMatchObject({ exitCode: 2, unexpected: true });
-    expect(failure.message).toBe(cliStrings.both('cli.error.unexpected', { reason: error }));
-    const [nb, en] = failure.message.split(/ \/ (?=Unexpected error)/);
-    expect(nb).toContain(error.say('nb'));
-    expect(en).toContain(error.say('en'));
-    if (error.say('nb') !== error.say('en')) expect(nb).not.toContain(error.say('en'));
-  });
+  it.each(Object.entries(FAMILY).filter(([name]) => name !== 'UserFacingError'))(
+    '%s, not wrapped, is an unexpected error whose reason is said in each half',
+    (_, error) => {
+      const failure = cliFailure(error);
+      expect(failure).toMatchObject({ exitCode: 2, unexpected: true });
+      expect(failure.message).toBe(cliStrings.both('cli.error.unexpected', { reason: error }));
+      const [nb, en] = failure.message.split(/ \/ (?=Unexpected error)/);
+      expect(nb).toContain(error.say('nb'));
+      expect(en).toContain(error.say('en'));
+      if (error.say('nb') !== error.say('en')) expect(nb).not.toContain(error.say('en'));
+    },
+  );
 
   it('a reason inside a command sentence is said in each half, not as "nb / en" twice', () => {
     const refused = new UserFacingError(cliStrings.phrase('cli.error.unexpected', { reason: READ.legacyXls }));
-    expect(refused.message).toBe(`Uventet feil: ${READ.legacyXls.say('nb')}. Ingen filer er endret. Meld gjerne feilen med kommandoen du kjørte. / Unexpected error: ${READ.legacyXls.say('en')}. No files were changed. Please report it with the command you ran.`);
+    expect(refused.message).toBe(
+      `Uventet feil: ${READ.legacyXls.say('nb')}. Ingen filer er endret. Meld gjerne feilen med kommandoen du kjørte. / Unexpected error: ${READ.legacyXls.say('en')}. No files were changed. Please report it with the command you ran.`,
+    );
   });
 });
 

@@ -90,7 +90,11 @@ describe('manifest.xml', () => {
       { url: topLevel('IconUrl').attributes.DefaultValue, size: 32 },
       { url: topLevel('HighResolutionIconUrl').attributes.DefaultValue, size: 64 },
     ];
-    const images = new Map(all(manifest, 'bt:Image').filter((i) => i.attributes.id).map((i) => [i.attributes.id, i.attributes.DefaultValue]));
+    const images = new Map(
+      all(manifest, 'bt:Image')
+        .filter((i) => i.attributes.id)
+        .map((i) => [i.attributes.id, i.attributes.DefaultValue]),
+    );
     for (const use of all(manifest, 'bt:Image').filter((i) => i.attributes.resid)) {
       const url = images.get(use.attributes.resid);
       expect(url).toBeDefined();
@@ -107,8 +111,14 @@ describe('manifest.xml', () => {
 
   it('defines every resource the ribbon refers to, with texts for nn-NO and en-US', () => {
     const resources = only(manifest, 'Resources');
-    const defined = new Set(descendants(resources).map((e) => e.attributes.id).filter(Boolean));
-    const resids = descendants(manifest).map((e) => e.attributes.resid).filter(Boolean);
+    const defined = new Set(
+      descendants(resources)
+        .map((e) => e.attributes.id)
+        .filter(Boolean),
+    );
+    const resids = descendants(manifest)
+      .map((e) => e.attributes.resid)
+      .filter(Boolean);
     expect(resids.length).toBeGreaterThan(0);
     for (const resid of resids) expect(defined).toContain(resid);
     for (const text of all(resources, 'bt:String')) {
@@ -128,9 +138,7 @@ describe('the manifest as the production build rewrites it', () => {
     const rebased = parseXml(rebaseManifest(source, 'https://intern.kommune.no/samspill'));
     const before = manifestUrls(manifest);
     const after = manifestUrls(rebased);
-    expect(after).toEqual(
-      before.map((url) => (url === DEV_BASE ? 'https://intern.kommune.no' : url.replace(DEV_BASE, 'https://intern.kommune.no/samspill'))),
-    );
+    expect(after).toEqual(before.map((url) => (url === DEV_BASE ? 'https://intern.kommune.no' : url.replace(DEV_BASE, 'https://intern.kommune.no/samspill'))));
     expect(after.join(' ')).not.toContain('localhost');
     expect(only(only(rebased, 'DefaultSettings'), 'SourceLocation').attributes.DefaultValue).toBe('https://intern.kommune.no/samspill/taskpane.html');
   });
@@ -151,14 +159,12 @@ describe('templates/ui/taskpane.json', () => {
 
   it('names the six tabs as the design does in bokmål', () => {
     const strings = stringsFileSchema.parse(raw);
-    const tabs = ['templates', 'register', 'evaluation', 'validation', 'summary', 'settings'].map(
-      (section) => strings[`tab.${section}.label`]?.nb,
-    );
+    const tabs = ['templates', 'register', 'evaluation', 'validation', 'summary', 'settings'].map((section) => strings[`tab.${section}.label`]?.nb);
     expect(tabs).toEqual(['Maler', 'Registrer', 'Evaluering', 'Kontroll', 'Oppsummering', 'Innstillinger']);
   });
 });
 
-describe('office-addin-manifest info (offline parse by Microsoft\'s tool)', () => {
+describe("office-addin-manifest info (offline parse by Microsoft's tool)", () => {
   it('reads the manifest: id, type, locale, host, permissions and source location', () => {
     const cli = require.resolve('office-addin-manifest/cli.js');
     const out = execFileSync(process.execPath, [cli, 'info', 'manifest.xml'], { cwd: path.join(__dirname, '../..'), encoding: 'utf8', timeout: 60_000 });

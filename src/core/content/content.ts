@@ -32,7 +32,11 @@ export class ContentError extends SamspillError<'schema' | 'noSheet' | 'noList' 
   }
 }
 
-function parseOrExplain<T>(what: string, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, data: unknown): T {
+function parseOrExplain<T>(
+  what: string,
+  schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  data: unknown,
+): T {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const first = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);

@@ -8,9 +8,7 @@ const nonEmpty = z.string().trim().min(1);
 export const localizedSchema = z.object({ nb: nonEmpty, nn: nonEmpty, en: nonEmpty }).strict();
 
 /** "000_816c9c010d52404f.txt:3573" or a line range "…:796-900"; several separated by ", ". */
-export const sourceSchema = z
-  .string()
-  .regex(/^(0\d\d_[0-9a-f]{16}\.txt:\d+(-\d+)?)(, 0\d\d_[0-9a-f]{16}\.txt:\d+(-\d+)?)*$/, 'source must cite file:line');
+export const sourceSchema = z.string().regex(/^(0\d\d_[0-9a-f]{16}\.txt:\d+(-\d+)?)(, 0\d\d_[0-9a-f]{16}\.txt:\d+(-\d+)?)*$/, 'source must cite file:line');
 
 const keySchema = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'keys are camelCase');
 
@@ -50,9 +48,7 @@ export const FACTOR_KEYS = [
 
 export const checklistFileSchema = z
   .object({
-    factors: z
-      .array(z.object({ key: z.enum(FACTOR_KEYS), label: localizedSchema, source: sourceSchema }).strict())
-      .length(FACTOR_KEYS.length),
+    factors: z.array(z.object({ key: z.enum(FACTOR_KEYS), label: localizedSchema, source: sourceSchema }).strict()).length(FACTOR_KEYS.length),
     instruments: z
       .array(
         z
@@ -85,13 +81,7 @@ export const checklistFileSchema = z
 
 export const agreementFileSchema = z
   .object({
-    clauses: z
-      .array(
-        z
-          .object({ key: keySchema, title: localizedSchema, body: localizedSchema, source: sourceSchema.optional() })
-          .strict(),
-      )
-      .min(1),
+    clauses: z.array(z.object({ key: keySchema, title: localizedSchema, body: localizedSchema, source: sourceSchema.optional() }).strict()).min(1),
   })
   .strict();
 

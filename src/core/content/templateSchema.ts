@@ -5,35 +5,13 @@
 import { z } from 'zod';
 import { localizedSchema, sourceSchema } from './contentSchema';
 
-export const SHEET_KEYS = [
-  'settings',
-  'partners',
-  'agreements',
-  'agreement',
-  'volunteers',
-  'hours',
-  'checklist',
-  'actions',
-  'summary',
-  '_meta',
-] as const;
+export const SHEET_KEYS = ['settings', 'partners', 'agreements', 'agreement', 'volunteers', 'hours', 'checklist', 'actions', 'summary', '_meta'] as const;
 export type SheetKey = (typeof SHEET_KEYS)[number];
 
 export const REGISTER_KEYS = ['partners', 'agreements', 'volunteers', 'hours', 'checklist', 'actions'] as const;
 export type RegisterKey = (typeof REGISTER_KEYS)[number];
 
-export const COLUMN_TYPES = [
-  'text',
-  'date',
-  'number',
-  'integer',
-  'list',
-  'yesno',
-  'email',
-  'phone',
-  'orgnr',
-  'formula',
-] as const;
+export const COLUMN_TYPES = ['text', 'date', 'number', 'integer', 'list', 'yesno', 'email', 'phone', 'orgnr', 'formula'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 const keySchema = z.string().regex(/^[a-z][A-Za-z0-9]*$/);

@@ -84,7 +84,10 @@ function difference(a: number | null, b: number | null): number | null {
 
 /** Change from the previous round to the latest, per factor and overall (last). */
 export function changeSince(latest: RoundScore, previous: RoundScore): FactorChange[] {
-  const pairs: [FactorScore, FactorScore][] = [...latest.factors.map((f, i) => [f, previous.factors[i]] as [FactorScore, FactorScore]), [latest.overall, previous.overall]];
+  const pairs: [FactorScore, FactorScore][] = [
+    ...latest.factors.map((f, i) => [f, previous.factors[i]] as [FactorScore, FactorScore]),
+    [latest.overall, previous.overall],
+  ];
   return pairs.map(([now, before]) => ({
     factor: now.factor,
     promoters: difference(promoterPercent(now), promoterPercent(before)),

@@ -119,7 +119,12 @@ function fixedListLabel(listKey: string, typed: string, data: WorkbookData): str
 
 /** Labels compared without case, dash style, "år"/"years" and spacing: "30–54 år" = "30-54". */
 function comparable(label: string): string {
-  return normaliseLabel(label.replace(/[\u2010-\u2015]/g, '-').replace(/\b(år|ar|years?)\b/gi, '').replace(/\s*-\s*/g, '-'));
+  return normaliseLabel(
+    label
+      .replace(/[\u2010-\u2015]/g, '-')
+      .replace(/\b(år|ar|years?)\b/gi, '')
+      .replace(/\s*-\s*/g, '-'),
+  );
 }
 
 /** The age group of an age in whole years, from the bounds the list's labels give. */
@@ -141,7 +146,10 @@ function choiceFromList(typed: string, labels: string[]): { value: string; extra
   const byKey = new Map(labels.map((l) => [foldText(l), l]));
   const whole = byKey.get(foldText(typed));
   if (whole) return { value: whole, extra: [] };
-  const parts = typed.split(/[;\n]|,\s/).map((p) => p.trim()).filter(Boolean);
+  const parts = typed
+    .split(/[;\n]|,\s/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const known = parts.map((p) => byKey.get(foldText(p))).filter((p): p is string => !!p);
   if (known.length === 0) return { value: parts.length > 1 ? parts[0] : typed, extra: parts.slice(1) };
   return { value: known[0], extra: parts.filter((p) => foldText(p) !== foldText(known[0])) };
@@ -183,9 +191,10 @@ function recordOf(row: string[], csvRow: number, input: ImportInput): Candidate 
   const ageText = get('ageGroup') || get('age');
   const age = /^\d{1,3}$/.test(ageText) ? ageGroupOf(Number(ageText), data) : null;
   const consent = get('consent');
-  const consentDate = date('consentDate') ?? (consent !== '' && (isYes(consent) || /^(ja|yes|jeg samtykker|eg samtykkjer|i consent|i agree)\b/i.test(consent)) ? submittedDay : null);
-  const affiliation =
-    fixed('affiliation', 'affiliationForms') ?? itemLabel('affiliationForms', partner ? 'organisation' : 'unorganised', data.lang);
+  const consentDate =
+    date('consentDate') ??
+    (consent !== '' && (isYes(consent) || /^(ja|yes|jeg samtykker|eg samtykkjer|i consent|i agree)\b/i.test(consent)) ? submittedDay : null);
+  const affiliation = fixed('affiliation', 'affiliationForms') ?? itemLabel('affiliationForms', partner ? 'organisation' : 'unorganised', data.lang);
 
   const values: Record<string, CellValue> = {
     name,
@@ -257,7 +266,8 @@ function candidateCells(register: RegisterRows, rows: RegisterRow[]): Validation
   for (const row of rows) {
     for (const [key, value] of Object.entries(row.values)) {
       const col = register.columns.get(key);
-      if (col && typeof value === 'string' && /\d/.test(value)) cells.push({ sheetKey: 'volunteers', sheet: register.sheetName, cell: cellAddress(row.rowNumber, col), value });
+      if (col && typeof value === 'string' && /\d/.test(value))
+        cells.push({ sheetKey: 'volunteers', sheet: register.sheetName, cell: cellAddress(row.rowNumber, col), value });
     }
   }
   return cells;

@@ -36,7 +36,7 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
 /** The migrations leading from one version to another, in order; null when there is no such path. */
 export function migrationPath(from: number, to: number, migrations: readonly SchemaMigration[] = SCHEMA_MIGRATIONS): SchemaMigration[] | null {
   const path: SchemaMigration[] = [];
-  for (let version = from; version < to; ) {
+  for (let version = from; version < to;) {
     const next = migrations.find((m) => m.from === version && m.to > version && m.to <= to);
     if (!next) return null;
     path.push(next);

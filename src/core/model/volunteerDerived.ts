@@ -32,9 +32,7 @@ export function policeRequired(data: WorkbookData, f: FormulaRefs, volunteer: Re
     partner !== '' &&
     data.registers.agreements.rows.some(
       (a) =>
-        sameText(a.values.partner, partner) &&
-        isYes(a.values.requiresPoliceCertificate) &&
-        sameText(a.values.status, f.label('agreementStatuses', 'active')),
+        sameText(a.values.partner, partner) && isYes(a.values.requiresPoliceCertificate) && sameText(a.values.status, f.label('agreementStatuses', 'active')),
     );
   return byActivity || byAgreement;
 }

@@ -66,7 +66,12 @@ export function upgradeColumns(placement: Placement): { addition: ColumnAddition
   const additions = placement.upgrade?.addColumns ?? [];
   if (additions.length === 0) return [];
   const refs = new FormulaRefs(placement.lang, placement.tableNames);
-  const ctx = { lang: placement.lang, settingsSheet: placement.sheetNames.settings, partnersTable: placement.tableNames.partners, partnerNameHeader: refs.header('partners', 'name') };
+  const ctx = {
+    lang: placement.lang,
+    settingsSheet: placement.sheetNames.settings,
+    partnersTable: placement.tableNames.partners,
+    partnerNameHeader: refs.header('partners', 'name'),
+  };
   return additions.map((addition) => ({ addition, column: columnToAppend(addition, placement.lang, ctx) }));
 }
 

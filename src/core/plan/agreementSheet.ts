@@ -89,7 +89,10 @@ function placeholders(f: FormulaRefs, lang: Lang): Record<string, Placeholder> {
   const cell = (field: Field) => `$B$${fieldRow(field)}`;
   const plain = (field: Field): Placeholder => ({ formula: `${cell(field)}&""`, value: (v) => (v[field] === null ? '' : String(v[field])) });
   // An amount left blank reads as 0 kroner rather than leaving a gap in the sentence.
-  const amount = (field: Field): Placeholder => ({ formula: `IF(${cell(field)}="",0,${cell(field)})&""`, value: (v) => (v[field] === null ? '0' : String(v[field])) });
+  const amount = (field: Field): Placeholder => ({
+    formula: `IF(${cell(field)}="",0,${cell(field)})&""`,
+    value: (v) => (v[field] === null ? '0' : String(v[field])),
+  });
   const date = (field: Field): Placeholder => ({ formula: dayText(cell(field)), value: (v) => formatDay(v[field]) });
   const yes = f.item('yesNo', 'yes');
   const conf = `${cell('requiresConfidentiality')}=${yes}`;
@@ -226,4 +229,3 @@ export function agreementSheet(sheetName: string, data: WorkbookData, f: Formula
     names: [{ name: 'form_agreement_id', refersTo: absoluteAddress(sheetName, ID_ROW, 2) }],
   };
 }
-

@@ -117,12 +117,11 @@ export function buildWorkbookPlan(input: WorkbookInput, keys: readonly SheetKey[
     if (!keys.includes(key)) continue;
     if (key === 'settings') add(settingsSheet(input.sheetNames.settings, input.lang, input.settings));
     else if (key === 'agreement') add(agreementSheet(input.sheetNames.agreement, data, f, input.chosenAgreementId ?? null));
-    else if (key === 'summary') add(summarySheet(input.sheetNames.summary, input.lang, summarySections(data, reportDate, { refreshedAt: refreshStamp(input) })));
+    else if (key === 'summary')
+      add(summarySheet(input.sheetNames.summary, input.lang, summarySections(data, reportDate, { refreshedAt: refreshStamp(input) })));
     else if (key === '_meta') sheets.push(metaSheet(input, [...keys]));
     else
-      sheets.push(
-        registerSheet({ key, lang: input.lang, sheetName: input.sheetNames[key], tableName: input.tables[key], records: records[key], validation }),
-      );
+      sheets.push(registerSheet({ key, lang: input.lang, sheetName: input.sheetNames[key], tableName: input.tables[key], records: records[key], validation }));
   }
   return { sheets, names };
 }

@@ -46,9 +46,7 @@ export interface RegisterSheetInput {
 
 export function registerSheet(input: RegisterSheetInput): PlannedSheet {
   const columns = sheetDef(input.key).columns ?? [];
-  const rows: PlanValue[][] = input.records.length
-    ? input.records.map((r) => columns.map((c) => r[c.key] ?? null))
-    : [columns.map(() => null)];
+  const rows: PlanValue[][] = input.records.length ? input.records.map((r) => columns.map((c) => r[c.key] ?? null)) : [columns.map(() => null)];
   const lastRow = 1 + rows.length + VALIDATION_HEADROOM;
   const validations: PlannedValidation[] = [];
   columns.forEach((column, i) => {

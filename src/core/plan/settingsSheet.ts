@@ -4,15 +4,7 @@
  */
 import { workbookStrings, valueList } from '../content/content';
 import type { Lang } from '../content/language';
-import {
-  listColumns,
-  PARAMETERS,
-  parameterRow,
-  POLICE_COLUMN_LIST,
-  SETTINGS_LAYOUT,
-  type ParameterKey,
-  type SettingsValues,
-} from '../model/settingsModel';
+import { listColumns, PARAMETERS, parameterRow, POLICE_COLUMN_LIST, SETTINGS_LAYOUT, type ParameterKey, type SettingsValues } from '../model/settingsModel';
 import type { PlannedCell, PlannedName, PlannedSheet, PlannedValidation, StyleKey } from './workbookPlan';
 import { DATE_MAX, DATE_MIN, settingsListSource } from './columnValidation';
 import { absoluteAddress, absoluteRange, columnLetter } from '../model/a1';
@@ -29,9 +21,12 @@ function parameterValidation(lang: Lang, key: ParameterKey, row: number): Planne
   const help = workbookStrings.text(`settings.param.${key}.help`, lang);
   const range = `B${row}`;
   const base = { range, prompt: { title: label, message: help }, strict: true };
-  if (p.type === 'date') return { ...base, rule: { type: 'date', min: DATE_MIN, max: DATE_MAX }, error: { title: label, message: workbookStrings.text('validation.date', lang) } };
-  if (p.type === 'number') return { ...base, rule: { type: 'decimal', min: p.min, max: p.max }, error: { title: label, message: workbookStrings.text('validation.number', lang) } };
-  if (p.type === 'integer') return { ...base, rule: { type: 'whole', min: p.min, max: p.max }, error: { title: label, message: workbookStrings.text('validation.integer', lang) } };
+  if (p.type === 'date')
+    return { ...base, rule: { type: 'date', min: DATE_MIN, max: DATE_MAX }, error: { title: label, message: workbookStrings.text('validation.date', lang) } };
+  if (p.type === 'number')
+    return { ...base, rule: { type: 'decimal', min: p.min, max: p.max }, error: { title: label, message: workbookStrings.text('validation.number', lang) } };
+  if (p.type === 'integer')
+    return { ...base, rule: { type: 'whole', min: p.min, max: p.max }, error: { title: label, message: workbookStrings.text('validation.integer', lang) } };
   return null;
 }
 
@@ -80,7 +75,8 @@ export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsV
       cells.push({ row: listHeaderRow, col: policeCol, value: workbookStrings.text('settings.policeColumn', lang), style: 'label' });
       for (let i = 0; i < listCapacity; i++) {
         const label = items[i];
-        const value = label === undefined ? null : valueList('yesNo').items.find((y) => y.key === (settings.policeActivities.includes(label) ? 'yes' : 'no'))!.label[lang];
+        const value =
+          label === undefined ? null : valueList('yesNo').items.find((y) => y.key === (settings.policeActivities.includes(label) ? 'yes' : 'no'))!.label[lang];
         cells.push({ row: firstListRow + i, col: policeCol, value, style: 'input' });
       }
       names.push({ name: `list_${key}_police`, refersTo: absoluteRange(sheetName, `${policeLetter}${firstListRow}:${policeLetter}${lastListRow}`) });

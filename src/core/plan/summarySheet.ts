@@ -30,7 +30,10 @@ export function summarySheet(
   sheetName: string,
   lang: Lang,
   sections: FigureSection[],
-  heading: { title: string; subtitle: string } = { title: workbookStrings.text('summary.title', lang), subtitle: workbookStrings.text('summary.subtitle', lang) },
+  heading: { title: string; subtitle: string } = {
+    title: workbookStrings.text('summary.title', lang),
+    subtitle: workbookStrings.text('summary.subtitle', lang),
+  },
 ): { sheet: PlannedSheet; names: PlannedName[] } {
   const cells: PlannedCell[] = [
     { row: 1, col: 1, value: heading.title, style: 'title' },
@@ -78,7 +81,13 @@ export function summarySheet(
     if (chartKind) {
       const two = section.figures.some((f) => f.second);
       const top = section.headings ? first - 1 : first;
-      charts.push({ kind: chartKind, title: section.title, source: `A${top}:${two ? 'C' : 'B'}${row - 1}`, from: `E${top}`, to: `L${Math.max(row - 1, top + 14)}` });
+      charts.push({
+        kind: chartKind,
+        title: section.title,
+        source: `A${top}:${two ? 'C' : 'B'}${row - 1}`,
+        from: `E${top}`,
+        to: `L${Math.max(row - 1, top + 14)}`,
+      });
     }
     if (section.bars) {
       dataBars.push({ range: `B${first}:B${row - 1}`, color: BAR_COLOR });

@@ -75,10 +75,7 @@ export interface PlacementRequest {
 }
 
 export type SchemaStatus =
-  | { kind: 'none' }
-  | { kind: 'current'; version: number }
-  | { kind: 'upgrade'; from: number; to: number }
-  | { kind: 'newer'; found: number; supported: number };
+  { kind: 'none' } | { kind: 'current'; version: number } | { kind: 'upgrade'; from: number; to: number } | { kind: 'newer'; found: number; supported: number };
 
 export interface Placement {
   /** The workbook's language: the metadata's when it has one, the requested one otherwise. */
@@ -105,7 +102,10 @@ const lower = (name: string) => name.toLowerCase();
 
 /** A name Excel accepts for a sheet: no forbidden characters, no edge apostrophes, at most 31 long. */
 export function sanitizeSheetName(name: string): string {
-  const cleaned = name.replace(FORBIDDEN_IN_SHEET_NAME, '_').replace(/^'+|'+$/g, '').trim();
+  const cleaned = name
+    .replace(FORBIDDEN_IN_SHEET_NAME, '_')
+    .replace(/^'+|'+$/g, '')
+    .trim();
   return truncate(cleaned || 'Samspill', SHEET_NAME_MAX);
 }
 

@@ -124,4 +124,3 @@ export interface WorkbookPlan {
   sheets: PlannedSheet[];
   names: PlannedName[];
 }
-

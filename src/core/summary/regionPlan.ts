@@ -60,7 +60,6 @@ export interface RegionInput {
   madeAt: string;
 }
 
-
 /** The region workbook's labels, in templates/ui/region.json. */
 export const regionStrings = stringTable(regionJson);
 type RegionKey = StringKey<typeof regionStrings>;
@@ -82,7 +81,14 @@ function regionSheet(input: RegionInput, name: string): { sheet: PlannedSheet; n
   const labels = figureLabels(lang);
   const t = (key: RegionKey, values?: TextValues) => regionStrings.text(key, lang, values);
   const headers = [t('municipality'), t('file'), t('reportDate'), t('errors'), t('warnings'), ...REGION_FIGURES.map((f) => labels.get(f.name) ?? f.name)];
-  const rows = included.map((m) => [m.municipality, m.file, m.reportDate, m.errors, m.warnings, ...REGION_FIGURES.map((f) => numberOrNull(m.figures.get(f.name)))]);
+  const rows = included.map((m) => [
+    m.municipality,
+    m.file,
+    m.reportDate,
+    m.errors,
+    m.warnings,
+    ...REGION_FIGURES.map((f) => numberOrNull(m.figures.get(f.name))),
+  ]);
   const firstData = HEADER_ROW + 1;
   const lastData = HEADER_ROW + Math.max(1, rows.length);
   const totalRow = lastData + 1;
@@ -94,13 +100,30 @@ function regionSheet(input: RegionInput, name: string): { sheet: PlannedSheet; n
   const names: PlannedName[] = [];
   const sumColumn = (col: number, style: StyleKey, values: (number | null)[]) => {
     const letter = columnLetter(col);
-    cells.push({ row: totalRow, col, value: { formula: `SUM(${letter}${firstData}:${letter}${lastData})`, result: values.reduce<number>((a, v) => a + (v ?? 0), 0) }, style });
+    cells.push({
+      row: totalRow,
+      col,
+      value: { formula: `SUM(${letter}${firstData}:${letter}${lastData})`, result: values.reduce<number>((a, v) => a + (v ?? 0), 0) },
+      style,
+    });
   };
-  sumColumn(4, 'kpi', included.map((m) => m.errors));
-  sumColumn(5, 'kpi', included.map((m) => m.warnings));
+  sumColumn(
+    4,
+    'kpi',
+    included.map((m) => m.errors),
+  );
+  sumColumn(
+    5,
+    'kpi',
+    included.map((m) => m.warnings),
+  );
   REGION_FIGURES.forEach((figure, i) => {
     const col = FIRST_FIGURE_COLUMN + i;
-    sumColumn(col, figure.style, included.map((m) => numberOrNull(m.figures.get(figure.name))));
+    sumColumn(
+      col,
+      figure.style,
+      included.map((m) => numberOrNull(m.figures.get(figure.name))),
+    );
     names.push({ name: `region_${figure.name}`, refersTo: absoluteAddress(name, totalRow, col) });
   });
   return {
@@ -138,7 +161,10 @@ function profileSheet(input: RegionInput, name: string): PlannedSheet {
     { row: 3, col: 1, value: t('factor'), style: 'heading' },
     { row: 5, col: 1, value: t('roundDate'), style: 'label' },
   ];
-  const factors: { key: string; label: string }[] = [...FACTOR_KEYS.map((k) => ({ key: k as string, label: factorLabel(k, lang) })), { key: 'overall', label: t('overall') }];
+  const factors: { key: string; label: string }[] = [
+    ...FACTOR_KEYS.map((k) => ({ key: k as string, label: factorLabel(k, lang) })),
+    { key: 'overall', label: t('overall') },
+  ];
   factors.forEach((f, i) => cells.push({ row: 6 + i, col: 1, value: f.label, style: 'label' }));
   included.forEach((m, j) => {
     const col = 2 + 2 * j;

@@ -88,10 +88,25 @@ export function summarySections(data: WorkbookData, reportDate: number, options:
     { key: 'compliance', title: title('summary.section.compliance'), figures: complianceFigures(scope), bars: false },
     ...evaluationSections(data, options.refreshedAt ?? serialToIso(reportDate)),
     { key: 'cooperationForms', title: title('summary.section.cooperationForms'), figures: agreementsByCooperationForm(scope), bars: true },
-    { key: 'affiliation', title: title('summary.section.affiliation'), figures: activeVolunteersByList(scope, 'affiliationForms', 'affiliation', 'kpi_volunteers_affiliation'), bars: true },
-    { key: 'ageGroups', title: title('summary.section.ageGroups'), figures: activeVolunteersByList(scope, 'ageGroups', 'ageGroup', 'kpi_volunteers_age'), bars: true },
+    {
+      key: 'affiliation',
+      title: title('summary.section.affiliation'),
+      figures: activeVolunteersByList(scope, 'affiliationForms', 'affiliation', 'kpi_volunteers_affiliation'),
+      bars: true,
+    },
+    {
+      key: 'ageGroups',
+      title: title('summary.section.ageGroups'),
+      figures: activeVolunteersByList(scope, 'ageGroups', 'ageGroup', 'kpi_volunteers_age'),
+      bars: true,
+    },
     { key: 'months', title: title('summary.section.months'), figures: hoursByMonth(scope), bars: true },
-    { key: 'activities', title: title('summary.section.activities'), figures: hoursByListSlot(scope, 'activityTypes', 'activity', ACTIVITY_ROWS, 'kpi_hours_activity'), bars: true },
+    {
+      key: 'activities',
+      title: title('summary.section.activities'),
+      figures: hoursByListSlot(scope, 'activityTypes', 'activity', ACTIVITY_ROWS, 'kpi_hours_activity'),
+      bars: true,
+    },
     { key: 'units', title: title('summary.section.units'), figures: hoursByListSlot(scope, 'units', 'unit', UNIT_ROWS, 'kpi_hours_unit'), bars: true },
   ];
 }
@@ -199,7 +214,13 @@ function volunteerFigures(scope: SummaryScope): Figure[] {
   const hoursById = hoursLast12ById(data, reportDate);
   const coreThreshold = 12 * data.settings.coreHoursPerMonth;
   return [
-    { name: 'kpi_active_volunteers', label: label('summary.activeVolunteers'), formula: `COUNTIFS(${V('status')},${volunteerActive})`, value: activeVolunteers.length, style: 'kpi' },
+    {
+      name: 'kpi_active_volunteers',
+      label: label('summary.activeVolunteers'),
+      formula: `COUNTIFS(${V('status')},${volunteerActive})`,
+      value: activeVolunteers.length,
+      style: 'kpi',
+    },
     {
       name: 'kpi_volunteers_new_year',
       label: label('summary.volunteersNewYear'),
@@ -211,7 +232,8 @@ function volunteerFigures(scope: SummaryScope): Figure[] {
       name: 'kpi_volunteers_ended_year',
       label: label('summary.volunteersEndedYear'),
       formula: `COUNTIFS(${V('status')},${refs.item('volunteerStatuses', 'ended')},${V('end')},">="&DATE(YEAR(${RD}),1,1),${V('end')},"<="&${RD})`,
-      value: volunteers.rows.filter((r) => sameText(r.values.status, refs.label('volunteerStatuses', 'ended')) && inRange(r.values.end, start, reportDate)).length,
+      value: volunteers.rows.filter((r) => sameText(r.values.status, refs.label('volunteerStatuses', 'ended')) && inRange(r.values.end, start, reportDate))
+        .length,
       style: 'kpi',
     },
     {
@@ -231,9 +253,27 @@ function hoursFigures(scope: SummaryScope): Figure[] {
   const hoursYear = sum(hoursThisYear, 'hours');
   return [
     { name: 'kpi_hours_year', label: label('summary.hoursYear'), formula: `SUMIFS(${H('hours')},${thisYearCriteria})`, value: hoursYear, style: 'kpiDecimal' },
-    { name: 'kpi_fte', label: label('summary.fte'), formula: `IFERROR(kpi_hours_year/cfg_hours_per_fte,0)`, value: settings.hoursPerFte > 0 ? hoursYear / settings.hoursPerFte : 0, style: 'kpiDecimal' },
-    { name: 'kpi_value', label: label('summary.value'), formula: `kpi_hours_year*cfg_value_per_hour`, value: hoursYear * settings.valuePerHour, style: 'kpiMoney' },
-    { name: 'kpi_users_reached', label: label('summary.usersReached'), formula: `SUMIFS(${H('usersReached')},${thisYearCriteria})`, value: sum(hoursThisYear, 'usersReached'), style: 'kpi' },
+    {
+      name: 'kpi_fte',
+      label: label('summary.fte'),
+      formula: `IFERROR(kpi_hours_year/cfg_hours_per_fte,0)`,
+      value: settings.hoursPerFte > 0 ? hoursYear / settings.hoursPerFte : 0,
+      style: 'kpiDecimal',
+    },
+    {
+      name: 'kpi_value',
+      label: label('summary.value'),
+      formula: `kpi_hours_year*cfg_value_per_hour`,
+      value: hoursYear * settings.valuePerHour,
+      style: 'kpiMoney',
+    },
+    {
+      name: 'kpi_users_reached',
+      label: label('summary.usersReached'),
+      formula: `SUMIFS(${H('usersReached')},${thisYearCriteria})`,
+      value: sum(hoursThisYear, 'usersReached'),
+      style: 'kpi',
+    },
   ];
 }
 
@@ -293,7 +333,10 @@ function hoursByMonth(scope: SummaryScope): Figure[] {
       name: `kpi_hours_month_${mm}`,
       label: label(`month.${mm}`),
       formula: `SUMIFS(${H('hours')},${H('date')},">="&DATE(YEAR(${RD}),${i + 1},1),${H('date')},"<"&DATE(YEAR(${RD}),${i + 2},1),${H('date')},"<="&${RD})`,
-      value: sum(data.registers.hours.rows.filter((r) => inRange(r.values.date, from, reportDate) && (r.values.date as number) < next), 'hours'),
+      value: sum(
+        data.registers.hours.rows.filter((r) => inRange(r.values.date, from, reportDate) && (r.values.date as number) < next),
+        'hours',
+      ),
       style: 'bar',
     };
   });
@@ -311,7 +354,13 @@ function hoursByListSlot(scope: SummaryScope, listKey: 'activityTypes' | 'units'
       label,
       labelFormula: { formula: `IF(INDEX(list_${listKey},${n})="","",INDEX(list_${listKey},${n}))`, result: label },
       formula: `IF({label}="","",SUMIFS(${H('hours')},${H(columnKey)},{label},${thisYearCriteria}))`,
-      value: label === '' ? '' : sum(hoursThisYear.filter((r) => sameText(r.values[columnKey], label)), 'hours'),
+      value:
+        label === ''
+          ? ''
+          : sum(
+              hoursThisYear.filter((r) => sameText(r.values[columnKey], label)),
+              'hours',
+            ),
       style: 'bar',
     };
   });
@@ -348,8 +397,8 @@ function dueForDeletion(data: WorkbookData, refs: FormulaRefs, reportDate: numbe
     name: 'kpi_due_for_deletion',
     label: workbookStrings.text('summary.dueForDeletion', data.lang),
     formula: `${criteria('ended')}+${criteria('paused')}`,
-    value: data.registers.volunteers.rows.filter((r) => statuses.some((s) => sameText(r.values.status, s)) && (asNumber(r.values.end) ?? Infinity) < cutoff).length,
+    value: data.registers.volunteers.rows.filter((r) => statuses.some((s) => sameText(r.values.status, s)) && (asNumber(r.values.end) ?? Infinity) < cutoff)
+      .length,
     style: 'kpi',
   };
 }
-

@@ -83,7 +83,8 @@ function dateRules(ctx: RuleContext, row: RegisterRow, active: boolean): void {
 
   const review = asNumber(row.values.nextReview);
   if (review !== null && review < today) at('agreements.nextReview.overdue', 'nextReview', { date: formatDay(review, lang) });
-  else if (review !== null && review <= today + reviewWarningDays) at('agreements.nextReview.soon', 'nextReview', { date: formatDay(review, lang), days: Math.floor(review - today) });
+  else if (review !== null && review <= today + reviewWarningDays)
+    at('agreements.nextReview.soon', 'nextReview', { date: formatDay(review, lang), days: Math.floor(review - today) });
   else if (isBlank(row.values.nextReview) && hasColumn(agreements, 'nextReview')) at('agreements.nextReview.missing', 'nextReview');
 
   if (isBlank(row.values.signedDate) && hasColumn(agreements, 'signedDate')) at('agreements.signedDate.missing', 'signedDate');

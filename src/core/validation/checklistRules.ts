@@ -18,7 +18,11 @@ function barrierTest(): (row: RegisterRow) => boolean {
   const labels = (kind: 'promoter' | 'barrier') => new Set(LANGUAGES.map((l) => foldText(workbookStrings.text(`checklist.kind.${kind}`, l))));
   const barrier = labels('barrier');
   const promoter = labels('promoter');
-  const barrierIds = new Set(content().checklist.statements.filter((s) => s.kind === 'barrier').map((s) => foldText(s.key)));
+  const barrierIds = new Set(
+    content()
+      .checklist.statements.filter((s) => s.kind === 'barrier')
+      .map((s) => foldText(s.key)),
+  );
   return (row) => {
     const kind = textKey(row.values.kind);
     if (barrier.has(kind)) return true;

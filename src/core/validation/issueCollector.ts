@@ -78,8 +78,6 @@ export class IssueCollector {
   }
 
   sorted(): Issue[] {
-    return this.placed
-      .sort((a, b) => a.sheetOrder - b.sheetOrder || a.row - b.row || a.col - b.col || a.seq - b.seq)
-      .map((p) => p.issue);
+    return this.placed.sort((a, b) => a.sheetOrder - b.sheetOrder || a.row - b.row || a.col - b.col || a.seq - b.seq).map((p) => p.issue);
   }
 }

@@ -51,10 +51,7 @@ export function isFodselsnummer(digits: string): boolean {
   let day = Number(digits.slice(0, 2));
   if (day > 40) day -= 40;
   if (!isBirthDate(day, Number(digits.slice(2, 4)), Number(digits.slice(4, 6)))) return false;
-  return (
-    mod11CheckDigit(digits, FNR_WEIGHTS_1) === digits.charCodeAt(9) - 48 &&
-    mod11CheckDigit(digits, FNR_WEIGHTS_2) === digits.charCodeAt(10) - 48
-  );
+  return mod11CheckDigit(digits, FNR_WEIGHTS_1) === digits.charCodeAt(9) - 48 && mod11CheckDigit(digits, FNR_WEIGHTS_2) === digits.charCodeAt(10) - 48;
 }
 
 /** Eleven digits standing alone, optionally with a space (or no-break space) after the sixth. */

@@ -3,7 +3,21 @@
  * from the scale and, where it helps, the evidence for it; saving writes the round's rows.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Subtitle2,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { isoToSerial, serialToIso } from '../../core/model/dates';
 import type { RatingKey } from '../../core/evaluation/evaluationRounds';
 import { usePane, usePaneWorkbook } from '../paneContext';
@@ -72,7 +86,12 @@ export default function EvaluationTab() {
     <>
       <Body1>{t('evaluation.intro')}</Body1>
       <Field label={t('evaluation.date')} hint={draft.existing ? t('evaluation.existingRound') : t('evaluation.newRound')}>
-        <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} onBlur={() => /^\d{4}-\d{2}-\d{2}$/.test(date) && isoToSerial(date) !== draft.date && void open(isoToSerial(date))} />
+        <Input
+          type="date"
+          value={date}
+          onChange={(_, d) => setDate(d.value)}
+          onBlur={() => /^\d{4}-\d{2}-\d{2}$/.test(date) && isoToSerial(date) !== draft.date && void open(isoToSerial(date))}
+        />
       </Field>
       {!draft.existing && (
         <>
@@ -113,7 +132,9 @@ export default function EvaluationTab() {
       <ErrorMessage error={error} />
       {saved && (
         <MessageBar intent="success" role="status">
-          <MessageBarBody>{t(saved.how === 'appended' ? 'evaluation.savedNew' : 'evaluation.savedExisting', { rated: saved.rated, date: date })}</MessageBarBody>
+          <MessageBarBody>
+            {t(saved.how === 'appended' ? 'evaluation.savedNew' : 'evaluation.savedExisting', { rated: saved.rated, date: date })}
+          </MessageBarBody>
         </MessageBar>
       )}
     </>

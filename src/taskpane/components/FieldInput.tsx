@@ -69,9 +69,7 @@ export function FieldInput({ field, lang, value, onChange, issues = [], placehol
       case 'phone':
         return <Input id={id} type="tel" value={value} onChange={(_, d) => onChange(d.value)} />;
       default:
-        return (
-          <Input id={id} value={value} placeholder={placeholder} maxLength={column.maxLength} onChange={(_, d) => onChange(d.value)} />
-        );
+        return <Input id={id} value={value} placeholder={placeholder} maxLength={column.maxLength} onChange={(_, d) => onChange(d.value)} />;
     }
   }
 }

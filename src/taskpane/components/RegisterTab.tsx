@@ -17,7 +17,10 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
-type Outcome = { kind: 'appended'; sheet: string; warnings: Issue[]; values: Record<string, unknown> } | { kind: 'refused'; byField: Record<string, Issue[]>; other: Issue[] } | { kind: 'noRegister' };
+type Outcome =
+  | { kind: 'appended'; sheet: string; warnings: Issue[]; values: Record<string, unknown> }
+  | { kind: 'refused'; byField: Record<string, Issue[]>; other: Issue[] }
+  | { kind: 'noRegister' };
 
 export default function RegisterTab() {
   const styles = useStyles();
@@ -45,9 +48,7 @@ export default function RegisterTab() {
           <RecordFields form={form} input={input} byField={outcome?.kind === 'refused' ? outcome.byField : {}} onChange={setField} />
           <OutcomeMessages outcome={outcome} />
           {outcome?.kind === 'appended' && register === 'agreements' && typeof outcome.values.id === 'string' && (
-            <Button onClick={() => fillAgreement(outcome.values.id as string)}>
-              {t('register.fillAgreement', { id: outcome.values.id })}
-            </Button>
+            <Button onClick={() => fillAgreement(outcome.values.id as string)}>{t('register.fillAgreement', { id: outcome.values.id })}</Button>
           )}
           <PrintedMessage printed={printed} />
           <Button type="submit" appearance="primary" disabled={busy}>
@@ -100,7 +101,17 @@ function useRecordForm(register: FormRegister) {
 }
 
 /** A field per column of the register, showing the issues the last save found in it. */
-function RecordFields({ form, input, byField, onChange }: { form: RecordForm; input: FormInput; byField: Record<string, Issue[]>; onChange: (key: string, value: string) => void }) {
+function RecordFields({
+  form,
+  input,
+  byField,
+  onChange,
+}: {
+  form: RecordForm;
+  input: FormInput;
+  byField: Record<string, Issue[]>;
+  onChange: (key: string, value: string) => void;
+}) {
   const { t, lang } = usePane();
   return (
     <>

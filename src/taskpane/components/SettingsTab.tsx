@@ -8,7 +8,15 @@ import { isoToSerial, serialToIso } from '../../core/model/dates';
 import { LANGUAGES, type Lang } from '../../core/content/language';
 import { PARAMETERS } from '../../core/model/settingsModel';
 import { usePane, usePaneWorkbook } from '../paneContext';
-import { PANE_PARAMETERS, SettingsRefusal, SettingsService, type PaneParameter, type ParameterProblem, type ParameterValues, type SettingsView } from '../services/settingsService';
+import {
+  PANE_PARAMETERS,
+  SettingsRefusal,
+  SettingsService,
+  type PaneParameter,
+  type ParameterProblem,
+  type ParameterValues,
+  type SettingsView,
+} from '../services/settingsService';
 import { ErrorMessage } from './ErrorMessage';
 import { useAction } from './useAction';
 

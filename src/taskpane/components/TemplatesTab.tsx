@@ -72,9 +72,7 @@ export default function TemplatesTab() {
       {added && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>
-            {added.added.length === 0
-              ? t('templates.nothingAdded')
-              : t('templates.added', { sheets: added.added.map((a) => a.sheet).join(', ') })}
+            {added.added.length === 0 ? t('templates.nothingAdded') : t('templates.added', { sheets: added.added.map((a) => a.sheet).join(', ') })}
             {added.renamed.map((r) => (
               <div key={r.key}>{t('templates.renamed', { wanted: r.wanted, name: r.name })}</div>
             ))}

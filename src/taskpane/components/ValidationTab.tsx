@@ -47,9 +47,7 @@ export default function ValidationTab() {
       <ErrorMessage error={error} />
       {report && (
         <MessageBar intent={report.counts.error > 0 ? 'error' : report.counts.warning > 0 ? 'warning' : 'success'} role="status">
-          <MessageBarBody>
-            {report.groups.length === 0 ? t('validation.clean') : t('validation.counts', report.counts)}
-          </MessageBarBody>
+          <MessageBarBody>{report.groups.length === 0 ? t('validation.clean') : t('validation.counts', report.counts)}</MessageBarBody>
         </MessageBar>
       )}
       {report?.groups.map((group) => (

@@ -121,7 +121,10 @@ export class EvaluationService {
         const answer = answers[String(record.statementId)];
         return { ...record, rating: label(answer), evidence: evidence(answer) };
       });
-      await this.workbook.appendRows(loaded.data.tables.checklist, records.map((r) => tableRow(checklist, r)));
+      await this.workbook.appendRows(
+        loaded.data.tables.checklist,
+        records.map((r) => tableRow(checklist, r)),
+      );
       return { date, rated, how: 'appended' };
     }
 

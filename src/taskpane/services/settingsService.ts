@@ -34,7 +34,9 @@ export class SettingsRefusal extends SamspillError<'invalidValues'> {
   override readonly name = 'SettingsRefusal';
 
   constructor(readonly problems: ParameterProblem[]) {
-    super('invalidValues', {}, paneStrings.phrase('error.settings.refused'), { detail: `settings not written: ${problems.map((p) => `${p.key} ${p.problem}`).join(', ')}` });
+    super('invalidValues', {}, paneStrings.phrase('error.settings.refused'), {
+      detail: `settings not written: ${problems.map((p) => `${p.key} ${p.problem}`).join(', ')}`,
+    });
   }
 }
 
@@ -69,7 +71,12 @@ export class SettingsService {
 
   async read(): Promise<SettingsView> {
     const loaded = await loadWorkbook(this.workbook);
-    return { sheet: loaded.sheetNames.settings ?? null, lang: loaded.data.lang, values: loaded.data.settings, writable: typeof this.workbook.writeCells === 'function' };
+    return {
+      sheet: loaded.sheetNames.settings ?? null,
+      lang: loaded.data.lang,
+      values: loaded.data.settings,
+      writable: typeof this.workbook.writeCells === 'function',
+    };
   }
 
   /** Writes the given parameters in one round trip; nothing is written when one is out of bounds. */

@@ -46,11 +46,18 @@ export class SummaryService {
     const now = this.clock();
     const loaded = await loadWorkbook(this.workbook);
     const refreshedAt = localMinute(now);
-    const refresh = refreshSummary(loaded.data, todayOf(() => now), refreshedAt);
+    const refresh = refreshSummary(
+      loaded.data,
+      todayOf(() => now),
+      refreshedAt,
+    );
     const actions = loaded.data.registers.actions;
     const canAppend = !!loaded.sheetNames.actions && actions.headerRow > 0;
     if (canAppend && refresh.actions.added.length > 0) {
-      await this.workbook.appendRows(loaded.data.tables.actions, refresh.actions.added.map((record) => tableRow(actions, record)));
+      await this.workbook.appendRows(
+        loaded.data.tables.actions,
+        refresh.actions.added.map((record) => tableRow(actions, record)),
+      );
     }
     const metaSheet = loaded.meta ? loaded.sheets.find((s) => s.name === (loaded.meta!.sheets._meta ?? '_samspill'))?.name : undefined;
     let stamped = false;
@@ -63,7 +70,10 @@ export class SummaryService {
       await this.workbook.writeCells(metaSheet, edits);
       stamped = true;
     }
-    const summaryWritten = loaded.sheetNames.summary && canWriteCells(this.workbook) ? await this.rewriteComputedCells(loaded.sheetNames.summary, loaded.data.lang, refresh.sections) : false;
+    const summaryWritten =
+      loaded.sheetNames.summary && canWriteCells(this.workbook)
+        ? await this.rewriteComputedCells(loaded.sheetNames.summary, loaded.data.lang, refresh.sections)
+        : false;
     return {
       summaryWritten,
       lang: loaded.data.lang,
@@ -100,7 +110,11 @@ export class SummaryService {
     if (!this.workbook.openCopy) throw new Error('This workbook adapter cannot hand over a new workbook.');
     const now = this.clock();
     const loaded = await loadWorkbook(this.workbook);
-    const refresh = refreshSummary(loaded.data, todayOf(() => now), localMinute(now));
+    const refresh = refreshSummary(
+      loaded.data,
+      todayOf(() => now),
+      localMinute(now),
+    );
     const fileName = `samspill-oppsummering-${localMinute(now).slice(0, 10)}.xlsx`;
     await this.workbook.openCopy(publicWorkbookPlan(refresh), fileName);
     return fileName;

@@ -112,7 +112,11 @@ export class TemplateService {
     for (const { addition, column } of columns) {
       const sheet = loaded.data.registers[addition.register].sheetName;
       try {
-        await appender.appendTableColumn(placement.tableNames[addition.register], { header: column.header, width: column.width, validation: column.validation });
+        await appender.appendTableColumn(placement.tableNames[addition.register], {
+          header: column.header,
+          width: column.width,
+          validation: column.validation,
+        });
       } catch (error) {
         if (error instanceof TableColumnOccupied) {
           throw new TemplateRefusal('columnOccupied', { sheet, cell: error.cell, header: column.header });
@@ -172,8 +176,6 @@ function refuseSchema(placement: Placement): void {
   if (refusal?.kind === 'newer') throw new TemplateRefusal('newerSchema', { found: refusal.found, supported: refusal.supported });
   if (refusal?.kind === 'upgradeNotAvailable') throw new TemplateRefusal('upgradeNotAvailable', { from: refusal.from, to: refusal.to });
 }
-
-
 
 /** The metadata rows rewritten in place: key/value from row 2, rows left over from before cleared. */
 function metaEdits(placement: Placement, loaded: LoadedWorkbook): CellEdit[] {

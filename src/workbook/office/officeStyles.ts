@@ -113,7 +113,9 @@ export function setBottomBorder(format: Excel.RangeFormat, edge: 'EdgeBottom' | 
 
 /** True when the style changes anything a RangeFormat holds. */
 export function hasFormat(spec: StyleSpec): boolean {
-  return Boolean(spec.bold || spec.italic || spec.size || spec.color || spec.fill || spec.wrap || spec.align || spec.verticalTop || spec.borderBottom || spec.unlocked);
+  return Boolean(
+    spec.bold || spec.italic || spec.size || spec.color || spec.fill || spec.wrap || spec.align || spec.verticalTop || spec.borderBottom || spec.unlocked,
+  );
 }
 
 export function styleSpec(key: StyleKey): StyleSpec {

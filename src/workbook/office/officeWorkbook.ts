@@ -5,8 +5,29 @@
  * nothing syncs in a loop, except that a write too large for one request (5 MB on the web) is
  * sent in ~4 MB blocks.
  */
-import { isFormula, type PlannedName, type PlannedSheet, type PlannedTable, type PlanValue, type StyleKey, type WorkbookPlan } from '../../core/plan/workbookPlan';
-import type { CellEdit, CellSelector, CopyOpener, CellValue, CellWriter, SheetGrid, SheetInfo, TableAppender, TableColumnAppender, TableColumnToAppend, WorkbookReader, WorkbookWriter } from '../../core/port';
+import {
+  isFormula,
+  type PlannedName,
+  type PlannedSheet,
+  type PlannedTable,
+  type PlanValue,
+  type StyleKey,
+  type WorkbookPlan,
+} from '../../core/plan/workbookPlan';
+import type {
+  CellEdit,
+  CellSelector,
+  CopyOpener,
+  CellValue,
+  CellWriter,
+  SheetGrid,
+  SheetInfo,
+  TableAppender,
+  TableColumnAppender,
+  TableColumnToAppend,
+  WorkbookReader,
+  WorkbookWriter,
+} from '../../core/port';
 import { TableColumnOccupied, WorkbookActionError } from '../../core/port';
 import { cellBlocks, jsonBytes, officeInput, officeText, sliceByBytes, type OfficeInput } from './officeCells';
 import { toOfficeActionError } from './officeErrors';
@@ -82,7 +103,10 @@ export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppe
         await writeNames(context, budget, plan.names, existing.names);
         await budget.flush();
       } catch (error) {
-        await removeSheets(context, plan.sheets.map((s) => s.name));
+        await removeSheets(
+          context,
+          plan.sheets.map((s) => s.name),
+        );
         throw error;
       }
     });
@@ -212,7 +236,7 @@ export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppe
   private async readRows(context: Excel.RequestContext, sheet: Excel.Worksheet, used: Excel.Range, rows: SheetGrid['rows']): Promise<void> {
     const width = used.columnCount;
     let blockRows = Math.max(1, Math.floor(FIRST_READ_CELLS / width));
-    for (let offset = 0; offset < used.rowCount; ) {
+    for (let offset = 0; offset < used.rowCount;) {
       const count = Math.min(blockRows, used.rowCount - offset);
       const block = sheet.getRangeByIndexes(used.rowIndex + offset, used.columnIndex, count, width);
       block.load('values,valueTypes');
@@ -360,9 +384,7 @@ async function writeTable(budget: RequestBudget, worksheet: Excel.Worksheet, tab
   const hasFormula = body.some((row) => row.some((v) => typeof v === 'string' && v.startsWith('=')));
   const whole = sliceByBytes(body, blockBytes(budget)).length === 1;
   await writeRows(budget, body, hasFormula, (top, bottom) =>
-    whole
-      ? created.getDataBodyRange()
-      : worksheet.getRange(areaAddress(table.row + 1 + top, table.col, table.row + bottom, table.col + width - 1)),
+    whole ? created.getDataBodyRange() : worksheet.getRange(areaAddress(table.row + 1 + top, table.col, table.row + bottom, table.col + width - 1)),
   );
 }
 

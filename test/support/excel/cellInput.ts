@@ -70,7 +70,8 @@ export function grid(area: Area, input: unknown, what: string): (r: number, c: n
   }
   return (r, c) => {
     const value = (rows[r] as unknown[])[c];
-    if (value !== null && value !== undefined && typeof value === 'object') fail('InvalidArgument', `${what}: a cell value must be text, a number or a boolean.`);
+    if (value !== null && value !== undefined && typeof value === 'object')
+      fail('InvalidArgument', `${what}: a cell value must be text, a number or a boolean.`);
     return value as CellInput;
   };
 }

@@ -33,7 +33,8 @@ export class ConditionalFormatCollectionProxy extends ClientObject {
   }
 
   add(type: string): ConditionalFormatProxy {
-    if (!['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue'].includes(type)) fail('InvalidArgument', `Unknown type ${type}`);
+    if (!['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue'].includes(type))
+      fail('InvalidArgument', `Unknown type ${type}`);
     let model: ConditionalFormatModel | undefined;
     this.call('add', [type], () => {
       const { sheet, areas } = this.target();

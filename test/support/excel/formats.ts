@@ -61,7 +61,8 @@ export class RangeFormatProxy extends ClientObject {
     return this.read('horizontalAlignment');
   }
   set horizontalAlignment(value: string) {
-    if (!['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'].includes(value)) fail('InvalidArgument', `horizontalAlignment ${value}`);
+    if (!['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'].includes(value))
+      fail('InvalidArgument', `horizontalAlignment ${value}`);
     this.setCells('horizontalAlignment', value);
   }
   get verticalAlignment(): string {

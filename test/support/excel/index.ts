@@ -40,5 +40,17 @@
 export { StandInError } from './errors';
 export { colLetters, colNumber, formatArea, MAX_COLS, MAX_ROWS, parseArea, quoteSheet, splitSheet, type Area } from './addresses';
 export { PAYLOAD_LIMIT_BYTES } from './context';
-export { SheetModel, type Border, type CellFormat, type CellModel, type CellResult, type ChartModel, type ConditionalFormatModel, type NameModel, type Scalar, type TableModel, type ValidationModel } from './model';
+export {
+  SheetModel,
+  type Border,
+  type CellFormat,
+  type CellModel,
+  type CellResult,
+  type ChartModel,
+  type ConditionalFormatModel,
+  type NameModel,
+  type Scalar,
+  type TableModel,
+  type ValidationModel,
+} from './model';
 export { ExcelStandIn, type StandInOptions, type SyncRecord } from './standIn';

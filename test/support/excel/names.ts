@@ -67,9 +67,15 @@ export class NamedItemCollectionProxy extends ClientObject {
   load(what?: LoadArg): this {
     const props = loadList(what);
     const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
-    loadItems(this, () => this.book().names, (n) => new NamedItemProxy(this.context, `names('${n.name}')`, () => (this.book().names.includes(n) ? n : null)), itemProps.length ? itemProps : ['name', 'formula'], (items) => {
-      this.loadedItems = items;
-    });
+    loadItems(
+      this,
+      () => this.book().names,
+      (n) => new NamedItemProxy(this.context, `names('${n.name}')`, () => (this.book().names.includes(n) ? n : null)),
+      itemProps.length ? itemProps : ['name', 'formula'],
+      (items) => {
+        this.loadedItems = items;
+      },
+    );
     return this;
   }
 

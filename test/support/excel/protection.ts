@@ -23,9 +23,20 @@ export function assertEditable(book: ExcelStandIn, sheet: SheetModel, areas: Are
 }
 
 const PROTECTION_OPTIONS = [
-  'allowAutoFilter', 'allowDeleteColumns', 'allowDeleteRows', 'allowEditObjects', 'allowEditScenarios', 'allowFormatCells',
-  'allowFormatColumns', 'allowFormatRows', 'allowInsertColumns', 'allowInsertHyperlinks', 'allowInsertRows', 'allowPivotTables',
-  'allowSort', 'selectionMode',
+  'allowAutoFilter',
+  'allowDeleteColumns',
+  'allowDeleteRows',
+  'allowEditObjects',
+  'allowEditScenarios',
+  'allowFormatCells',
+  'allowFormatColumns',
+  'allowFormatRows',
+  'allowInsertColumns',
+  'allowInsertHyperlinks',
+  'allowInsertRows',
+  'allowPivotTables',
+  'allowSort',
+  'selectionMode',
 ];
 
 export class WorksheetProtectionProxy extends ClientObject {

@@ -12,7 +12,18 @@ import { assertBounded, eachCell, type AreaSource } from './rangeTargets';
 import { DataValidationProxy } from './validation';
 
 export class RangeProxy extends ClientObject {
-  protected readonly loadable = ['address', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex', 'cellCount', 'values', 'formulas', 'numberFormat', 'valueTypes'] as const;
+  protected readonly loadable = [
+    'address',
+    'rowCount',
+    'columnCount',
+    'rowIndex',
+    'columnIndex',
+    'cellCount',
+    'values',
+    'formulas',
+    'numberFormat',
+    'valueTypes',
+  ] as const;
   readonly format: RangeFormatProxy;
   readonly dataValidation: DataValidationProxy;
   readonly conditionalFormats: ConditionalFormatCollectionProxy;
@@ -49,7 +60,9 @@ export class RangeProxy extends ClientObject {
   protected snapshot(prop: string): unknown {
     const { sheet, area } = this.where();
     const cells = (pick: (cell: CellModel | undefined, r: number, c: number) => unknown): unknown[][] =>
-      Array.from({ length: rowsOf(area) }, (_, r) => Array.from({ length: colsOf(area) }, (_, c) => pick(sheet.cell(area.top + r, area.left + c), area.top + r, area.left + c)));
+      Array.from({ length: rowsOf(area) }, (_, r) =>
+        Array.from({ length: colsOf(area) }, (_, c) => pick(sheet.cell(area.top + r, area.left + c), area.top + r, area.left + c)),
+      );
     const valueOf = (cell: CellModel | undefined, r: number, c: number): CellResult | '' =>
       cell?.formula !== undefined ? this.book().formulaValue(cell.formula, sheet, r, c) : (cell?.value ?? '');
     switch (prop) {

@@ -85,7 +85,8 @@ function shiftRight(book: ExcelStandIn, table: TableModel): void {
   if (others.some((t) => partly(t.area)) || sheet.merges.some(partly)) {
     fail('InvalidOperation', 'This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.');
   }
-  if ([...sheet.validations, ...sheet.conditionalFormats].some((x) => partly(x.area))) fail('NotImplemented', 'stand-in: shifting part of a validation or conditional format');
+  if ([...sheet.validations, ...sheet.conditionalFormats].some((x) => partly(x.area)))
+    fail('NotImplemented', 'stand-in: shifting part of a validation or conditional format');
   const moving: [number, number][] = [];
   for (const key of sheet.cells.keys()) {
     const row = Math.floor(key / MAX_COLS);
@@ -96,7 +97,12 @@ function shiftRight(book: ExcelStandIn, table: TableModel): void {
   moving.sort((a, b) => b[1] - a[1]);
   for (const [row, col] of moving) sheet.moveCellTo(row, col, row, col + 1);
   const inBand = (a: Area): boolean => overlaps(a, band);
-  for (const a of [...others.map((t) => t.area), ...sheet.merges, ...sheet.validations.map((v) => v.area), ...sheet.conditionalFormats.map((f) => f.area)].filter(inBand)) {
+  for (const a of [
+    ...others.map((t) => t.area),
+    ...sheet.merges,
+    ...sheet.validations.map((v) => v.area),
+    ...sheet.conditionalFormats.map((f) => f.area),
+  ].filter(inBand)) {
     a.left += 1;
     a.right += 1;
   }

@@ -62,7 +62,7 @@ export class TableRowCollectionProxy extends ClientObject {
             cell.numberFormat = base.numberFormat;
             cell.format = structuredClone(base.format);
           }
-          const input = value === null || value === undefined || value === '' ? calculated[c] ?? '' : (value as Scalar);
+          const input = value === null || value === undefined || value === '' ? (calculated[c] ?? '') : (value as Scalar);
           storeTyped(sheet, last + 1 + r, area.left + c, input);
         });
       });

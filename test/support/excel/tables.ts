@@ -122,9 +122,15 @@ export class TableCollectionProxy extends ClientObject {
     const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
     const own = props.filter((p) => !p.startsWith('items/') && p !== 'items');
     if (own.length > 0) super.load(own);
-    loadItems(this, () => this.list(), (t) => new TableProxy(this.context, `tables('${t.name}')`, () => (this.book().tables.includes(t) ? t : null)), itemProps.length ? itemProps : ['name'], (items) => {
-      this.loadedItems = items;
-    });
+    loadItems(
+      this,
+      () => this.list(),
+      (t) => new TableProxy(this.context, `tables('${t.name}')`, () => (this.book().tables.includes(t) ? t : null)),
+      itemProps.length ? itemProps : ['name'],
+      (items) => {
+        this.loadedItems = items;
+      },
+    );
     return this;
   }
 
@@ -132,7 +138,7 @@ export class TableCollectionProxy extends ClientObject {
     let created: TableModel | undefined;
     this.call('add', [address, hasHeaders], () => {
       const { sheet: named, local } = splitSheet(address);
-      const sheet = this.owner ? this.owner() : this.book().findSheet(named ?? '') ?? fail('ItemNotFound', `No sheet in ${address}`);
+      const sheet = this.owner ? this.owner() : (this.book().findSheet(named ?? '') ?? fail('ItemNotFound', `No sheet in ${address}`));
       const area = parseArea(local);
       if (!hasHeaders) fail('NotImplemented', 'stand-in: tables without a header row');
       if (rowsOf(area) < 2) fail('InvalidArgument', 'A table needs a header row and at least one row.');
@@ -160,7 +166,11 @@ export class TableCollectionProxy extends ClientObject {
   }
 
   getItem(name: string): TableProxy {
-    return new TableProxy(this.context, `${this.path}('${name}')`, () => this.list().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? fail('ItemNotFound', `The table "${name}" doesn't exist.`));
+    return new TableProxy(
+      this.context,
+      `${this.path}('${name}')`,
+      () => this.list().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? fail('ItemNotFound', `The table "${name}" doesn't exist.`),
+    );
   }
 
   getItemOrNullObject(name: string): TableProxy {

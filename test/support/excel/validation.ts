@@ -74,7 +74,7 @@ export class DataValidationProxy extends ClientObject {
     const { sheet, areas } = this.target();
     const found = sheet.validations.find((v) => areas.every((a) => contains(v.area, a)));
     if (prop === 'type') return found?.rule ? Object.keys(found.rule)[0] : 'None';
-    return found ? (found as unknown as Record<string, unknown>)[prop] ?? null : null;
+    return found ? ((found as unknown as Record<string, unknown>)[prop] ?? null) : null;
   }
 
   get rule(): Excel.DataValidationRule {

@@ -105,13 +105,19 @@ export class WorksheetProxy extends ClientObject {
       if (startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1 || startRow + rowCount > MAX_ROWS || startColumn + columnCount > MAX_COLS) {
         fail('InvalidArgument', 'Range indexes out of bounds.');
       }
-      return { sheet: this.existing<SheetModel>(), area: { top: startRow + 1, left: startColumn + 1, bottom: startRow + rowCount, right: startColumn + columnCount } };
+      return {
+        sheet: this.existing<SheetModel>(),
+        area: { top: startRow + 1, left: startColumn + 1, bottom: startRow + rowCount, right: startColumn + columnCount },
+      };
     });
   }
 
   getRanges(address: string): RangeAreasProxy {
     return new RangeAreasProxy(this.context, `${this.path}.getRanges('${address}')`, () => {
-      const parts = address.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+      const parts = address
+        .split(/[,;]/)
+        .map((p) => p.trim())
+        .filter(Boolean);
       if (parts.length === 0) fail('InvalidArgument', 'getRanges needs at least one address.');
       return { sheet: this.existing<SheetModel>(), areas: parts.map(parseArea) };
     });
@@ -181,9 +187,15 @@ export class WorksheetCollectionProxy extends ClientObject {
     const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
     const own = props.filter((p) => !p.startsWith('items/') && p !== 'items');
     if (own.length > 0) super.load(own);
-    loadItems(this, () => this.book().sheets, (s) => this.bound(s), itemProps.length ? itemProps : ['name', 'visibility'], (items) => {
-      this.loadedItems = items;
-    });
+    loadItems(
+      this,
+      () => this.book().sheets,
+      (s) => this.bound(s),
+      itemProps.length ? itemProps : ['name', 'visibility'],
+      (items) => {
+        this.loadedItems = items;
+      },
+    );
     return this;
   }
 

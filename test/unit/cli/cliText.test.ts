@@ -18,7 +18,11 @@ test('help is no failure', () => {
 
 test('a refusal is said as it is; lines under it keep their own words', () => {
   const refusal = new UserFacingError(aggregateStrings.phrase('error.none', { file: 'region.xlsx' }), ['a.xlsx: grunn / reason']);
-  expect(cliFailure(refusal)).toEqual({ message: `${aggregateStrings.both('error.none', { file: 'region.xlsx' })}\n  a.xlsx: grunn / reason`, exitCode: 2, unexpected: false });
+  expect(cliFailure(refusal)).toEqual({
+    message: `${aggregateStrings.both('error.none', { file: 'region.xlsx' })}\n  a.xlsx: grunn / reason`,
+    exitCode: 2,
+    unexpected: false,
+  });
   expect(refusal.message).toBe(sayBoth(refusal));
 });
 

@@ -27,7 +27,10 @@ test('each Office error code reads as its own sentence, naming the subject, in e
     for (const body of bodies) expect(body).not.toMatch(/\{\w+\}/);
     expect(bodies[codes.indexOf('notFound')]).toContain('Timer');
   }
-  expect(paneError(new OfficeActionError('protected', 'AccessDenied', 'Timer'), 'nb')).toMatchObject({ title: 'Excel kunne ikke gjøre dette', detail: 'AccessDenied' });
+  expect(paneError(new OfficeActionError('protected', 'AccessDenied', 'Timer'), 'nb')).toMatchObject({
+    title: 'Excel kunne ikke gjøre dette',
+    detail: 'AccessDenied',
+  });
 });
 
 test('refusals and unexpected errors are explained, never shown raw alone', () => {

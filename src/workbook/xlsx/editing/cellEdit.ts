@@ -103,7 +103,8 @@ function editRow(xml: string, rowNumber: number, edits: Map<number, PlanValue>):
       const f = child(rowXml, found.span, 'f');
       // The first cell of a shared formula carries it for the cells below; replacing it would
       // silently break them.
-      if (f && attribute(startTag(rowXml, f), 't') === 'shared' && attribute(startTag(rowXml, f), 'ref') !== undefined) throw new CellEditError('sharedFormula', ref);
+      if (f && attribute(startTag(rowXml, f), 't') === 'shared' && attribute(startTag(rowXml, f), 'ref') !== undefined)
+        throw new CellEditError('sharedFormula', ref);
       rowXml = replaceSpan(rowXml, found.span.start, found.span.end, cellXml(prefix, ref, attribute(tag, 's'), value));
     } else {
       const next = present.find((c) => c.col > col);
@@ -112,7 +113,15 @@ function editRow(xml: string, rowNumber: number, edits: Map<number, PlanValue>):
     }
   }
   row = rootElement(rowXml);
-  rowXml = replaceSpan(rowXml, row.start, row.openEnd, widenSpans(startTag(rowXml, row), sorted.map(([c]) => c)));
+  rowXml = replaceSpan(
+    rowXml,
+    row.start,
+    row.openEnd,
+    widenSpans(
+      startTag(rowXml, row),
+      sorted.map(([c]) => c),
+    ),
+  );
   return replaceSpan(xml, existing.start, existing.end, rowXml);
 }
 

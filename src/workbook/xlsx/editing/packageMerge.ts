@@ -9,7 +9,18 @@ import { strFromU8, unzipSync } from 'fflate';
 import { EditedPackage } from './editedPackage';
 import { PackageRefusal, refusalReason } from './packageSafety';
 import { dosStamp, entryBytes, newEntry, readStoredEntries, replacedEntry, writeStoredEntries, type StoredEntry } from './packageZip';
-import { folderOf, REL_NS, REL_STYLES, REL_TABLE, REL_WORKSHEET, relationships, relationshipsXml, relationshipXml, relativeTarget, type Relationship } from './relationships';
+import {
+  folderOf,
+  REL_NS,
+  REL_STYLES,
+  REL_TABLE,
+  REL_WORKSHEET,
+  relationships,
+  relationshipsXml,
+  relationshipXml,
+  relativeTarget,
+  type Relationship,
+} from './relationships';
 import { tablesOnSheet } from './sheetTables';
 import { mergeStyles, remapSheetStyles, SPREADSHEET_MAIN, type StyleMaps } from './styleMerge';
 import { AFTER_CALC_PR, withFullCalcOnLoad } from './workbookPart';
@@ -99,7 +110,11 @@ export function inspectPackage(data: Uint8Array): UserPackage {
   const workbookEntry = parts.entry(workbookPart);
   if (!workbookEntry) throw new XmlEditError(`no ${workbookPart}`);
   const workbookBytes = entryBytes(workbookEntry);
-  const reason = refusalReason(entries.map((e) => e.name), rootRels, workbookBytes);
+  const reason = refusalReason(
+    entries.map((e) => e.name),
+    rootRels,
+    workbookBytes,
+  );
   if (reason) throw new PackageRefusal(reason);
 
   const xml = decodeXml(workbookBytes).text;
@@ -214,7 +229,12 @@ function readFresh(fresh: Uint8Array): FreshWorkbook {
   const names = (namesSpan ? children(xml, namesSpan, 'definedName') : []).map((span) => {
     const tag = startTag(xml, span);
     const local = attribute(tag, 'localSheetId');
-    return { tag, inner: xml.slice(span.openEnd, span.closeStart), name: attribute(tag, 'name') ?? '', ...(local === undefined ? {} : { localSheetId: Number(local) }) };
+    return {
+      tag,
+      inner: xml.slice(span.openEnd, span.closeStart),
+      name: attribute(tag, 'name') ?? '',
+      ...(local === undefined ? {} : { localSheetId: Number(local) }),
+    };
   });
   const sst = text('xl/sharedStrings.xml');
   const sharedItems = sst ? children(sst, rootElement(sst), 'si').map((s) => sst.slice(s.openEnd, s.closeStart)) : [];
@@ -380,8 +400,10 @@ class PackageMerge {
   editSharedParts(): void {
     const names = namesToAdd(this.user, this.fresh, this.sheetIndex);
     this.changed.set(this.workbookPart, encodeXml({ text: editWorkbook(this.workbook.text, this.sheetElements, names), bom: this.workbook.bom }));
-    if (this.newRels.length) this.changed.set(this.workbookRelsPart, encodeXml({ text: appendToRoot(this.workbookRels.text, this.newRels.join('')), bom: this.workbookRels.bom }));
-    if (this.overrides.length) this.changed.set(CONTENT_TYPES, encodeXml({ text: appendToRoot(this.contentTypes.text, this.overrides.join('')), bom: this.contentTypes.bom }));
+    if (this.newRels.length)
+      this.changed.set(this.workbookRelsPart, encodeXml({ text: appendToRoot(this.workbookRels.text, this.newRels.join('')), bom: this.workbookRels.bom }));
+    if (this.overrides.length)
+      this.changed.set(CONTENT_TYPES, encodeXml({ text: appendToRoot(this.contentTypes.text, this.overrides.join('')), bom: this.contentTypes.bom }));
   }
 
   /** The package: the user's entries in their order (changed ones re-encoded), then the new parts. */
@@ -390,7 +412,8 @@ class PackageMerge {
       const bytes = this.changed.get(entry.name);
       return bytes ? replacedEntry(entry, bytes) : entry;
     });
-    if (!this.parts.has(this.workbookRelsPart) && this.newRels.length) this.added.unshift({ name: this.workbookRelsPart, bytes: this.changed.get(this.workbookRelsPart)! });
+    if (!this.parts.has(this.workbookRelsPart) && this.newRels.length)
+      this.added.unshift({ name: this.workbookRelsPart, bytes: this.changed.get(this.workbookRelsPart)! });
     for (const part of this.added) entries.push(newEntry(part.name, part.bytes, this.stamp));
     return {
       data: writeStoredEntries(entries),
@@ -487,7 +510,10 @@ function editWorkbook(xml: string, sheets: SheetElement[], names: NameToAdd[]): 
     const sheetsSpan = child(xml, root(), 'sheets');
     if (!sheetsSpan) throw new XmlEditError('workbook.xml has no <sheets>');
     const elements = sheets
-      .map((s) => `<sheet${ownNs} name="${escapeXml(s.name)}" sheetId="${s.sheetId}"${s.state && s.state !== 'visible' ? ` state="${s.state}"` : ''} ${relAttr(s.relId)}/>`)
+      .map(
+        (s) =>
+          `<sheet${ownNs} name="${escapeXml(s.name)}" sheetId="${s.sheetId}"${s.state && s.state !== 'visible' ? ` state="${s.state}"` : ''} ${relAttr(s.relId)}/>`,
+      )
       .join('');
     xml = appendInside(xml, sheetsSpan, elements);
   }

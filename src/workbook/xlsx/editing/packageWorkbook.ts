@@ -73,7 +73,14 @@ export class PackageWorkbook implements WorkbookReader, WorkbookWriter, TableApp
   async appendTableColumn(tableName: string, column: TableColumnToAppend): Promise<void> {
     const table = findTable(this.bytes, tableName);
     try {
-      const result = appendTableColumn(this.bytes, { sheetName: table.sheetName, tableName, headerRow: table.headerRow, header: column.header, width: column.width, validation: column.validation });
+      const result = appendTableColumn(this.bytes, {
+        sheetName: table.sheetName,
+        tableName,
+        headerRow: table.headerRow,
+        header: column.header,
+        width: column.width,
+        validation: column.validation,
+      });
       this.replace(result.data);
     } catch (error) {
       if (error instanceof TableColumnAppendError && error.code === 'occupied') throw new TableColumnOccupied(tableName, error.detail);

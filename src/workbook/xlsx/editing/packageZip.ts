@@ -119,13 +119,20 @@ export function newEntry(name: string, bytes: Uint8Array, stamp: { time: number;
 /** The entry with new content; everything else about it (name, flags' meaning, time) is kept. */
 export function replacedEntry(entry: StoredEntry, bytes: Uint8Array): StoredEntry {
   const fresh = newEntry(entry.name, bytes, entry);
-  return { ...entry, method: DEFLATE, versionNeeded: Math.max(entry.versionNeeded, 20), crc: fresh.crc, compressedSize: fresh.compressedSize, size: fresh.size, raw: fresh.raw };
+  return {
+    ...entry,
+    method: DEFLATE,
+    versionNeeded: Math.max(entry.versionNeeded, 20),
+    crc: fresh.crc,
+    compressedSize: fresh.compressedSize,
+    size: fresh.size,
+    raw: fresh.raw,
+  };
 }
 
 /** Writes entries in the given order. Sizes go in the local headers, so no data descriptors follow. */
 export function writeStoredEntries(entries: StoredEntry[]): Uint8Array {
-  const total =
-    entries.reduce((sum, e) => sum + 30 + e.nameBytes.length + e.raw.length + 46 + e.nameBytes.length, 0) + 22;
+  const total = entries.reduce((sum, e) => sum + 30 + e.nameBytes.length + e.raw.length + 46 + e.nameBytes.length, 0) + 22;
   if (entries.length >= 0xffff || total >= 0xffffffff) throw new UnsupportedZipError('the result would need zip64');
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);

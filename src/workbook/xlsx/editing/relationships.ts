@@ -26,7 +26,12 @@ export function relationships(xml: string | undefined): Relationship[] {
   const root = rootElement(xml);
   return children(xml, root, 'Relationship').map((span) => {
     const tag = startTag(xml, span);
-    return { id: attribute(tag, 'Id') ?? '', type: attribute(tag, 'Type') ?? '', target: attribute(tag, 'Target') ?? '', external: attribute(tag, 'TargetMode') === 'External' };
+    return {
+      id: attribute(tag, 'Id') ?? '',
+      type: attribute(tag, 'Type') ?? '',
+      target: attribute(tag, 'Target') ?? '',
+      external: attribute(tag, 'TargetMode') === 'External',
+    };
   });
 }
 

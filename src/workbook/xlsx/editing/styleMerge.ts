@@ -119,8 +119,14 @@ export function mergeStyles(userXml: string, freshXml: string): { xml: string; m
 /** Custom number formats by code: the user's id when the code exists, a new free id otherwise. */
 function mergeNumFmts(freshXml: string, freshRoot: ElementSpan, userXml: string, append: (items: string[]) => number[]): Map<number, number> {
   const userRoot = rootElement(userXml);
-  const user = collection(userXml, userRoot, 'numFmts', 'numFmt').items.map((tag) => ({ id: numberAttr(tag, 'numFmtId'), code: attribute(tag, 'formatCode') ?? '' }));
-  const fresh = collection(freshXml, freshRoot, 'numFmts', 'numFmt').items.map((tag) => ({ id: numberAttr(tag, 'numFmtId'), code: attribute(tag, 'formatCode') ?? '' }));
+  const user = collection(userXml, userRoot, 'numFmts', 'numFmt').items.map((tag) => ({
+    id: numberAttr(tag, 'numFmtId'),
+    code: attribute(tag, 'formatCode') ?? '',
+  }));
+  const fresh = collection(freshXml, freshRoot, 'numFmts', 'numFmt').items.map((tag) => ({
+    id: numberAttr(tag, 'numFmtId'),
+    code: attribute(tag, 'formatCode') ?? '',
+  }));
   const map = new Map<number, number>();
   let next = Math.max(FIRST_CUSTOM_NUMFMT - 1, ...user.map((f) => f.id)) + 1;
   const added: string[] = [];

@@ -50,7 +50,6 @@ export class TableAppendError extends SamspillError<'noSheet' | 'totalsRow' | 'r
   }
 }
 
-
 function requireSheet(pkg: Package, sheetName: string): { sheetPart: string; workbookPart: string } {
   const found = sheetPartOf(pkg, sheetName);
   if (!found) throw new TableAppendError('noSheet', sheetName);
@@ -178,8 +177,14 @@ function extendSqref(sqref: string, c1: number, c2: number, oldLast: number, new
 }
 
 function editValidations(xml: string, c1: number, c2: number, oldLast: number, newLast: number): string {
-  let out = xml.replace(/(<(?:\w+:)?dataValidation\b[^>]*\ssqref=")([^"]*)(")/g, (_, a: string, sqref: string, b: string) => `${a}${extendSqref(sqref, c1, c2, oldLast, newLast)}${b}`);
-  out = out.replace(/(<(\w+:)?sqref>)([^<]*)(<\/(\w+:)?sqref>)/g, (_, a: string, _p: string, sqref: string, b: string) => `${a}${extendSqref(sqref, c1, c2, oldLast, newLast)}${b}`);
+  let out = xml.replace(
+    /(<(?:\w+:)?dataValidation\b[^>]*\ssqref=")([^"]*)(")/g,
+    (_, a: string, sqref: string, b: string) => `${a}${extendSqref(sqref, c1, c2, oldLast, newLast)}${b}`,
+  );
+  out = out.replace(
+    /(<(\w+:)?sqref>)([^<]*)(<\/(\w+:)?sqref>)/g,
+    (_, a: string, _p: string, sqref: string, b: string) => `${a}${extendSqref(sqref, c1, c2, oldLast, newLast)}${b}`,
+  );
   return out;
 }
 
@@ -196,7 +201,12 @@ export function nextTableRow(data: Uint8Array, sheetName: string, headerRow: num
   if (!sheet) throw new TableAppendError('noSheet', sheetPart);
   const sheetData = child(sheet.text, rootElement(sheet.text), 'sheetData');
   const rows = sheetData ? children(sheet.text, sheetData, 'row') : [];
-  return rows.filter((r) => hasContent(sheet.text, r)).map((r) => rowNumber(sheet.text, r)).reduce((a, b) => Math.max(a, b), headerRow) + 1;
+  return (
+    rows
+      .filter((r) => hasContent(sheet.text, r))
+      .map((r) => rowNumber(sheet.text, r))
+      .reduce((a, b) => Math.max(a, b), headerRow) + 1
+  );
 }
 
 /**
@@ -218,7 +228,10 @@ export function appendTableRows(data: Uint8Array, request: AppendRequest): Appen
   const rowNumberOf = (span: ElementSpan) => rowNumber(xml, span);
 
   // Without a table (a register found by its header alone), the rows go after its last used row.
-  const lastUsed = rows.filter((r) => hasContent(xml, r)).map(rowNumberOf).reduce((a, b) => Math.max(a, b), request.headerRow);
+  const lastUsed = rows
+    .filter((r) => hasContent(xml, r))
+    .map(rowNumberOf)
+    .reduce((a, b) => Math.max(a, b), request.headerRow);
   const oldLast = table ? table.range.r2 : lastUsed;
   const firstRow = oldLast + 1;
   const lastRow = oldLast + request.rows.length;
@@ -268,7 +281,8 @@ export function appendTableRows(data: Uint8Array, request: AppendRequest): Appen
   if (dimension) {
     const tag = startTag(xml, dimension);
     const range = parseRange(attribute(tag, 'ref') ?? '');
-    if (range && range.r2 < lastRow) xml = replaceSpan(xml, dimension.start, dimension.openEnd, withAttribute(tag, 'ref', formatRange({ ...range, r2: lastRow, c2: Math.max(range.c2, c2) })));
+    if (range && range.r2 < lastRow)
+      xml = replaceSpan(xml, dimension.start, dimension.openEnd, withAttribute(tag, 'ref', formatRange({ ...range, r2: lastRow, c2: Math.max(range.c2, c2) })));
   }
   xml = editValidations(xml, c1, c2, oldLast, lastRow);
   pkg.write(sheet, xml);

@@ -26,9 +26,27 @@ const ERROR_MAX = 225;
 const AFTER_COLS = ['sheetData'];
 /** Worksheet children that come after <dataValidations> in schema order. */
 const AFTER_VALIDATIONS = [
-  'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches',
-  'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls',
-  'webPublishItems', 'tableParts', 'extLst',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
 ];
 
 export interface ColumnAppendRequest {
@@ -63,7 +81,6 @@ export class TableColumnAppendError extends SamspillError<'noSheet' | 'noHeader'
   }
 }
 
-
 interface TableOnSheet {
   part: Part;
   range: Range;
@@ -87,7 +104,9 @@ function cellsOf(xml: string, row: ElementSpan): Cell[] {
 
 /** The last column of a row holding a value or formula. */
 function lastFilledColumn(xml: string, row: ElementSpan): number {
-  return cellsOf(xml, row).filter((c) => c.filled).reduce((max, c) => Math.max(max, c.col), 0);
+  return cellsOf(xml, row)
+    .filter((c) => c.filled)
+    .reduce((max, c) => Math.max(max, c.col), 0);
 }
 
 function qualified(prefix: string, local: string): string {
@@ -225,7 +244,16 @@ function withDimension(xml: string, col: number, row: number): string {
   const tag = startTag(xml, dimension);
   const range = parseRange(attribute(tag, 'ref') ?? '');
   if (!range || (range.c2 >= col && range.r1 <= row)) return xml;
-  return replaceSpan(xml, dimension.start, dimension.openEnd, withAttribute(tag, 'ref', formatRange({ c1: Math.min(range.c1, col), r1: Math.min(range.r1, row), c2: Math.max(range.c2, col), r2: Math.max(range.r2, row) })));
+  return replaceSpan(
+    xml,
+    dimension.start,
+    dimension.openEnd,
+    withAttribute(
+      tag,
+      'ref',
+      formatRange({ c1: Math.min(range.c1, col), r1: Math.min(range.r1, row), c2: Math.max(range.c2, col), r2: Math.max(range.r2, row) }),
+    ),
+  );
 }
 
 /** The table part with one more column: wider ref and autoFilter, a <tableColumn> with a fresh id. */
@@ -236,7 +264,8 @@ function widenedTable(xml: string, header: string, newRange: Range): string {
   const filter = child(t, rootElement(t), 'autoFilter');
   if (filter) {
     const fr = parseRange(attribute(startTag(t, filter), 'ref') ?? '');
-    if (fr && fr.c2 === newRange.c2 - 1) t = replaceSpan(t, filter.start, filter.openEnd, withAttribute(startTag(t, filter), 'ref', formatRange({ ...fr, c2: newRange.c2 })));
+    if (fr && fr.c2 === newRange.c2 - 1)
+      t = replaceSpan(t, filter.start, filter.openEnd, withAttribute(startTag(t, filter), 'ref', formatRange({ ...fr, c2: newRange.c2 })));
   }
   const columns = child(t, rootElement(t), 'tableColumns');
   if (!columns) throw new TableColumnAppendError('noHeader', 'table without <tableColumns>');
@@ -245,7 +274,9 @@ function widenedTable(xml: string, header: string, newRange: Range): string {
   if (names.includes(header.toLowerCase())) throw new TableColumnAppendError('duplicateName', header);
   const id = Math.max(0, ...list.map((c) => Number(attribute(startTag(t, c), 'id')) || 0)) + 1;
   const element = `<${qualified(columns.prefix, 'tableColumn')} id="${id}" name="${escapeXml(header)}"/>`;
-  t = columns.empty ? replaceSpan(t, columns.start, columns.end, `${startTag(t, columns).replace(/\s*\/>$/, '>')}${element}</${columns.name}>`) : replaceSpan(t, columns.closeStart, columns.closeStart, element);
+  t = columns.empty
+    ? replaceSpan(t, columns.start, columns.end, `${startTag(t, columns).replace(/\s*\/>$/, '>')}${element}</${columns.name}>`)
+    : replaceSpan(t, columns.closeStart, columns.closeStart, element);
   const span = child(t, rootElement(t), 'tableColumns')!;
   return replaceSpan(t, span.start, span.openEnd, withAttribute(startTag(t, span), 'count', String(list.length + 1)));
 }
@@ -277,7 +308,10 @@ export function appendTableColumn(data: Uint8Array, request: ColumnAppendRequest
   if (table && Number(attribute(startTag(table.part.text, rootElement(table.part.text)), 'headerRowCount') ?? 1) === 0) {
     throw new TableColumnAppendError('noHeader', table.displayName);
   }
-  const lastWithContent = rows.filter((r) => cellsOf(xml, r).some((c) => c.filled)).map((r) => rowNumber(xml, r)).reduce((a, b) => Math.max(a, b), request.headerRow);
+  const lastWithContent = rows
+    .filter((r) => cellsOf(xml, r).some((c) => c.filled))
+    .map((r) => rowNumber(xml, r))
+    .reduce((a, b) => Math.max(a, b), request.headerRow);
   const area: Range = table ? table.range : { c1: 1, r1: request.headerRow, c2: lastFilledColumn(xml, headerRowSpan), r2: lastWithContent };
   const col = area.c2 + 1;
   const newArea: Range = { ...area, c2: col };
@@ -287,7 +321,9 @@ export function appendTableColumn(data: Uint8Array, request: ColumnAppendRequest
     .find((r) => cellsOf(xml, r).some((c) => c.col === col && c.filled));
   if (occupied) throw new TableColumnAppendError('occupied', `${columnLetter(col)}${rowNumber(xml, occupied)}`);
   const merges = child(xml, rootElement(xml), 'mergeCells');
-  const merged = (merges ? children(xml, merges, 'mergeCell') : []).map((m) => parseRange(attribute(startTag(xml, m), 'ref') ?? '')).find((r) => r && overlaps(r, { c1: col, c2: col, r1: area.r1, r2: area.r2 }));
+  const merged = (merges ? children(xml, merges, 'mergeCell') : [])
+    .map((m) => parseRange(attribute(startTag(xml, m), 'ref') ?? ''))
+    .find((r) => r && overlaps(r, { c1: col, c2: col, r1: area.r1, r2: area.r2 }));
   if (merged) throw new TableColumnAppendError('occupied', formatRange(merged));
   const other = tables.find((t) => t !== table && overlaps(t.range, { c1: col, c2: col, r1: area.r1, r2: area.r2 }));
   if (other) throw new TableColumnAppendError('occupied', other.displayName);

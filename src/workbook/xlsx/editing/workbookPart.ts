@@ -2,7 +2,17 @@
 import { child, children, localName, replaceSpan, rootElement, startTag, withAttribute } from './xmlEdit';
 
 /** workbook.xml children that follow <calcPr> in CT_Workbook's order: a new <calcPr> goes before the first present. */
-export const AFTER_CALC_PR = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+export const AFTER_CALC_PR = [
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+];
 
 /**
  * workbook.xml asking for a full recalculation on open: cached results written before the edit

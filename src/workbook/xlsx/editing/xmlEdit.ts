@@ -74,7 +74,7 @@ export function* tags(xml: string, from = 0, to = xml.length): Generator<Tag> {
   let at = xml.indexOf('<', from);
   while (at >= 0 && at < to) {
     if (xml.startsWith('<!--', at)) {
-      at = xml.indexOf('<', endOf(xml, '-->', at) );
+      at = xml.indexOf('<', endOf(xml, '-->', at));
       continue;
     }
     if (xml.startsWith('<![CDATA[', at)) {

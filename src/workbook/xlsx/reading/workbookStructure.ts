@@ -52,11 +52,7 @@ export function relsPartOf(partName: string): string {
 }
 
 /** Returns undefined when the part's root element is not a workbook (e.g. a Word document). */
-export function readWorkbookStructure(
-  workbookPart: string,
-  workbookXml: string,
-  workbookRelsXml: string | undefined,
-): WorkbookStructure | undefined {
+export function readWorkbookStructure(workbookPart: string, workbookXml: string, workbookRelsXml: string | undefined): WorkbookStructure | undefined {
   const rels = workbookRelsXml === undefined ? new Map<string, Relationship>() : parseRelationships(workbookRelsXml, relsPartOf(workbookPart));
   const base = workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1);
   const partOf = (rel: Relationship | undefined) => (rel && !rel.external ? resolveTarget(base, rel.target) : undefined);

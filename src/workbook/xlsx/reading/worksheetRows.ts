@@ -114,12 +114,7 @@ export class WorksheetRows implements XmlHandler {
 }
 
 /** The value a cell shows: formula cells give their cached result, dates stay serial numbers. */
-function cellValue(
-  type: string,
-  raw: string | undefined,
-  inlineText: string | undefined,
-  sharedStrings: readonly string[],
-): CellValue {
+function cellValue(type: string, raw: string | undefined, inlineText: string | undefined, sharedStrings: readonly string[]): CellValue {
   switch (type) {
     case 's':
       return raw === undefined ? null : (sharedStrings[Number(raw)] ?? null);

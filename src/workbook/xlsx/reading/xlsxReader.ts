@@ -8,14 +8,7 @@ import type { PlannedName } from '../../../core/plan/workbookPlan';
 import type { CellValue, SheetGrid, SheetInfo, WorkbookReader } from '../../../core/port';
 import { SharedStringsCollector } from './sharedStrings';
 import { damagedWorkbook, noSuchSheet, notAWorkbook, readDetail } from './workbookReadError';
-import {
-  officeDocumentPart,
-  PartSyntaxError,
-  readWorkbookStructure,
-  relsPartOf,
-  type SheetEntry,
-  type WorkbookStructure,
-} from './workbookStructure';
+import { officeDocumentPart, PartSyntaxError, readWorkbookStructure, relsPartOf, type SheetEntry, type WorkbookStructure } from './workbookStructure';
 import { WorksheetRows, type RowCallback } from './worksheetRows';
 import { XmlScanner, XmlSyntaxError, type XmlHandler } from './xmlScanner';
 import { ZipArchive } from './zipArchive';
@@ -77,7 +70,10 @@ export class XlsxReader implements WorkbookReader {
     const partName = sheet.partName;
     const found = partName !== undefined && this.scanPart(partName, handler);
     if (!found) {
-      throw damagedWorkbook(this.file, partName ? readDetail('sheetPartMissing', { sheet: sheet.name, part: partName }) : readDetail('sheetMissing', { sheet: sheet.name }));
+      throw damagedWorkbook(
+        this.file,
+        partName ? readDetail('sheetPartMissing', { sheet: sheet.name, part: partName }) : readDetail('sheetMissing', { sheet: sheet.name }),
+      );
     }
   }
 

@@ -213,7 +213,7 @@ function readCentralDirectory(data: Uint8Array, file?: string): ZipEntry[] {
 
 /** Sizes and offsets past 4 GB live in the zip64 extra field, in this order, only when maxed out. */
 function applyZip64Extra(entry: ZipEntry, extra: Uint8Array): void {
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const id = readU16(extra, at);
     const length = readU16(extra, at + 2);
     if (id === 0x0001) {

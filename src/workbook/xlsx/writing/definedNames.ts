@@ -42,9 +42,7 @@ function entryModel(workbook: ExcelJS.Workbook, entry: NameEntry): NameModel | n
 function joinedModel(workbook: ExcelJS.Workbook, own: NameModel[], entries: NameEntry[]): NameModel[] {
   const planned = entries.map((entry) => entryModel(workbook, entry)).filter((m): m is NameModel => m !== null);
   // Excel refuses a file with the same name twice in one scope: the plan's definition wins.
-  const kept = own.filter(
-    (existing) => !planned.some((p) => p.name.toLowerCase() === existing.name.toLowerCase() && p.localSheetId === existing.localSheetId),
-  );
+  const kept = own.filter((existing) => !planned.some((p) => p.name.toLowerCase() === existing.name.toLowerCase() && p.localSheetId === existing.localSheetId));
   return [...kept, ...planned];
 }
 

@@ -19,7 +19,17 @@ const SEEDS = SEEDS_DIR();
 /** Item keys other code and the design rely on; the lists may hold more. */
 const REQUIRED_ITEMS: Record<string, string[]> = {
   units: ['nursingHome', 'homeCare', 'shelteredHousing', 'dayCentre', 'rehabilitation', 'mentalHealthSubstance', 'volunteerCentre'],
-  activityTypes: ['visitingFriend', 'escort', 'culturalEvents', 'exerciseWalks', 'mealsCafe', 'transport', 'shoppingHelp', 'supportGroup', 'nursingHomeActivities'],
+  activityTypes: [
+    'visitingFriend',
+    'escort',
+    'culturalEvents',
+    'exerciseWalks',
+    'mealsCafe',
+    'transport',
+    'shoppingHelp',
+    'supportGroup',
+    'nursingHomeActivities',
+  ],
   userGroups: ['nursingHomeResidents', 'homeDwellingElderly', 'dementia', 'relatives', 'mentalHealthSubstance', 'disabilities'],
   trainingTypes: ['introCourse', 'confidentiality', 'dementiaCare', 'firstAid'],
   cooperationForms: ['writtenAgreement', 'partnership', 'cooperationCommittee', 'regularMeetings', 'informalContact'],
@@ -42,13 +52,39 @@ const FIXED_ORDER: Record<string, string[]> = {
 };
 
 const ALLOWED_PLACEHOLDERS = [
-  'municipality', 'partner', 'partnerOrgNr', 'unit', 'measure', 'userGroup', 'cooperationForm', 'start', 'end',
-  'nextReview', 'grantPerYear', 'paymentPerActivity', 'contactMunicipality', 'contactPartner', 'requirements', 'signedDate',
+  'municipality',
+  'partner',
+  'partnerOrgNr',
+  'unit',
+  'measure',
+  'userGroup',
+  'cooperationForm',
+  'start',
+  'end',
+  'nextReview',
+  'grantPerYear',
+  'paymentPerActivity',
+  'contactMunicipality',
+  'contactPartner',
+  'requirements',
+  'signedDate',
 ];
 
 const CLAUSE_ORDER = [
-  'parties', 'purpose', 'scope', 'municipalityDuties', 'partnerDuties', 'economy', 'meetings', 'contactPersons',
-  'confidentiality', 'policeCertificate', 'insurance', 'evaluation', 'duration', 'termination',
+  'parties',
+  'purpose',
+  'scope',
+  'municipalityDuties',
+  'partnerDuties',
+  'economy',
+  'meetings',
+  'contactPersons',
+  'confidentiality',
+  'policeCertificate',
+  'insurance',
+  'evaluation',
+  'duration',
+  'termination',
 ];
 
 /** Placeholders a clause must use, in every language. */
@@ -129,7 +165,8 @@ describe('value lists', () => {
   });
 
   test('every list a sheet column draws from exists (partners come from the partner table)', () => {
-    const referenced = content.sheets.sheets.flatMap((s) => ('columns' in s && Array.isArray(s.columns) ? s.columns : []))
+    const referenced = content.sheets.sheets
+      .flatMap((s) => ('columns' in s && Array.isArray(s.columns) ? s.columns : []))
       .map((c: { list?: string }) => c.list)
       .filter((l): l is string => l !== undefined && l !== 'partners');
     expect(referenced.length).toBeGreaterThan(5);
@@ -151,7 +188,7 @@ describe('value lists', () => {
     expect(list(key).items.map((i) => i.key)).toEqual(order);
   });
 
-  test('the user\'s own lists are editable and the fixed ones are not', () => {
+  test("the user's own lists are editable and the fixed ones are not", () => {
     for (const key of ['units', 'activityTypes', 'userGroups', 'trainingTypes']) expect(list(key).editable).toBe(true);
     for (const key of SETTINGS_LISTS.filter((k) => !['units', 'activityTypes', 'userGroups', 'trainingTypes'].includes(k))) {
       expect(list(key).editable).toBe(false);
@@ -216,7 +253,7 @@ describe('value lists', () => {
     expect(activities.some((i) => i.attributes!.policeCertificate === false)).toBe(true);
   });
 
-  test('the instrument type list matches the schema\'s instrument types', () => {
+  test("the instrument type list matches the schema's instrument types", () => {
     expect(list('instrumentTypes').items.map((i) => i.key)).toEqual([...INSTRUMENT_TYPES]);
   });
 });
@@ -244,10 +281,11 @@ describe('evaluation checklist', () => {
     expect(new Set(instruments.map((i) => i.type))).toEqual(new Set(INSTRUMENT_TYPES));
   });
 
-  test('every statement\'s instruments exist, and every barrier has at least one', () => {
+  test("every statement's instruments exist, and every barrier has at least one", () => {
     const known = new Set(content.checklist.instruments.map((i) => i.key));
     for (const s of content.checklist.statements) {
-      for (const key of s.instruments) expect({ statement: s.key, instrument: key, known: known.has(key) }).toEqual({ statement: s.key, instrument: key, known: true });
+      for (const key of s.instruments)
+        expect({ statement: s.key, instrument: key, known: known.has(key) }).toEqual({ statement: s.key, instrument: key, known: true });
       if (s.kind === 'barrier') expect({ statement: s.key, count: s.instruments.length > 0 }).toEqual({ statement: s.key, count: true });
     }
   });
@@ -260,7 +298,7 @@ describe('evaluation checklist', () => {
     expect(instrumentsOf('perKeyPeople')).toEqual(expect.arrayContaining(['cooperationProcedure', 'backupContacts', 'recognition']));
   });
 
-  test('statements fit the checklist sheet\'s columns', () => {
+  test("statements fit the checklist sheet's columns", () => {
     const sheet = content.sheets.sheets.find((s) => s.key === 'checklist') as unknown as { columns: { key: string; maxLength?: number }[] };
     const max = (key: string) => sheet.columns.find((c) => c.key === key)!.maxLength!;
     for (const s of content.checklist.statements) {
@@ -292,7 +330,10 @@ describe('source citations', () => {
         problems.push(`${c.owner}: ${c.file}:${c.first}-${c.last} outside 1-${lines.length}`);
         continue;
       }
-      const text = lines.slice(c.first - 1, c.last).join(' ').trim();
+      const text = lines
+        .slice(c.first - 1, c.last)
+        .join(' ')
+        .trim();
       if (text.length === 0) problems.push(`${c.owner}: ${c.file}:${c.first}-${c.last} is empty`);
     }
     expect(problems).toEqual([]);
@@ -301,7 +342,11 @@ describe('source citations', () => {
   test('the scope clause cites where the report says volunteers supplement, not replace, public services', () => {
     const scope = content.agreement.clauses.find((c) => c.key === 'scope')!;
     const cited = citations('scope', scope.source)
-      .map((c) => linesOf(c.file).slice(c.first - 1, c.last).join(' '))
+      .map((c) =>
+        linesOf(c.file)
+          .slice(c.first - 1, c.last)
+          .join(' '),
+      )
       .join(' ');
     expect(cited).toMatch(/erstatning/);
     expect(cited).toMatch(/supplement/);

@@ -7,7 +7,11 @@ import sheetsJson from '../../../../templates/sheets.json';
 
 describe('the template model', () => {
   it('defines every sheet key once', () => {
-    expect(content().sheets.sheets.map((s) => s.key).sort()).toEqual([...SHEET_KEYS].sort());
+    expect(
+      content()
+        .sheets.sheets.map((s) => s.key)
+        .sort(),
+    ).toEqual([...SHEET_KEYS].sort());
   });
 
   it.each(LANGUAGES)('gives sheet names Excel accepts in %s: at most 31 characters, none of []:*?/\\, unique', (lang) => {
@@ -38,7 +42,9 @@ describe('the template model', () => {
   });
 
   it('marks the personal columns of the volunteer register, which the public copy leaves out', () => {
-    const personal = sheetDef('volunteers').columns!.filter((c) => c.personal).map((c) => c.key);
+    const personal = sheetDef('volunteers')
+      .columns!.filter((c) => c.personal)
+      .map((c) => c.key);
     expect(personal).toEqual(expect.arrayContaining(['name', 'phone', 'email']));
     expect(personal).not.toContain('ageGroup');
   });

@@ -12,7 +12,20 @@ const files = readdirSync(UI).filter((f) => f.endsWith('.json'));
 
 describe('templates/ui strings', () => {
   it('has the strings files the program loads', () => {
-    expect(files).toEqual(expect.arrayContaining(['workbook.json', 'taskpane.json', 'rules.json', 'cli.json', 'cliAdd.json', 'cliImport.json', 'cliAggregate.json', 'region.json', 'browser.json', 'evaluation.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'workbook.json',
+        'taskpane.json',
+        'rules.json',
+        'cli.json',
+        'cliAdd.json',
+        'cliImport.json',
+        'cliAggregate.json',
+        'region.json',
+        'browser.json',
+        'evaluation.json',
+      ]),
+    );
   });
 
   it.each(files)('%s has text in nb, nn and en for every key', (file) => {
@@ -22,7 +35,11 @@ describe('templates/ui strings', () => {
 
   it.each(files)('%s uses the same placeholders in every language', (file) => {
     const strings = JSON.parse(readFileSync(join(UI, file), 'utf8')) as Record<string, Record<string, string>>;
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+    const placeholders = (text: string) =>
+      [...text.matchAll(/\{(\w+)\}/g)]
+        .map((m) => m[1])
+        .sort()
+        .join(',');
     const differing = Object.entries(strings).filter(([, t]) => placeholders(t.nb) !== placeholders(t.nn) || placeholders(t.nb) !== placeholders(t.en));
     expect(differing.map(([key]) => key)).toEqual([]);
   });

@@ -50,7 +50,14 @@ describe('proposed actions', () => {
   });
 
   it('fills round, factor, problem, instrument type and status, and carries the checklist row’s follow-up', () => {
-    expect(plan[0]).toMatchObject({ round: R1, factor: 'Økonomi', instrumentType: 'Økonomisk', status: planned, responsible: 'Enhetsleder', deadline: d('2025-12-31') });
+    expect(plan[0]).toMatchObject({
+      round: R1,
+      factor: 'Økonomi',
+      instrumentType: 'Økonomisk',
+      status: planned,
+      responsible: 'Enhetsleder',
+      deadline: d('2025-12-31'),
+    });
     expect(plan[0].problem).toBe('Tilskuddene til frivillige er uforutsigbare fra år til år.');
     expect(plan[1]).toMatchObject({ instrumentType: 'Juridisk', responsible: 'Enhetsleder' });
     expect(plan[5]).toMatchObject({ instrumentType: null, responsible: null, deadline: null });
@@ -58,7 +65,10 @@ describe('proposed actions', () => {
   });
 
   it('writes the labels of the workbook’s language', () => {
-    const en = proposals(round1.map((r) => ({ ...r, instrument: null })), 'en');
+    const en = proposals(
+      round1.map((r) => ({ ...r, instrument: null })),
+      'en',
+    );
     expect(en[0]).toMatchObject({ factor: 'Economy', instrument: 'Multi-year grant in the agreement', instrumentType: 'Economic', status: 'Planned' });
   });
 });
@@ -66,9 +76,31 @@ describe('proposed actions', () => {
 describe('refreshing the plan', () => {
   const existing = [
     // Planned last year, typed in English, since finished: must stay exactly so.
-    { round: d('2024-05-01'), statementId: 'econUnpredictable', factor: 'Økonomi', problem: 'Uforutsigbart', instrument: 'Multi-year grant in the agreement', instrumentType: 'Økonomisk', responsible: 'Kommunalsjef', deadline: d('2024-12-31'), status: done, notes: 'Vedtatt i budsjettet' },
+    {
+      round: d('2024-05-01'),
+      statementId: 'econUnpredictable',
+      factor: 'Økonomi',
+      problem: 'Uforutsigbart',
+      instrument: 'Multi-year grant in the agreement',
+      instrumentType: 'Økonomisk',
+      responsible: 'Kommunalsjef',
+      deadline: d('2024-12-31'),
+      status: done,
+      notes: 'Vedtatt i budsjettet',
+    },
     // The user's own action, not from the checklist: kept.
-    { round: null, statementId: 'egen', factor: null, problem: 'Lite kjent tilbud', instrument: 'Brosjyre', instrumentType: null, responsible: 'Koordinator', deadline: null, status: null, notes: null },
+    {
+      round: null,
+      statementId: 'egen',
+      factor: null,
+      problem: 'Lite kjent tilbud',
+      instrument: 'Brosjyre',
+      instrumentType: null,
+      responsible: 'Koordinator',
+      deadline: null,
+      status: null,
+      notes: null,
+    },
   ];
 
   it('keeps every existing row unchanged and adds only the pairs not yet planned', () => {

@@ -30,10 +30,21 @@ function volunteerHeader(lang: 'nb' | 'nn' | 'en', order: string[]): string[] {
 describe('loadWorkbook', () => {
   it('finds a renamed register through the metadata sheet, with columns moved and the user’s own column added', async () => {
     const header = volunteerHeader('nb', ['status', 'Min egen kolonne', 'name', 'id', 'start', 'affiliation', 'activity']);
-    const meta = metaEntries({ schemaVersion: 1, lang: 'nb', generator: 'test', sheets: { volunteers: 'Våre frivillige' }, tables: { volunteers: 'Frivillige' } });
+    const meta = metaEntries({
+      schemaVersion: 1,
+      lang: 'nb',
+      generator: 'test',
+      sheets: { volunteers: 'Våre frivillige' },
+      tables: { volunteers: 'Frivillige' },
+    });
     const loaded = await loadWorkbook(
       new GridReader([
-        sheet('Våre frivillige', [header, ['Aktiv', 'x', 'Kari Nordmann', 'F1', 46000, 'Uformell hjelper', 'Besøksvenn'], [], ['Avsluttet', null, 'Per Hansen', 'F2', 45000, null, null]]),
+        sheet('Våre frivillige', [
+          header,
+          ['Aktiv', 'x', 'Kari Nordmann', 'F1', 46000, 'Uformell hjelper', 'Besøksvenn'],
+          [],
+          ['Avsluttet', null, 'Per Hansen', 'F2', 45000, null, null],
+        ]),
         sheet(META_SHEET_NAME, [['note'], ...meta.map(([k, v]) => [k, v])], 'veryHidden'),
       ]),
     );
@@ -51,7 +62,9 @@ describe('loadWorkbook', () => {
 
   it('finds a register by its headers when the metadata is gone and the sheet renamed, below a title row', async () => {
     const header = volunteerHeader('en', ['id', 'name', 'affiliation', 'activity', 'start', 'status']);
-    const loaded = await loadWorkbook(new GridReader([sheet('Diverse', [['Noe annet']]), sheet('People 2026', [['Our volunteers'], [], header, ['V1', 'Ann', null, null, 46000, 'Active']])]));
+    const loaded = await loadWorkbook(
+      new GridReader([sheet('Diverse', [['Noe annet']]), sheet('People 2026', [['Our volunteers'], [], header, ['V1', 'Ann', null, null, 46000, 'Active']])]),
+    );
     expect(loaded.meta).toBeNull();
     expect(loaded.sheetNames.volunteers).toBe('People 2026');
     expect(loaded.data.registers.volunteers.headerRow).toBe(3);
@@ -65,7 +78,14 @@ describe('loadWorkbook', () => {
   });
 
   it('does not take an unrelated sheet for a register', async () => {
-    const loaded = await loadWorkbook(new GridReader([sheet('Budsjett', [['Post', 'Beløp', 'Status'], ['Lønn', 100, 'Aktiv']])]));
+    const loaded = await loadWorkbook(
+      new GridReader([
+        sheet('Budsjett', [
+          ['Post', 'Beløp', 'Status'],
+          ['Lønn', 100, 'Aktiv'],
+        ]),
+      ]),
+    );
     expect(loaded.sheetNames.volunteers).toBeUndefined();
     expect(loaded.data.registers.volunteers.rows).toEqual([]);
     expect(loaded.missingSheets).toEqual(expect.arrayContaining(['volunteers', 'hours', 'settings', '_meta']));

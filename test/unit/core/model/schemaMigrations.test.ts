@@ -38,7 +38,15 @@ describe('the declared migrations', () => {
   test('chains several migrations, adding each thing once', () => {
     const chain: SchemaMigration[] = [
       { from: 1, to: 2, addSheets: ['actions'], addColumns: [{ register: 'checklist', column: 'participants' }] },
-      { from: 2, to: 3, addSheets: ['actions', 'summary'], addColumns: [{ register: 'hours', column: 'notes' }, { register: 'checklist', column: 'participants' }] },
+      {
+        from: 2,
+        to: 3,
+        addSheets: ['actions', 'summary'],
+        addColumns: [
+          { register: 'hours', column: 'notes' },
+          { register: 'checklist', column: 'participants' },
+        ],
+      },
     ];
     const steps = upgradeSteps({ version: 1, present: ['settings', 'checklist', 'hours'], columns: { checklist: ['round'], hours: ['date'] } }, 3, chain);
     expect(steps).toEqual({
@@ -50,7 +58,9 @@ describe('the declared migrations', () => {
         { register: 'hours', column: 'notes' },
       ],
     });
-    expect(upgradeSteps({ version: 2, present: ['hours'], columns: { hours: ['date'] } }, 3, chain)?.addColumns).toEqual([{ register: 'hours', column: 'notes' }]);
+    expect(upgradeSteps({ version: 2, present: ['hours'], columns: { hours: ['date'] } }, 3, chain)?.addColumns).toEqual([
+      { register: 'hours', column: 'notes' },
+    ]);
   });
 });
 

@@ -20,6 +20,8 @@ test.each([
   expect(both).toBeDefined();
   const { sheet } = agreementSheet('Avtale', data, f, String(both!.values.id));
   // Clauses are formulas over the register, with the computed text as their cached result.
-  const texts = sheet.cells.map((c) => (typeof c.value === 'object' && c.value !== null && 'result' in c.value ? c.value.result : c.value)).filter((v): v is string => typeof v === 'string');
+  const texts = sheet.cells
+    .map((c) => (typeof c.value === 'object' && c.value !== null && 'result' in c.value ? c.value.result : c.value))
+    .filter((v): v is string => typeof v === 'string');
   expect(texts.some((t) => t.includes(words))).toBe(true);
 });

@@ -185,7 +185,10 @@ describe('schema version', () => {
   });
 
   test('placement reports the upgrade of a fake older workbook', () => {
-    const existing = workbook({ sheetNames: ['Frivillige', META_SHEET_NAME], meta: meta({ schemaVersion: 0, sheets: { volunteers: 'Frivillige', _meta: META_SHEET_NAME } }) });
+    const existing = workbook({
+      sheetNames: ['Frivillige', META_SHEET_NAME],
+      meta: meta({ schemaVersion: 0, sheets: { volunteers: 'Frivillige', _meta: META_SHEET_NAME } }),
+    });
     const placement = placeTemplates(existing, request());
     expect(placement.schema).toEqual({ kind: 'upgrade', from: 0, to: 1 });
     // No migration is declared from version 0: nothing to apply, so the caller refuses.
@@ -195,10 +198,13 @@ describe('schema version', () => {
 
 describe('upgrading a version-1 workbook to version 2', () => {
   const V1_KEYS = ALL.filter((k) => k !== 'actions');
-  const v1Meta = (keys: SheetKey[]) =>
-    meta({ schemaVersion: 1, sheets: Object.fromEntries([...keys, '_meta'].map((k) => [k, SHEETS[k as SheetKey]])) });
+  const v1Meta = (keys: SheetKey[]) => meta({ schemaVersion: 1, sheets: Object.fromEntries([...keys, '_meta'].map((k) => [k, SHEETS[k as SheetKey]])) });
   const v1Workbook = (keys: SheetKey[], checklistColumns = ['round', 'scope', 'statementId', 'rating']) =>
-    workbook({ sheetNames: [...keys.map((k) => SHEETS[k]), META_SHEET_NAME], meta: v1Meta(keys), registerColumns: keys.includes('checklist') ? { checklist: checklistColumns } : {} });
+    workbook({
+      sheetNames: [...keys.map((k) => SHEETS[k]), META_SHEET_NAME],
+      meta: v1Meta(keys),
+      registerColumns: keys.includes('checklist') ? { checklist: checklistColumns } : {},
+    });
 
   test('a complete version-1 workbook gains the action plan and the participants column, and its metadata is rewritten', () => {
     const placement = placeTemplates(v1Workbook(V1_KEYS), request({ schemaVersion: 2 }));
@@ -240,11 +246,21 @@ describe('upgrading a version-1 workbook to version 2', () => {
 
 describe('metadata after placement', () => {
   test('records present and added templates together, keeping the refresh stamp', () => {
-    const previous = meta({ sheets: { volunteers: 'Våre frivillige', _meta: META_SHEET_NAME }, tables: { volunteers: 'FrivTab' }, summaryRefreshed: '2026-01-02T03:04:05Z' });
+    const previous = meta({
+      sheets: { volunteers: 'Våre frivillige', _meta: META_SHEET_NAME },
+      tables: { volunteers: 'FrivTab' },
+      summaryRefreshed: '2026-01-02T03:04:05Z',
+    });
     const existing = workbook({ sheetNames: ['Våre frivillige', META_SHEET_NAME, 'Timer'], tableNames: ['FrivTab'], meta: previous });
     const placement = placeTemplates(existing, request({ keys: ['volunteers'] }));
     const record = placedMeta(placement, previous, 1, 'samspill test');
-    expect(record.sheets).toEqual({ settings: 'Innstillinger', partners: 'Samarbeidspartnere', volunteers: 'Våre frivillige', hours: 'Timer (2)', _meta: META_SHEET_NAME });
+    expect(record.sheets).toEqual({
+      settings: 'Innstillinger',
+      partners: 'Samarbeidspartnere',
+      volunteers: 'Våre frivillige',
+      hours: 'Timer (2)',
+      _meta: META_SHEET_NAME,
+    });
     expect(record.tables).toEqual({ partners: 'Partnere', volunteers: 'FrivTab', hours: 'Timelogg' });
     expect(record.summaryRefreshed).toBe('2026-01-02T03:04:05Z');
   });
@@ -264,7 +280,14 @@ describe('metadata after placement', () => {
       merges: [],
       dataBars: [],
     };
-    const rewritten = metaSheetWith(sheet, [['schemaVersion', 1], ['lang', 'nb']], META_SHEET_NAME);
+    const rewritten = metaSheetWith(
+      sheet,
+      [
+        ['schemaVersion', 1],
+        ['lang', 'nb'],
+      ],
+      META_SHEET_NAME,
+    );
     expect(rewritten.name).toBe(META_SHEET_NAME);
     expect(rewritten.cells).toEqual([
       { row: 1, col: 1, value: 'note' },

@@ -14,7 +14,14 @@ const lang: Lang = 'nb';
 const L = (list: string, item: string) => itemLabel(list, item, lang);
 
 function workbook(records: Partial<Record<RegisterKey, RegisterRecord[]>>): WorkbookData {
-  const settings = { ...defaultSettings(lang), reportDate: d('2026-06-30'), hoursPerFte: 1000, valuePerHour: 400, expiryWarningDays: 90, coreHoursPerMonth: 10 };
+  const settings = {
+    ...defaultSettings(lang),
+    reportDate: d('2026-06-30'),
+    hoursPerFte: 1000,
+    valuePerHour: 400,
+    expiryWarningDays: 90,
+    coreHoursPerMonth: 10,
+  };
   settings.lists.activityTypes = ['Besøk', 'Kafé', 'Tur'];
   settings.policeActivities = ['Besøk'];
   const reg = (key: RegisterKey) => registerFromRecords(key, key, records[key] ?? []);
@@ -42,10 +49,42 @@ const agreements: RegisterRecord[] = [
 
 const vActive = () => L('volunteerStatuses', 'active');
 const volunteers: RegisterRecord[] = [
-  { id: 'F1', status: vActive(), activity: 'Besøk', affiliation: L('affiliationForms', 'organisation'), ageGroup: null, confidentialityDate: d('2025-01-01'), policeCertificateDate: null },
-  { id: 'F2', status: vActive(), activity: 'Kafé', affiliation: L('affiliationForms', 'organisation'), ageGroup: null, confidentialityDate: null, policeCertificateDate: null },
-  { id: 'F3', status: L('volunteerStatuses', 'ended'), activity: 'Besøk', affiliation: L('affiliationForms', 'informalHelper'), ageGroup: null, confidentialityDate: null, policeCertificateDate: null },
-  { id: 'f4', status: vActive(), activity: 'Besøk', affiliation: L('affiliationForms', 'frivilligsentral'), ageGroup: null, confidentialityDate: d('2025-01-01'), policeCertificateDate: d('2025-01-01') },
+  {
+    id: 'F1',
+    status: vActive(),
+    activity: 'Besøk',
+    affiliation: L('affiliationForms', 'organisation'),
+    ageGroup: null,
+    confidentialityDate: d('2025-01-01'),
+    policeCertificateDate: null,
+  },
+  {
+    id: 'F2',
+    status: vActive(),
+    activity: 'Kafé',
+    affiliation: L('affiliationForms', 'organisation'),
+    ageGroup: null,
+    confidentialityDate: null,
+    policeCertificateDate: null,
+  },
+  {
+    id: 'F3',
+    status: L('volunteerStatuses', 'ended'),
+    activity: 'Besøk',
+    affiliation: L('affiliationForms', 'informalHelper'),
+    ageGroup: null,
+    confidentialityDate: null,
+    policeCertificateDate: null,
+  },
+  {
+    id: 'f4',
+    status: vActive(),
+    activity: 'Besøk',
+    affiliation: L('affiliationForms', 'frivilligsentral'),
+    ageGroup: null,
+    confidentialityDate: d('2025-01-01'),
+    policeCertificateDate: d('2025-01-01'),
+  },
 ];
 
 const hours: RegisterRecord[] = [
@@ -196,7 +235,7 @@ describe('the figures of the evaluation and action plan issue, on hand-made regi
     expect(values.get('kpi_hours_unit_03')).toBe('');
   });
 
-  it('shows the latest round\'s profile, who took part, the change and the top barriers', () => {
+  it("shows the latest round's profile, who took part, the change and the top barriers", () => {
     // 2026: economy promoter partly (50 %), barrier partly (50 %); recruitment barrier agree (100 %).
     expect(values.get('kpi_eval_round_date')).toBe(d('2026-05-01'));
     expect(values.get('kpi_eval_previous_round_date')).toBe(d('2025-05-01'));

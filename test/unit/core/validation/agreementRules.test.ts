@@ -96,7 +96,14 @@ describe('agreement requirements its volunteers do not meet', () => {
   });
 
   it('names at most five volunteers and counts the rest', () => {
-    const volunteers = Array.from({ length: 8 }, (_, i) => ({ ...volunteer, id: `F-${i + 1}`, name: `Person ${i}`, phone: null, email: null, confidentialityDate: null }));
+    const volunteers = Array.from({ length: 8 }, (_, i) => ({
+      ...volunteer,
+      id: `F-${i + 1}`,
+      name: `Person ${i}`,
+      phone: null,
+      email: null,
+      confidentialityDate: null,
+    }));
     const [issue] = ofRule(validate(workbook({ volunteers })), 'agreements.requirements.confidentiality');
     expect(issue.message).toContain('F-1, F-2, F-3, F-4, F-5');
     expect(issue.message).toContain('3');

@@ -9,7 +9,12 @@ const at = (rule: string, column: string, row = 2) => `${rule}@${cellOf('checkli
 
 describe('checklist rules', () => {
   it('checklist.rating.missing: catches each unrated statement; near miss: rated "disagree"', () => {
-    expect(only([{ ...barrier, rating: null }, { ...promoter, rating: ' ' }])).toEqual([at('checklist.rating.missing', 'rating', 2), at('checklist.rating.missing', 'rating', 3)]);
+    expect(
+      only([
+        { ...barrier, rating: null },
+        { ...promoter, rating: ' ' },
+      ]),
+    ).toEqual([at('checklist.rating.missing', 'rating', 2), at('checklist.rating.missing', 'rating', 3)]);
     expect(only([{ ...barrier, rating: l.disagree, instrument: null, responsible: null, deadline: null }, promoter])).toEqual([]);
   });
 
@@ -59,6 +64,8 @@ describe('barrier measures written in the action plan', () => {
     const otherRound = { ...action, round: (action.round as number) - 365 };
     expect(found(validate(workbook({ checklist: [{ ...barrier, ...noMeasure }], actions: [otherRound] })))).toHaveLength(3);
     const noDeadline = { ...action, deadline: null };
-    expect(found(validate(workbook({ checklist: [{ ...barrier, ...noMeasure }], actions: [noDeadline] })))).toEqual([at('checklist.deadline.missing', 'deadline')]);
+    expect(found(validate(workbook({ checklist: [{ ...barrier, ...noMeasure }], actions: [noDeadline] })))).toEqual([
+      at('checklist.deadline.missing', 'deadline'),
+    ]);
   });
 });

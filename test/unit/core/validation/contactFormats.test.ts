@@ -19,9 +19,10 @@ describe('Norwegian phone numbers', () => {
   it('rejects any other count of digits', () => {
     // National part not starting with 0, so no prefix can be read into it; "0047" + four digits
     // is itself eight digits, and valid.
-    const national = fc.integer({ min: 1, max: 12 }).filter((n) => n !== 8).chain((n) =>
-      fc.tuple(fc.integer({ min: 1, max: 9 }), digits(n - 1, n - 1)).map(([first, rest]) => `${first}${rest}`),
-    );
+    const national = fc
+      .integer({ min: 1, max: 12 })
+      .filter((n) => n !== 8)
+      .chain((n) => fc.tuple(fc.integer({ min: 1, max: 9 }), digits(n - 1, n - 1)).map(([first, rest]) => `${first}${rest}`));
     fc.assert(
       fc.property(fc.constantFrom('', '+47', '0047'), national, (p, d) => {
         fc.pre(!(p === '0047' && d.length === 4));

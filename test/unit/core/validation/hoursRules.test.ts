@@ -63,10 +63,6 @@ describe('hours rules', () => {
 
   it('checks activity, unit and partner against the lists', () => {
     const issues = found(validate(withFirst('hours', { activity: 'Strikking', unit: 'Månen', partner: 'Ukjent lag' })));
-    expect(issues).toEqual([
-      at('hours.activity.notInList', 'activity'),
-      at('hours.unit.notInList', 'unit'),
-      at('hours.partner.notInCatalogue', 'partner'),
-    ]);
+    expect(issues).toEqual([at('hours.activity.notInList', 'activity'), at('hours.unit.notInList', 'unit'), at('hours.partner.notInCatalogue', 'partner')]);
   });
 });

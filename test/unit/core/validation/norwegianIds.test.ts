@@ -1,10 +1,5 @@
 import fc from 'fast-check';
-import {
-  isFodselsnummer,
-  numberIsFodselsnummer,
-  orgNumberProblem,
-  textHasFodselsnummer,
-} from '../../../../src/core/validation/norwegianIds';
+import { isFodselsnummer, numberIsFodselsnummer, orgNumberProblem, textHasFodselsnummer } from '../../../../src/core/validation/norwegianIds';
 
 /** The test's own mod-11: remainder 0 gives 0, remainder 1 gives no digit (null). */
 function checkDigit(digits: number[], weights: number[]): number | null {
@@ -25,10 +20,13 @@ function perturb(s: string, position: number, shift: number): string {
 }
 
 describe('organisasjonsnummer', () => {
-  const validOrgNumber = fc.array(digit, { minLength: 8, maxLength: 8 }).chain((body) => {
-    const check = checkDigit(body, [3, 2, 7, 6, 5, 4, 3, 2]);
-    return check === null ? fc.constant(null) : fc.constant(body.join('') + check);
-  }).filter((s): s is string => s !== null);
+  const validOrgNumber = fc
+    .array(digit, { minLength: 8, maxLength: 8 })
+    .chain((body) => {
+      const check = checkDigit(body, [3, 2, 7, 6, 5, 4, 3, 2]);
+      return check === null ? fc.constant(null) : fc.constant(body.join('') + check);
+    })
+    .filter((s): s is string => s !== null);
 
   it('accepts a known real number, with and without spaces', () => {
     expect(orgNumberProblem('923609016')).toBeNull();
@@ -55,7 +53,10 @@ describe('organisasjonsnummer', () => {
 
   it('calls anything that is not nine digits a format error', () => {
     fc.assert(
-      fc.property(fc.array(digit, { minLength: 1, maxLength: 14 }).filter((a) => a.length !== 9), (a) => orgNumberProblem(a.join('')) === 'format'),
+      fc.property(
+        fc.array(digit, { minLength: 1, maxLength: 14 }).filter((a) => a.length !== 9),
+        (a) => orgNumberProblem(a.join('')) === 'format',
+      ),
     );
     expect(orgNumberProblem('92360901A')).toBe('format');
     expect(orgNumberProblem('NO 923609016 MVA')).toBe('format');
@@ -135,7 +136,8 @@ describe('fødselsnummer and D-number', () => {
   });
 
   it('reads a ten-digit number cell as a birth day 01–09 whose leading zero Excel dropped', () => {
-    const early = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 999 }))
+    const early = fc
+      .tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 999 }))
       .map(([d, m, y, i]) => withChecks(`0${d}${twoDigits(m)}${twoDigits(y)}${String(i).padStart(3, '0')}`))
       .filter((s): s is string => s !== null && isFodselsnummer(s));
     fc.assert(fc.property(early, (n) => numberIsFodselsnummer(Number(n))));

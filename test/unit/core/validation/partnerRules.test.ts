@@ -21,7 +21,12 @@ describe('partner rules', () => {
   });
 
   it('partners.orgNumber.duplicate: near miss, blank numbers are not duplicates of each other', () => {
-    const data = workbook({ partners: [{ ...base, orgNumber: null }, { ...base, name: 'Nabohjelpa', orgNumber: null }] });
+    const data = workbook({
+      partners: [
+        { ...base, orgNumber: null },
+        { ...base, name: 'Nabohjelpa', orgNumber: null },
+      ],
+    });
     expect(found(validate(data))).toEqual([]);
   });
 });

@@ -26,7 +26,10 @@ describe('validateWorkbook', () => {
     const clean = cleanRecords();
     const l = labels();
     const data = workbook({
-      hours: [{ ...clean.hours[0], hours: 0 }, { ...clean.hours[0], date: TODAY + 5, volunteerId: 'X' }],
+      hours: [
+        { ...clean.hours[0], hours: 0 },
+        { ...clean.hours[0], date: TODAY + 5, volunteerId: 'X' },
+      ],
       volunteers: [{ ...clean.volunteers[0], email: 'x@', phone: '1' }],
       partners: [{ ...clean.partners[0], orgNumber: '923609017' }],
       agreements: [{ ...clean.agreements[0], signedDate: null, status: l.agreementActive }],
@@ -66,6 +69,8 @@ describe('validateWorkbook', () => {
   it('finds exactly the problems planted in the benchmark workbook', () => {
     const issues = validateWorkbook({ data: benchmarkWorkbook(5000, { volunteers: 300 }), today: BENCHMARK_TODAY });
     const rows = [0, 1000, 2000, 3000, 4000].map((i) => i + 2);
-    expect(found(issues)).toEqual(rows.flatMap((r) => [`hours.volunteerId.unknown@${cellOf('hours', 'volunteerId', r)}`, `hours.hours.notPositive@${cellOf('hours', 'hours', r)}`]));
+    expect(found(issues)).toEqual(
+      rows.flatMap((r) => [`hours.volunteerId.unknown@${cellOf('hours', 'volunteerId', r)}`, `hours.hours.notPositive@${cellOf('hours', 'hours', r)}`]),
+    );
   });
 });

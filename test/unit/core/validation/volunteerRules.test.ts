@@ -38,7 +38,12 @@ describe('volunteer rules', () => {
   it('volunteers.confidentialityDate.missing: catches an active volunteer without a declaration; near miss: ended', () => {
     const issues = validate(withFirst('volunteers', { confidentialityDate: null }));
     expect(ofRule(issues, 'volunteers.confidentialityDate.missing').map((i) => i.cell)).toEqual([cellOf('volunteers', 'confidentialityDate')]);
-    expect(ofRule(validate(withFirst('volunteers', { confidentialityDate: null, status: l.volunteerEnded, end: TODAY - 10 })), 'volunteers.confidentialityDate.missing')).toEqual([]);
+    expect(
+      ofRule(
+        validate(withFirst('volunteers', { confidentialityDate: null, status: l.volunteerEnded, end: TODAY - 10 })),
+        'volunteers.confidentialityDate.missing',
+      ),
+    ).toEqual([]);
   });
 
   it('volunteers.policeCertificate.missingForActivity: the activity requires it; near miss: the certificate was shown', () => {

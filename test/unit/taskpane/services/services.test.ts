@@ -63,10 +63,7 @@ describe('templateService', () => {
     const result = await service.addMissing('nb');
     expect(result.added.map((a) => a.key)).toEqual([...TEMPLATE_KEYS]);
     expect(result.renamed).toEqual([]);
-    expect(standIn.sheets.map((s) => [s.name, s.visibility])).toEqual([
-      ...TEMPLATE_KEYS.map((k) => [NB[k], 'Visible']),
-      ['_samspill', 'VeryHidden'],
-    ]);
+    expect(standIn.sheets.map((s) => [s.name, s.visibility])).toEqual([...TEMPLATE_KEYS.map((k) => [NB[k], 'Visible']), ['_samspill', 'VeryHidden']]);
     expect(standIn.tableContent(sheetDef('volunteers').table!.nb).headers).toEqual(sheetDef('volunteers').columns!.map((c) => c.label.nb));
 
     const after = await service.status('en');
@@ -182,7 +179,11 @@ describe('templateService: upgrading a schema-1 workbook', () => {
     const result = await service.addMissing('en');
     expect(result.added).toEqual([{ key: 'actions', sheet: NB.actions }]);
     expect(result.renamed).toEqual([]);
-    expect(result.upgraded).toEqual({ from: 1, to: SCHEMA_VERSION(), columns: [{ register: 'checklist', column: 'participants', header: PARTICIPANTS_NB, sheet: NB.checklist }] });
+    expect(result.upgraded).toEqual({
+      from: 1,
+      to: SCHEMA_VERSION(),
+      columns: [{ register: 'checklist', column: 'participants', header: PARTICIPANTS_NB, sheet: NB.checklist }],
+    });
 
     const after = await registerGrids(standIn);
     for (const [key, grid] of before) {
@@ -258,11 +259,18 @@ describe('templateService: upgrading a schema-1 workbook', () => {
   });
 
   test('a newer schema is still refused, and nothing is written', async () => {
-    const standIn = await versionOneInExcel({}, (plan) => ({ ...plan, sheets: plan.sheets.map((s) => (s.key === '_meta' ? withSchemaVersion(s, SCHEMA_VERSION() + 1) : s)) }));
+    const standIn = await versionOneInExcel({}, (plan) => ({
+      ...plan,
+      sheets: plan.sheets.map((s) => (s.key === '_meta' ? withSchemaVersion(s, SCHEMA_VERSION() + 1) : s)),
+    }));
     const before = snapshot(standIn);
     const service = new TemplateService(officePane(standIn), fixedClock);
     expect((await service.status('nb')).canAdd).toBe(false);
-    await expect(service.addMissing('nb')).rejects.toMatchObject({ name: 'TemplateRefusal', reason: 'newerSchema', values: { found: SCHEMA_VERSION() + 1, supported: SCHEMA_VERSION() } });
+    await expect(service.addMissing('nb')).rejects.toMatchObject({
+      name: 'TemplateRefusal',
+      reason: 'newerSchema',
+      values: { found: SCHEMA_VERSION() + 1, supported: SCHEMA_VERSION() },
+    });
     expect(snapshot(standIn)).toBe(before);
   });
 });
@@ -275,17 +283,34 @@ describe('appending a table column in Excel', () => {
       ['Ola', 2, null, null],
       ['Kari', 3, null, null],
     ]);
-    standIn.tables.push({ id: standIn.newId(), name: 'Liste', sheet: standIn.sheet('Liste'), area: { top: 1, left: 1, bottom: 3, right: 2 }, style: 'TableStyleMedium2' });
+    standIn.tables.push({
+      id: standIn.newId(),
+      name: 'Liste',
+      sheet: standIn.sheet('Liste'),
+      area: { top: 1, left: 1, bottom: 3, right: 2 },
+      style: 'TableStyleMedium2',
+    });
     standIn.resetLog();
     return standIn;
   }
 
   test('the adapter adds header, empty cells, validation over the data rows and width in two round trips', async () => {
     const standIn = smallTable();
-    const validation = { rule: { type: 'textLength' as const, max: 50 }, prompt: { title: 'Merknad', message: 'Kort tekst' }, error: { title: 'For lang', message: 'Høyst 50 tegn' }, strict: true };
+    const validation = {
+      rule: { type: 'textLength' as const, max: 50 },
+      prompt: { title: 'Merknad', message: 'Kort tekst' },
+      error: { title: 'For lang', message: 'Høyst 50 tegn' },
+      strict: true,
+    };
     await new OfficeWorkbook(standIn.run).appendTableColumn('Liste', { header: 'Merknad', width: 20, validation });
     expect(standIn.syncCount).toBe(2);
-    expect(standIn.tableContent('Liste')).toEqual({ headers: ['Navn', 'Antall', 'Merknad'], rows: [['Ola', 2, ''], ['Kari', 3, '']] });
+    expect(standIn.tableContent('Liste')).toEqual({
+      headers: ['Navn', 'Antall', 'Merknad'],
+      rows: [
+        ['Ola', 2, ''],
+        ['Kari', 3, ''],
+      ],
+    });
     expect(standIn.validationAt('Liste', 'C2')?.area).toEqual({ top: 2, bottom: 3, left: 3, right: 3 });
     expect(standIn.validationAt('Liste', 'C4')).toBeUndefined();
     expect(standIn.sheet('Liste').columnWidths.get(3)).toBeGreaterThan(0);
@@ -327,7 +352,7 @@ function volunteerInput(settings: { lists: Record<string, string[]>; policeActiv
 }
 
 describe('registerService', () => {
-  test('an invalid phone is refused with the rule\'s message and nothing is written; a valid record is appended as one row', async () => {
+  test("an invalid phone is refused with the rule's message and nothing is written; a valid record is appended as one row", async () => {
     const standIn = await withTemplates();
     const workbook = officePane(standIn);
     const service = new RegisterService(workbook, fixedClock);
@@ -474,12 +499,17 @@ describe('evaluation and summary', () => {
     expect(draft.existing).toBe(true);
     expect(draft.factors).toHaveLength(8);
     const answers = Object.fromEntries(
-      draft.factors.flatMap((f) => f.statements).map((s) => [s.id, { rating: s.kind === 'barrier' ? ('agree' as const) : ('partly' as const), evidence: `Grunnlag ${s.id}` }]),
+      draft.factors
+        .flatMap((f) => f.statements)
+        .map((s) => [s.id, { rating: s.kind === 'barrier' ? ('agree' as const) : ('partly' as const), evidence: `Grunnlag ${s.id}` }]),
     );
     const saved = await evaluation.save(draft.date, answers, draft.scope, 'Ansatte');
     expect(saved).toMatchObject({ how: 'updated', rated: 70 });
     const again = await evaluation.draft(draft.date);
-    expect(again.factors[0].statements[0]).toMatchObject({ rating: answers[again.factors[0].statements[0].id].rating, evidence: `Grunnlag ${again.factors[0].statements[0].id}` });
+    expect(again.factors[0].statements[0]).toMatchObject({
+      rating: answers[again.factors[0].statements[0].id].rating,
+      evidence: `Grunnlag ${again.factors[0].statements[0].id}`,
+    });
 
     const summary = new SummaryService(workbook, fixedClock);
     const report = await summary.refresh();
@@ -563,7 +593,10 @@ describe('the copy without personal data', () => {
     const opened: string[] = [];
     const workbook = new OfficeWorkbook(standIn.run, { createWorkbook: async (base64) => void opened.push(base64) });
     const settings = (await loadWorkbook(workbook)).data.settings;
-    const added = await new RegisterService(workbook, fixedClock).append('volunteers', volunteerInput(settings, { name: 'Kari Hemmelig', email: 'kari.hemmelig@example.no' }));
+    const added = await new RegisterService(workbook, fixedClock).append(
+      'volunteers',
+      volunteerInput(settings, { name: 'Kari Hemmelig', email: 'kari.hemmelig@example.no' }),
+    );
     expect(added.kind).toBe('appended');
     const before = snapshot(standIn);
     const file = await new SummaryService(workbook, fixedClock).publicCopy();

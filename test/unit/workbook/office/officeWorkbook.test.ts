@@ -168,7 +168,10 @@ describe('the stand-in behaves like Excel where it matters', () => {
       table.getDataBodyRange().formulas = [[1, '=T[[#This Row],[Tall]]*2']];
       sheet.getRange('A2').dataValidation.rule = { wholeNumber: { operator: 'GreaterThan', formula1: 0 } };
       await context.sync();
-      table.rows.add(undefined, [[2, ''], [3, '']]);
+      table.rows.add(undefined, [
+        [2, ''],
+        [3, ''],
+      ]);
       await context.sync();
     });
     expect(standIn.tableContent('T')).toEqual({
@@ -201,7 +204,7 @@ describe('applyPlan builds the plan in the workbook', () => {
     expect(standIn.calculationSuspensions).toBeGreaterThan(0);
   });
 
-  test('every sheet, in order, with its visibility and tab colour; the user\'s sheet is kept', () => {
+  test("every sheet, in order, with its visibility and tab colour; the user's sheet is kept", () => {
     expect(standIn.sheets.map((s) => [s.name, s.visibility])).toEqual([
       ['Ark1', 'Visible'],
       [HOURS_SHEET, 'Visible'],
@@ -234,7 +237,7 @@ describe('applyPlan builds the plan in the workbook', () => {
     expect(standIn.table(TABLE_NAME).style).toBe('TableStyleMedium2');
   });
 
-  test('every validation is there with its rule, texts within Excel\'s limits and the planned strictness', () => {
+  test("every validation is there with its rule, texts within Excel's limits and the planned strictness", () => {
     const rules = { list: 'list', date: 'date', decimal: 'decimal', whole: 'wholeNumber', textLength: 'textLength' } as const;
     for (const sheet of plan.sheets) {
       for (const planned of sheet.validations) {
@@ -261,7 +264,11 @@ describe('applyPlan builds the plan in the workbook', () => {
     expect(sheet.merges).toEqual([parseArea('A1:D1')]);
     expect(sheet.freeze).toEqual({ rows: TABLE_ROW, cols: 0 });
     expect(sheet.conditionalFormats).toEqual([
-      { area: parseArea(`C${TABLE_ROW + 1}:C${TABLE_ROW + DEFAULT_ROWS.length}`), type: 'DataBar', dataBar: { positiveFormat: { fillColor: '#5B9BD5', gradientFill: false } } },
+      {
+        area: parseArea(`C${TABLE_ROW + 1}:C${TABLE_ROW + DEFAULT_ROWS.length}`),
+        type: 'DataBar',
+        dataBar: { positiveFormat: { fillColor: '#5B9BD5', gradientFill: false } },
+      },
     ]);
     expect([...sheet.columnWidths.keys()]).toEqual([1, 2, 3, 4]);
     expect(sheet.columnWidths.get(4)!).toBeGreaterThan(sheet.columnWidths.get(2)!);
@@ -352,7 +359,15 @@ describe('round trips do not grow with the row count', () => {
       columnWidths: [12, 30, 40, 8],
       cells: [{ row: 1, col: 1, value: 'Timer', style: 'title' }],
       tables: [{ name: 'Timer', row: 3, col: 1, headers: ['Dato', 'Navn', 'Merknad', 'Timer'], rows, columnStyles: ['date', undefined, undefined, 'decimal'] }],
-      validations: [{ range: `D4:D${3 + rowCount}`, rule: { type: 'decimal', min: 0, max: 24 }, prompt: { title: 'Timer', message: 'Timer' }, error: { title: 'Feil', message: 'Feil' }, strict: true }],
+      validations: [
+        {
+          range: `D4:D${3 + rowCount}`,
+          rule: { type: 'decimal', min: 0, max: 24 },
+          prompt: { title: 'Timer', message: 'Timer' },
+          error: { title: 'Feil', message: 'Feil' },
+          strict: true,
+        },
+      ],
       merges: [],
       dataBars: [],
     };
@@ -526,7 +541,12 @@ describe('native charts on the summary', () => {
     const summary = plan.sheets.find((s) => s.key === 'summary')!;
     const model = standIn.sheet(summary.name);
     const drawn = new Map(model.charts.map((c) => [c.type, c.title]));
-    expect(drawn).toEqual(new Map([['ColumnClustered', text('summary.section.months', 'nb')], ['BarClustered', text('summary.section.profile', 'nb')]]));
+    expect(drawn).toEqual(
+      new Map([
+        ['ColumnClustered', text('summary.section.months', 'nb')],
+        ['BarClustered', text('summary.section.profile', 'nb')],
+      ]),
+    );
     const months = model.charts.find((c) => c.type === 'ColumnClustered')!;
     expect(months.source.bottom - months.source.top + 1).toBe(12);
     expect(months.source.right - months.source.left + 1).toBe(2);
