@@ -4,11 +4,12 @@
  */
 import type { CellValue, SheetGrid } from '../port';
 import { asNumber, asText, normaliseLabel } from './cellValues';
+import { cellText } from './criteria';
 import { valueList } from '../content/content';
 import { LANGUAGES, type Lang } from '../content/language';
 
 /** The single-value settings (the lists are not parameters); each has a label and help in templates/ui/workbook.json. */
-export type ParameterKey = Exclude<keyof SettingsValues, 'lists' | 'policeActivities'>;
+export type ParameterKey = Exclude<keyof SettingsValues, 'lists' | 'policeActivities' | 'listSlots'>;
 
 export interface ParameterDef {
   key: ParameterKey;
@@ -96,6 +97,17 @@ export interface SettingsValues {
   lists: Record<SettingsListKey, string[]>;
   /** Activity labels that require a police certificate. */
   policeActivities: string[];
+  /**
+   * The editable lists as the settings sheet holds them, slot by slot up to the last item, each
+   * text as written (blank slots kept): what INDEX(list_…, n) gives the summary's breakdown rows.
+   * Absent when the settings were made rather than read; then the lists are the slots.
+   */
+  listSlots?: Partial<Record<SettingsListKey, string[]>>;
+}
+
+/** A list slot by slot, as the sheet's INDEX sees it (see SettingsValues.listSlots). */
+export function listSlots(settings: SettingsValues, key: SettingsListKey): string[] {
+  return settings.listSlots?.[key] ?? settings.lists[key];
 }
 
 export function defaultSettings(lang: Lang): SettingsValues {
@@ -142,13 +154,18 @@ export function readSettings(grid: SheetGrid, lang: Lang): SettingsValues {
     if (index < 0) continue;
     const items: string[] = [];
     const police: string[] = [];
+    const slots: string[] = [];
     for (let r = SETTINGS_LAYOUT.firstListRow; r < SETTINGS_LAYOUT.firstListRow + SETTINGS_LAYOUT.listCapacity; r++) {
-      const label = asText(cell(grid, r, index + 1));
+      const written = cellText(cell(grid, r, index + 1));
+      slots.push(written);
+      const label = written.trim();
       if (!label) continue;
       items.push(label);
       if (key === POLICE_COLUMN_LIST && isYes(cell(grid, r, index + 2))) police.push(label);
     }
     settings.lists[key] = items;
+    while (slots.length && slots[slots.length - 1] === '') slots.pop();
+    if (valueList(key).editable) settings.listSlots = { ...settings.listSlots, [key]: slots };
     if (key === POLICE_COLUMN_LIST) settings.policeActivities = police;
   }
   return settings;

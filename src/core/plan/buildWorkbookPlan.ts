@@ -66,7 +66,7 @@ function withVolunteerFormulas(input: WorkbookInput, data: WorkbookData, f: Form
     const row = data.registers.volunteers.rows[i];
     return {
       ...record,
-      policeCertificateRequired: { formula: policeFormula, result: policeRequired(data, f, row) ? yes : no },
+      policeCertificateRequired: { formula: policeFormula, result: policeRequired(data, f, row, reportDate) ? yes : no },
       hoursLast12Months: { formula: hoursFormula, result: hoursLast12(totals, row) },
     };
   });

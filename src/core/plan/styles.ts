@@ -42,6 +42,10 @@ export const STYLES: Record<StyleKey, StyleSpec> = {
   kpiMoney: { bold: true, size: 12, numFmt: '#,##0 "kr"' },
   kpiDecimal: { bold: true, size: 12, numFmt: '#,##0.0' },
   bar: { numFmt: '#,##0' },
+  // A change in percentage points, signed; better and worse in the colours of Excel's own "Good" and "Bad" styles.
+  change: { numFmt: '+0;-0;0', align: 'right' },
+  changeBetter: { numFmt: '+0;-0;0', align: 'right', color: '006100', fill: 'C6EFCE' },
+  changeWorse: { numFmt: '+0;-0;0', align: 'right', color: '9C0006', fill: 'FFC7CE' },
   clause: { wrap: true, verticalTop: true },
   clauseTitle: { bold: true, color: BRAND_COLOR },
   signature: { borderBottom: true },

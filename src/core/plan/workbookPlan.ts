@@ -38,6 +38,9 @@ export type StyleKey =
   | 'kpiMoney'
   | 'kpiDecimal'
   | 'bar'
+  | 'change'
+  | 'changeBetter'
+  | 'changeWorse'
   | 'clause'
   | 'clauseTitle'
   | 'signature';
@@ -97,6 +100,8 @@ export interface PlannedSheet {
   print?: { area: string; orientation: 'portrait' | 'landscape'; fitToWidth: boolean };
   /** In-cell bars over a range of numbers (conditional formatting). */
   dataBars: { range: string; color: string }[];
+  /** Rows given a height in points (wrapped text: see rowHeights.ts); other rows keep the default. */
+  rowHeights?: { row: number; height: number }[];
   /**
    * Native charts, drawn where the host can add them (the Excel add-in); files written by the
    * command line keep the in-cell bars, as the file writer draws no charts.

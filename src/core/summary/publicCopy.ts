@@ -76,6 +76,7 @@ function asValue(figure: Figure): Figure {
 function valueSections(sections: FigureSection[]): FigureSection[] {
   return sections.map((s) => ({
     ...s,
+    note: typeof s.note === 'object' ? s.note.result : s.note,
     figures: s.figures.filter((f) => !(f.labelFormula && f.labelFormula.result === '')).map(asValue),
   }));
 }

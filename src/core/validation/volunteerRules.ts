@@ -4,7 +4,8 @@
  * the retention period.
  */
 import { asNumber, asText, isBlank } from '../model/cellValues';
-import { addMonths } from '../model/dates';
+import { isActiveOn } from '../model/activeRule';
+import { isDueForDeletion, lastActivity, lastHoursByVolunteer } from '../model/retention';
 import type { RegisterRow } from '../model/registerRows';
 import { isYes } from '../model/settingsModel';
 import { phoneKey } from './contactFormats';
@@ -13,14 +14,13 @@ import { reportDuplicates } from './duplicates';
 import { foldText, hasColumn, labelKey, textKey, type RuleContext } from './ruleContext';
 
 /**
- * Partners with an active agreement that requires a police certificate. The same test as the
- * register's "police certificate required" formula, so the rule and the summary agree.
+ * Partners with an agreement that requires a police certificate and is active today, by the rule
+ * the summary and the register's "police certificate required" formula use (activeRule.ts).
  */
 function partnersRequiringPolice(ctx: RuleContext): Set<string> {
-  const active = labelKey('agreementStatuses', 'active', ctx.lang);
   const partners = new Set<string>();
   for (const a of ctx.data.registers.agreements.rows) {
-    if (textKey(a.values.status) === active && isYes(a.values.requiresPoliceCertificate)) partners.add(textKey(a.values.partner));
+    if (isActiveOn(a, 'agreements', ctx.lang, ctx.today) && isYes(a.values.requiresPoliceCertificate)) partners.add(textKey(a.values.partner));
   }
   partners.delete('');
   return partners;
@@ -64,21 +64,22 @@ function activeRules(ctx: RuleContext, row: RegisterRow, policePartners: Set<str
   }
   const end = asNumber(row.values.end);
   if (end !== null && end < ctx.today) at('volunteers.status.activeAfterEnd', 'status', { end: formatDay(end, ctx.lang) });
+  const start = asNumber(row.values.start);
+  if (start !== null && start > ctx.today) at('volunteers.status.activeBeforeStart', 'status', { start: formatDay(start, ctx.lang) });
 }
 
-/** Ended or paused: the personal data may be kept for the retention period after the last activity. */
-function inactiveRules(ctx: RuleContext, row: RegisterRow, ended: boolean): void {
+/** Ended or paused: whether the end date is on record, and whether the data is due for deletion (retention.ts, as the summary counts it). */
+function inactiveRules(ctx: RuleContext, row: RegisterRow, ended: boolean, lastHours: Map<string, number>): void {
   const volunteers = ctx.data.registers.volunteers;
-  const end = asNumber(row.values.end);
-  if (ended && end === null && hasColumn(volunteers, 'end')) ctx.issues.atCell('volunteers.end.missing', volunteers, row.rowNumber, 'end');
-  const lastHours = ctx.facts.lastHoursById.get(textKey(row.values.id));
-  const last = Math.max(end ?? -Infinity, lastHours ?? -Infinity);
-  if (last === -Infinity) return;
+  if (ended && asNumber(row.values.end) === null && hasColumn(volunteers, 'end')) ctx.issues.atCell('volunteers.end.missing', volunteers, row.rowNumber, 'end');
+  retentionRule(ctx, row, lastHours);
+}
+
+function retentionRule(ctx: RuleContext, row: RegisterRow, lastHours: Map<string, number>): void {
   const months = ctx.data.settings.retentionMonths;
-  const deleteAfter = addMonths(Math.floor(last), months);
-  if (deleteAfter < ctx.today) {
-    ctx.issues.atCell('volunteers.retention.expired', volunteers, row.rowNumber, 'name', { last: formatDay(last, ctx.lang), months });
-  }
+  if (!isDueForDeletion(row, ctx.lang, ctx.today, months, lastHours)) return;
+  const last = lastActivity(row, lastHours)!;
+  ctx.issues.atCell('volunteers.retention.expired', ctx.data.registers.volunteers, row.rowNumber, 'name', { last: formatDay(last, ctx.lang), months });
 }
 
 export function volunteerRules(ctx: RuleContext): void {
@@ -92,6 +93,7 @@ export function volunteerRules(ctx: RuleContext): void {
     ended: labelKey('volunteerStatuses', 'ended', ctx.lang),
   };
   const policePartners = partnersRequiringPolice(ctx);
+  const lastHours = lastHoursByVolunteer(ctx.data.registers.hours.rows);
   const policeActivities = new Set(ctx.data.settings.policeActivities.map(foldText));
 
   for (const row of volunteers.rows) {
@@ -101,7 +103,10 @@ export function volunteerRules(ctx: RuleContext): void {
       ctx.issues.atCell('volunteers.end.beforeStart', volunteers, row.rowNumber, 'end', { start: formatDay(start, ctx.lang), end: formatDay(end, ctx.lang) });
     }
     const status = textKey(row.values.status);
-    if (status === statuses.active) activeRules(ctx, row, policePartners, policeActivities);
-    else if (status === statuses.ended || status === statuses.paused) inactiveRules(ctx, row, status === statuses.ended);
+    if (status === statuses.active) {
+      activeRules(ctx, row, policePartners, policeActivities);
+      // Marked active past its end date: ended, as the summary counts it.
+      retentionRule(ctx, row, lastHours);
+    } else if (status === statuses.ended || status === statuses.paused) inactiveRules(ctx, row, status === statuses.ended, lastHours);
   }
 }

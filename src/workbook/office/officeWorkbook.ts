@@ -444,6 +444,10 @@ async function writeLayout(budget: RequestBudget, worksheet: Excel.Worksheet, sh
     const letter = columnLetter(i + 1);
     if (width > 0) worksheet.getRange(`${letter}:${letter}`).format.columnWidth = columnWidthPoints(width);
   });
+  for (const { row, height } of sheet.rowHeights ?? []) {
+    await budget.reserve();
+    worksheet.getRange(`${row}:${row}`).format.rowHeight = height;
+  }
   if (sheet.tabColor) worksheet.tabColor = `#${sheet.tabColor.replace(/^#/, '')}`;
   const freeze = sheet.freeze;
   if (freeze && freeze.rows > 0 && freeze.cols > 0) worksheet.freezePanes.freezeAt(areaAddress(1, 1, freeze.rows, freeze.cols));

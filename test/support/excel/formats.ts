@@ -8,7 +8,7 @@ import { assertEditable } from './protection';
 import { assertBounded, eachCell, uniform, type AreaSource } from './rangeTargets';
 
 export class RangeFormatProxy extends ClientObject {
-  protected readonly loadable = ['columnWidth', 'wrapText', 'horizontalAlignment', 'verticalAlignment'] as const;
+  protected readonly loadable = ['columnWidth', 'rowHeight', 'wrapText', 'horizontalAlignment', 'verticalAlignment'] as const;
   readonly font: FormatPartProxy;
   readonly fill: FormatPartProxy;
   readonly protection: FormatPartProxy;
@@ -37,7 +37,29 @@ export class RangeFormatProxy extends ClientObject {
       for (const a of areas) for (let c = a.left; c <= a.right; c++) widths.add(sheet.columnWidths.get(c) ?? 48);
       return widths.size === 1 ? [...widths][0] : null;
     }
+    if (prop === 'rowHeight') {
+      const heights = new Set<number>();
+      for (const a of areas) for (let r = a.top; r <= a.bottom; r++) heights.add(sheet.rowHeights.get(r) ?? 15);
+      return heights.size === 1 ? [...heights][0] : null;
+    }
     return uniform(sheet, areas, (cell) => cell?.format[prop as keyof CellFormat] ?? null);
+  }
+
+  /**
+   * RangeFormat.rowHeight (ExcelApi 1.1): the height of every row of the range in points, null
+   * when they differ; Excel limits a row to 409 points.
+   * https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-rowheight-member
+   */
+  get rowHeight(): number {
+    return this.read('rowHeight');
+  }
+  set rowHeight(points: number) {
+    this.write('rowHeight', points, () => {
+      const { sheet, areas } = this.target();
+      if (!(points >= 0 && points <= 409)) fail('InvalidArgument', `Row height ${points} is out of range.`);
+      assertEditable(this.book(), sheet, areas, 'rows');
+      for (const a of areas) for (let r = a.top; r <= a.bottom; r++) sheet.rowHeights.set(r, points);
+    });
   }
 
   get columnWidth(): number {

@@ -80,6 +80,8 @@ export class SheetModel {
   readonly conditionalFormats: ConditionalFormatModel[] = [];
   readonly charts: ChartModel[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points set through range.format.rowHeight (rows absent keep Excel's default). */
+  readonly rowHeights = new Map<number, number>();
   freeze: { rows: number; cols: number } | null = null;
   protection: { protected: boolean; options: Record<string, unknown> } = { protected: false, options: {} };
   printArea: string | null = null;

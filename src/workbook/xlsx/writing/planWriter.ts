@@ -193,6 +193,7 @@ function renderSheet(workbook: ExcelJS.Workbook, sheet: PlannedSheet): void {
   for (const cell of sheet.cells) writeCell(worksheet, cell);
   for (const table of sheet.tables) writeTable(worksheet, table);
   for (const range of sheet.merges) worksheet.mergeCells(range);
+  for (const { row, height } of sheet.rowHeights ?? []) worksheet.getRow(row).height = height;
   for (const validation of sheet.validations) addValidation(worksheet, validation);
   sheet.dataBars.forEach((bar, i) => addDataBar(worksheet, bar.range, bar.color, i + 1));
   if (sheet.protection) protect(worksheet, sheet.protection.unlocked);
