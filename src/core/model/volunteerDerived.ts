@@ -76,3 +76,18 @@ export function hoursLast12(totals: Map<string, number>, volunteer: RegisterRow)
   const id = criterionKey(volunteer.values.id);
   return id === '' ? 0 : (totals.get(id) ?? 0);
 }
+
+/** The two computed columns' values for each volunteer row, in register order: what their formulas give on the report date. */
+export function derivedColumnValues(
+  data: WorkbookData,
+  f: FormulaRefs,
+  reportDate: number,
+): { policeCertificateRequired: string; hoursLast12Months: number }[] {
+  const totals = hoursLast12ById(data, reportDate);
+  const yes = f.label('yesNo', 'yes');
+  const no = f.label('yesNo', 'no');
+  return data.registers.volunteers.rows.map((row) => ({
+    policeCertificateRequired: policeRequired(data, f, row, reportDate) ? yes : no,
+    hoursLast12Months: hoursLast12(totals, row),
+  }));
+}
