@@ -34,6 +34,8 @@ export const PARAMETERS: ParameterDef[] = [
   { key: 'retentionMonths', type: 'integer', name: 'cfg_retention_months', default: 24, min: 1, max: 240 },
   // Core volunteers give ten hours or more a month.
   { key: 'coreHoursPerMonth', type: 'number', name: 'cfg_core_hours_per_month', default: 10, min: 0, max: 744, source: '003_5b756f3ba21c4f06.txt:86-87' },
+  // In the copy for the public, counts of people below this are not shown: few enough to point at someone.
+  { key: 'publicMinCount', type: 'integer', name: 'cfg_public_min_count', default: 5, min: 1, max: 100 },
 ];
 
 /** The lists shown on the settings sheet, left to right; the user's own (editable) lists first. */
@@ -93,6 +95,8 @@ export interface SettingsValues {
   reviewWarningDays: number;
   retentionMonths: number;
   coreHoursPerMonth: number;
+  /** The smallest count of people the public copy shows in a breakdown; smaller ones (from 1) are hidden. */
+  publicMinCount: number;
   /** Labels as the workbook holds them, per list. */
   lists: Record<SettingsListKey, string[]>;
   /** Activity labels that require a police certificate. */

@@ -24,6 +24,7 @@ import { hoursLast12, hoursLast12ById, policeRequired } from '../model/volunteer
 import type { WorkbookData } from '../model/workbookData';
 import type { StyleKey } from '../plan/workbookPlan';
 import { figureStrings, type DefinitionKey } from './figureDefinitions';
+import { PersonalDataFilter } from './personalData';
 
 /** Month numbers as the month labels in templates/ui/workbook.json are keyed. */
 const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const;
@@ -119,7 +120,7 @@ export function summarySections(data: WorkbookData, reportDate: number, options:
   const sections: FigureSection[] = [
     { key: 'keyFigures', title: title('summary.section.keyFigures'), figures: keyFigures(scope), bars: false, note: reportDateNote(scope, options) },
     { key: 'compliance', title: title('summary.section.compliance'), figures: complianceFigures(scope), bars: false },
-    ...evaluationSections(data, options.refreshedAt ?? serialToIso(reportDate)),
+    ...evaluationSections(data, options.refreshedAt ?? serialToIso(reportDate), scrubber(data)),
     { key: 'cooperationForms', title: title('summary.section.cooperationForms'), figures: agreementsByCooperationForm(scope), bars: true },
     {
       key: 'affiliation',
@@ -148,6 +149,13 @@ export function summarySections(data: WorkbookData, reportDate: number, options:
     },
   ];
   return [...sections, definitionSection(data, sections)];
+}
+
+/** The evaluation's texts on the leaders' sheet, with the names of people from the registers taken out. */
+function scrubber(data: WorkbookData): (text: string) => string {
+  const filter = new PersonalDataFilter(data);
+  const marker = workbookStrings.text('public.removed', data.lang);
+  return (text) => filter.scrub(text, marker);
 }
 
 /**
