@@ -153,6 +153,22 @@ export function figureCases(): FigureCase[] {
       rules: { 'volunteers.status.spaces': 1 },
     },
     {
+      point: '4',
+      title: 'an action status with a space after it is not "done": open, as COUNTIFS counts it (found by the property test)',
+      input: input({
+        actions: [
+          { round: d('2026-05-01'), statementId: 'recHard', problem: 'x', instrument: 'a', status: L('actionStatuses', 'done') },
+          { round: d('2026-05-01'), statementId: 'recHard', problem: 'x', instrument: 'b', status: `${L('actionStatuses', 'done')} ` },
+          { round: d('2026-05-01'), statementId: 'recHard', problem: 'x', instrument: 'c', status: L('actionStatuses', 'done').toLowerCase() },
+          { round: d('2026-05-01'), statementId: 'recHard', problem: 'x', instrument: 'd', status: null },
+          { round: d('2026-05-01'), statementId: 'recHard', problem: 'x', instrument: 'e', status: L('actionStatuses', 'dropped') },
+        ],
+      }),
+      // Open: "Fullført " (another text than "Fullført") and the blank status.
+      expected: { kpi_open_actions: 2 },
+      rules: { 'actions.status.spaces': 1 },
+    },
+    {
       point: '6',
       title: 'breakdowns follow the lists to their length, with an "other / not given" row, and add up',
       input: input(

@@ -9,6 +9,7 @@ import { factorLabel } from './checklistRows';
 import { content, itemLabel, workbookStrings, type WorkbookStringKey } from '../content/content';
 import type { FactorKey } from '../content/contentSchema';
 import { FormulaRefs } from '../plan/formulaRefs';
+import { escapeWildcards, textLiteral } from '../plan/structuredRefs';
 import type { Figure, FigureSection } from '../summary/summaryFigures';
 import type { WorkbookData } from '../model/workbookData';
 import type { StyleKey } from '../plan/workbookPlan';
@@ -129,10 +130,11 @@ function topBarrierFigures(data: WorkbookData, latest: EvaluationRound | null, s
 export function openActionsFigure(data: WorkbookData): Figure {
   const f = new FormulaRefs(data.lang, data.tables);
   const T = (k: string) => f.col('actions', k);
+  const notStatus = (key: string) => textLiteral(`<>${escapeWildcards(f.label('actionStatuses', key))}`);
   return {
     name: 'kpi_open_actions',
     label: workbookStrings.text('summary.openActions', data.lang),
-    formula: `COUNTIFS(${T('statementId')},"<>",${T('status')},"<>"&${f.item('actionStatuses', 'done')},${T('status')},"<>"&${f.item('actionStatuses', 'dropped')})`,
+    formula: `COUNTIFS(${T('statementId')},"<>",${T('status')},${notStatus('done')},${T('status')},${notStatus('dropped')})`,
     value: data.registers.actions.rows.filter((r) => isOpenAction(r.values, data.lang)).length,
     style: 'kpi',
     definition: 'openActions',
