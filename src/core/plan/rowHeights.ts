@@ -34,9 +34,12 @@ export function wrappedLines(text: string, widthUnits: number): number {
   return Math.max(1, lines);
 }
 
+/** Bold letters are wider: a bold text wraps as in a column this much narrower. */
+export const BOLD_WIDTH = 0.88;
+
 /** A row height in points for the tallest of the given texts, each with its column width; null when one line fits. */
-export function wrappedRowHeight(cells: { text: string; width: number }[], fontSize = 11): number | null {
-  const lines = Math.max(1, ...cells.map((c) => wrappedLines(c.text, c.width)));
+export function wrappedRowHeight(cells: { text: string; width: number; bold?: boolean }[], fontSize = 11): number | null {
+  const lines = Math.max(1, ...cells.map((c) => wrappedLines(c.text, c.bold ? c.width * BOLD_WIDTH : c.width)));
   if (lines <= 1) return null;
   return Math.ceil(lines * LINE_POINTS * (fontSize / 11)) + 2;
 }

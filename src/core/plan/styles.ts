@@ -28,9 +28,13 @@ export const STYLES: Record<StyleKey, StyleSpec> = {
   subtitle: { italic: true, color: '595959' },
   heading: { bold: true, size: 12, color: BRAND_COLOR, borderBottom: true },
   label: { bold: true },
+  labelWrap: { bold: true, wrap: true, verticalTop: true },
   help: { italic: true, color: '595959', wrap: true },
   text: {},
   wrap: { wrap: true, verticalTop: true },
+  // Beside wrapped texts in a table row, so that a row reads from its top line.
+  top: { verticalTop: true },
+  dateTop: { numFmt: DATE_FORMAT, align: 'left', verticalTop: true },
   input: { fill: INPUT_FILL, unlocked: true },
   inputDate: { fill: INPUT_FILL, unlocked: true, numFmt: DATE_FORMAT, align: 'left' },
   inputNumber: { fill: INPUT_FILL, unlocked: true, numFmt: '#,##0', align: 'right' },

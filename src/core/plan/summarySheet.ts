@@ -21,6 +21,9 @@ export const SECOND_BAR_COLOR = 'C0504D';
 export const SUMMARY_COLUMN_WIDTHS = [56, 20, 34];
 const FULL_WIDTH = SUMMARY_COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
 
+/** The wrapping look of a style, for texts that run across the columns. */
+const WRAPPING: Partial<Record<StyleKey, StyleKey>> = { label: 'labelWrap', subtitle: 'help', text: 'wrap' };
+
 /** Sections the add-in also draws as a native chart beside the figures (issue: hours by month, factor profile). */
 const CHARTED_SECTIONS: Record<string, PlannedChart['kind']> = { months: 'column', evaluationProfile: 'bar' };
 
@@ -58,12 +61,20 @@ class SummaryLayout {
   constructor(readonly sheetName: string) {}
 
   /** A text across the three columns, wrapped, its row as tall as the text needs. */
-  paragraph(value: PlanValue, style: StyleKey, fontSize = 11): void {
-    this.cells.push({ row: this.row, col: 1, value, style });
+  paragraph(value: PlanValue, style: StyleKey): void {
+    const wrapping = WRAPPING[style] ?? style;
+    this.cells.push({ row: this.row, col: 1, value, style: wrapping });
     this.merges.push(`A${this.row}:C${this.row}`);
-    const height = wrappedRowHeight([{ text: shownText(value), width: FULL_WIDTH }], fontSize);
+    const height = wrappedRowHeight([{ text: shownText(value), width: FULL_WIDTH, bold: wrapping === 'labelWrap' }]);
     if (height) this.rowHeights.push({ row: this.row, height });
     this.row++;
+  }
+
+  /** A label in column A, wrapped onto more lines (and its row made taller) when it is longer than the column. */
+  label(value: PlanValue, style: StyleKey): void {
+    const height = style === 'label' ? wrappedRowHeight([{ text: shownText(value), width: SUMMARY_COLUMN_WIDTHS[0], bold: true }]) : null;
+    this.cells.push({ row: this.row, col: 1, value, style: height ? 'labelWrap' : style });
+    if (height) this.rowHeights.push({ row: this.row, height });
   }
 
   name(name: string, row: number, col: number): void {
@@ -103,7 +114,8 @@ class SummaryLayout {
   /** Each figure's label on a row, its text below it as a wrapped paragraph: the definitions. */
   private notes(section: FigureSection): void {
     for (const figure of section.figures) {
-      this.cells.push({ row: this.row++, col: 1, value: figure.label, style: 'label' });
+      this.label(figure.label, 'label');
+      this.row++;
       this.paragraph(figure.value, 'wrap');
     }
   }
@@ -112,7 +124,7 @@ class SummaryLayout {
     const first = this.row;
     for (const figure of section.figures) {
       const label = figure.labelFormula ? { formula: figure.labelFormula.formula, result: figure.labelFormula.result } : figure.label;
-      this.cells.push({ row: this.row, col: 1, value: label, style: figure.labelStyle ?? 'label' });
+      this.label(label, figure.labelStyle ?? 'label');
       const labelAddress = `$A$${this.row}`;
       const above = this.row > first ? `$B$${first}:$B$${this.row - 1}` : null;
       this.cells.push(valueCell(this.row, 2, figure, labelAddress, above));

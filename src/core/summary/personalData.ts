@@ -2,9 +2,12 @@
  * Finding people's names, phone numbers and emails from the registers in texts meant for leaders
  * and the public (the summary's evaluation texts, the public copy), and taking them out.
  *
- * The people are the volunteers, the partners' and agreements' contact persons, and whoever the
- * evaluation and the action plan name as responsible (the municipality's own staff: a column of
- * people is personal data whatever it holds). A name is found however it is written: in either
+ * The people are the volunteers, the partners' and agreements' contact persons, and the
+ * municipality's own staff the evaluation and the action plan name as responsible (a column of
+ * people is personal data whatever it holds; the public copy leaves it out). A responsible that
+ * reads as a person's name (words with capitals: "Tone Hauge", "Hauge, Tone") is looked for in
+ * the other texts too; one that reads as a role ("Kommunalsjef helse og omsorg", "Enhetsleder")
+ * is not, or every text naming that role would lose it. A name is found however it is written: in either
  * order ("Svein Pettersen", "Pettersen, Svein", "Pettersen Svein"), with the given names as
  * initials ("S. Pettersen", "Pettersen S."), in any case. A name of one word is found as a whole
  * word of at least four letters; a phone number by its last eight digits; an email as written.
@@ -14,7 +17,7 @@ import type { RegisterKey } from '../content/templateSchema';
 import type { WorkbookData } from '../model/workbookData';
 
 /** Columns that name or reach a person. */
-const PEOPLE: [RegisterKey, string, 'name' | 'phone' | 'email'][] = [
+const PEOPLE: [RegisterKey, string, 'name' | 'owner' | 'phone' | 'email'][] = [
   ['volunteers', 'name', 'name'],
   ['volunteers', 'phone', 'phone'],
   ['volunteers', 'email', 'email'],
@@ -23,9 +26,18 @@ const PEOPLE: [RegisterKey, string, 'name' | 'phone' | 'email'][] = [
   ['partners', 'email', 'email'],
   ['agreements', 'contactMunicipality', 'name'],
   ['agreements', 'contactPartner', 'name'],
-  ['checklist', 'responsible', 'name'],
-  ['actions', 'responsible', 'name'],
+  ['checklist', 'responsible', 'owner'],
+  ['actions', 'responsible', 'owner'],
 ];
+
+/** A word of a person's name as written: a capital first ("Pettersen", "Dahl-Hansen", "O'Neil"), or an initial ("S."). */
+const NAME_WORD = /^(\p{Lu}[\p{L}'’-]*|\p{Lu}\.?)$/u;
+
+/** Whether a text reads as a person's name: two to four words, each written as a name is. */
+function looksLikeName(text: string): boolean {
+  const parts = text.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+  return parts.length >= 2 && parts.length <= 4 && parts.every((p) => NAME_WORD.test(p));
+}
 
 /** Shorter one-word names would match ordinary words; eight digits make a Norwegian phone number. */
 const MIN_SINGLE_NAME = 4;
@@ -89,22 +101,28 @@ export class PersonalDataFilter {
           if (digits.length >= MIN_DIGITS) this.phones.add(digits.slice(-MIN_DIGITS));
         } else if (kind === 'email') {
           if (value.includes('@')) this.emails.add(value.toLowerCase());
-        } else this.addName(value);
+        } else this.addName(value, kind);
       }
     }
   }
 
   /**
-   * A name cell may hold several people ("Kari Nordmann og Per Hansen", "Kari Nordmann, Per
-   * Hansen"); "Pettersen, Svein" — one word, a comma, then the given names — is one person.
+   * A name cell may hold several people ("Kari Nordmann; Per Hansen", "Kari Nordmann og Per
+   * Hansen"); "Pettersen, Svein" — one word, a comma, then the given names — is one person. A
+   * responsible (`owner`) counts only where it reads as a person's name.
    */
-  private addName(value: string): void {
-    for (const part of value.split(/[;/&\n]|\sog\s|\sand\s/i)) {
-      const pieces = part.split(',').map((p) => words(p).map((w) => w.text));
-      const people = pieces.length === 2 && pieces[0].length === 1 && pieces[1].length >= 1 ? [[...pieces[1], ...pieces[0]]] : pieces;
-      for (const name of people) {
-        if (name.length >= 2) this.index(name);
-        else if (name.length === 1 && name[0].length >= MIN_SINGLE_NAME) this.singles.add(name[0]);
+  private addName(value: string, kind: 'name' | 'owner'): void {
+    for (const part of value.split(/[;/&\n]/)) {
+      const pieces = part.split(/\s(?:og|and)\s/i);
+      const people = pieces.length > 1 && pieces.every(looksLikeName) ? pieces : [part];
+      for (const person of people) {
+        if (kind === 'owner' && !looksLikeName(person)) continue;
+        const commas = person.split(',').map((p) => words(p).map((w) => w.text));
+        const names = commas.length === 2 && commas[0].length === 1 && commas[1].length >= 1 ? [[...commas[1], ...commas[0]]] : commas;
+        for (const name of names) {
+          if (name.length >= 2) this.index(name);
+          else if (name.length === 1 && name[0].length >= MIN_SINGLE_NAME) this.singles.add(name[0]);
+        }
       }
     }
   }

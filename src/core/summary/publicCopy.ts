@@ -70,13 +70,15 @@ function valueSections(sections: FigureSection[], data: WorkbookData): FigureSec
   });
 }
 
+/** Long texts wrap in their columns; every cell of a row reads from the row's top line. */
 const ACTION_STYLES: Partial<Record<string, StyleKey>> = {
-  round: 'date',
-  deadline: 'date',
+  round: 'dateTop',
+  deadline: 'dateTop',
   factor: 'wrap',
   problem: 'wrap',
   instrument: 'wrap',
   instrumentType: 'wrap',
+  status: 'top',
 };
 /** Left out of the copy: who is responsible (a person), notes (anything), and the statement's code. */
 const LEFT_OUT = new Set(['responsible', 'notes', 'statementId']);

@@ -119,6 +119,13 @@ describe('the public copy', () => {
     expect(all).toContain(`Møte med ${REMOVED}`);
   });
 
+  it('17: an owner that is a role, not a name, is not hunted for in other texts', () => {
+    const roles = input();
+    roles.records.actions = roles.records.actions.map((a) => ({ ...a, responsible: 'Kommunalsjef helse og omsorg' }));
+    const texts = publicWorkbookPlan(refreshSummary(workbookData(roles), REPORT_DATE, 'x')).sheets.flatMap((s) => s.cells.map((c) => String(c.value)));
+    expect(texts).toContain('Særlig for pleie og omsorg');
+  });
+
   it('17: leaves out the action owners column, the notes and the statement code', () => {
     const actions = plan.sheets.find((s) => s.key === 'actions')!;
     expect(actions.tables[0].headers).not.toContain('Ansvarlig');
