@@ -100,6 +100,18 @@ export type WorkbookActionErrorCode =
   | 'alreadyExists'
   /** The data exceeded what one request may carry (should not happen: writes are blocked). */
   | 'tooLarge'
+  /** Cells could not be inserted or deleted there (a filtered table, or something in the way). */
+  | 'insertDeleteConflict'
+  /** A table would overlap merged cells, another table or a filter. */
+  | 'mergedRangeConflict'
+  /** Someone else changed the workbook at the same time (co-authoring). */
+  | 'conflict'
+  /** Excel stopped the request while it ran. */
+  | 'requestAborted'
+  /** Several workbooks are open and this one lost focus. */
+  | 'inactiveWorkbook'
+  /** The sheet is protected with a password the add-in does not have. */
+  | 'passwordProtected'
   | 'unknown';
 
 /**

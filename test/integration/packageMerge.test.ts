@@ -238,6 +238,20 @@ describe('name collisions', () => {
     expect(sameBytes(readFileSync(file), original)).toBe(true);
     expect(readdirSync(dir).filter((f) => f.startsWith('clashing-name.samspill-backup-'))).toEqual([]);
   });
+
+  test("a table of the user's named like a name the templates define (in any case) is a conflict too, and the file is left untouched", async () => {
+    // Excel keeps table and defined names in one namespace: a name equal to a table's makes it repair the file (rust_xlsxwriter #189).
+    const file = await userWorkbook('clashing-table.xlsx', (wb) => {
+      const sheet = wb.addWorksheet('Budsjett');
+      sheet.addTable({ name: 'KPI_Hours_Year', ref: 'A1', headerRow: true, columns: [{ name: 'Post' }, { name: 'Beløp' }], rows: [['Lønn', 100]] });
+    });
+    const original = readFileSync(file);
+    await expectRefused(
+      addTemplates(file, {}, () => undefined),
+      'kpi_hours_year',
+    );
+    expect(sameBytes(readFileSync(file), original)).toBe(true);
+  });
 });
 
 /** The package with one part's text changed, re-zipped (test fixtures only). */

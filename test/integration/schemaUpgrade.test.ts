@@ -147,7 +147,7 @@ describe('a version-1 workbook', () => {
     expect(table.xml).toMatch(/<tableColumn id="12" name="Deltakere"\/><\/tableColumns>/);
 
     const sheet = sheetXml(zip, NB_SHEETS.checklist);
-    expect(sheet.xml).toContain(`<c r="${newCol}1" t="inlineStr"><is><t>Deltakere</t></is></c>`);
+    expect(sheet.xml).toContain(`<c r="${newCol}1" t="inlineStr"><is><t xml:space="preserve">Deltakere</t></is></c>`);
     const validation = new RegExp(
       `<dataValidation type="textLength" operator="lessThanOrEqual"[^>]*sqref="${newCol}2:${newCol}(\\d+)"><formula1>200</formula1>`,
     ).exec(sheet.xml);

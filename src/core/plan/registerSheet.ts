@@ -42,6 +42,8 @@ export interface RegisterSheetInput {
   tableName: string;
   records: RegisterRecord[];
   validation: ValidationContext;
+  /** Formulas of the register's derived columns, by column key (without "="). */
+  formulas?: Partial<Record<string, string>>;
 }
 
 export function registerSheet(input: RegisterSheetInput): PlannedSheet {
@@ -69,6 +71,7 @@ export function registerSheet(input: RegisterSheetInput): PlannedSheet {
         headers: columns.map((c) => c.label[input.lang]),
         rows,
         columnStyles: columns.map(columnStyle),
+        ...(input.formulas ? { columnFormulas: columns.map((c) => input.formulas?.[c.key]) } : {}),
       },
     ],
     validations,

@@ -301,6 +301,11 @@ async function loadExisting(context: Excel.RequestContext): Promise<ExistingItem
 
 /** Excel compares sheet, table and name names without case; tables and names share one namespace. */
 function assertFree(plan: WorkbookPlan, existing: ExistingItems): void {
+  // A plan's name may replace a name of the same name, never a table's (Excel refuses it; a file would be repaired).
+  for (const name of plan.names) {
+    if (existing.tables.has(key(name.name)))
+      throw new WorkbookActionError('alreadyExists', `The workbook already has a table named "${name.name}".`, name.name);
+  }
   for (const sheet of plan.sheets) {
     if (existing.sheets.has(key(sheet.name))) {
       throw new WorkbookActionError('alreadyExists', `The workbook already has a sheet named "${sheet.name}".`, sheet.name);

@@ -539,6 +539,8 @@ function nameEdits(user: UserPackage, fresh: FreshWorkbook, sheetIndex: Map<stri
       add.push({ tag: withAttribute(name.tag, 'localSheetId', String(index)), inner: name.inner });
       continue;
     }
+    // Tables and defined names share one namespace: a name equal to a table's makes Excel repair the file (rust_xlsxwriter #189).
+    if (user.tableNames.some((t) => t.toLowerCase() === name.name.toLowerCase())) throw new NameConflictError(name.name);
     const same = user.definedNames.find((u) => u.localSheetId === undefined && u.name.toLowerCase() === name.name.toLowerCase());
     if (same) {
       // Excel writes the formula back in its own form (no quotes where none are needed).
