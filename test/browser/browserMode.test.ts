@@ -23,6 +23,7 @@ import rules from '../../templates/ui/rules.json';
 import { runCli } from '../support/cli';
 import { recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
 import { buildPages, servePages } from '../support/pageServer';
+import { expectStrict } from '../support/strictCheck';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-output');
@@ -305,6 +306,8 @@ maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
     }
     const downloaded = await download(`result-${lang}.xlsx`);
     expect(outside).toEqual([]);
+    // What the browser mode hands back passes the schemas and Excel's cross-part rules.
+    expectStrict(downloaded, demo);
     await context.close();
 
     // The command line reads the download: no structural issue, and the new rows are there.

@@ -25,6 +25,7 @@ import { runCli } from '../support/cli';
 import { recalcToCsv, recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
 import { USER_HEADER, V1_TODAY, versionOnePlan, withSchemaVersion } from '../support/schemaV1';
 import { columnLetter } from '../../src/core/model/a1';
+import { expectStrict } from '../support/strictCheck';
 
 const TODAY = V1_TODAY;
 const NB_SHEETS = defaultSheetNames('nb');
@@ -105,6 +106,10 @@ describe('a version-1 workbook', () => {
     original = readFileSync(file);
     before = await registerGrids(file);
     expect(await addTemplates(file, {}, (l) => lines.push(l))).toBe(0);
+  });
+
+  test('the upgraded file passes the strict check', () => {
+    expectStrict(file, original);
   });
 
   test('was really version 1: validate reports the older schema, the missing action plan and participants column', async () => {

@@ -63,6 +63,13 @@ describe('samspill summary writes back', () => {
     expect(changed.length).toBeLessThanOrEqual(7);
     expect(after.filter((e) => !before.has(e.name))).toEqual([]);
 
+    expectStrict(
+      file,
+      join(
+        dir,
+        readdirSync(dir).find((f) => f.startsWith('ett-tiltak.samspill-backup-'))!,
+      ),
+    );
     const second = await runCli('summary', file, '--today', TODAY);
     expect(second.stdout).toMatch(/\(0 nye tiltak/);
     expect(await actionRows(file)).toHaveLength(1 + added);
@@ -75,6 +82,7 @@ describe('samspill summary writes back', () => {
     expect((await runCli('summary', file, '-o', out, '--today', TODAY)).code).toBe(0);
     expect(digest(file)).toBe(was);
     expect((await actionRows(out)).length).toBeGreaterThan(1);
+    expectStrict(out, file);
     expect(readdirSync(dir).some((f) => f.startsWith('original.samspill-backup-'))).toBe(false);
   });
 

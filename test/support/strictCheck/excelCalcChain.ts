@@ -14,6 +14,8 @@ const CT_CALC_CHAIN = 'application/vnd.openxmlformats-officedocument.spreadsheet
 
 export function withExcelCalcChain(data: Uint8Array): Uint8Array {
   const parts = readPackageParts(data);
+  // A workbook Excel saved already has its chain.
+  if (parts.names.some((n) => /^xl\/calcChain\.xml$/i.test(n))) return data;
   const workbook = parts.xml('xl/workbook.xml');
   const rels = parts.xml('xl/_rels/workbook.xml.rels');
   if (!workbook || !rels) throw new Error('withExcelCalcChain: no xl/workbook.xml or its relationships');
