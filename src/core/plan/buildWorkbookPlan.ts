@@ -60,6 +60,14 @@ function volunteerFormulas(f: FormulaRefs): { policeCertificateRequired: string;
   return { policeCertificateRequired: policeRequiredFormula(f), hoursLast12Months: hoursLast12Formula(f) };
 }
 
+/**
+ * A register's derived (formula) columns, by column key, as a new row of its table must hold them
+ * (without "="): for a record appended by a form or an import, whatever the table already holds.
+ */
+export function derivedColumnFormulas(key: RegisterKey, lang: Lang, tables: WorkbookInput['tables']): Partial<Record<string, string>> {
+  return key === 'volunteers' ? volunteerFormulas(new FormulaRefs(lang, tables)) : {};
+}
+
 /** Fills the volunteer register's formula columns with their formulas and computed results. */
 function withVolunteerFormulas(input: WorkbookInput, data: WorkbookData, f: FormulaRefs, reportDate: number): RegisterRecord[] {
   const values = derivedColumnValues(data, f, reportDate);

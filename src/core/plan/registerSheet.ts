@@ -30,6 +30,11 @@ function columnStyle(column: ColumnDef): StyleKey | undefined {
       return 'decimal';
     case 'integer':
       return 'integer';
+    case 'text':
+    case 'email':
+    case 'phone':
+    case 'orgnr':
+      return column.maxLength && column.maxLength > 200 ? 'textCellWrap' : 'textCell';
     default:
       return column.maxLength && column.maxLength > 200 ? 'wrap' : undefined;
   }

@@ -27,6 +27,8 @@ export type StyleKey =
   | 'labelWrap'
   | 'help'
   | 'text'
+  | 'textCell'
+  | 'textCellWrap'
   | 'wrap'
   | 'top'
   | 'dateTop'

@@ -83,7 +83,8 @@ export class SheetModel {
   /** Row heights in points set through range.format.rowHeight (rows absent keep Excel's default). */
   readonly rowHeights = new Map<number, number>();
   freeze: { rows: number; cols: number } | null = null;
-  protection: { protected: boolean; options: Record<string, unknown> } = { protected: false, options: {} };
+  /** `password` is set when the user protected the sheet with one (the tests' stand-in for Excel's hash). */
+  protection: { protected: boolean; options: Record<string, unknown>; password?: string } = { protected: false, options: {} };
   printArea: string | null = null;
   pageLayout: { orientation?: string; paperSize?: string; zoom?: Record<string, unknown> } = {};
 

@@ -56,18 +56,21 @@ export class PackageWorkbook implements WorkbookReader, WorkbookWriter, TableApp
     this.replace(mergeFreshWorkbook(inspectPackage(this.bytes), fresh, { replaceSheets: replace }).data);
   }
 
+  /** Formula values in the rows name their column's formula; the table's own calculated column wins (tableAppend). */
   async appendRows(tableName: string, rows: PlanValue[][]): Promise<void> {
     const table = findTable(this.bytes, tableName);
+    const columnFormulas = new Map<number, string>();
     const cells = rows.map((row) => {
       const map = new Map<number, AppendValue>();
       row.forEach((value, i) => {
+        if (isFormula(value)) columnFormulas.set(table.firstColumn + i, value.formula.replace(/^=/, ''));
         if (value === null || isFormula(value)) return;
         map.set(table.firstColumn + i, typeof value === 'boolean' ? String(value) : value);
       });
       return map;
     });
     try {
-      this.replace(appendTableRows(this.bytes, { sheetName: table.sheetName, headerRow: table.headerRow, rows: cells }).data);
+      this.replace(appendTableRows(this.bytes, { sheetName: table.sheetName, headerRow: table.headerRow, rows: cells, columnFormulas }).data);
     } catch (error) {
       // Said as Excel's own refusals are, so the pane words them the same in both hosts.
       if (error instanceof TableAppendError && error.code === 'blocked')

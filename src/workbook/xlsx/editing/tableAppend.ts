@@ -33,6 +33,8 @@ export interface AppendRequest {
   formulaResults?: Map<number, AppendValue>[];
   /** Text that must be marked to stay text when edited (quotePrefix), e.g. "=1+1" or "+47 …". */
   keepAsText?: (text: string) => boolean;
+  /** Formulas (without "=") for columns the table has no calculated formula for: a derived column of an older workbook. */
+  columnFormulas?: Map<number, string>;
 }
 
 export interface AppendResult {
@@ -278,7 +280,8 @@ export function appendTableRows(data: Uint8Array, request: AppendRequest): Appen
   if (blocker) throw new TableAppendError('blocked', blocker);
   const formulaColumns = new Map<number, string>();
   for (let col = c1; col <= c2; col++) {
-    const formula = table?.formulas.get(col) ?? template.get(col)?.formula;
+    const given = request.columnFormulas?.get(col);
+    const formula = table?.formulas.get(col) ?? template.get(col)?.formula ?? (given === undefined ? undefined : escapeXml(given));
     if (formula !== undefined) formulaColumns.set(col, formula);
   }
   const quote = new QuoteStyles(pkg, stylesPart(pkg, workbookPart));

@@ -351,13 +351,32 @@ function volunteerInput(settings: { lists: Record<string, string[]>; policeActiv
   };
 }
 
+/** A new volunteer id: F and six characters of base 32 (see core/model/recordIds.ts). */
+const ID = /^F[0-9A-HJKMNP-TV-Z]{6}$/;
+
 describe('registerService', () => {
+  test('two coordinators adding a volunteer at the same moment to the same register (co-authoring) get different ids', async () => {
+    // Each works in their own copy until Excel synchronises: neither sees the other's new row.
+    const ids: unknown[] = [];
+    for (const name of ['Kari Nordmann', 'Ola Nordmann']) {
+      const standIn = await withTemplates();
+      const service = new RegisterService(officePane(standIn), fixedClock);
+      const settings = (await loadWorkbook(officePane(standIn))).data.settings;
+      const result = await service.append('volunteers', volunteerInput(settings, { name }));
+      expect(result.kind).toBe('appended');
+      if (result.kind === 'appended') ids.push(result.values.id);
+    }
+    expect(ids[0]).toMatch(ID);
+    expect(ids[1]).toMatch(ID);
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+
   test("an invalid phone is refused with the rule's message and nothing is written; a valid record is appended as one row", async () => {
     const standIn = await withTemplates();
     const workbook = officePane(standIn);
     const service = new RegisterService(workbook, fixedClock);
     const form = await service.form('volunteers');
-    expect(form.nextId).toBe('F0001');
+    expect(form.nextId).toMatch(ID);
     expect(form.fields.map((f) => f.column.key)).not.toContain('hoursLast12Months');
     const settings = (await loadWorkbook(workbook)).data.settings;
     const table = sheetDef('volunteers').table!.nb;
@@ -381,13 +400,14 @@ describe('registerService', () => {
     const rows = standIn.tableContent(table).rows.filter((r) => r.some((v) => v !== '' && !String(v).startsWith('=')));
     expect(rows).toHaveLength(1);
     const columns = sheetDef('volunteers').columns!.map((c) => c.key);
-    expect(rows[0][columns.indexOf('id')]).toBe('F0001');
+    expect(rows[0][columns.indexOf('id')]).toMatch(ID);
     expect(rows[0][columns.indexOf('phone')]).toBe('+47 912 34 567');
     expect(rows[0][columns.indexOf('start')]).toBe(isoToSerial('2026-11-02'));
 
     // The next one gets the next id, and costs the same round trips with more rows in the register.
     const next = await service.form('volunteers');
-    expect(next.nextId).toBe('F0002');
+    expect(next.nextId).toMatch(ID);
+    expect(next.nextId).not.toBe(rows[0][columns.indexOf('id')]);
     for (let i = 0; i < 3; i++) await service.append('volunteers', volunteerInput(settings, { name: `Frivillig ${i}`, email: `f${i}@example.no` }));
     const floorLater = await readSyncs(standIn);
     standIn.resetLog();
@@ -426,7 +446,7 @@ describe('registerService', () => {
     expect(await empty.append('agreements', {})).toEqual({ kind: 'noRegister' });
     const standIn = await withTemplates();
     const service = new RegisterService(officePane(standIn), fixedClock);
-    expect((await service.form('agreements')).nextId).toBe('AVT-001');
+    expect((await service.form('agreements')).nextId).toMatch(/^AVT-[0-9A-Z]{6}$/);
     const refused = await service.append('agreements', { partner: 'Finnes ikke' });
     expect(refused.kind).toBe('refused');
     if (refused.kind === 'refused') {
@@ -576,11 +596,12 @@ describe('agreementFormService', () => {
       signedDate: '2026-01-01',
       nextReview: '2027-01-01',
     });
-    expect(result).toMatchObject({ kind: 'appended', values: { id: 'AVT-001' } });
+    expect(result).toMatchObject({ kind: 'appended', values: { id: expect.stringMatching(/^AVT-[0-9A-Z]{6}$/) } });
+    const id = result.kind === 'appended' ? String(result.values.id) : '';
     standIn.resetLog();
-    expect(await new AgreementFormService(workbook).fill('AVT-001')).toBe(true);
+    expect(await new AgreementFormService(workbook).fill(id)).toBe(true);
     const target = parseCellReference(standIn.name('form_agreement_id')!.formula)!;
-    expect(standIn.cell(target.sheet, target.address)?.value).toBe('AVT-001');
+    expect(standIn.cell(target.sheet, target.address)?.value).toBe(id);
     expect(standIn.selection).toEqual(target);
     expect(standIn.syncCount).toBe(3);
     expect(await new AgreementFormService(officePane(new ExcelStandIn())).fill('AVT-001')).toBe(false);
