@@ -187,6 +187,30 @@ describe('the task pane in Chromium over the Excel stand-in', () => {
     await page.context().close();
   });
 
+  test('Innstillinger > Kontroller Excel: OK per capability, a failing one marked FEIL, a report to copy, the workbook unchanged', async () => {
+    const page = await open('tab=settings&templates=1&fail=conditionalFormats.add');
+    const snapshot = () =>
+      page.evaluate(() => {
+        const s = (window as unknown as { standIn: { sheets: { name: string; visibility: string }[]; names: { name: string }[] } }).standIn;
+        return JSON.stringify([s.sheets.map((x) => [x.name, x.visibility]), s.names.map((n) => n.name)]);
+      });
+    const before = await snapshot();
+    await page.getByRole('button', { name: 'Kontroller Excel' }).click();
+    const report = page.getByLabel('Rapport');
+    await report.waitFor();
+    const text = await report.inputValue();
+    expect(text).toContain('Excel: PC, versjon 16.0.17928.20114');
+    expect(text).toContain('FEIL  Datastolpe (betinget formatering) — ApiNotFound: Finner ikke API-et.');
+    expect(text).toContain('6 av 7 kontroller bestått.');
+    expect(await page.getByText('FEIL', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('OK', { exact: true }).count()).toBe(6);
+    expect(await snapshot()).toBe(before);
+    expect(await seriousViolations(page)).toEqual([]);
+    await report.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'pane-selfcheck.png'), fullPage: true });
+    await page.context().close();
+  });
+
   test('with no workbook (outside Office) the pane says where it works', async () => {
     const page = await open('noWorkbook=1&lang=nn');
     await page.getByText('Excel er ikkje til stades').waitFor();
