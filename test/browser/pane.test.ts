@@ -196,7 +196,7 @@ describe('the task pane in Chromium over the Excel stand-in', () => {
       });
     const before = await snapshot();
     await page.getByRole('button', { name: 'Kontroller Excel' }).click();
-    const report = page.getByLabel('Rapport');
+    const report = page.getByRole('textbox', { name: 'Rapport', exact: true });
     await report.waitFor();
     const text = await report.inputValue();
     expect(text).toContain('Excel: PC, versjon 16.0.17928.20114');

@@ -23,10 +23,10 @@ async function start(): Promise<void> {
       ['Navn', 'Telefon'],
       ['Ola', '99887766'],
     ]);
-  // `?fail=conditionalFormats.add` makes Excel refuse that call (the self-check's failing capability).
-  if (params.get('fail')) standIn.failOn(params.get('fail')!, 'ApiNotFound', 'Finner ikke API-et.');
   const workbook = new OfficeWorkbook(standIn.run, { diagnostics: () => STAND_IN_DIAGNOSTICS });
   if (params.get('templates') === '1') await new TemplateService(workbook, fixedClock).addMissing(lang);
+  // `?fail=conditionalFormats.add` makes Excel refuse that call from now on (the self-check's failing capability).
+  if (params.get('fail')) standIn.failOn(params.get('fail')!, 'ApiNotFound', 'Finner ikke API-et.');
   (window as unknown as { standIn: ExcelStandIn }).standIn = standIn;
   document.documentElement.lang = lang;
   createRoot(document.getElementById('container')!).render(
