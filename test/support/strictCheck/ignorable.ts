@@ -45,3 +45,38 @@ function strip(node: XmlNode, inherited: ReadonlySet<string>): XmlNode[] {
 export function withoutIgnorable(root: XmlNode): XmlNode {
   return strip(root, new Set())[0] ?? { ...root, children: [] };
 }
+
+/**
+ * The same on the part's text, without building a tree: for the common case (declarations on the
+ * root only, no AlternateContent), what a large sheet needs to be checked quickly. Extension lists
+ * are left as they are, as above. Null when the part needs the tree (withoutIgnorable).
+ */
+export function withoutIgnorableText(text: string): string | null {
+  if (text.includes('AlternateContent')) return null;
+  const root = /<(?![?!])([\w.-]+:)?[\w.-]+(\s[^>]*)?>/.exec(text);
+  if (!root) return null;
+  const rootEnd = root.index + root[0].length;
+  const declared = new Map([...root[0].matchAll(/\sxmlns:([\w.-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  const mc = [...declared].find(([, uri]) => uri === MC_NS)?.[0];
+  const ignorable = mc ? (new RegExp(`\\s${mc}:Ignorable="([^"]*)"`).exec(root[0])?.[1] ?? '').split(/\s+/).filter((p) => declared.has(p)) : [];
+  // Extension lists keep their content; what is outside them must declare no namespaces of its own.
+  const lists: string[] = [];
+  const body = text.slice(rootEnd).replace(/<([\w.-]+:)?extLst\b[\s\S]*?<\/\1?extLst>/g, (list) => `\u0000${lists.push(list) - 1}\u0000`);
+  if (/\sxmlns[:=]/.test(body)) return null;
+  const prefixes = [...ignorable, ...(mc ? [mc] : [])].map((p) => p.replace(/[.-]/g, '\\$&'));
+  const dropAttributes = (tag: string): string =>
+    tag.replace(/\sxml:space="[^"]*"/g, '').replace(prefixes.length ? new RegExp(`\\s(?:${prefixes.join('|')}):[\\w.-]+="[^"]*"`, 'g') : /$^/, '');
+  let rest = body;
+  if (ignorable.length) {
+    const p = ignorable.map((x) => x.replace(/[.-]/g, '\\$&')).join('|');
+    rest = rest.replace(new RegExp(`<(?:${p}):[\\w.-]+\\b[^>]*/>`, 'g'), '');
+    const paired = new RegExp(`<((?:${p}):[\\w.-]+)\\b[^>]*>(?:(?!<\\1\\b)[\\s\\S])*?</\\1>`, 'g');
+    for (let before = ''; before !== rest;) {
+      before = rest;
+      rest = rest.replace(paired, '');
+    }
+  }
+  rest = rest.replace(/<[\w.:-]+\s[^>]*>/g, (tag) => (tag.includes('xml:space') || prefixes.length ? dropAttributes(tag) : tag));
+  rest = rest.replace(/\u0000(\d+)\u0000/g, (_, i: string) => lists[Number(i)]);
+  return dropAttributes(text.slice(0, rootEnd)) + rest;
+}

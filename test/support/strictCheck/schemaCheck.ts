@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OOXML_SCHEMAS_DIR } from '../sharedFiles';
-import { withoutIgnorable } from './ignorable';
+import { withoutIgnorable, withoutIgnorableText } from './ignorable';
 import { CONTENT_TYPES_PART, type PackageParts } from './packageParts';
 import type { StrictProblem } from './problems';
 import { serializeXml } from './xmlTree';
@@ -94,7 +94,9 @@ export function schemaProblems(parts: PackageParts): { problems: StrictProblem[]
       for (const name of names) {
         let xml: string;
         try {
-          xml = serializeXml(withoutIgnorable(parts.xml(name)!));
+          // Parsed in any case: a part that is not well-formed is reported as such, and the cross-part check reads the tree.
+          const tree = parts.xml(name)!;
+          xml = withoutIgnorableText(parts.text(name)!.replace(/^<\?xml[^>]*\?>\s*/, '')) ?? serializeXml(withoutIgnorable(tree));
         } catch (error) {
           problems.push({ rule: 'wellFormed', part: name, message: (error as Error).message.split('\n')[0] });
           continue;

@@ -36,12 +36,16 @@ export function parseXml(text: string): XmlNode {
   let root: XmlNode | undefined;
   parser.on('opentag', (tag) => {
     const parent = stack[stack.length - 1];
-    const scope = new Map(parent?.scope ?? [['xml', XML_NS]]);
-    const attributes: Record<string, string> = {};
-    for (const [name, value] of Object.entries(tag.attributes as Record<string, string>)) {
-      attributes[name] = value;
-      if (name === 'xmlns') scope.set('', value);
-      else if (name.startsWith('xmlns:')) scope.set(name.slice(6), value);
+    const attributes = tag.attributes as Record<string, string>;
+    // A new scope only where the element declares namespaces: a sheet's cells share their row's.
+    const declares = Object.keys(attributes).some((name) => name === 'xmlns' || name.startsWith('xmlns:'));
+    let scope = parent?.scope ?? new Map([['xml', XML_NS]]);
+    if (declares || !parent) {
+      scope = new Map(scope);
+      for (const [name, value] of Object.entries(attributes)) {
+        if (name === 'xmlns') scope.set('', value);
+        else if (name.startsWith('xmlns:')) scope.set(name.slice(6), value);
+      }
     }
     const { prefix, local } = split(tag.name);
     const node: XmlNode = { name: tag.name, local, prefix, uri: scope.get(prefix) ?? '', attributes, scope, children: [], text: '', parent };
