@@ -199,7 +199,7 @@ maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
       const chooser = page.getByLabel(t('register.choose'));
       await chooser.selectOption('volunteers');
       await page.locator('#field-name').waitFor();
-      newId = /([A-Z]+\d+)/.exec((await page.locator('#field-id').getAttribute('placeholder')) ?? '')?.[1];
+      newId = /(F[0-9A-Z]{6})/.exec((await page.locator('#field-id').getAttribute('placeholder')) ?? '')?.[1];
       expect(newId).toBeDefined();
       await chooser.focus();
       await tabUntil(page, '#field-name');

@@ -41,7 +41,7 @@ export interface RecordForm {
   /** The register's sheet; null when the workbook lacks it (add the templates first). */
   sheet: string | null;
   fields: FormField[];
-  /** An example of what a blank id becomes (a new one is drawn when the record is saved), shown as the field's placeholder. */
+  /** What a blank id becomes (while no one else has taken it meanwhile), shown as the field's placeholder. */
   nextId: string | null;
 }
 
@@ -58,9 +58,14 @@ export class RegisterService {
     private readonly clock: Clock = systemClock,
   ) {}
 
+  /** The id each register's form showed for a blank id field: the one a save then writes, while it is still free. */
+  private readonly shownIds = new Map<FormRegister, string>();
+
   async form(key: FormRegister): Promise<RecordForm> {
     const loaded = await loadWorkbook(this.workbook);
-    return formOf(key, loaded, this.clock());
+    const form = formOf(key, loaded, this.clock());
+    if (form.nextId) this.shownIds.set(key, form.nextId);
+    return form;
   }
 
   async append(key: FormRegister, input: FormInput): Promise<AppendResult> {
@@ -69,7 +74,7 @@ export class RegisterService {
     const table = loaded.data.tables[key];
     if (!loaded.sheetNames[key] || register.headerRow === 0) return { kind: 'noRegister' };
 
-    const values = recordValues(key, register, input, this.clock());
+    const values = recordValues(key, register, input, this.clock(), this.shownIds.get(key));
     const row: RegisterRow = { rowNumber: lastRow(register) + 1, values };
     const withRow: RegisterRows = { ...register, rows: [...register.rows, row] };
     const issues = validateWorkbook({
@@ -133,13 +138,16 @@ export function formOf(key: FormRegister, loaded: LoadedWorkbook, now: Date = ne
   };
 }
 
-function recordValues(key: RegisterKey, register: RegisterRows, input: FormInput, now: Date): Record<string, CellValue> {
+function recordValues(key: RegisterKey, register: RegisterRows, input: FormInput, now: Date, shownId?: string): Record<string, CellValue> {
   const values: Record<string, CellValue> = {};
   for (const column of sheetDef(key).columns ?? []) {
     if (!register.columns.has(column.key)) continue;
     values[column.key] = fieldValue(column, input[column.key]);
   }
-  if (generatesId(key) && register.columns.has('id') && values.id === null) values.id = newId(register, now);
+  if (generatesId(key) && register.columns.has('id') && values.id === null) {
+    const taken = (id: string) => register.rows.some((row) => asText(row.values.id).toUpperCase() === id.toUpperCase());
+    values.id = shownId && !taken(shownId) ? shownId : newId(register, now);
+  }
   return values;
 }
 
