@@ -55,6 +55,18 @@ describe('the demo workbook', () => {
   });
 });
 
+describe('a new workbook', () => {
+  it.each(['nb', 'nn', 'en'] as const)('(%s) from `samspill new` validates with no error and no warning, its unrated round one progress item', async (lang) => {
+    const file = join(dir, `new-${lang}.xlsx`);
+    expect((await runCli('new', file, '--lang', lang, '--today', TODAY)).code).toBe(0);
+    const { code, report } = await validateJson(file);
+    expect(code).toBe(0);
+    expect(report.counts).toEqual({ error: 0, warning: 0, info: 1 });
+    expect(report.issues.map((i) => i.rule)).toEqual(['checklist.rating.missing']);
+    expect(report.issues[0].message).toMatch(/^0 (av|of) \d+ /);
+  });
+});
+
 /** A workbook made by hand, as a coordinator might: our sheet names but columns of their own order. */
 async function handMade(build: (wb: ExcelJS.Workbook) => void): Promise<string> {
   const wb = new ExcelJS.Workbook();

@@ -2,7 +2,8 @@
  * The evaluation checklist: every statement rated, and every barrier found present turned into a
  * measure with an instrument, someone responsible and a deadline.
  */
-import { isBlank } from '../model/cellValues';
+import { asText, isBlank } from '../model/cellValues';
+import { formatDay } from './messages';
 import { content, itemLabel, workbookStrings } from '../content/content';
 import { LANGUAGES } from '../content/language';
 import type { CellValue } from '../port';
@@ -66,6 +67,34 @@ function plannedMeasures(ctx: RuleContext): Map<string, Set<MeasureColumn>> {
   return planned;
 }
 
+/**
+ * One progress item per round with statements still unrated ("17 of 70 rated"), at the first
+ * unrated statement's rating cell: a round is rated over days, so an unrated statement is work
+ * left, not a fault, and a new workbook's empty round must not read as seventy warnings.
+ */
+function reportRoundProgress(ctx: RuleContext, dontKnow: string): void {
+  const checklist = ctx.data.registers.checklist;
+  const rounds = new Map<string, { total: number; rated: number; firstUnrated: RegisterRow | null; date: CellValue | undefined }>();
+  for (const row of checklist.rows) {
+    const key = `${roundKey(row.values.round)}\u0000${textKey(row.values.scope)}`;
+    let round = rounds.get(key);
+    if (!round) rounds.set(key, (round = { total: 0, rated: 0, firstUnrated: null, date: row.values.round }));
+    round.total += 1;
+    if (filled(row.values.rating)) round.rated += 1;
+    else round.firstUnrated ??= row;
+  }
+  for (const round of rounds.values()) {
+    if (!round.firstUnrated) continue;
+    const date = typeof round.date === 'number' ? formatDay(round.date, ctx.lang) : asText(round.date ?? null);
+    ctx.issues.atCell('checklist.rating.missing', checklist, round.firstUnrated.rowNumber, 'rating', {
+      rated: round.rated,
+      total: round.total,
+      date,
+      dontKnow,
+    });
+  }
+}
+
 export function checklistRules(ctx: RuleContext): void {
   const checklist = ctx.data.registers.checklist;
   if (checklist.rows.length === 0) return;
@@ -80,11 +109,9 @@ export function checklistRules(ctx: RuleContext): void {
   const measures = MEASURE_COLUMNS.filter(([column]) => hasColumn(checklist, column));
   const planned = plannedMeasures(ctx);
 
+  reportRoundProgress(ctx, dontKnow);
   for (const row of checklist.rows) {
-    if (!filled(row.values.rating)) {
-      ctx.issues.atCell('checklist.rating.missing', checklist, row.rowNumber, 'rating', { dontKnow });
-      continue;
-    }
+    if (!filled(row.values.rating)) continue;
     if (!present.has(textKey(row.values.rating)) || !isBarrier(row)) continue;
     const inPlan = planned.get(statementKey(row));
     for (const [column, ruleId] of measures) {

@@ -374,7 +374,13 @@ const WRITTEN_RULES: Written[] = [
     'The same statement twice in one evaluation round (same round date and scope).',
     'A round pasted or entered twice counts its ratings twice in the evaluation result.',
   ),
-  rule('checklist.rating.missing', 'warning', 'checklist', 'A statement that has not been rated.', 'The evaluation result counts only rated statements.'),
+  rule(
+    'checklist.rating.missing',
+    'info',
+    'checklist',
+    'An evaluation round (date and scope) with statements not yet rated: one item per round, at its first unrated statement, saying how many are rated. (Until issue 14 this was a warning per unrated cell.)',
+    'The evaluation result counts only rated statements; a round is rated over time, so what is left is work to do, not a fault.',
+  ),
   rule(
     'checklist.instrument.missing',
     'warning',

@@ -8,14 +8,25 @@ const only = (rows: Record<string, unknown>[]) => found(validate(workbook({ chec
 const at = (rule: string, column: string, row = 2) => `${rule}@${cellOf('checklist', column, row)}`;
 
 describe('checklist rules', () => {
-  it('checklist.rating.missing: catches each unrated statement; near miss: rated "disagree"', () => {
+  it('checklist.rating.missing: one progress item per round, at its first unrated statement; near miss: every statement rated', () => {
+    const issues = validate(
+      workbook({ checklist: [{ ...promoter }, { ...barrier, rating: null }, { ...promoter, statementId: 'x', rating: ' ' }] as never, actions: [] }),
+    );
+    expect(found(issues)).toEqual([at('checklist.rating.missing', 'rating', 3)]);
+    expect(issues[0]).toMatchObject({ severity: 'info' });
+    expect(issues[0].message).toMatch(/^1 av 3 påstander er vurdert i evalueringen \d\d\.\d\d\.\d{4}\./);
+    expect(only([{ ...barrier, rating: l.disagree, instrument: null, responsible: null, deadline: null }, promoter])).toEqual([]);
+  });
+
+  it('checklist.rating.missing: two rounds with unrated statements give two items', () => {
+    const next = (barrier.round as number) + 365;
     expect(
       only([
         { ...barrier, rating: null },
-        { ...promoter, rating: ' ' },
+        { ...promoter, round: next, rating: null },
+        { ...barrier, round: next, rating: null },
       ]),
     ).toEqual([at('checklist.rating.missing', 'rating', 2), at('checklist.rating.missing', 'rating', 3)]);
-    expect(only([{ ...barrier, rating: l.disagree, instrument: null, responsible: null, deadline: null }, promoter])).toEqual([]);
   });
 
   it('checklist.instrument/responsible/deadline.missing: a barrier rated present without a measure, each missing cell', () => {
