@@ -7,7 +7,19 @@
  */
 import type { PlannedName, PlanValue, WorkbookPlan } from '../core/plan/workbookPlan';
 import type { PaneWorkbook } from '../taskpane/services/paneWorkbook';
-import type { CellEdit, CellWriter, CopyOpener, SheetGrid, SheetInfo, TableColumnAppender, TableColumnToAppend } from '../core/port';
+import type {
+  CellEdit,
+  CellValue,
+  CellWriter,
+  CopyOpener,
+  RowCellEdit,
+  RowEditor,
+  RowSnapshot,
+  SheetGrid,
+  SheetInfo,
+  TableColumnAppender,
+  TableColumnToAppend,
+} from '../core/port';
 import { PackageWorkbook, writeCells } from '../workbook/xlsx/editing';
 import { downloadFile } from './downloadFile';
 
@@ -18,7 +30,7 @@ export interface BrowserWorkbookEvents {
   onChange(): void;
 }
 
-export class BrowserWorkbook implements PaneWorkbook, CellWriter, TableColumnAppender, CopyOpener {
+export class BrowserWorkbook implements PaneWorkbook, CellWriter, TableColumnAppender, CopyOpener, RowEditor {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -67,6 +79,19 @@ export class BrowserWorkbook implements PaneWorkbook, CellWriter, TableColumnApp
     return this.edit(async () => {
       this.current = new PackageWorkbook(writeCells(this.current.data(), sheetName, edits));
     });
+  }
+
+  readRow(sheetName: string, rowNumber: number, lastColumn: number): Promise<(CellValue | undefined)[]> {
+    return this.afterEdits(() => this.current.readRow(sheetName, rowNumber, lastColumn));
+  }
+
+  /** A record edited in the pane: compared with the row as read, then written (see PackageWorkbook). */
+  updateRow(row: RowSnapshot, edits: RowCellEdit[]): Promise<void> {
+    return this.edit(() => this.current.updateRow(row, edits));
+  }
+
+  deleteTableRows(tableName: string, rows: RowSnapshot[]): Promise<void> {
+    return this.edit(() => this.current.deleteTableRows(tableName, rows));
   }
 
   async selectCell(sheetName: string, address: string): Promise<void> {

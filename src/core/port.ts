@@ -182,3 +182,96 @@ export interface HostSelfCheck {
    */
   selfCheck(): Promise<SelfCheckReport>;
 }
+
+/** A register row as the caller last read it: the cells compared before the row is changed. */
+export interface RowSnapshot {
+  sheetName: string;
+  rowNumber: number;
+  /** The cells to compare, by 1-based column, with their values as read. */
+  cells: { column: number; value: CellValue }[];
+}
+
+/** One cell of a row to write: 1-based column and a plan value (text stays text). */
+export interface RowCellEdit {
+  column: number;
+  value: PlanValue;
+}
+
+export interface RowEditor {
+  /** One row of a sheet as it is now, columns 1..lastColumn, indexed as a SheetGrid row (column - 1). */
+  readRow(sheetName: string, rowNumber: number, lastColumn: number): Promise<(CellValue | undefined)[]>;
+  /**
+   * Writes cells of one row, but only while the row's compared cells still hold what the snapshot
+   * says: a row the user changed in the sheet since it was read is never overwritten blindly.
+   * Throws RowChanged, writing nothing, when it differs.
+   */
+  updateRow(row: RowSnapshot, edits: RowCellEdit[]): Promise<void>;
+  /**
+   * Deletes rows of a table: the cells below, in the table's columns, move up, as Excel's "delete
+   * table row" does. Every row is compared with its snapshot first; throws RowChanged, deleting
+   * nothing, when one differs.
+   */
+  deleteTableRows(tableName: string, rows: RowSnapshot[]): Promise<void>;
+}
+
+/** Two cell values are the same when a reader cannot tell them apart (blank is blank; numbers to 1e-9). */
+export function sameCellValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  const blank = (v: CellValue | undefined) => v === null || v === undefined || v === '';
+  if (blank(a) || blank(b)) return blank(a) && blank(b);
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+  if (typeof a === 'object' && typeof b === 'object') return a!.error === b!.error;
+  return a === b;
+}
+
+/** The columns of a snapshot whose cells now hold something else. */
+export function changedColumns(row: RowSnapshot, current: (CellValue | undefined)[]): number[] {
+  return row.cells.filter((cell) => !sameCellValue(cell.value, current[cell.column - 1])).map((cell) => cell.column);
+}
+
+/**
+ * A row changed in the sheet after the pane read it (someone typed in it, sorted or deleted rows):
+ * nothing was written. The sentence names the sheet and row; the pane offers to read it again.
+ */
+export class RowChanged extends SamspillError<'rowChanged'> {
+  override readonly name = 'RowChanged';
+
+  constructor(
+    readonly sheetName: string,
+    readonly rowNumber: number,
+    /** A1 addresses of the cells that differ. */
+    readonly cells: string[],
+  ) {
+    super(
+      'rowChanged',
+      { sheet: sheetName, row: rowNumber, cells: cells.join(', ') },
+      errorStrings.phrase('row.changed', { sheet: sheetName, row: rowNumber, cells: cells.join(', ') }),
+    );
+  }
+}
+
+/** A change of selection in the workbook: the sheet and the selected range's address (no sheet part). */
+export interface SelectionChange {
+  sheetName: string;
+  address: string;
+}
+
+export interface SelectionWatcher {
+  /**
+   * Calls the listener with each selection the user makes in the workbook (not the ones the pane
+   * makes itself through selectCell). Returns a function that stops the calls.
+   */
+  watchSelection(listener: (selection: SelectionChange) => void): Promise<() => void>;
+}
+
+/** Rows the adapter cannot delete without damaging the sheet (a formula or merged range in the way): nothing was deleted. */
+export class RowsNotDeleted extends SamspillError<'rowsNotDeleted'> {
+  override readonly name = 'RowsNotDeleted';
+
+  constructor(
+    readonly tableName: string,
+    /** What stands in the way, for the sentence and support (a cell or range address). */
+    readonly where: string,
+  ) {
+    super('rowsNotDeleted', { table: tableName, where }, errorStrings.phrase('row.notDeleted', { table: tableName, where }));
+  }
+}

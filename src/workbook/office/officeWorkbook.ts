@@ -20,6 +20,11 @@ import type {
   CopyOpener,
   CellValue,
   CellWriter,
+  RowCellEdit,
+  RowEditor,
+  RowSnapshot,
+  SelectionChange,
+  SelectionWatcher,
   SheetGrid,
   SheetInfo,
   TableAppender,
@@ -28,14 +33,14 @@ import type {
   WorkbookReader,
   WorkbookWriter,
 } from '../../core/port';
-import { TableColumnOccupied, WorkbookActionError, type HostSelfCheck, type SelfCheckReport } from '../../core/port';
+import { changedColumns, RowChanged, TableColumnOccupied, WorkbookActionError, type HostSelfCheck, type SelfCheckReport } from '../../core/port';
 import { runSelfCheck, type HostDiagnostics } from './officeSelfCheck';
 import { cellBlocks, jsonBytes, officeInput, officeText, sliceByBytes, type OfficeInput } from './officeCells';
 import { isPayloadError, officeCodeOf, toOfficeActionError } from './officeErrors';
 import { addressOf, applyStyleFormat, columnWidthPoints, coveringAreas, hasFormat, setBottomBorder, styleSpec, type Area } from './officeStyles';
 import { applyValidation } from './officeValidation';
 import { CALL_BYTES, REQUEST_BUDGET_BYTES, RequestBudget } from './requestBudget';
-import { areaAddress, columnLetter } from '../../core/model/a1';
+import { areaAddress, cellAddress, columnLetter } from '../../core/model/a1';
 
 /** `Excel.run` in the add-in; a stand-in in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -65,8 +70,27 @@ interface ExistingItems {
 
 const key = (name: string): string => name.toLocaleLowerCase('en-US');
 
-export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppender, TableColumnAppender, CellSelector, CellWriter, CopyOpener, HostSelfCheck {
+export class OfficeWorkbook
+  implements
+    WorkbookReader,
+    WorkbookWriter,
+    TableAppender,
+    TableColumnAppender,
+    CellSelector,
+    CellWriter,
+    CopyOpener,
+    HostSelfCheck,
+    RowEditor,
+    SelectionWatcher
+{
   private readonly budgetBytes: number;
+
+  private readonly selectionListeners = new Set<(selection: SelectionChange) => void>();
+
+  private selectionHandler: Promise<void> | null = null;
+
+  /** The cell the pane itself selected last ("sheet\u0000A1"): its selection event is not the user's. */
+  private ownSelection: string | null = null;
 
   private readonly createWorkbook: (base64: string) => Promise<void>;
 
@@ -263,8 +287,107 @@ export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppe
     if (occupied) throw new TableColumnOccupied(tableName, occupied);
   }
 
+  /** One row's values, columns 1..lastColumn, in one round trip. */
+  async readRow(sheetName: string, rowNumber: number, lastColumn: number): Promise<(CellValue | undefined)[]> {
+    return this.act(async (context) => {
+      const range = context.workbook.worksheets.getItem(sheetName).getRange(areaAddress(rowNumber, 1, rowNumber, Math.max(1, lastColumn)));
+      range.load('values,valueTypes');
+      await context.sync();
+      return range.values[0].map((value, c) => cellValue(value, range.valueTypes[0][c]) ?? undefined);
+    }, sheetName);
+  }
+
+  /**
+   * Writes cells of one row once it is known to hold what the pane read: one round trip reads the
+   * row, one more writes only the edited cells (never a whole row over a calculated column). A row
+   * the user changed meanwhile is refused with RowChanged, thrown outside the batch.
+   */
+  async updateRow(row: RowSnapshot, edits: RowCellEdit[]): Promise<void> {
+    const changed = await this.act(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(row.sheetName);
+      const current = loadRow(sheet, row);
+      await context.sync();
+      const differing = changedColumns(row, rowValues(current));
+      if (differing.length > 0) return differing;
+      for (const edit of edits) {
+        const cell = sheet.getRange(cellAddress(row.rowNumber, edit.column));
+        if (isFormula(edit.value)) cell.formulas = [[officeInput(edit.value) as string]];
+        else cell.values = [[(officeInput(edit.value) ?? '') as string | number | boolean]];
+      }
+      await context.sync();
+      return [];
+    }, row.sheetName);
+    if (changed.length > 0) throw rowChanged(row, changed);
+  }
+
+  /**
+   * Deletes table rows (TableRow.delete, ExcelApi 1.1: the table's cells below move up), bottom
+   * first so each index still points at its row. One round trip reads the header's position and
+   * every row to compare; one more deletes. Nothing is deleted when one row differs.
+   */
+  async deleteTableRows(tableName: string, rows: RowSnapshot[]): Promise<void> {
+    if (rows.length === 0) return;
+    const changed = await this.act(async (context) => {
+      const table = context.workbook.tables.getItem(tableName);
+      const header = table.getHeaderRowRange().load('rowIndex');
+      const current = rows.map((row) => loadRow(context.workbook.worksheets.getItem(row.sheetName), row));
+      await context.sync();
+      for (const [i, row] of rows.entries()) {
+        const differing = changedColumns(row, rowValues(current[i]));
+        if (differing.length > 0) return { row, differing };
+      }
+      const headerRow = header.rowIndex + 1;
+      for (const row of [...rows].sort((a, b) => b.rowNumber - a.rowNumber)) table.rows.getItemAt(row.rowNumber - headerRow - 1).delete();
+      await context.sync();
+      return null;
+    }, tableName);
+    if (changed) throw rowChanged(changed.row, changed.differing);
+  }
+
+  /**
+   * The user's selections (Workbook.onSelectionChanged, ExcelApi 1.2; the selected range by
+   * getSelectedRange, ExcelApi 1.1). The handler is registered once, on the first listener; each
+   * event costs one round trip to learn the address. A selection the pane made itself through
+   * selectCell is not passed on, so showing a cell does not read as the user choosing it.
+   */
+  async watchSelection(listener: (selection: SelectionChange) => void): Promise<() => void> {
+    this.selectionListeners.add(listener);
+    this.selectionHandler ??= this.act(async (context) => {
+      context.workbook.onSelectionChanged.add(() => this.selectionChanged());
+      await context.sync();
+    }).catch((error: unknown) => {
+      this.selectionHandler = null;
+      throw error;
+    });
+    try {
+      await this.selectionHandler;
+    } catch (error) {
+      this.selectionListeners.delete(listener);
+      throw error;
+    }
+    return () => void this.selectionListeners.delete(listener);
+  }
+
+  private async selectionChanged(): Promise<void> {
+    if (this.selectionListeners.size === 0) return;
+    // A selection that is no range (a chart, a shape) has no address: nothing to pass on.
+    const address = await this.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load('address');
+      await context.sync();
+      return range.address;
+    }).catch(() => null);
+    if (!address) return;
+    const selection = splitAddress(address);
+    const own = this.ownSelection;
+    this.ownSelection = null;
+    if (own === `${selection.sheetName}\u0000${selection.address.split(':')[0]}`) return;
+    for (const listener of [...this.selectionListeners]) listener(selection);
+  }
+
   /** Shows a cell to the user: activates its sheet and selects it (for "go to issue"). */
   async selectCell(sheetName: string, address: string): Promise<void> {
+    this.ownSelection = `${sheetName}\u0000${address.replace(/\$/g, '').split(':')[0]}`;
     await this.act(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       sheet.activate();
@@ -326,6 +449,32 @@ async function afterFailedUnprotect(context: Excel.RequestContext, sheet: Excel.
 function officeDiagnostics(): HostDiagnostics {
   const { host, platform, version } = Office.context.diagnostics;
   return { host: String(host), platform: String(platform), version: String(version) };
+}
+
+/** The compared cells of a row, loaded over the row from column 1 to the rightmost compared one. */
+function loadRow(sheet: Excel.Worksheet, row: RowSnapshot): Excel.Range {
+  const last = Math.max(1, ...row.cells.map((c) => c.column));
+  return sheet.getRange(areaAddress(row.rowNumber, 1, row.rowNumber, last)).load('values,valueTypes');
+}
+
+function rowValues(range: Excel.Range): (CellValue | undefined)[] {
+  return range.values[0].map((value, c) => cellValue(value, range.valueTypes[0][c]));
+}
+
+function rowChanged(row: RowSnapshot, columns: number[]): RowChanged {
+  return new RowChanged(
+    row.sheetName,
+    row.rowNumber,
+    columns.map((col) => cellAddress(row.rowNumber, col)),
+  );
+}
+
+/** "'Mitt ark'!B5:D5" → the sheet's name (quotes undone) and "B5:D5". */
+function splitAddress(address: string): SelectionChange {
+  const bang = address.lastIndexOf('!');
+  const sheet = address.slice(0, bang);
+  const sheetName = /^'.*'$/.test(sheet) ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+  return { sheetName, address: address.slice(bang + 1).replace(/\$/g, '') };
 }
 
 /** "'Sheet 1'!L4:L9" → "L4": a one-column used range starts at an occupied cell. */

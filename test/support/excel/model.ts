@@ -111,6 +111,10 @@ export class SheetModel {
     return cell;
   }
 
+  deleteCell(row: number, col: number): void {
+    this.cells.delete(SheetModel.key(row, col));
+  }
+
   moveCell(row: number, col: number, toRow: number): void {
     const from = SheetModel.key(row, col);
     const cell = this.cells.get(from);

@@ -210,7 +210,11 @@ export class RangeProxy extends ClientObject {
     this.call('select', [], () => {
       const { sheet, area } = this.where();
       if (this.book().activeSheet !== sheet) fail('InvalidSelection', 'A range can only be selected on the active sheet.');
+      const before = this.book().selection;
       this.book().selection = { sheet: sheet.name, address: formatArea(area) };
+      // An add-in's own select() raises onSelectionChanged too; Excel on the web only when the
+      // selection actually changes (desktop even for the same cell): office-js#4691.
+      if (before?.sheet !== sheet.name || before.address !== formatArea(area)) setTimeout(() => void this.book().raiseSelectionChanged(), 0);
     });
   }
 }

@@ -2,6 +2,7 @@
 import { colsOf, contains, parseArea } from './addresses';
 import { StandInContext } from './context';
 import { fail } from './errors';
+import type { SelectionHandler } from './workbook';
 import { SheetModel, type CellModel, type CellResult, type NameModel, type Scalar, type TableModel, type ValidationModel } from './model';
 
 export interface SyncRecord {
@@ -52,6 +53,8 @@ export class ExcelStandIn {
   readonly syncs: SyncRecord[] = [];
   activeSheet: SheetModel | undefined;
   selection: { sheet: string; address: string } | undefined;
+  /** Handlers registered through workbook.onSelectionChanged. */
+  readonly selectionHandlers = new Set<SelectionHandler>();
   /** Calls to suspendApiCalculationUntilNextSync. */
   calculationSuspensions = 0;
   /** While true, every sync fails as Excel fails while the user is typing in a cell. */
@@ -100,6 +103,22 @@ export class ExcelStandIn {
       }),
     );
     return sheet;
+  }
+
+  /**
+   * The user clicks a cell or drags over a range in the sheet: the sheet becomes active, the range
+   * selected, and every selection handler is called (after the click, not inside a request), as
+   * Workbook.onSelectionChanged does. Resolves when the handlers have run.
+   */
+  async userSelects(sheetName: string, address: string): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    this.activeSheet = sheet;
+    this.selection = { sheet: sheet.name, address: address.replace(/\$/g, '') };
+    await this.raiseSelectionChanged();
+  }
+
+  async raiseSelectionChanged(): Promise<void> {
+    await Promise.all([...this.selectionHandlers].map((handler) => handler({ workbook: {} })));
   }
 
   // — inspection —

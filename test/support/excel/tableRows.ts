@@ -1,4 +1,7 @@
-/** A table's rows: `rows.add` appending as Excel does, with calculated columns and the cells below moved down. */
+/**
+ * A table's rows: `rows.add` appending as Excel does, with calculated columns and the cells below
+ * moved down; `rows.getItemAt(i).delete()` removing one as Excel does, the cells below moved up.
+ */
 import { colsOf, MAX_COLS, MAX_ROWS, rowsOf, type Area } from './addresses';
 import { storeTyped } from './cellInput';
 import { ClientObject } from './clientObject';
@@ -30,6 +33,15 @@ export class TableRowCollectionProxy extends ClientObject {
 
   get count(): number {
     return this.read('count');
+  }
+
+  /**
+   * A row by its zero-based position among the data rows (TableRowCollection.getItemAt, ExcelApi
+   * 1.1): https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-getitemat-member(1).
+   * Like Excel's, the row stands for a position, not for the data in it.
+   */
+  getItemAt(index: number): TableRowProxy {
+    return new TableRowProxy(this.context, `${this.path}.getItemAt(${index})`, this.table, index);
   }
 
   /**
@@ -108,5 +120,73 @@ function shiftDown(book: ExcelStandIn, table: TableModel, n: number): void {
       other.area.top += n;
       other.area.bottom += n;
     }
+  }
+}
+
+/**
+ * One row of a table (Excel.TableRow). `delete()` (ExcelApi 1.1, "deletes the row from the table":
+ * https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablerow#excel-excel-tablerow-delete-member(1))
+ * removes the row's cells in the table's columns and moves the cells below it, in those columns,
+ * up, as Excel's "Delete Table Rows" does; validations and conditional formats that ended with the table
+ * shrink with it. A table keeps one data row: deleting the only one empties it instead.
+ */
+export class TableRowProxy extends ClientObject {
+  protected readonly loadable = ['index', 'values'] as const;
+
+  constructor(
+    context: StandInContext,
+    path: string,
+    private readonly table: () => TableModel,
+    private readonly position: number,
+  ) {
+    super(context, path);
+  }
+
+  protected resolve(): unknown {
+    const table = this.table();
+    return this.position >= 0 && this.position < rowsOf(table.area) - 1 ? table : null;
+  }
+
+  protected snapshot(prop: string): unknown {
+    const { sheet, area } = this.existing<TableModel>();
+    if (prop === 'index') return this.position;
+    if (prop === 'values') return [Array.from({ length: colsOf(area) }, (_, c) => sheet.cell(area.top + 1 + this.position, area.left + c)?.value ?? '')];
+    return fail('InvalidArgument', `Unknown property ${prop}`);
+  }
+
+  get index(): number {
+    return this.read('index');
+  }
+
+  delete(): void {
+    this.call('delete', [], () => {
+      const table = this.existing<TableModel>();
+      const { sheet, area } = table;
+      assertEditable(this.context.book, sheet, [area], 'structure');
+      const row = area.top + 1 + this.position;
+      if (rowsOf(area) === 2) {
+        const calculated = calculatedFormulas(sheet, area);
+        for (let c = area.left; c <= area.right; c++) {
+          const formula = calculated[c - area.left];
+          if (formula !== undefined) continue;
+          const cell = sheet.cell(row, c);
+          if (cell) cell.value = '';
+        }
+        return;
+      }
+      for (let c = area.left; c <= area.right; c++) sheet.deleteCell(row, c);
+      const below: number[] = [];
+      for (const key of sheet.cells.keys()) {
+        const col = (key % MAX_COLS) + 1;
+        if (Math.floor(key / MAX_COLS) > row && col >= area.left && col <= area.right) below.push(key);
+      }
+      below.sort((a, b) => a - b);
+      for (const key of below) sheet.moveCell(Math.floor(key / MAX_COLS), (key % MAX_COLS) + 1, Math.floor(key / MAX_COLS) - 1);
+      for (const shrunk of [...sheet.validations, ...sheet.conditionalFormats]) {
+        if (shrunk.area.bottom === area.bottom && shrunk.area.left >= area.left && shrunk.area.right <= area.right && shrunk.area.top < area.bottom)
+          shrunk.area.bottom -= 1;
+      }
+      area.bottom -= 1;
+    });
   }
 }

@@ -8,8 +8,23 @@
  */
 import type { PlannedName, PlanValue, WorkbookPlan } from '../../../core/plan/workbookPlan';
 import { isFormula } from '../../../core/plan/workbookPlan';
-import type { SheetGrid, SheetInfo, TableAppender, TableColumnAppender, TableColumnToAppend, WorkbookReader, WorkbookWriter } from '../../../core/port';
-import { TableColumnOccupied, WorkbookActionError } from '../../../core/port';
+import type {
+  CellValue,
+  RowCellEdit,
+  RowEditor,
+  RowSnapshot,
+  SheetGrid,
+  SheetInfo,
+  TableAppender,
+  TableColumnAppender,
+  TableColumnToAppend,
+  WorkbookReader,
+  WorkbookWriter,
+} from '../../../core/port';
+import { changedColumns, RowChanged, RowsNotDeleted, TableColumnOccupied, WorkbookActionError } from '../../../core/port';
+import { cellAddress } from '../../../core/model/a1';
+import { writeCells } from './cellEdit';
+import { deleteTableRows, TableRowDeleteError } from './tableRowDelete';
 import { EditedPackage } from './editedPackage';
 import { inspectPackage, mergeFreshWorkbook } from './packageMerge';
 import { readStoredEntries } from './packageZip';
@@ -18,7 +33,7 @@ import { appendTableRows, TableAppendError, type AppendValue } from './tableAppe
 import { appendTableColumn, TableColumnAppendError } from './tableColumnAppend';
 import { openXlsxBuffer, type XlsxReader } from '../reading/xlsxReader';
 
-export class PackageWorkbook implements WorkbookReader, WorkbookWriter, TableAppender, TableColumnAppender {
+export class PackageWorkbook implements WorkbookReader, WorkbookWriter, TableAppender, TableColumnAppender, RowEditor {
   private reader: XlsxReader;
 
   constructor(private bytes: Uint8Array) {
@@ -98,6 +113,47 @@ export class PackageWorkbook implements WorkbookReader, WorkbookWriter, TableApp
       if (error instanceof TableColumnAppendError && error.code === 'occupied') throw new TableColumnOccupied(tableName, error.detail);
       throw error;
     }
+  }
+
+  async readRow(sheetName: string, rowNumber: number, lastColumn: number): Promise<(CellValue | undefined)[]> {
+    const row = (await this.reader.readSheet(sheetName)).rows[rowNumber - 1] ?? [];
+    return Array.from({ length: lastColumn }, (_, i) => row[i]);
+  }
+
+  /** Compares the row with its snapshot as the sheet holds it now, then writes the cells in place (see cellEdit). */
+  async updateRow(row: RowSnapshot, edits: RowCellEdit[]): Promise<void> {
+    await this.assertUnchanged(row);
+    const writes = edits.map((edit) => ({ address: cellAddress(row.rowNumber, edit.column), value: edit.value }));
+    this.replace(writeCells(this.bytes, row.sheetName, writes));
+  }
+
+  /** Compares every row first, then deletes them in one edit of the sheet and table parts (see tableRowDelete). */
+  async deleteTableRows(tableName: string, rows: RowSnapshot[]): Promise<void> {
+    if (rows.length === 0) return;
+    for (const row of rows) await this.assertUnchanged(row);
+    try {
+      this.replace(
+        deleteTableRows(
+          this.bytes,
+          tableName,
+          rows.map((r) => r.rowNumber),
+        ).data,
+      );
+    } catch (error) {
+      if (error instanceof TableRowDeleteError) throw new RowsNotDeleted(tableName, error.detail ?? '');
+      throw error;
+    }
+  }
+
+  private async assertUnchanged(row: RowSnapshot): Promise<void> {
+    const last = Math.max(0, ...row.cells.map((c) => c.column));
+    const changed = changedColumns(row, await this.readRow(row.sheetName, row.rowNumber, last));
+    if (changed.length > 0)
+      throw new RowChanged(
+        row.sheetName,
+        row.rowNumber,
+        changed.map((col) => cellAddress(row.rowNumber, col)),
+      );
   }
 
   private replace(bytes: Uint8Array): void {
