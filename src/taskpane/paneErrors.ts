@@ -1,12 +1,13 @@
 /**
  * Any error an action can end in, as what the pane shows: the one place the pane turns an error
  * into words. The errors it knows by class say themselves in the pane's language under a title
- * of their own — the workbook host's refusals (WorkbookActionError, from the port), the template
+ * of their own — the workbook host's refusals (WorkbookActionError, from the port), a row changed
+ * in the sheet since it was read (RowChanged) or one that cannot be deleted safely, the template
  * and cell-write refusals of the services; anything else is "something went wrong", with what it
  * said (in the pane's language when it is one of ours) as the detail for support.
  */
 import type { Lang } from '../core/content/language';
-import { WorkbookActionError } from '../core/port';
+import { RowChanged, RowsNotDeleted, WorkbookActionError } from '../core/port';
 import { phraseOf } from '../core/samspillError';
 import { paneStrings, type PaneStringKey } from './i18n';
 import { CellWritesUnavailable } from './services/cellWriter';
@@ -20,7 +21,11 @@ export interface PaneError {
 }
 
 export function paneError(error: unknown, lang: Lang): PaneError {
-  const titled = (title: PaneStringKey, said: WorkbookActionError | TemplateRefusal | CellWritesUnavailable, detail?: string): PaneError => ({
+  const titled = (
+    title: PaneStringKey,
+    said: WorkbookActionError | TemplateRefusal | CellWritesUnavailable | RowChanged | RowsNotDeleted,
+    detail?: string,
+  ): PaneError => ({
     title: paneStrings.text(title, lang),
     body: said.say(lang),
     ...(detail === undefined ? {} : { detail }),
@@ -28,5 +33,7 @@ export function paneError(error: unknown, lang: Lang): PaneError {
   if (error instanceof WorkbookActionError) return titled('error.office.title', error, error.detail);
   if (error instanceof TemplateRefusal) return titled('error.templates.title', error);
   if (error instanceof CellWritesUnavailable) return titled('error.cellWrites.title', error);
+  if (error instanceof RowChanged) return titled('error.rowChanged.title', error);
+  if (error instanceof RowsNotDeleted) return titled('error.rowsNotDeleted.title', error);
   return { title: paneStrings.text('error.unexpected.title', lang), body: paneStrings.text('error.unexpected.body', lang), detail: phraseOf(error).say(lang) };
 }

@@ -1,7 +1,7 @@
 /**
  * `samspill add` on a workbook whose templates are of schema version 1: it gains the action plan
  * and the checklist's participants column in place, keeps every row of every register with its
- * values, records version 2, validates without structure errors, opens in LibreOffice with a
+ * values, records the current version, validates without structure errors, opens in LibreOffice with a
  * summary free of error cells, and a second run changes nothing. A version-1 workbook is made the
  * way version 1 wrote it: the demo's plan without the action plan, without the participants
  * column, with schemaVersion 1 in the metadata.
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { addTemplates } from '../../src/cli/addCommand';
 import { UserFacingError } from '../../src/cli/cliText';
+import { SCHEMA_VERSION } from '../../src/core/content/content';
 import { loadWorkbook } from '../../src/core/model/loadWorkbook';
 import { META_SHEET_NAME } from '../../src/core/model/metaSheet';
 import { defaultSheetNames } from '../../src/core/plan/buildWorkbookPlan';
@@ -170,17 +171,19 @@ describe('a version-1 workbook', () => {
       sheet.part,
       table.part,
       sheetXml(zip, META_SHEET_NAME).part,
+      // Version 3's end reason column, appended to the volunteers and the agreements.
+      ...(['volunteers', 'agreements'] as const).flatMap((key) => [sheetXml(zip, NB_SHEETS[key]).part, tableXml(zip, NB_TABLES[key]).part]),
     ]);
     const changed = Object.keys(was).filter((name) => !sameBytes(was[name], zip[name] ?? new Uint8Array()));
     expect(changed.filter((name) => !mayChange.has(name))).toEqual([]);
     expect(changed).toEqual(expect.arrayContaining([sheet.part, table.part]));
   });
 
-  test('the action plan is there, the metadata says version 2, and validate finds no structure problem', async () => {
+  test('the action plan is there, the metadata says the current version, and validate finds no structure problem', async () => {
     const reader = await openXlsxFile(file);
     expect((await reader.listSheets()).map((s) => s.name)).toContain(NB_SHEETS.actions);
     const loaded = await loadWorkbook(reader);
-    expect(loaded.meta?.schemaVersion).toBe(2);
+    expect(loaded.meta?.schemaVersion).toBe(SCHEMA_VERSION());
     expect(loaded.meta?.sheets.actions).toBe(NB_SHEETS.actions);
     expect(loaded.meta?.tables.actions).toBe(NB_TABLES.actions);
     expect(loaded.data.registers.checklist.columns.has('participants')).toBe(true);
@@ -194,8 +197,12 @@ describe('a version-1 workbook', () => {
     expect(done).toBeGreaterThanOrEqual(0);
     expect(upgraded).toBe(done + 1);
     const line = lines[upgraded];
-    expect(line).toContain(`fra skjemaversjon 1 til 2: nytt ark «${NB_SHEETS.actions}», ny kolonne «Deltakere» i «${NB_SHEETS.checklist}».`);
-    expect(line).toContain(`from schema version 1 to 2: new sheet "${NB_SHEETS.actions}", new column "Deltakere" in "${NB_SHEETS.checklist}".`);
+    expect(line).toContain(
+      `fra skjemaversjon 1 til 3: nytt ark «${NB_SHEETS.actions}», ny kolonne «Deltakere» i «${NB_SHEETS.checklist}», ny kolonne «Sluttårsak» i «${NB_SHEETS.volunteers}», ny kolonne «Sluttårsak» i «${NB_SHEETS.agreements}».`,
+    );
+    expect(line).toContain(
+      `from schema version 1 to 3: new sheet "${NB_SHEETS.actions}", new column "Deltakere" in "${NB_SHEETS.checklist}", new column "Sluttårsak"`,
+    );
   });
 
   loTest('LibreOffice opens it, keeps the new column, and the summary has no error cells', async () => {
@@ -268,7 +275,7 @@ describe('versions without a way up', () => {
   test('a newer workbook is still refused untouched', async () => {
     const file = await versionOneWorkbook('newer.xlsx', false, (plan) => ({
       ...plan,
-      sheets: plan.sheets.map((s) => (s.key === '_meta' ? withSchemaVersion(s, 3) : s)),
+      sheets: plan.sheets.map((s) => (s.key === '_meta' ? withSchemaVersion(s, SCHEMA_VERSION() + 1) : s)),
     }));
     const original = readFileSync(file);
     const error = await addTemplates(file, {}, () => undefined).then(
@@ -276,7 +283,7 @@ describe('versions without a way up', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(UserFacingError);
-    expect((error as UserFacingError).message).toContain('skjemaversjon 3');
+    expect((error as UserFacingError).message).toContain(`skjemaversjon ${SCHEMA_VERSION() + 1}`);
     expect(sameBytes(readFileSync(file), original)).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * A workbook plan as schema version 1 wrote it, for the upgrade tests of the command line and the
  * add-in: the demo's plan without the action plan, without the checklist's participants column,
- * with schemaVersion 1 in the metadata. Version 2 is what the templates are now, so version 1 is
- * made from them by taking away exactly what the 1→2 migration adds.
+ * without the volunteers' and agreements' end reason (version 3), with schemaVersion 1 in the
+ * metadata. Version 1 is made from the templates as they are now by taking away exactly what the
+ * migrations since added.
  */
 import { isoToSerial } from '../../src/core/model/dates';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
@@ -30,22 +31,34 @@ function shiftRange(range: string, removed: number): string | null {
   return `${shifted}${m[2]}:${shifted}${m[4]}`;
 }
 
-/** The checklist sheet as version 1 wrote it: no participants column, its validations moved left. */
-export function withoutParticipants(sheet: PlannedSheet): PlannedSheet {
-  const drop = <T>(list: T[]) => list.filter((_, i) => i !== PARTICIPANTS_COL - 1);
+/** A register sheet without one of its columns (1-based), its validations moved left, as an older version wrote it. */
+function withoutColumn(sheet: PlannedSheet, col: number, header: string): PlannedSheet {
+  const drop = <T>(list: T[]) => list.filter((_, i) => i !== col - 1);
   const [table] = sheet.tables;
-  // Guards the helper itself: if the template moves the column, version 1 must be remade.
-  if (table.headers[PARTICIPANTS_COL - 1] !== PARTICIPANTS_NB)
-    throw new Error(`column ${PARTICIPANTS_COL} of the checklist is ${table.headers[PARTICIPANTS_COL - 1]}, not ${PARTICIPANTS_NB}`);
+  // Guards the helper itself: if the template moves the column, the older version must be remade.
+  if (table.headers[col - 1] !== header) throw new Error(`column ${col} of ${sheet.name} is ${table.headers[col - 1]}, not ${header}`);
   return {
     ...sheet,
     columnWidths: drop(sheet.columnWidths),
     tables: [{ ...table, headers: drop(table.headers), rows: table.rows.map(drop), columnStyles: drop(table.columnStyles) }],
     validations: sheet.validations.flatMap((v) => {
-      const range = shiftRange(v.range, PARTICIPANTS_COL);
+      const range = shiftRange(v.range, col);
       return range ? [{ ...v, range }] : [];
     }),
   };
+}
+
+/** The checklist sheet as version 1 wrote it: no participants column, its validations moved left. */
+export function withoutParticipants(sheet: PlannedSheet): PlannedSheet {
+  return withoutColumn(sheet, PARTICIPANTS_COL, PARTICIPANTS_NB);
+}
+
+/** The nb header of the end reason column that version 3 added to volunteers and agreements. */
+export const END_REASON_NB = 'Sluttårsak';
+
+/** A volunteers or agreements sheet as versions 1 and 2 wrote it: no end reason column. */
+export function withoutEndReason(sheet: PlannedSheet): PlannedSheet {
+  return withoutColumn(sheet, sheet.tables[0].headers.indexOf(END_REASON_NB) + 1, END_REASON_NB);
 }
 
 /** A user's own changes: a column of their own at the end of the table, and the rows sorted by statement. */
@@ -92,6 +105,7 @@ export function versionOnePlan(options: VersionOneOptions = {}): WorkbookPlan {
     ...plan,
     sheets: plan.sheets.map((sheet) => {
       if (sheet.key === 'checklist') return options.userChanges ? withUserChanges(withoutParticipants(sheet)) : withoutParticipants(sheet);
+      if (sheet.key === 'volunteers' || sheet.key === 'agreements') return withoutEndReason(sheet);
       if (sheet.key === '_meta') return withSchemaVersion(sheet, 1);
       return sheet;
     }),

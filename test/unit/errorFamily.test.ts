@@ -10,7 +10,7 @@ import errorsJson from '../../templates/ui/errors.json';
 import { LANGUAGES, type Lang } from '../../src/core/content/language';
 import { ContentError } from '../../src/core/content/content';
 import { MappingError } from '../../src/core/import/importMapping';
-import { TableColumnOccupied, WorkbookActionError, type WorkbookActionErrorCode } from '../../src/core/port';
+import { RowChanged, RowsNotDeleted, TableColumnOccupied, WorkbookActionError, type WorkbookActionErrorCode } from '../../src/core/port';
 import { phraseOf, SamspillError } from '../../src/core/samspillError';
 import { browserStrings } from '../../src/browser/browserText';
 import { cliFailure, cliStrings, UserFacingError } from '../../src/cli/cliText';
@@ -26,6 +26,7 @@ import { MergeVerificationError } from '../../src/workbook/xlsx/editing/packageV
 import { UnsupportedZipError } from '../../src/workbook/xlsx/editing/packageZip';
 import { TableAppendError } from '../../src/workbook/xlsx/editing/tableAppend';
 import { TableColumnAppendError } from '../../src/workbook/xlsx/editing/tableColumnAppend';
+import { TableRowDeleteError } from '../../src/workbook/xlsx/editing/tableRowDelete';
 import { XmlEditError } from '../../src/workbook/xlsx/editing/xmlEdit';
 import {
   damagedWorkbook,
@@ -87,8 +88,11 @@ const TEMPLATE: Record<TemplateRefusalCode, TemplateRefusal> = {
   upgradeNotAvailable: new TemplateRefusal('upgradeNotAvailable', { from: 1, to: 2 }),
   columnOccupied: new TemplateRefusal('columnOccupied', { sheet: 'Evaluering', cell: 'L4', header: 'Deltakere' }),
 };
+/** Refusals of a row edit: the pane offers to read the record again. */
+const ROW = { changed: new RowChanged('Frivillige', 5, ['C5']), notDeleted: new RowsNotDeleted('Timelogg', 'I7') };
 const SAID: SamspillError[] = [
   ...Object.values(READ),
+  ...Object.values(ROW),
   ...Object.values(ACTION),
   ...Object.values(TEMPLATE),
   new CellWritesUnavailable('This workbook adapter cannot write single cells yet.'),
@@ -118,6 +122,9 @@ const FAMILY: Record<string, SamspillError> = {
   ContentError: new ContentError('noList', 'no value list shoeSizes'),
   TableColumnOccupied: new TableColumnOccupied('Timer', 'L4'),
   MappingError: new MappingError('syntax', 'nope'),
+  RowChanged: ROW.changed,
+  RowsNotDeleted: ROW.notDeleted,
+  TableRowDeleteError: new TableRowDeleteError('formula', 'I7'),
 };
 
 function sourceFiles(dir: string): string[] {
@@ -175,6 +182,8 @@ describe('every code a person reads has its sentence', () => {
       ...Object.keys(READ).map((code) => `read.${code}`),
       ...Object.keys(DETAILS).map((key) => `read.detail.${key}`),
       ...Object.keys(ACTION).map((code) => `action.${code}`),
+      'row.changed',
+      'row.notDeleted',
     ];
     expect(Object.keys(errorsJson).sort()).toEqual(used.sort());
   });
@@ -214,7 +223,7 @@ describe('the command line says each error in bokmål and English (cliFailure)',
 
 describe('the pane says each error in its language (paneError)', () => {
   it.each(LANGUAGES)('a refusal it knows has its own title and its sentence as the body (%s)', (lang: Lang) => {
-    for (const error of [...Object.values(ACTION), ...Object.values(TEMPLATE), FAMILY.CellWritesUnavailable]) {
+    for (const error of [...Object.values(ACTION), ...Object.values(TEMPLATE), ...Object.values(ROW), FAMILY.CellWritesUnavailable]) {
       const shown = paneError(error, lang);
       expect(shown.body).toBe(error.say(lang));
       expect(shown.title).not.toBe(paneError(new Error('x'), lang).title);

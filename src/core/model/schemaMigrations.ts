@@ -31,6 +31,16 @@ export interface SchemaMigration {
 export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
   // Version 2: the action plan that follows the evaluation, and who took part in an evaluation.
   { from: 1, to: 2, addSheets: ['actions'], addColumns: [{ register: 'checklist', column: 'participants' }] },
+  // Version 3: why a volunteer or an agreement ended, kept for the statistics when the pane ends one.
+  {
+    from: 2,
+    to: 3,
+    addSheets: [],
+    addColumns: [
+      { register: 'volunteers', column: 'endReason' },
+      { register: 'agreements', column: 'endReason' },
+    ],
+  },
 ];
 
 /** The migrations leading from one version to another, in order; null when there is no such path. */

@@ -25,7 +25,7 @@ import { OfficeWorkbook } from '../../../../src/workbook/office/officeWorkbook';
 import { TableColumnOccupied, type CellValue, type SheetGrid } from '../../../../src/core/port';
 import { openXlsxBuffer } from '../../../../src/workbook/xlsx/reading/xlsxReader';
 import { ExcelStandIn } from '../../../support/excel';
-import { PARTICIPANTS_NB, versionOnePlan, withSchemaVersion, type VersionOneOptions } from '../../../support/schemaV1';
+import { END_REASON_NB, PARTICIPANTS_NB, versionOnePlan, withSchemaVersion, type VersionOneOptions } from '../../../support/schemaV1';
 import { fixedClock, officePane, readOnlyPane, writingPane } from '../../../support/standInWorkbook';
 import { columnLetter, parseCellReference } from '../../../../src/core/model/a1';
 
@@ -182,14 +182,19 @@ describe('templateService: upgrading a schema-1 workbook', () => {
     expect(result.upgraded).toEqual({
       from: 1,
       to: SCHEMA_VERSION(),
-      columns: [{ register: 'checklist', column: 'participants', header: PARTICIPANTS_NB, sheet: NB.checklist }],
+      columns: [
+        { register: 'checklist', column: 'participants', header: PARTICIPANTS_NB, sheet: NB.checklist },
+        { register: 'volunteers', column: 'endReason', header: END_REASON_NB, sheet: NB.volunteers },
+        { register: 'agreements', column: 'endReason', header: END_REASON_NB, sheet: NB.agreements },
+      ],
     });
 
     const after = await registerGrids(standIn);
     for (const [key, grid] of before) {
       const width = widthOf(grid);
       expect([key, cellsTo(after.get(key)!, width)]).toEqual([key, cellsTo(grid, width)]);
-      if (key !== 'checklist') expect([key, widthOf(after.get(key)!)]).toEqual([key, width]);
+      const grown = ['checklist', 'volunteers', 'agreements'].includes(key) ? 1 : 0;
+      expect([key, widthOf(after.get(key)!)]).toEqual([key, width + grown]);
     }
     const checklist = after.get('checklist')!;
     const width = widthOf(before.get('checklist')!);
@@ -232,15 +237,15 @@ describe('templateService: upgrading a schema-1 workbook', () => {
       floors.push(await readSyncs(standIn));
       standIn.resetLog();
       const result = await new TemplateService(officePane(standIn), fixedClock).addMissing('nb');
-      expect(result.upgraded?.columns).toHaveLength(1);
+      expect(result.upgraded?.columns).toHaveLength(3);
       expect(standIn.tableContent(NB_TABLES.checklist).rows).toHaveLength(rows);
       syncs.push(standIn.syncCount);
     }
     expect(syncs[1]).toBe(syncs[0]);
     expect(floors[1]).toBe(floors[0]);
-    // Beyond the read every action starts with: the defined names (1), the column (2), the action
-    // plan's sheet (2: the names it needs are free, then everything in one), the metadata (1).
-    expect(syncs[0] - floors[0]).toBe(6);
+    // Beyond the read every action starts with: the defined names (1), each of the three columns (2),
+    // the action plan's sheet (2: the names it needs are free, then everything in one), the metadata (1).
+    expect(syncs[0] - floors[0]).toBe(10);
   });
 
   test('a note right of the checklist table refuses the upgrade before anything changes', async () => {
