@@ -15,22 +15,27 @@ import type { WorkbookData } from '../model/workbookData';
 import type { CellValue } from '../port';
 import type { Issue } from './issue';
 import { parseAddress } from './issueCollector';
-import { columnRuleId, ruleDef } from './ruleCatalog';
+import { ruleCatalog, ruleDef } from './ruleCatalog';
 import { validateWorkbook } from './validateWorkbook';
 
-/** Written rules that ask for a value in one cell, by the column they ask for (errors only: what holds a record back). */
-const ASKS_FOR: Record<string, { register: RegisterKey; column: string }> = {
-  'volunteers.consentDate.missing': { register: 'volunteers', column: 'consentDate' },
-  'volunteers.confidentialityDate.missing': { register: 'volunteers', column: 'confidentialityDate' },
-  'volunteers.policeCertificate.missingForActivity': { register: 'volunteers', column: 'policeCertificateDate' },
-  'volunteers.policeCertificate.missingForAgreement': { register: 'volunteers', column: 'policeCertificateDate' },
-};
-
-/** Whether a rule says a cell is blank that must be filled: a required column, or a rule that asks for a value. */
+/**
+ * Whether a rule says a blank cell must be filled: a required column, or a written rule named for
+ * what is missing ("volunteers.consentDate.missing", "volunteers.policeCertificate.missingForActivity"),
+ * as the catalogue names them. Only errors hold a record back; a warning (an unsigned agreement)
+ * is said after saving.
+ */
 export function asksForValue(ruleId: string): boolean {
-  if (ASKS_FOR[ruleId]) return true;
-  const [register, column, problem] = ruleId.split('.');
-  return problem === 'required' && ruleId === columnRuleId(register as RegisterKey, column, 'required');
+  return /\.(required|missing|missingFor\w+)$/.test(ruleId) && ruleDef(ruleId).severity === 'error';
+}
+
+/** Columns a rule may ask for once the record's other values call for them: optional dates, and columns with a rule of their own. */
+function conditionalColumns(key: RegisterKey): string[] {
+  const named = new Set(
+    ruleCatalog()
+      .filter((r) => r.sheetKey === key && asksForValue(r.id))
+      .map((r) => r.id.split('.')[1]),
+  );
+  return (sheetDef(key).columns ?? []).filter((c) => !c.required && c.type !== 'formula' && (c.type === 'date' || named.has(c.key))).map((c) => c.key);
 }
 
 /** The register with the record in it: in place of rowNumber, or appended below the last row. */
@@ -62,15 +67,13 @@ export function issueColumn(register: RegisterRows, issue: Issue): string | null
  */
 export function requiredFields(data: WorkbookData, key: RegisterKey, values: Record<string, CellValue>, today: number, rowNumber?: number): Set<string> {
   const required = new Set((sheetDef(key).columns ?? []).filter((c) => c.required && c.type !== 'formula').map((c) => c.key));
-  const asked = Object.values(ASKS_FOR).filter((a) => a.register === key);
-  if (asked.length === 0) return required;
   const blanked = { ...values };
-  for (const a of asked) blanked[a.column] = null;
+  for (const column of conditionalColumns(key)) blanked[column] = null;
   const register = data.registers[key];
   for (const issue of checkRecord(data, key, blanked, today, rowNumber)) {
-    if (!ASKS_FOR[issue.rule] || ruleDef(issue.rule).severity !== 'error') continue;
-    const column = issueColumn(register, issue) ?? ASKS_FOR[issue.rule].column;
-    required.add(column);
+    if (!asksForValue(issue.rule)) continue;
+    const column = issueColumn(register, issue);
+    if (column) required.add(column);
   }
   return required;
 }
