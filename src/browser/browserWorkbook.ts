@@ -12,9 +12,9 @@ import type {
   CellValue,
   CellWriter,
   CopyOpener,
-  RowCellEdit,
   RowEditor,
   RowSnapshot,
+  RowUpdate,
   SheetGrid,
   SheetInfo,
   TableColumnAppender,
@@ -86,8 +86,8 @@ export class BrowserWorkbook implements PaneWorkbook, CellWriter, TableColumnApp
   }
 
   /** A record edited in the pane: compared with the row as read, then written (see PackageWorkbook). */
-  updateRow(row: RowSnapshot, edits: RowCellEdit[]): Promise<void> {
-    return this.edit(() => this.current.updateRow(row, edits));
+  updateRows(updates: RowUpdate[]): Promise<void> {
+    return this.edit(() => this.current.updateRows(updates));
   }
 
   deleteTableRows(tableName: string, rows: RowSnapshot[]): Promise<void> {

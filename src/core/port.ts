@@ -197,15 +197,21 @@ export interface RowCellEdit {
   value: PlanValue;
 }
 
+/** The cells to write in one row, and the row as it was read. */
+export interface RowUpdate {
+  row: RowSnapshot;
+  edits: RowCellEdit[];
+}
+
 export interface RowEditor {
   /** One row of a sheet as it is now, columns 1..lastColumn, indexed as a SheetGrid row (column - 1). */
   readRow(sheetName: string, rowNumber: number, lastColumn: number): Promise<(CellValue | undefined)[]>;
   /**
-   * Writes cells of one row, but only while the row's compared cells still hold what the snapshot
+   * Writes cells of rows, but only while every row's compared cells still hold what its snapshot
    * says: a row the user changed in the sheet since it was read is never overwritten blindly.
-   * Throws RowChanged, writing nothing, when it differs.
+   * Throws RowChanged, writing nothing, when one differs.
    */
-  updateRow(row: RowSnapshot, edits: RowCellEdit[]): Promise<void>;
+  updateRows(updates: RowUpdate[]): Promise<void>;
   /**
    * Deletes rows of a table: the cells below, in the table's columns, move up, as Excel's "delete
    * table row" does. Every row is compared with its snapshot first; throws RowChanged, deleting

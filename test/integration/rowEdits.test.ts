@@ -53,9 +53,14 @@ describe('row edits agree between the Office and package adapters', () => {
       const loaded = await loadWorkbook(adapter);
       const volunteers = loaded.data.registers.volunteers;
       const row = volunteers.rows[2];
-      await adapter.updateRow(snapshot(volunteers, row), [
-        { column: volunteers.columns.get('phone')!, value: '+47 912 34 567' },
-        { column: volunteers.columns.get('end')!, value: TODAY },
+      await adapter.updateRows([
+        {
+          row: snapshot(volunteers, row),
+          edits: [
+            { column: volunteers.columns.get('phone')!, value: '+47 912 34 567' },
+            { column: volunteers.columns.get('end')!, value: TODAY },
+          ],
+        },
       ]);
     }
     const [a, b] = await Promise.all([loadWorkbook(office), loadWorkbook(pkg)]);
@@ -73,8 +78,8 @@ describe('row edits agree between the Office and package adapters', () => {
       const nameCell = { column: volunteers.columns.get('name')!, value: 'Endret i arket' };
       // Someone types in the row meanwhile.
       if (adapter === office) standIn.sheet(volunteers.sheetName).cellForWrite(row.rowNumber, nameCell.column).value = nameCell.value;
-      else await pkg.updateRow(stale, [nameCell]);
-      const attempt = adapter.updateRow(stale, [{ column: volunteers.columns.get('phone')!, value: '99999999' }]);
+      else await pkg.updateRows([{ row: stale, edits: [nameCell] }]);
+      const attempt = adapter.updateRows([{ row: stale, edits: [{ column: volunteers.columns.get('phone')!, value: '99999999' }] }]);
       await expect(attempt).rejects.toBeInstanceOf(RowChanged);
       await expect(attempt).rejects.toMatchObject({ rowNumber: row.rowNumber, sheetName: volunteers.sheetName });
       const after = (await loadWorkbook(adapter)).data.registers.volunteers.rows[1];
@@ -109,7 +114,7 @@ describe('row edits agree between the Office and package adapters', () => {
       const rows = [snapshot(hours, hours.rows[0]), snapshot(hours, hours.rows[1])];
       const hoursColumn = hours.columns.get('hours')!;
       if (adapter === office) standIn.sheet(hours.sheetName).cellForWrite(hours.rows[1].rowNumber, hoursColumn).value = 99;
-      else await pkg.updateRow(rows[1], [{ column: hoursColumn, value: 99 }]);
+      else await pkg.updateRows([{ row: rows[1], edits: [{ column: hoursColumn, value: 99 }] }]);
       await expect(adapter.deleteTableRows(loaded.data.tables.hours, rows)).rejects.toBeInstanceOf(RowChanged);
       expect((await loadWorkbook(adapter)).data.registers.hours.rows).toHaveLength(hours.rows.length);
     }
@@ -169,7 +174,7 @@ describe('the package adapter keeps the rest of the package', () => {
     const hours = loaded.data.registers.hours;
     const notes = hours.columns.get('notes')!;
     const moving = hours.rows[2];
-    await pkg.updateRow(snapshot(hours, moving), [{ column: notes, value: { formula: `LEN(A${moving.rowNumber})`, result: null } }]);
+    await pkg.updateRows([{ row: snapshot(hours, moving), edits: [{ column: notes, value: { formula: `LEN(A${moving.rowNumber})`, result: null } }] }]);
     const fresh = (await loadWorkbook(pkg)).data.registers.hours;
     await expect(pkg.deleteTableRows(loaded.data.tables.hours, [snapshot(fresh, fresh.rows[0])])).rejects.toBeInstanceOf(RowsNotDeleted);
     expect((await loadWorkbook(pkg)).data.registers.hours.rows).toHaveLength(hours.rows.length);
@@ -177,17 +182,18 @@ describe('the package adapter keeps the rest of the package', () => {
 });
 
 describe('the Office adapter', () => {
-  it('spends two round trips on an update and two on a delete, whatever the row count', async () => {
+  it('spends two round trips on updating rows and two on deleting rows, whatever their number', async () => {
     const { office, standIn } = await both();
     const loaded = await loadWorkbook(office);
     const hours = loaded.data.registers.hours;
     standIn.resetLog();
-    await office.updateRow(snapshot(hours, hours.rows[0]), [{ column: hours.columns.get('hours')!, value: 3 }]);
+    await office.updateRows(hours.rows.slice(0, 4).map((r) => ({ row: snapshot(hours, r), edits: [{ column: hours.columns.get('hours')!, value: 3 }] })));
     expect(standIn.syncCount).toBe(2);
+    const fresh = (await loadWorkbook(office)).data.registers.hours;
     standIn.resetLog();
     await office.deleteTableRows(
       loaded.data.tables.hours,
-      hours.rows.slice(1, 6).map((r) => snapshot(hours, r)),
+      fresh.rows.slice(1, 6).map((r) => snapshot(fresh, r)),
     );
     expect(standIn.syncCount).toBe(2);
   });

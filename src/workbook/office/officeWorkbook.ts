@@ -20,9 +20,9 @@ import type {
   CopyOpener,
   CellValue,
   CellWriter,
-  RowCellEdit,
   RowEditor,
   RowSnapshot,
+  RowUpdate,
   SelectionChange,
   SelectionWatcher,
   SheetGrid,
@@ -298,26 +298,32 @@ export class OfficeWorkbook
   }
 
   /**
-   * Writes cells of one row once it is known to hold what the pane read: one round trip reads the
-   * row, one more writes only the edited cells (never a whole row over a calculated column). A row
-   * the user changed meanwhile is refused with RowChanged, thrown outside the batch.
+   * Writes cells of rows once each is known to hold what the pane read: one round trip reads the
+   * rows, one more writes only the edited cells (never a whole row over a calculated column),
+   * whatever the number of rows. A row the user changed meanwhile is refused with RowChanged,
+   * thrown outside the batch, and nothing is written.
    */
-  async updateRow(row: RowSnapshot, edits: RowCellEdit[]): Promise<void> {
+  async updateRows(updates: RowUpdate[]): Promise<void> {
+    if (updates.length === 0) return;
     const changed = await this.act(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(row.sheetName);
-      const current = loadRow(sheet, row);
+      const current = updates.map(({ row }) => loadRow(context.workbook.worksheets.getItem(row.sheetName), row));
       await context.sync();
-      const differing = changedColumns(row, rowValues(current));
-      if (differing.length > 0) return differing;
-      for (const edit of edits) {
-        const cell = sheet.getRange(cellAddress(row.rowNumber, edit.column));
-        if (isFormula(edit.value)) cell.formulas = [[officeInput(edit.value) as string]];
-        else cell.values = [[(officeInput(edit.value) ?? '') as string | number | boolean]];
+      for (const [i, { row }] of updates.entries()) {
+        const differing = changedColumns(row, rowValues(current[i]));
+        if (differing.length > 0) return { row, differing };
+      }
+      for (const { row, edits } of updates) {
+        const sheet = context.workbook.worksheets.getItem(row.sheetName);
+        for (const edit of edits) {
+          const cell = sheet.getRange(cellAddress(row.rowNumber, edit.column));
+          if (isFormula(edit.value)) cell.formulas = [[officeInput(edit.value) as string]];
+          else cell.values = [[(officeInput(edit.value) ?? '') as string | number | boolean]];
+        }
       }
       await context.sync();
-      return [];
-    }, row.sheetName);
-    if (changed.length > 0) throw rowChanged(row, changed);
+      return null;
+    }, updates[0].row.sheetName);
+    if (changed) throw rowChanged(changed.row, changed.differing);
   }
 
   /**

@@ -13,6 +13,7 @@ import type {
   RowCellEdit,
   RowEditor,
   RowSnapshot,
+  RowUpdate,
   SheetGrid,
   SheetInfo,
   TableAppender,
@@ -120,11 +121,18 @@ export class PackageWorkbook implements WorkbookReader, WorkbookWriter, TableApp
     return Array.from({ length: lastColumn }, (_, i) => row[i]);
   }
 
-  /** Compares the row with its snapshot as the sheet holds it now, then writes the cells in place (see cellEdit). */
-  async updateRow(row: RowSnapshot, edits: RowCellEdit[]): Promise<void> {
-    await this.assertUnchanged(row);
-    const writes = edits.map((edit) => ({ address: cellAddress(row.rowNumber, edit.column), value: edit.value }));
-    this.replace(writeCells(this.bytes, row.sheetName, writes));
+  /** Compares every row with its snapshot as the sheet holds it now, then writes the cells in place (see cellEdit), a sheet at a time. */
+  async updateRows(updates: RowUpdate[]): Promise<void> {
+    for (const { row } of updates) await this.assertUnchanged(row);
+    const bySheet = new Map<string, { address: string; value: RowCellEdit['value'] }[]>();
+    for (const { row, edits } of updates) {
+      const list = bySheet.get(row.sheetName) ?? [];
+      for (const edit of edits) list.push({ address: cellAddress(row.rowNumber, edit.column), value: edit.value });
+      bySheet.set(row.sheetName, list);
+    }
+    let bytes = this.bytes;
+    for (const [sheet, writes] of bySheet) bytes = writeCells(bytes, sheet, writes);
+    this.replace(bytes);
   }
 
   /** Compares every row first, then deletes them in one edit of the sheet and table parts (see tableRowDelete). */
