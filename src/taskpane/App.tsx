@@ -1,14 +1,18 @@
 /**
  * The task pane's frame: product name, one tab per part of the work, and the tab's panel. The
  * panels (and the core they use) load on demand, so the pane's first load stays small; each is
- * wrapped so that a failure shows a message instead of a blank pane.
+ * wrapped so that a failure shows a message instead of a blank pane. Work in progress is kept
+ * above the tabs (paneWork), so a tab switch loses nothing; inside Excel, selecting a register row
+ * in the sheet opens that record (selectionFollower).
  */
-import { Suspense, lazy, useMemo, useState } from 'react';
+import { Suspense, lazy, useContext, useEffect, useMemo, useState } from 'react';
 import { Body1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../core/content/language';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { paneStrings, type PaneStringKey } from './i18n';
 import { PaneContext, type PaneContextValue } from './paneContext';
+import { PaneWorkProvider, usePaneWork } from './paneWork';
+import { SelectionFollower } from './components/SelectionFollower';
 import { systemClock, type Clock } from './services/paneClock';
 import type { PaneWorkbook } from './services/paneWorkbook';
 
@@ -51,31 +55,62 @@ export interface AppProps {
   workbook: PaneWorkbook | null;
   clock?: Clock;
   initialSection?: Section;
+  /** False where the page has a header of its own (browser mode): one compact header, not two. */
+  header?: boolean;
+  /** Told whenever the pane starts or stops holding work not yet saved to the workbook. */
+  onUnsavedChange?: (unsaved: boolean) => void;
 }
 
-export function App({ lang, workbook, clock = systemClock, initialSection = 'templates' }: AppProps) {
-  const styles = useStyles();
+export function App({ lang, workbook, clock = systemClock, initialSection = 'templates', header = true, onUnsavedChange }: AppProps) {
   const [section, setSection] = useState<Section>(initialSection);
   const [templateLang, setTemplateLang] = useState<Lang>(lang);
-  const t = (key: PaneStringKey) => paneStrings.text(key, lang);
   const context = useMemo<PaneContextValue>(() => ({ workbook, lang, templateLang, setTemplateLang, clock }), [workbook, lang, templateLang, clock]);
-  const Panel = PANELS[section];
 
   return (
     <PaneContext.Provider value={context}>
+      <PaneWorkProvider onNavigate={(next) => setSection(next as Section)}>
+        <Pane section={section} onSection={setSection} header={header} onUnsavedChange={onUnsavedChange} />
+      </PaneWorkProvider>
+    </PaneContext.Provider>
+  );
+}
+
+function Pane({
+  section,
+  onSection,
+  header,
+  onUnsavedChange,
+}: {
+  section: Section;
+  onSection: (section: Section) => void;
+  header: boolean;
+  onUnsavedChange?: (unsaved: boolean) => void;
+}) {
+  const styles = useStyles();
+  const { lang, workbook } = usePaneContext();
+  const { unsaved } = usePaneWork();
+  const t = (key: PaneStringKey) => paneStrings.text(key, lang);
+  const Panel = PANELS[section];
+  const hasUnsaved = unsaved.size > 0;
+  useEffect(() => onUnsavedChange?.(hasUnsaved), [hasUnsaved, onUnsavedChange]);
+
+  return (
+    <>
       <main className={styles.root}>
-        <header className={styles.header}>
-          <Title2 as="h1" className={styles.title}>
-            {t('app.name')}
-          </Title2>
-          <Body1>{t('app.description')}</Body1>
-        </header>
+        {header ? (
+          <header className={styles.header}>
+            <Title2 as="h1" className={styles.title}>
+              {t('app.name')}
+            </Title2>
+            <Body1>{t('app.description')}</Body1>
+          </header>
+        ) : null}
 
         <TabList
           aria-label={t('tabs.label')}
           className={styles.tabs}
           selectedValue={section}
-          onTabSelect={(_, data) => setSection(data.value as Section)}
+          onTabSelect={(_, data) => onSection(data.value as Section)}
           size="small"
         >
           {SECTIONS.map((key) => (
@@ -102,6 +137,13 @@ export function App({ lang, workbook, clock = systemClock, initialSection = 'tem
           )}
         </section>
       </main>
-    </PaneContext.Provider>
+      {workbook?.watchSelection && <SelectionFollower />}
+    </>
   );
+}
+
+function usePaneContext() {
+  const value = useContext(PaneContext);
+  if (!value) throw new Error('Pane outside PaneContext');
+  return value;
 }

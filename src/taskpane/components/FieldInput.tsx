@@ -1,37 +1,49 @@
 /**
  * One form field built from a register column of templates/sheets.json: its label, its help as
- * the hint, an input of the column's kind (date, number, a choice from the workbook's lists or
- * partner catalogue, yes/no), and the rules' messages about it, announced as alerts.
+ * the hint, an input of the column's kind (date with a "today" button, number, a choice from the
+ * workbook's lists, yes/no), marked required as soon as the record needs it, and the rules'
+ * message about it after a refused save. The message is not an alert of its own: the form's one
+ * error summary is, so a refusal is announced once.
  */
-import { Field, Input, Radio, RadioGroup, Select } from '@fluentui/react-components';
+import { Button, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../core/content/language';
-import type { Issue } from '../../core/validation/issue';
 import type { FormField } from '../services/registerService';
+
+const useStyles = makeStyles({
+  date: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  dateInput: { flexGrow: 1, minWidth: 0 },
+});
 
 interface Props {
   field: FormField;
   lang: Lang;
   value: string;
   onChange: (value: string) => void;
-  issues?: Issue[];
+  /** Whether the record needs the field as it stands. */
+  required: boolean;
+  /** The rules' message after a refused save. */
+  message?: string;
   placeholder?: string;
-  /** Shown after the label of a required field. */
-  requiredLabel: string;
   noChoice: string;
+  /** For a date: today as YYYY-MM-DD, and the button's words. */
+  today?: { iso: string; label: string; name: string };
 }
 
-export function FieldInput({ field, lang, value, onChange, issues = [], placeholder, noChoice }: Props) {
+export function fieldId(key: string): string {
+  return `field-${key}`;
+}
+
+export function FieldInput({ field, lang, value, onChange, required, message, placeholder, noChoice, today }: Props) {
+  const styles = useStyles();
   const { column } = field;
-  const message = issues.map((i) => i.message).join(' ');
-  const state = issues.some((i) => i.severity === 'error' || i.severity === 'warning') ? 'error' : undefined;
-  const id = `field-${column.key}`;
+  const id = fieldId(column.key);
   return (
     <Field
       label={column.label[lang]}
       hint={column.help[lang]}
-      required={column.required && !field.generated}
-      validationState={state}
-      validationMessage={message || undefined}
+      required={required}
+      validationState={message ? 'error' : undefined}
+      validationMessage={message ? { children: message, role: undefined } : undefined}
       validationMessageIcon={null}
     >
       {control()}
@@ -41,7 +53,16 @@ export function FieldInput({ field, lang, value, onChange, issues = [], placehol
   function control() {
     switch (column.type) {
       case 'date':
-        return <Input id={id} type="date" value={value} onChange={(_, d) => onChange(d.value)} />;
+        return (
+          <div className={styles.date}>
+            <Input id={id} className={styles.dateInput} type="date" value={value} onChange={(_, d) => onChange(d.value)} />
+            {today && (
+              <Button size="small" appearance="secondary" aria-label={today.name} disabled={value === today.iso} onClick={() => onChange(today.iso)}>
+                {today.label}
+              </Button>
+            )}
+          </div>
+        );
       case 'number':
       case 'integer':
         return <Input id={id} inputMode={column.type === 'integer' ? 'numeric' : 'decimal'} value={value} onChange={(_, d) => onChange(d.value)} />;
@@ -62,6 +83,7 @@ export function FieldInput({ field, lang, value, onChange, issues = [], placehol
                 {option}
               </option>
             ))}
+            {value !== '' && !(field.options ?? []).includes(value) && <option value={value}>{value}</option>}
           </Select>
         );
       case 'email':

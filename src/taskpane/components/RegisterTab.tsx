@@ -1,37 +1,105 @@
 /**
- * Registrer: a form per register (partner, agreement, volunteer, hours), built from the column
- * definitions. The record is checked by the workbook's own rules before anything is written;
- * their messages show at the fields they concern.
+ * Registrer: working in the registers (partners, agreements, volunteers, hours, actions). A
+ * register opens as a list to search; a record opens to read, edit, end, delete or merge; "new"
+ * opens a form. Where the user is and what they typed is kept above the tabs; leaving a form with
+ * unsaved changes asks first. Another tab (validation's "open") or a selection in Excel can send
+ * the user to a record here.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { Body1, Button, Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import type { Issue } from '../../core/validation/issue';
+import { useEffect, useMemo, useState } from 'react';
+import { Field, MessageBar, MessageBarActions, MessageBarBody, Select, Spinner, Button, Body1 } from '@fluentui/react-components';
 import { usePane, usePaneWorkbook } from '../paneContext';
-import { AgreementFormService } from '../services/agreementFormService';
-import { FORM_REGISTERS, RegisterService, type FormInput, type FormRegister, type RecordForm } from '../services/registerService';
+import { useKept, usePaneWork, type RegisterIntent } from '../paneWork';
+import { RecordService, type RecordList as Records, type RecordView } from '../services/recordService';
+import { FORM_REGISTERS, RegisterService, type FormInput, type FormRegister, type RecordForm, type RecordRef } from '../services/registerService';
+import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorMessage } from './ErrorMessage';
-import { FieldInput } from './FieldInput';
+import { RecordDetails } from './register/RecordDetails';
+import { RecordFormView, unsavedKey } from './register/RecordFormView';
+import { RecordList } from './register/RecordList';
 import { useAction } from './useAction';
 
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
-
-type Outcome =
-  | { kind: 'appended'; sheet: string; warnings: Issue[]; values: Record<string, unknown> }
-  | { kind: 'refused'; byField: Record<string, Issue[]>; other: Issue[] }
-  | { kind: 'noRegister' };
+type View =
+  | { mode: 'list'; message?: string }
+  | { mode: 'record'; rowNumber: number; message?: string | null; merge?: number }
+  | { mode: 'new'; preset?: FormInput }
+  | { mode: 'edit'; ref: RecordRef & { title: string } };
 
 export default function RegisterTab() {
-  const styles = useStyles();
   const { t } = usePane();
-  const [register, setRegister] = useState<FormRegister>('volunteers');
-  const { form, input, outcome, printed, busy, error, submit, fillAgreement, setField } = useRecordForm(register);
+  const workbook = usePaneWorkbook();
+  const { clock } = usePane();
+  const work = usePaneWork();
+  const [register, setRegister] = useKept<FormRegister>('register.key', 'volunteers');
+  const [view, setView] = useKept<View>('register.view', { mode: 'list' });
+  const [seen, setSeen] = useKept<number>('register.intentSeen', 0);
+  const [pending, setPending] = useState<(() => void) | null>(null);
+  const records = useMemo(() => new RecordService(workbook), [workbook]);
+  const forms = useMemo(() => new RegisterService(workbook, clock), [workbook, clock]);
+  const [list, setList] = useState<Records | null>(null);
+  const [form, setForm] = useState<RecordForm | null>(null);
+  const [version, setVersion] = useState(0);
+  const { busy, error, run } = useAction();
+  const unsaved = work.unsaved.has(unsavedKey(false)) || work.unsaved.has(unsavedKey(true));
+
+  /** Goes somewhere else, asking first when a form holds unsaved changes. */
+  const guarded = (go: () => void) => {
+    if (unsaved && (view.mode === 'new' || view.mode === 'edit')) setPending(() => go);
+    else go();
+  };
+  const discardForms = () => {
+    for (const key of [...work.kept.keys()]) if (key.startsWith('register.new.') || key.startsWith('register.edit.')) work.keep(key, undefined);
+    work.setUnsaved(unsavedKey(false), false);
+    work.setUnsaved(unsavedKey(true), false);
+  };
+
+  // Another tab or a selection in Excel asked for a record: go there once.
+  const intent = work.intent;
+  useEffect(() => {
+    if (!intent || intent.serial <= seen) return;
+    setSeen(intent.serial);
+    const go = () => applyIntent(intent.value);
+    guarded(go);
+    // Only a new intent matters; the rest is read when it arrives.
+  }, [intent?.serial]);
+
+  function applyIntent(value: RegisterIntent) {
+    setRegister(value.register);
+    if (value.rowNumber === undefined) setView({ mode: 'list' });
+    else setView({ mode: 'record', rowNumber: value.rowNumber, merge: value.merge });
+  }
+
+  useEffect(() => {
+    if (view.mode !== 'list') return;
+    void run(async () => setList(await records.list(register)));
+  }, [records, register, view.mode, version]);
+
+  const needsForm = view.mode === 'new' || view.mode === 'edit';
+  useEffect(() => {
+    if (!needsForm) return;
+    setForm(null);
+    void run(async () => setForm(await forms.form(register)));
+  }, [forms, register, needsForm, version]);
+
+  const open = (key: FormRegister, rowNumber: number, message?: string | null) => {
+    setRegister(key);
+    setView({ mode: 'record', rowNumber, message });
+  };
 
   return (
     <>
       <Field label={t('register.choose')}>
-        <Select value={register} onChange={(_, d) => setRegister(d.value as FormRegister)}>
+        <Select
+          id="register-choose"
+          value={register}
+          onChange={(_, d) =>
+            guarded(() => {
+              discardForms();
+              setRegister(d.value as FormRegister);
+              setView({ mode: 'list' });
+              setList(null);
+            })
+          }
+        >
           {FORM_REGISTERS.map((key) => (
             <option key={key} value={key}>
               {t(`register.kind.${key}`)}
@@ -39,155 +107,119 @@ export default function RegisterTab() {
           ))}
         </Select>
       </Field>
+      <SelectionNotice onOpen={(value) => guarded(() => applyIntent(value))} />
       <ErrorMessage error={error} />
-      {!form && busy && <Spinner size="tiny" label={t('common.reading')} />}
-      {form && !form.sheet && <NoRegister />}
-      {form && form.sheet && (
-        <form className={styles.form} onSubmit={submit} aria-label={t(`register.kind.${register}`)} noValidate>
-          <Body1>{t('register.intro', { sheet: form.sheet })}</Body1>
-          <RecordFields form={form} input={input} byField={outcome?.kind === 'refused' ? outcome.byField : {}} onChange={setField} />
-          <OutcomeMessages outcome={outcome} />
-          {outcome?.kind === 'appended' && register === 'agreements' && typeof outcome.values.id === 'string' && (
-            <Button onClick={() => fillAgreement(outcome.values.id as string)}>{t('register.fillAgreement', { id: outcome.values.id })}</Button>
+      {view.mode === 'list' && (
+        <>
+          {view.message && (
+            <MessageBar intent="success" role="status">
+              <MessageBarBody>{view.message}</MessageBarBody>
+            </MessageBar>
           )}
-          <PrintedMessage printed={printed} />
-          <Button type="submit" appearance="primary" disabled={busy}>
-            {t('register.save')}
-          </Button>
-        </form>
+          {list && !list.sheet ? (
+            <MessageBar intent="warning">
+              <MessageBarBody>{t('register.noRegister')}</MessageBarBody>
+            </MessageBar>
+          ) : (
+            <RecordList register={register} records={list} busy={busy} onOpen={(row) => open(register, row)} onNew={() => setView({ mode: 'new' })} />
+          )}
+          {/* Issue 18's import from a sign-up form's export is mounted here (components/import/). */}
+        </>
       )}
-    </>
-  );
-}
-
-/**
- * The chosen register's form and what happens to it: the fields and the typed input, saving a
- * record (checked by the workbook's rules first), the outcome, and filling the printable agreement
- * from a saved agreement.
- */
-function useRecordForm(register: FormRegister) {
-  const { clock } = usePane();
-  const workbook = usePaneWorkbook();
-  const service = useMemo(() => new RegisterService(workbook, clock), [workbook, clock]);
-  const agreementForm = useMemo(() => new AgreementFormService(workbook), [workbook]);
-  const [form, setForm] = useState<RecordForm | null>(null);
-  const [input, setInput] = useState<FormInput>({});
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [printed, setPrinted] = useState<boolean | null>(null);
-  const { busy, error, run } = useAction();
-
-  useEffect(() => {
-    setForm(null);
-    setInput({});
-    setOutcome(null);
-    void run(async () => setForm(await service.form(register)));
-  }, [service, register, run]);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void run(async () => {
-      const result = await service.append(register, input);
-      setOutcome(result);
-      setPrinted(null);
-      if (result.kind === 'appended') {
-        setInput({});
-        setForm(await service.form(register));
-      }
-    });
-  };
-  const fillAgreement = (id: string) => void run(async () => setPrinted(await agreementForm.fill(id)));
-  const setField = (key: string, value: string) => setInput((prev) => ({ ...prev, [key]: value }));
-  return { form, input, outcome, printed, busy, error, submit, fillAgreement, setField };
-}
-
-/** A field per column of the register, showing the issues the last save found in it. */
-function RecordFields({
-  form,
-  input,
-  byField,
-  onChange,
-}: {
-  form: RecordForm;
-  input: FormInput;
-  byField: Record<string, Issue[]>;
-  onChange: (key: string, value: string) => void;
-}) {
-  const { t, lang } = usePane();
-  return (
-    <>
-      {form.fields.map((field) => (
-        <FieldInput
-          key={field.column.key}
-          field={field}
-          lang={lang}
-          value={input[field.column.key] ?? ''}
-          onChange={(value) => onChange(field.column.key, value)}
-          issues={byField[field.column.key]}
-          placeholder={field.generated && form.nextId ? t('register.generatedId', { id: form.nextId }) : undefined}
-          requiredLabel={t('register.required')}
-          noChoice={t('register.noChoice')}
+      {view.mode === 'record' && (
+        <RecordDetails
+          key={`${register}-${view.rowNumber}`}
+          register={register}
+          rowNumber={view.rowNumber}
+          message={view.message ?? null}
+          mergeWith={view.merge}
+          onBack={(message) => {
+            setView({ mode: 'list', message });
+            setVersion((v) => v + 1);
+          }}
+          onEdit={(opened: RecordView) =>
+            setView({
+              mode: 'edit',
+              ref: { key: register, rowNumber: opened.rowNumber, snapshot: opened.snapshot, values: opened.values, title: opened.title },
+            })
+          }
+          onLogHours={(id) => {
+            setRegister('hours');
+            setView({ mode: 'new', preset: { volunteerId: id } });
+          }}
+          onOpen={(key, row) => open(key, row)}
         />
-      ))}
+      )}
+      {needsForm && !form && busy && <Spinner size="tiny" label={t('common.reading')} />}
+      {needsForm && form && form.key === register && !form.sheet && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('register.noRegister')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {needsForm && form && form.key === register && form.sheet && (
+        <RecordFormView
+          key={view.mode === 'edit' ? `edit-${view.ref.rowNumber}` : `new-${register}`}
+          form={form}
+          editing={view.mode === 'edit' ? view.ref : undefined}
+          preset={view.mode === 'new' ? view.preset : undefined}
+          onOpen={(row) =>
+            guarded(() => {
+              discardForms();
+              open(register, row);
+            })
+          }
+          onDone={(message, row) => {
+            discardForms();
+            if (row !== undefined) open(register, row, message);
+            else setView({ mode: 'list', message: message ?? undefined });
+          }}
+          onSavedNew={() => setVersion((v) => v + 1)}
+          onCancel={() =>
+            guarded(() => {
+              discardForms();
+              if (view.mode === 'edit') open(register, view.ref.rowNumber);
+              else setView({ mode: 'list' });
+            })
+          }
+        />
+      )}
+      <ConfirmDialog
+        open={pending !== null}
+        title={t('confirm.discard.title')}
+        confirm={t('confirm.discard')}
+        cancel={t('confirm.keep')}
+        onCancel={() => setPending(null)}
+        onConfirm={() => {
+          const go = pending;
+          setPending(null);
+          discardForms();
+          go?.();
+        }}
+      >
+        <Body1>{t('confirm.discard.body')}</Body1>
+      </ConfirmDialog>
     </>
   );
 }
 
-/** What the last save did: refused (with the issues no field shows), found no register, or appended (with warnings). */
-function OutcomeMessages({ outcome }: { outcome: Outcome | null }) {
+/** A register row the user selected in Excel while a form here had unsaved changes: offered, not forced. */
+function SelectionNotice({ onOpen }: { onOpen: (intent: RegisterIntent) => void }) {
   const { t } = usePane();
-  if (outcome?.kind === 'refused') {
-    return (
-      <MessageBar intent="error" role="alert">
-        <MessageBarBody>
-          {t('register.refused')}
-          {outcome.other.map((i) => (
-            <div key={`${i.rule}-${i.cell}`}>{i.message}</div>
-          ))}
-        </MessageBarBody>
-      </MessageBar>
-    );
-  }
-  if (outcome?.kind === 'noRegister') return <NoRegister />;
-  if (outcome?.kind === 'appended') {
-    return (
-      <MessageBar intent="success" role="status">
-        <MessageBarBody>
-          {t('register.appended', { sheet: outcome.sheet })}
-          {outcome.warnings.map((i) => (
-            <div key={`${i.rule}-${i.cell}`}>{i.message}</div>
-          ))}
-        </MessageBarBody>
-      </MessageBar>
-    );
-  }
-  return null;
-}
-
-function NoRegister() {
-  const { t } = usePane();
+  const [selected, setSelected] = useKept<{ intent: RegisterIntent; sheet: string } | null>('selection.pending', null);
+  if (!selected || selected.intent.rowNumber === undefined) return null;
   return (
-    <MessageBar intent="warning">
-      <MessageBarBody>{t('register.noRegister')}</MessageBarBody>
+    <MessageBar intent="info" role="status">
+      <MessageBarBody>{t('register.selected', { row: selected.intent.rowNumber, sheet: selected.sheet })}</MessageBarBody>
+      <MessageBarActions>
+        <Button
+          onClick={() => {
+            setSelected(null);
+            onOpen(selected.intent);
+          }}
+        >
+          {t('register.selectedOpen')}
+        </Button>
+      </MessageBarActions>
     </MessageBar>
   );
-}
-
-/** Whether filling the printable agreement worked (null: not tried since the last save). */
-function PrintedMessage({ printed }: { printed: boolean | null }) {
-  const { t } = usePane();
-  if (printed === true) {
-    return (
-      <MessageBar intent="success" role="status">
-        <MessageBarBody>{t('register.agreementFilled')}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  if (printed === false) {
-    return (
-      <MessageBar intent="warning">
-        <MessageBarBody>{t('register.noAgreementForm')}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  return null;
 }

@@ -1,16 +1,19 @@
 /**
- * What the task pane needs from a workbook: the port's four roles, and cell writes, copies and the
- * host's self-check where the adapter offers them. Excel's adapter provides it inside Office; browser mode will pass one
- * backed by an .xlsx file. Nothing in the pane names an adapter.
+ * What the task pane needs from a workbook: reading, adding templates, appending, editing and
+ * deleting register rows, showing a cell; and, where the adapter offers them, cell writes, copies,
+ * the user's selections and the host's self-check. Excel's adapter provides it inside Office;
+ * browser mode passes one backed by an .xlsx file. Nothing in the pane names an adapter.
  */
-import type { CellSelector, CopyOpener, HostSelfCheck, TableAppender, WorkbookReader, WorkbookWriter } from '../../core/port';
+import type { CellSelector, CopyOpener, HostSelfCheck, RowEditor, SelectionWatcher, TableAppender, WorkbookReader, WorkbookWriter } from '../../core/port';
 import type { CellWriter } from './cellWriter';
 
 export type PaneWorkbook = WorkbookReader &
   WorkbookWriter &
   TableAppender &
   CellSelector &
+  RowEditor &
   Partial<CellWriter> &
   Partial<CopyOpener> &
+  Partial<SelectionWatcher> &
   /** Inside Excel only: the in-Excel self-check of Innstillinger. */
   Partial<HostSelfCheck>;

@@ -1,31 +1,52 @@
 /**
- * The Registrer tab's work: one new record for a register, checked by the same rules as the whole
- * workbook before anything is written. The record is validated as if it were already the last
- * row (so duplicates, cross-register and privacy rules apply to it too); with an error on that
- * row nothing is written and the rules' messages go back to the form, field by field. Otherwise
- * the row is appended to the register's table in the order its columns stand in the sheet now.
+ * The Registrer tab's forms: a new record or an edited one, checked by the same rules as the whole
+ * workbook before anything is written (src/core/validation/recordCheck). A form starts with what a
+ * coordinator would type anyway (today, Aktiv, 1), names people and partners the way the chooser
+ * shows them, marks the fields a record needs as soon as its other values call for them, and
+ * finds a volunteer or partner already registered before a second one is saved.
+ *
+ * Saving a new record appends it to the register's table in the order its columns stand in the
+ * sheet now; saving an edited one writes only the cells that changed, and only while the row
+ * still holds what was read (the port refuses a row changed in the sheet meanwhile). Hours can be
+ * logged for several volunteers at once: one row each, the same activity, date and hours.
  */
-import { sheetDef } from '../../core/content/content';
+import { itemLabel, sheetDef } from '../../core/content/content';
+import type { Lang } from '../../core/content/language';
+import type { ColumnDef, RegisterKey } from '../../core/content/templateSchema';
+import { asText } from '../../core/model/cellValues';
+import { serialToIso } from '../../core/model/dates';
 import { loadWorkbook, type LoadedWorkbook } from '../../core/model/loadWorkbook';
 import type { RegisterRow, RegisterRows } from '../../core/model/registerRows';
 import { SETTINGS_LISTS, type SettingsListKey } from '../../core/model/settingsModel';
-import type { ColumnDef, RegisterKey } from '../../core/content/templateSchema';
-import { parseAddress } from '../../core/validation/issueCollector';
+import type { WorkbookData } from '../../core/model/workbookData';
+import { sameCellValue, type CellValue, type RowCellEdit, type RowSnapshot } from '../../core/port';
+import type { Issue } from '../../core/validation/issue';
+import { possibleDuplicates } from '../../core/validation/possibleDuplicates';
+import { checkRecord, issueColumn, requiredFields } from '../../core/validation/recordCheck';
 import { columnRuleId, type ColumnProblem } from '../../core/validation/ruleCatalog';
-import { validateWorkbook, type Issue } from '../../core/validation/validateWorkbook';
-import type { Lang } from '../../core/content/language';
-import type { CellValue } from '../../core/port';
-import { asText } from '../../core/model/cellValues';
 import { fieldValue } from './formValues';
-import { todayOf, systemClock, type Clock } from './paneClock';
+import { systemClock, todayOf, type Clock } from './paneClock';
 import type { PaneWorkbook } from './paneWorkbook';
+import { recordDetail, recordTitle, volunteerLabel } from './recordText';
 import { generatesId, newId } from './recordIds';
 import { derivedColumnFormulas } from '../../core/plan/buildWorkbookPlan';
 import { tableRow } from './tableRow';
 
 /** The registers the pane has forms for (the checklist has its own guided form). */
-export const FORM_REGISTERS = ['partners', 'agreements', 'volunteers', 'hours'] as const;
+export const FORM_REGISTERS = ['partners', 'agreements', 'volunteers', 'hours', 'actions'] as const;
 export type FormRegister = (typeof FORM_REGISTERS)[number];
+
+/** A person or partner to choose, as the chooser shows them and the cell stores them. */
+export interface Choice {
+  /** What the cell gets: a volunteer's id, a partner's name. */
+  value: string;
+  /** "Kari Nordmann (F0001)". */
+  label: string;
+  /** A second line: status and activity, type and organisasjonsnummer. */
+  detail: string;
+  /** The record's sheet row. */
+  rowNumber?: number;
+}
 
 export interface FormField {
   column: ColumnDef;
@@ -33,6 +54,8 @@ export interface FormField {
   options?: string[];
   /** True for an id the pane fills in when left blank. */
   generated?: boolean;
+  /** A volunteer or partner chosen by name from the registers, not typed. */
+  chooser?: 'volunteers' | 'partners';
 }
 
 export interface RecordForm {
@@ -40,17 +63,220 @@ export interface RecordForm {
   lang: Lang;
   /** The register's sheet; null when the workbook lacks it (add the templates first). */
   sheet: string | null;
+  /** The fields in the order a coordinator fills them in: an optional id last. */
   fields: FormField[];
   /** What a blank id becomes (while no one else has taken it meanwhile), shown as the field's placeholder. */
   nextId: string | null;
+  /** What a new record starts with. */
+  defaults: FormInput;
+  volunteers: Choice[];
+  partners: Choice[];
+  /** The workbook as read when the form was made: what the live checks compare with. */
+  data: WorkbookData;
+  today: number;
 }
 
+/** What the form's fields hold, by column key: dates as YYYY-MM-DD, several volunteers one per line. */
 export type FormInput = Record<string, string>;
 
-export type AppendResult =
-  | { kind: 'appended'; sheet: string; values: Record<string, CellValue>; warnings: Issue[] }
+/** A record as it was read, to edit: its row and the cells compared before writing. */
+export interface RecordRef {
+  key: FormRegister;
+  rowNumber: number;
+  snapshot: RowSnapshot;
+  values: Record<string, CellValue>;
+}
+
+export type SaveResult =
+  | { kind: 'saved'; how: 'appended' | 'updated'; sheet: string; titles: string[]; values: Record<string, CellValue>[]; warnings: Issue[] }
   | { kind: 'refused'; byField: Record<string, Issue[]>; other: Issue[] }
+  | { kind: 'duplicate'; matches: { rowNumber: number; title: string; detail: string }[] }
   | { kind: 'noRegister' };
+
+export interface SaveOptions {
+  /** The record edited; without it a new one is added. */
+  editing?: RecordRef;
+  /** Save although a possible duplicate was found (the user chose "save anyway"). */
+  allowDuplicate?: boolean;
+}
+
+/** Separates several volunteers in one hours entry. */
+export const MANY = '\n';
+
+/**
+ * Warnings that say a typed value is malformed (a phone that is no phone number, an email address
+ * that is none, text too long for its column). The workbook tolerates them in rows already there,
+ * but a form does not write a value its own rules call malformed. Warnings about timing or
+ * completeness (a review due soon) do not hold a record back.
+ */
+const MALFORMED: ColumnProblem[] = ['phoneInvalid', 'emailInvalid', 'tooLong'];
+
+function malformedValueRules(key: RegisterKey): Set<string> {
+  return new Set((sheetDef(key).columns ?? []).flatMap((c) => MALFORMED.map((p) => columnRuleId(key, c.key, p))));
+}
+
+const CHOOSERS: Partial<Record<FormRegister, Record<string, 'volunteers' | 'partners'>>> = {
+  hours: { volunteerId: 'volunteers', partner: 'partners' },
+  agreements: { partner: 'partners' },
+  volunteers: { partner: 'partners' },
+};
+
+function listOptions(column: ColumnDef, data: WorkbookData): string[] | undefined {
+  if (column.type !== 'list' && column.type !== 'yesno') return undefined;
+  const list = column.list ?? 'yesNo';
+  if ((SETTINGS_LISTS as readonly string[]).includes(list)) return data.settings.lists[list as SettingsListKey];
+  return [];
+}
+
+export function volunteerChoices(data: WorkbookData): Choice[] {
+  return data.registers.volunteers.rows
+    .filter((r) => asText(r.values.id) !== '')
+    .map((r) => ({
+      value: asText(r.values.id),
+      label: volunteerLabel(r.values),
+      detail: recordDetail('volunteers', r.values, data.lang),
+      rowNumber: r.rowNumber,
+    }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'nb'));
+}
+
+export function partnerChoices(data: WorkbookData): Choice[] {
+  const seen = new Set<string>();
+  const out: Choice[] = [];
+  for (const r of data.registers.partners.rows) {
+    const name = asText(r.values.name);
+    if (name === '' || seen.has(name.toLowerCase())) continue;
+    seen.add(name.toLowerCase());
+    out.push({ value: name, label: name, detail: recordDetail('partners', r.values, data.lang), rowNumber: r.rowNumber });
+  }
+  return out.sort((a, b) => a.label.localeCompare(b.label, 'nb'));
+}
+
+/** What a new record starts with: today's date, the active status, one volunteer. */
+function defaultsOf(key: FormRegister, lang: Lang, today: number): FormInput {
+  const day = serialToIso(today);
+  switch (key) {
+    case 'volunteers':
+      return { start: day, status: itemLabel('volunteerStatuses', 'active', lang) };
+    case 'agreements':
+      return { start: day, status: itemLabel('agreementStatuses', 'active', lang) };
+    case 'hours':
+      return { date: day, volunteerCount: '1' };
+    case 'actions':
+      return { status: itemLabel('actionStatuses', 'planned', lang) };
+    default:
+      return {};
+  }
+}
+
+export function formOf(key: FormRegister, loaded: LoadedWorkbook, today: number, now: Date = new Date()): RecordForm {
+  const data = loaded.data;
+  const register = data.registers[key];
+  const choosers = CHOOSERS[key] ?? {};
+  const fields = (sheetDef(key).columns ?? [])
+    .filter((c) => c.type !== 'formula')
+    .map((column): FormField => ({
+      column,
+      options: choosers[column.key] ? undefined : listOptions(column, data),
+      generated: column.key === 'id' && generatesId(key),
+      chooser: choosers[column.key],
+    }));
+  // An id the pane makes goes last: most never type one.
+  const ordered = [...fields.filter((f) => !f.generated), ...fields.filter((f) => f.generated)];
+  return {
+    key,
+    lang: data.lang,
+    sheet: loaded.sheetNames[key] ?? null,
+    fields: ordered,
+    nextId: newId(register, now),
+    defaults: defaultsOf(key, data.lang, today),
+    volunteers: volunteerChoices(data),
+    partners: partnerChoices(data),
+    data,
+    today,
+  };
+}
+
+/**
+ * The typed input as one record per volunteer (an hours entry for several), as cell values. A blank
+ * id becomes the one the form showed, while no one has taken it meanwhile (co-authoring), else a
+ * new one (core/model/recordIds.ts).
+ */
+function recordsOf(
+  key: FormRegister,
+  register: RegisterRows,
+  input: FormInput,
+  base: Record<string, CellValue> = {},
+  blankId: { now: Date; shown?: string } = { now: new Date() },
+): Record<string, CellValue>[] {
+  const values: Record<string, CellValue> = { ...base };
+  for (const column of sheetDef(key).columns ?? []) {
+    if (!register.columns.has(column.key) || column.type === 'formula') continue;
+    values[column.key] = fieldValue(column, input[column.key]);
+  }
+  if (generatesId(key) && register.columns.has('id') && values.id === null) {
+    const taken = (id: string) => register.rows.some((row) => asText(row.values.id).toUpperCase() === id.toUpperCase());
+    values.id = blankId.shown && !taken(blankId.shown) ? blankId.shown : newId(register, blankId.now);
+  }
+  if (key !== 'hours') return [values];
+  const ids = (input.volunteerId ?? '')
+    .split(MANY)
+    .map((id) => id.trim())
+    .filter(Boolean);
+  return ids.length <= 1 ? [values] : ids.map((id) => ({ ...values, volunteerId: id }));
+}
+
+/** The record's values as the form shows them: dates as YYYY-MM-DD, numbers with the workbook's decimal sign. */
+export function inputOf(key: FormRegister, values: Record<string, CellValue>): FormInput {
+  const input: FormInput = {};
+  for (const column of sheetDef(key).columns ?? []) {
+    const value = values[column.key];
+    if (value === null || value === undefined || value === '' || column.type === 'formula') continue;
+    if (column.type === 'date' && typeof value === 'number') input[column.key] = serialToIso(Math.floor(value));
+    else input[column.key] = typeof value === 'object' ? value.error : String(value);
+  }
+  return input;
+}
+
+export interface LiveCheck {
+  /** Fields the record needs as it stands. */
+  required: Set<string>;
+  /** Records it may repeat, found before saving. */
+  duplicates: { rowNumber: number; title: string; detail: string }[];
+}
+
+/** What the form says while it is filled in: which fields are needed now, and who may already be registered. */
+export function liveCheck(form: RecordForm, input: FormInput, editingRow?: number): LiveCheck {
+  const register = form.data.registers[form.key];
+  const [values] = recordsOf(form.key, register, input);
+  const required = requiredFields(form.data, form.key, values, form.today, editingRow);
+  for (const field of form.fields) if (field.generated) required.delete(field.column.key);
+  const duplicates = possibleDuplicates(form.data, form.key, values, editingRow).map((d) => ({
+    rowNumber: d.rowNumber,
+    title: recordTitle(form.key, d.row.values, form.data),
+    detail: recordDetail(form.key, d.row.values, form.data.lang),
+  }));
+  return { required, duplicates };
+}
+
+function byField(issues: Issue[], register: RegisterRows): { byField: Record<string, Issue[]>; other: Issue[] } {
+  const fields: Record<string, Issue[]> = {};
+  const other: Issue[] = [];
+  for (const issue of issues) {
+    const field = issueColumn(register, issue);
+    if (field) (fields[field] ??= []).push(issue);
+    else other.push(issue);
+  }
+  return { byField: fields, other };
+}
+
+/** The row as read: every register column that is not a formula, compared before a write. */
+export function rowSnapshot(register: RegisterRows, row: RegisterRow): RowSnapshot {
+  const cells = [...register.columns]
+    .filter(([key]) => (sheetDef(register.key).columns ?? []).find((c) => c.key === key)?.type !== 'formula')
+    .map(([key, column]) => ({ column, value: row.values[key] ?? null }));
+  return { sheetName: register.sheetName, rowNumber: row.rowNumber, cells };
+}
 
 export class RegisterService {
   constructor(
@@ -62,111 +288,75 @@ export class RegisterService {
   private readonly shownIds = new Map<FormRegister, string>();
 
   async form(key: FormRegister): Promise<RecordForm> {
-    const loaded = await loadWorkbook(this.workbook);
-    const form = formOf(key, loaded, this.clock());
+    const form = formOf(key, await loadWorkbook(this.workbook), todayOf(this.clock), this.clock());
     if (form.nextId) this.shownIds.set(key, form.nextId);
     return form;
   }
 
-  async append(key: FormRegister, input: FormInput): Promise<AppendResult> {
+  /** A new record, as before: saved unless the rules refuse it (duplicates are the rules' to report). */
+  append(key: FormRegister, input: FormInput): Promise<SaveResult> {
+    return this.save(key, input, { allowDuplicate: true });
+  }
+
+  async save(key: FormRegister, input: FormInput, options: SaveOptions = {}): Promise<SaveResult> {
     const loaded = await loadWorkbook(this.workbook);
-    const register = loaded.data.registers[key];
-    const table = loaded.data.tables[key];
+    const data = loaded.data;
+    const register = data.registers[key];
     if (!loaded.sheetNames[key] || register.headerRow === 0) return { kind: 'noRegister' };
+    const today = todayOf(this.clock);
+    const editing = options.editing;
+    const records = recordsOf(key, register, input, editing?.values, { now: this.clock(), shown: this.shownIds.get(key) });
 
-    const values = recordValues(key, register, input, this.clock(), this.shownIds.get(key));
-    const row: RegisterRow = { rowNumber: lastRow(register) + 1, values };
-    const withRow: RegisterRows = { ...register, rows: [...register.rows, row] };
-    const issues = validateWorkbook({
-      data: { ...loaded.data, registers: { ...loaded.data.registers, [key]: withRow } },
-      today: todayOf(this.clock),
-    }).filter((issue) => onRow(issue, register, row.rowNumber));
+    const malformed = malformedValueRules(key);
+    for (const values of records) {
+      const issues = checkRecord(data, key, values, today, editing?.rowNumber);
+      const blocking = issues.filter((i) => i.severity === 'error' || malformed.has(i.rule));
+      if (blocking.length > 0) return { kind: 'refused', ...byField(blocking, register) };
+    }
+    if (!options.allowDuplicate) {
+      const matches = possibleDuplicates(data, key, records[0], editing?.rowNumber);
+      if (matches.length > 0)
+        return {
+          kind: 'duplicate',
+          matches: matches.map((d) => ({
+            rowNumber: d.rowNumber,
+            title: recordTitle(key, d.row.values, data),
+            detail: recordDetail(key, d.row.values, data.lang),
+          })),
+        };
+    }
 
-    const blocking = issues.filter((i) => i.severity === 'error' || malformedValueRules(key).has(i.rule));
-    if (blocking.length > 0) return { kind: 'refused', ...byField(blocking, register) };
-
+    const warnings = records
+      .flatMap((values) => checkRecord(data, key, values, today, editing?.rowNumber))
+      .filter((i) => i.severity !== 'error' && !malformed.has(i.rule));
+    const titles = records.map((values) => recordTitle(key, values, data));
+    if (editing) {
+      await this.workbook.updateRows([{ row: editing.snapshot, edits: changedCells(register, editing.values, records[0]) }]);
+      return { kind: 'saved', how: 'updated', sheet: register.sheetName, titles, values: records, warnings };
+    }
     // Derived columns get their formula written, not left to Excel's AutoCorrect (it may be off).
-    const formulas = Object.entries(derivedColumnFormulas(key, loaded.data.lang, loaded.data.tables)).map(([column, formula]) => [
-      column,
-      { formula: formula!, result: null },
-    ]);
-    await this.workbook.appendRows(table, [tableRow(register, { ...values, ...Object.fromEntries(formulas) })]);
-    return { kind: 'appended', sheet: register.sheetName, values, warnings: issues.filter((i) => !blocking.includes(i)) };
+    const formulas = Object.fromEntries(
+      Object.entries(derivedColumnFormulas(key, data.lang, data.tables)).map(([column, formula]) => [column, { formula: formula!, result: null }]),
+    );
+    await this.workbook.appendRows(
+      data.tables[key],
+      records.map((values) => tableRow(register, { ...values, ...formulas })),
+    );
+    // The id shown is taken now: the next form shows another.
+    this.shownIds.delete(key);
+    return { kind: 'saved', how: 'appended', sheet: register.sheetName, titles, values: records, warnings };
   }
 }
 
-/**
- * Warnings that say a typed value is malformed (a phone that is no phone number, an email address
- * that is none, text too long for its column). The workbook tolerates them in rows already there,
- * but a form does not write a value its own rules call malformed. Warnings about timing or
- * completeness (a missing consent date, a review due soon) do not hold a record back.
- */
-const MALFORMED: ColumnProblem[] = ['phoneInvalid', 'emailInvalid', 'tooLong'];
-
-function malformedValueRules(key: RegisterKey): Set<string> {
-  return new Set((sheetDef(key).columns ?? []).flatMap((c) => MALFORMED.map((p) => columnRuleId(key, c.key, p))));
-}
-
-function listOptions(column: ColumnDef, loaded: LoadedWorkbook): string[] | undefined {
-  if (column.type !== 'list' && column.type !== 'yesno') return undefined;
-  const list = column.list ?? 'yesNo';
-  if (list === 'partners') return partnerNames(loaded);
-  if ((SETTINGS_LISTS as readonly string[]).includes(list)) return loaded.data.settings.lists[list as SettingsListKey];
-  return [];
-}
-
-function partnerNames(loaded: LoadedWorkbook): string[] {
-  const names = loaded.data.registers.partners.rows.map((r) => asText(r.values.name)).filter((n) => n !== '');
-  return [...new Set(names)].sort((a, b) => a.localeCompare(b, 'nb'));
-}
-
-export function formOf(key: FormRegister, loaded: LoadedWorkbook, now: Date = new Date()): RecordForm {
-  const register = loaded.data.registers[key];
-  const fields = (sheetDef(key).columns ?? [])
-    .filter((c) => c.type !== 'formula')
-    .map((column): FormField => ({
-      column,
-      options: listOptions(column, loaded),
-      generated: column.key === 'id' && generatesId(key),
-    }));
-  return {
-    key,
-    lang: loaded.data.lang,
-    sheet: loaded.sheetNames[key] ?? null,
-    fields,
-    nextId: newId(register, now),
-  };
-}
-
-function recordValues(key: RegisterKey, register: RegisterRows, input: FormInput, now: Date, shownId?: string): Record<string, CellValue> {
-  const values: Record<string, CellValue> = {};
-  for (const column of sheetDef(key).columns ?? []) {
-    if (!register.columns.has(column.key)) continue;
-    values[column.key] = fieldValue(column, input[column.key]);
+/** The cells whose value the edit changes (formula columns never), by their column in the sheet. */
+export function changedCells(register: RegisterRows, before: Record<string, CellValue>, after: Record<string, CellValue>): RowCellEdit[] {
+  const edits: RowCellEdit[] = [];
+  for (const [key, column] of register.columns) {
+    const def = (sheetDef(register.key).columns ?? []).find((c) => c.key === key);
+    if (!def || def.type === 'formula' || !(key in after)) continue;
+    const now = after[key] ?? null;
+    if (sameCellValue(before[key], now)) continue;
+    edits.push({ column, value: now !== null && typeof now === 'object' ? null : now });
   }
-  if (generatesId(key) && register.columns.has('id') && values.id === null) {
-    const taken = (id: string) => register.rows.some((row) => asText(row.values.id).toUpperCase() === id.toUpperCase());
-    values.id = shownId && !taken(shownId) ? shownId : newId(register, now);
-  }
-  return values;
-}
-
-function lastRow(register: RegisterRows): number {
-  return register.rows.reduce((last, r) => Math.max(last, r.rowNumber), register.headerRow);
-}
-
-function onRow(issue: Issue, register: RegisterRows, rowNumber: number): boolean {
-  return issue.sheetKey === register.key && issue.cell !== null && parseAddress(issue.cell).row === rowNumber;
-}
-
-function byField(issues: Issue[], register: RegisterRows): { byField: Record<string, Issue[]>; other: Issue[] } {
-  const keyByColumn = new Map([...register.columns].map(([k, c]) => [c, k]));
-  const fields: Record<string, Issue[]> = {};
-  const other: Issue[] = [];
-  for (const issue of issues) {
-    const field = keyByColumn.get(parseAddress(issue.cell).col);
-    if (field) (fields[field] ??= []).push(issue);
-    else other.push(issue);
-  }
-  return { byField: fields, other };
+  return edits;
 }

@@ -368,8 +368,8 @@ describe('registerService', () => {
       const service = new RegisterService(officePane(standIn), fixedClock);
       const settings = (await loadWorkbook(officePane(standIn))).data.settings;
       const result = await service.append('volunteers', volunteerInput(settings, { name }));
-      expect(result.kind).toBe('appended');
-      if (result.kind === 'appended') ids.push(result.values.id);
+      expect(result.kind).toBe('saved');
+      if (result.kind === 'saved') ids.push(result.values[0].id);
     }
     expect(ids[0]).toMatch(ID);
     expect(ids[1]).toMatch(ID);
@@ -400,7 +400,7 @@ describe('registerService', () => {
 
     standIn.resetLog();
     const appended = await service.append('volunteers', volunteerInput(settings));
-    expect(appended.kind).toBe('appended');
+    expect(appended).toMatchObject({ kind: 'saved', how: 'appended', titles: ['Kari Nordmann (F0001)'] });
     const appendSyncs = standIn.syncCount - floor;
     const rows = standIn.tableContent(table).rows.filter((r) => r.some((v) => v !== '' && !String(v).startsWith('=')));
     expect(rows).toHaveLength(1);
@@ -441,7 +441,7 @@ describe('registerService', () => {
     const service = new RegisterService(officePane(standIn), fixedClock);
     const types = (await loadWorkbook(officePane(standIn))).data.settings.lists.partnerTypes;
     const result = await service.append('partners', { name: 'Frivilligsentralen', type: types[0], orgNumber: '' });
-    expect(result.kind).toBe('appended');
+    expect(result).toMatchObject({ kind: 'saved', how: 'appended' });
     const content = standIn.tableContent(table);
     const row = content.rows.find((r) => r[2] === 'Frivilligsentralen')!;
     expect(row.slice(0, 4)).toEqual([types[0], '', 'Frivilligsentralen', '']);
@@ -602,8 +602,8 @@ describe('agreementFormService', () => {
       signedDate: '2026-01-01',
       nextReview: '2027-01-01',
     });
-    expect(result).toMatchObject({ kind: 'appended', values: { id: expect.stringMatching(/^AVT-[0-9A-Z]{6}$/) } });
-    const id = result.kind === 'appended' ? String(result.values.id) : '';
+    expect(result).toMatchObject({ kind: 'saved', values: [{ id: expect.stringMatching(/^AVT-[0-9A-Z]{6}$/) }] });
+    const id = result.kind === 'saved' ? String(result.values[0].id) : '';
     standIn.resetLog();
     expect(await new AgreementFormService(workbook).fill(id)).toBe(true);
     const target = parseCellReference(standIn.name('form_agreement_id')!.formula)!;
@@ -624,7 +624,7 @@ describe('the copy without personal data', () => {
       'volunteers',
       volunteerInput(settings, { name: 'Kari Hemmelig', email: 'kari.hemmelig@example.no' }),
     );
-    expect(added.kind).toBe('appended');
+    expect(added.kind).toBe('saved');
     const before = snapshot(standIn);
     const file = await new SummaryService(workbook, fixedClock).publicCopy();
     expect(file).toBe('samspill-oppsummering-2026-11-23.xlsx');
