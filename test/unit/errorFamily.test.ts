@@ -17,7 +17,7 @@ import { cliFailure, cliStrings, UserFacingError } from '../../src/cli/cliText';
 import { SummaryLayoutChanged } from '../../src/cli/summaryWriteBack';
 import { paneError } from '../../src/taskpane/paneErrors';
 import { CellWritesUnavailable } from '../../src/taskpane/services/cellWriter';
-import { SettingsRefusal } from '../../src/taskpane/services/settingsService';
+import { ListRefusal, SettingsRefusal } from '../../src/taskpane/services/settingsService';
 import { TemplateRefusal, type TemplateRefusalCode } from '../../src/taskpane/services/templateRefusal';
 import { CellEditError } from '../../src/workbook/xlsx/editing/cellEdit';
 import { NameConflictError } from '../../src/workbook/xlsx/editing/packageMerge';
@@ -107,6 +107,7 @@ const FAMILY: Record<string, SamspillError> = {
   TemplateRefusal: TEMPLATE.newerSchema,
   CellWritesUnavailable: new CellWritesUnavailable('x'),
   SettingsRefusal: new SettingsRefusal([]),
+  ListRefusal: new ListRefusal([{ index: 0, problem: 'blank' }]),
   UserFacingError: new UserFacingError(READ.notFound),
   SummaryLayoutChanged: new SummaryLayoutChanged(new NameConflictError('kpi_hours_year')),
   PartSyntaxError: new PartSyntaxError('xl/workbook.xml', readDetail('structureNotWellFormed', DETAILS.structureNotWellFormed)),

@@ -135,6 +135,18 @@ function listTitles(key: string): Set<string> {
   return new Set(LANGUAGES.map((l) => normaliseLabel(list.title[l])));
 }
 
+/** Where each list stands on the settings sheet (1-based column), found by its title in the header row in any language. */
+export function locateLists(grid: SheetGrid): Map<SettingsListKey, number> {
+  const header = grid.rows[SETTINGS_LAYOUT.listHeaderRow - 1] ?? [];
+  const found = new Map<SettingsListKey, number>();
+  for (const key of SETTINGS_LISTS) {
+    const titles = listTitles(key);
+    const index = header.findIndex((v) => titles.has(normaliseLabel(asText(v))));
+    if (index >= 0) found.set(key, index + 1);
+  }
+  return found;
+}
+
 /**
  * Reads the settings sheet. A list is found by its title in the header row, wherever it stands;
  * parameters by their fixed rows. Missing or unreadable values fall back to the defaults.
@@ -151,11 +163,8 @@ export function readSettings(grid: SheetGrid, lang: Lang): SettingsValues {
       else if (p.key === 'reportDate') values[p.key] = null;
     }
   }
-  const header = grid.rows[SETTINGS_LAYOUT.listHeaderRow - 1] ?? [];
-  for (const key of SETTINGS_LISTS) {
-    const titles = listTitles(key);
-    const index = header.findIndex((v) => titles.has(normaliseLabel(asText(v))));
-    if (index < 0) continue;
+  for (const [key, col] of locateLists(grid)) {
+    const index = col - 1;
     const items: string[] = [];
     const police: string[] = [];
     const slots: string[] = [];

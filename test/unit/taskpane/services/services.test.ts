@@ -463,20 +463,32 @@ describe('registerService', () => {
 });
 
 describe('validationService', () => {
-  test('issues come grouped by sheet; showing one selects its cell', async () => {
+  test('issues come grouped by sheet and identical message, each with its fix; showing one selects its cell', async () => {
     const standIn = await withTemplates();
     const table = sheetDef('hours').table!.nb;
-    await officePane(standIn).appendRows(table, [[isoToSerial('2026-11-01'), 'Ukjent aktivitet', null, null, null, 0, -2]]);
+    const row = [isoToSerial('2026-11-01'), 'Ukjent aktivitet', null, null, null, 0, -2];
+    await officePane(standIn).appendRows(table, [row, row]);
     const service = new ValidationService(officePane(standIn), fixedClock);
     const report = await service.validate();
-    const hours = report.groups.find((g) => g.sheet === NB.hours)!;
-    expect(hours.issues.map((i) => i.rule)).toEqual(expect.arrayContaining(['hours.activity.notInList', 'hours.hours.notPositive']));
-    for (const group of report.groups) expect(group.issues.every((i) => i.sheet === group.sheet)).toBe(true);
-    expect(new Set(report.groups.map((g) => g.sheet)).size).toBe(report.groups.length);
-    expect(report.counts.error).toBeGreaterThanOrEqual(2);
+    const hours = report.sheets.find((g) => g.sheet === NB.hours)!;
+    const issues = hours.groups.flatMap((g) => g.issues);
+    expect(issues.map((i) => i.rule)).toEqual(expect.arrayContaining(['hours.activity.notInList', 'hours.hours.notPositive']));
+    for (const sheet of report.sheets) expect(sheet.groups.every((g) => g.issues.every((i) => i.sheet === sheet.sheet))).toBe(true);
+    expect(new Set(report.sheets.map((g) => g.sheet)).size).toBe(report.sheets.length);
+    expect(report.counts.error).toBeGreaterThanOrEqual(4);
+    // The same message in two rows is one item with two places, each opening its own record.
+    const unknown = hours.groups.find((g) => g.rule === 'hours.activity.notInList')!;
+    expect(unknown.issues).toHaveLength(2);
+    expect(unknown.fixes).toEqual([
+      { kind: 'open', register: 'hours', rowNumber: 2 },
+      { kind: 'open', register: 'hours', rowNumber: 3 },
+    ]);
+    // The new workbook's unrated round is one item, sending the user to the evaluation.
+    const checklist = report.sheets.find((g) => g.sheet === NB.checklist)!;
+    expect(checklist.groups.map((g) => [g.rule, g.issues.length, g.fixes[0]])).toEqual([['checklist.rating.missing', 1, { kind: 'evaluate' }]]);
 
     standIn.resetLog();
-    const issue = hours.issues.find((i) => i.rule === 'hours.hours.notPositive')!;
+    const issue = issues.find((i) => i.rule === 'hours.hours.notPositive')!;
     expect(await service.show(issue)).toBe(true);
     expect(standIn.selection).toEqual({ sheet: NB.hours, address: issue.cell });
     expect(standIn.syncCount).toBe(1);
@@ -513,6 +525,38 @@ describe('settingsService', () => {
     });
     await expect(new SettingsService(writingPane(standIn)).write({ hoursPerFte: 0 })).rejects.toBeInstanceOf(SettingsRefusal);
     expect(snapshot(standIn)).toBe(before);
+  });
+
+  test("the municipality's name is written, and the agreements read it", async () => {
+    const standIn = await withTemplates();
+    const service = new SettingsService(writingPane(standIn));
+    await service.write({ municipality: '  Moldal kommune ' });
+    expect(standIn.cell(NB.settings, `B${parameterRow('municipality')}`)?.value).toBe('Moldal kommune');
+    expect((await loadWorkbook(writingPane(standIn))).data.settings.municipality).toBe('Moldal kommune');
+  });
+
+  test('a list is written over its column, activities with their police-certificate mark; a repeated or blank item is refused', async () => {
+    const standIn = await withTemplates();
+    const service = new SettingsService(writingPane(standIn));
+    const before = await service.read();
+    const units = [...before.values.lists.units.slice(0, 2).map((label) => ({ label })), { label: 'Solsiden bo- og servicesenter' }];
+    const after = await service.writeList('units', units);
+    expect(after.values.lists.units).toEqual(units.map((u) => u.label));
+    const activities = [
+      { label: 'Besøksvenn', police: true },
+      { label: 'Kafé', police: false },
+    ];
+    const written = await service.writeList('activityTypes', activities);
+    expect(written.values.lists.activityTypes).toEqual(['Besøksvenn', 'Kafé']);
+    expect(written.values.policeActivities).toEqual(['Besøksvenn']);
+    const unchanged = snapshot(standIn);
+    await expect(service.writeList('units', [{ label: 'A' }, { label: ' a ' }, { label: '' }])).rejects.toMatchObject({
+      problems: [
+        { index: 1, problem: 'repeated' },
+        { index: 2, problem: 'blank' },
+      ],
+    });
+    expect(snapshot(standIn)).toBe(unchanged);
   });
 });
 
