@@ -1,27 +1,44 @@
 /**
- * Evaluering: the checklist as a guided form, one factor at a time. Each statement gets a rating
- * from the scale and, where it helps, the evidence for it; saving writes the round's rows.
+ * Evaluering on one screen per factor: the round's progress ("17 av 70 vurdert") and the factor's,
+ * a compact grid with one row per statement and the ratings side by side where there is room, the
+ * evidence behind a toggle, and — as soon as a barrier is rated present (or a promoter missing) —
+ * its actions' owner and deadline right there, saved with the ratings and put into the action plan
+ * in the same save. The round's scope and participants can be changed for an existing round too.
+ * Unsaved ratings are kept above the tabs.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import {
   Body1,
   Button,
+  Caption1,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
+  ProgressBar,
   Radio,
   RadioGroup,
+  Select,
   Spinner,
-  Subtitle2,
   Textarea,
   makeStyles,
   tokens,
+  typographyStyles,
 } from '@fluentui/react-components';
 import { isoToSerial, serialToIso } from '../../core/model/dates';
-import type { RatingKey } from '../../core/evaluation/evaluationRounds';
+import { formatDay } from '../../core/validation/messages';
 import { usePane, usePaneWorkbook } from '../paneContext';
-import { EvaluationService, type EvaluationDraft, type SavedRound, type StatementAnswer } from '../services/evaluationService';
+import { useKept, usePaneWork } from '../paneWork';
+import { todayOf } from '../services/paneClock';
+import {
+  callsForAction,
+  EvaluationService,
+  type Assignment,
+  type DraftStatement,
+  type EvaluationDraft,
+  type SavedRound,
+  type StatementAnswer,
+} from '../services/evaluationService';
 import { ErrorMessage } from './ErrorMessage';
 import { useAction } from './useAction';
 
@@ -29,43 +46,75 @@ const useStyles = makeStyles({
   statement: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
+    gap: tokens.spacingVerticalXS,
     paddingBlock: tokens.spacingVerticalS,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
+  text: { ...typographyStyles.body1, margin: 0 },
+  kind: { ...typographyStyles.caption1Strong, color: tokens.colorNeutralForeground3 },
+  ratings: { flexWrap: 'wrap', columnGap: 0 },
+  action: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorderActive}`,
+  },
+  actionFields: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  actionField: { flexGrow: 1, flexBasis: '9em', minWidth: 0 },
   nav: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  details: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
+
+interface Work {
+  date: string;
+  scope: string;
+  participants: string;
+  answers: Record<string, StatementAnswer>;
+  assignments: Record<string, Assignment>;
+}
+
+function workOf(draft: EvaluationDraft): Work {
+  const statements = draft.factors.flatMap((f) => f.statements);
+  return {
+    date: serialToIso(draft.date),
+    scope: draft.scope,
+    participants: draft.participants,
+    answers: Object.fromEntries(statements.map((s) => [s.id, { rating: s.rating, evidence: s.evidence }])),
+    assignments: Object.fromEntries(statements.filter((s) => s.assignment.responsible || s.assignment.deadline !== null).map((s) => [s.id, s.assignment])),
+  };
+}
 
 export default function EvaluationTab() {
   const styles = useStyles();
-  const { t, clock } = usePane();
+  const { t, clock, lang } = usePane();
   const workbook = usePaneWorkbook();
+  const { setUnsaved } = usePaneWork();
   const service = useMemo(() => new EvaluationService(workbook, clock), [workbook, clock]);
-  const [draft, setDraft] = useState<EvaluationDraft | null>(null);
-  const [answers, setAnswers] = useState<Record<string, StatementAnswer>>({});
-  const [factor, setFactor] = useState(0);
-  const [date, setDate] = useState('');
-  const [scope, setScope] = useState('');
-  const [participants, setParticipants] = useState('');
-  const [saved, setSaved] = useState<SavedRound | null>(null);
+  const [draft, setDraft] = useKept<EvaluationDraft | null>('evaluation.draft', null);
+  const [work, setWork] = useKept<Work | null>('evaluation.work', null);
+  const [factor, setFactor] = useKept('evaluation.factor', 0);
+  const [saved, setSaved] = useKept<SavedRound | null>('evaluation.saved', null);
+  const [evidenceOpen, setEvidenceOpen] = useKept<Record<string, boolean>>('evaluation.evidenceOpen', {});
   const { busy, error, run } = useAction();
 
   const open = (day?: number) =>
     run(async () => {
       const next = await service.draft(day);
       setDraft(next);
-      setDate(serialToIso(next.date));
-      setScope(next.scope);
-      setParticipants(next.participants);
-      setAnswers(Object.fromEntries(next.factors.flatMap((f) => f.statements).map((s) => [s.id, { rating: s.rating, evidence: s.evidence }])));
+      setWork(workOf(next));
     });
 
   useEffect(() => {
-    void open();
-    // Once per workbook: `open` is rebuilt on every render, the workbook is what matters.
+    // Unsaved ratings survive a tab switch: only a first visit reads the round.
+    if (!draft) void open();
   }, [service]);
 
-  if (!draft) return busy ? <Spinner size="tiny" label={t('common.reading')} /> : <ErrorMessage error={error} />;
+  const changed = !!draft && !!work && JSON.stringify(work) !== JSON.stringify(workOf(draft));
+  useEffect(() => setUnsaved('evaluation', changed), [changed, setUnsaved]);
+
+  if (!draft || !work) return busy ? <Spinner size="tiny" label={t('common.reading')} /> : <ErrorMessage error={error} />;
   if (!draft.hasChecklist) {
     return (
       <MessageBar intent="warning">
@@ -73,51 +122,144 @@ export default function EvaluationTab() {
       </MessageBar>
     );
   }
-  const current = draft.factors[factor];
-  const answer = (id: string): StatementAnswer => answers[id] ?? { rating: null, evidence: '' };
-  const update = (id: string, change: Partial<StatementAnswer>) => setAnswers((prev) => ({ ...prev, [id]: { ...answer(id), ...change } }));
+  const all = draft.factors.flatMap((f) => f.statements);
+  const ratedIn = (statements: DraftStatement[]) => statements.filter((s) => work.answers[s.id]?.rating).length;
+  const current = draft.factors[Math.min(factor, draft.factors.length - 1)];
+  const answer = (id: string): StatementAnswer => work.answers[id] ?? { rating: null, evidence: '' };
+  const update = (id: string, change: Partial<StatementAnswer>) => setWork({ ...work, answers: { ...work.answers, [id]: { ...answer(id), ...change } } });
+  const defaultDeadline = todayOf(clock) + 90;
+  /** The owner typed last is the likeliest for the next barrier of the same round. */
+  const lastOwner = [...Object.values(work.assignments)].reverse().find((a) => a.responsible.trim() !== '')?.responsible ?? '';
+  const assignment = (id: string): Assignment => work.assignments[id] ?? { responsible: '', deadline: null };
+  const assign = (id: string, change: Partial<Assignment>) =>
+    setWork({
+      ...work,
+      assignments: { ...work.assignments, [id]: { ...{ responsible: lastOwner, deadline: defaultDeadline }, ...work.assignments[id], ...change } },
+    });
+  // Owner and deadline are saved for the statements that call for action now.
+  const toAssign = () =>
+    Object.fromEntries(
+      all
+        .filter((s) => callsForAction(s.kind, answer(s.id).rating) && work.assignments[s.id])
+        .map((s) => [s.id, { responsible: assignment(s.id).responsible, deadline: assignment(s.id).deadline ?? defaultDeadline }]),
+    );
   const save = () =>
     run(async () => {
-      setSaved(await service.save(draft.date, answers, scope, participants));
-      await open(draft.date);
+      setSaved(await service.save(draft.date, work.answers, work.scope, work.participants, toAssign()));
+      const next = await service.draft(draft.date);
+      setDraft(next);
+      setWork(workOf(next));
     });
+  const roundRated = ratedIn(all);
 
   return (
     <>
       <Body1>{t('evaluation.intro')}</Body1>
-      <Field label={t('evaluation.date')} hint={draft.existing ? t('evaluation.existingRound') : t('evaluation.newRound')}>
-        <Input
-          type="date"
-          value={date}
-          onChange={(_, d) => setDate(d.value)}
-          onBlur={() => /^\d{4}-\d{2}-\d{2}$/.test(date) && isoToSerial(date) !== draft.date && void open(isoToSerial(date))}
-        />
+      <Field label={t('evaluation.roundProgress', { date: formatDay(draft.date, lang), rated: roundRated, total: all.length })}>
+        <ProgressBar value={all.length ? roundRated / all.length : 0} thickness="large" />
       </Field>
-      {!draft.existing && (
-        <>
+      <details>
+        <summary>{t('evaluation.roundDetails')}</summary>
+        <div className={styles.details}>
+          <Field label={t('evaluation.date')} hint={draft.existing ? t('evaluation.existingRound') : t('evaluation.newRound')}>
+            <Input
+              type="date"
+              value={work.date}
+              onChange={(_, d) => setWork({ ...work, date: d.value })}
+              onBlur={() => /^\d{4}-\d{2}-\d{2}$/.test(work.date) && isoToSerial(work.date) !== draft.date && void open(isoToSerial(work.date))}
+            />
+          </Field>
           <Field label={t('evaluation.scope')}>
-            <Input value={scope} onChange={(_, d) => setScope(d.value)} />
+            <Input value={work.scope} onChange={(_, d) => setWork({ ...work, scope: d.value })} />
           </Field>
           <Field label={t('evaluation.participants')} hint={t('evaluation.participantsHint')}>
-            <Input value={participants} onChange={(_, d) => setParticipants(d.value)} />
-          </Field>
-        </>
-      )}
-      <Subtitle2 as="h2">{t('evaluation.factorHeading', { n: factor + 1, count: draft.factors.length, factor: current.label })}</Subtitle2>
-      {current.statements.map((statement) => (
-        <div key={statement.id} className={styles.statement}>
-          <Field label={`${statement.kindLabel}: ${statement.text}`}>
-            <RadioGroup value={answer(statement.id).rating ?? ''} onChange={(_, d) => update(statement.id, { rating: d.value as RatingKey })}>
-              {draft.ratings.map((rating) => (
-                <Radio key={rating.key} value={rating.key} label={rating.label} />
-              ))}
-            </RadioGroup>
-          </Field>
-          <Field label={t('evaluation.evidence')}>
-            <Textarea value={answer(statement.id).evidence} resize="vertical" onChange={(_, d) => update(statement.id, { evidence: d.value })} />
+            <Input value={work.participants} onChange={(_, d) => setWork({ ...work, participants: d.value })} />
           </Field>
         </div>
-      ))}
+      </details>
+      <Field label={t('evaluation.factor')}>
+        <Select value={String(factor)} onChange={(_, d) => setFactor(Number(d.value))}>
+          {draft.factors.map((f, i) => (
+            <option key={f.key} value={i}>
+              {t('evaluation.factorOption', { n: i + 1, factor: f.label, rated: ratedIn(f.statements), total: f.statements.length })}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <h2 className={styles.kind} aria-live="polite">
+        {t('evaluation.factorHeading', { n: factor + 1, count: draft.factors.length, factor: current.label })} ·{' '}
+        {t('evaluation.factorProgress', { rated: ratedIn(current.statements), total: current.statements.length })}
+      </h2>
+      {current.statements.map((statement, i) => {
+        const rating = answer(statement.id).rating;
+        const needs = callsForAction(statement.kind, rating);
+        const textId = `statement-${statement.id}`;
+        return (
+          <div key={statement.id} className={styles.statement} role="group" aria-labelledby={textId}>
+            <p className={styles.text} id={textId}>
+              <span className={styles.kind}>{statement.kindLabel}</span> {statement.text}
+            </p>
+            <RadioGroup
+              layout="horizontal"
+              className={styles.ratings}
+              aria-labelledby={textId}
+              value={rating ?? ''}
+              onChange={(_, d) => {
+                const next = d.value as StatementAnswer['rating'];
+                const answers = { ...work.answers, [statement.id]: { ...answer(statement.id), rating: next } };
+                // A barrier found present asks at once who follows it up: the last owner typed, in 90 days.
+                const assignments =
+                  callsForAction(statement.kind, next) && !work.assignments[statement.id]
+                    ? { ...work.assignments, [statement.id]: { responsible: lastOwner, deadline: defaultDeadline } }
+                    : work.assignments;
+                setWork({ ...work, answers, assignments });
+              }}
+            >
+              {draft.ratings.map((r) => (
+                <Radio key={r.key} value={r.key} label={r.label} />
+              ))}
+            </RadioGroup>
+            {needs && (
+              <div className={styles.action}>
+                <Caption1>
+                  {statement.instruments.length ? t('evaluation.action', { instruments: statement.instruments.join(', ') }) : t('evaluation.actionOwn')}
+                </Caption1>
+                <div className={styles.actionFields}>
+                  <Field className={styles.actionField} label={t('evaluation.responsible')} size="small">
+                    <Input
+                      size="small"
+                      value={work.assignments[statement.id]?.responsible ?? ''}
+                      onChange={(_, d) => assign(statement.id, { responsible: d.value })}
+                    />
+                  </Field>
+                  <Field className={styles.actionField} label={t('evaluation.deadline')} size="small">
+                    <Input
+                      size="small"
+                      type="date"
+                      value={serialToIso(assignment(statement.id).deadline ?? defaultDeadline)}
+                      onChange={(_, d) => /^\d{4}-\d{2}-\d{2}$/.test(d.value) && assign(statement.id, { deadline: isoToSerial(d.value) })}
+                    />
+                  </Field>
+                </div>
+              </div>
+            )}
+            {evidenceOpen[statement.id] || answer(statement.id).evidence ? (
+              <Field label={t('evaluation.evidenceFor', { n: i + 1 })} size="small">
+                <Textarea value={answer(statement.id).evidence} resize="vertical" onChange={(_, d) => update(statement.id, { evidence: d.value })} />
+              </Field>
+            ) : (
+              <Button
+                size="small"
+                appearance="subtle"
+                onClick={() => setEvidenceOpen({ ...evidenceOpen, [statement.id]: true })}
+                aria-label={t('evaluation.evidenceFor', { n: i + 1 })}
+              >
+                + {t('evaluation.evidenceToggle')}
+              </Button>
+            )}
+          </div>
+        );
+      })}
       <div className={styles.nav}>
         <Button disabled={factor === 0} onClick={() => setFactor(factor - 1)}>
           {t('evaluation.previous')}
@@ -133,7 +275,8 @@ export default function EvaluationTab() {
       {saved && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>
-            {t(saved.how === 'appended' ? 'evaluation.savedNew' : 'evaluation.savedExisting', { rated: saved.rated, date: date })}
+            {t(saved.how === 'appended' ? 'evaluation.savedNew' : 'evaluation.savedExisting', { rated: saved.rated, date: formatDay(saved.date, lang) })}
+            {saved.actionsAdded > 0 && <div>{t('evaluation.actionsAdded', { count: saved.actionsAdded })}</div>}
           </MessageBarBody>
         </MessageBar>
       )}

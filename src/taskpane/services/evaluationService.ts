@@ -2,14 +2,21 @@
  * The Evaluering tab's work: the checklist as a round to rate factor by factor. A round is the
  * checklist rows sharing one evaluation date. Opening the tab offers the latest round that has no
  * rating yet (a new workbook has one dated the day it was made), or a new round dated today.
- * Saving writes the ratings and evidence into that round's rows when they are in the register,
- * or appends the round's rows (every statement, rated or not) when it is new.
+ * Saving writes the ratings and evidence into that round's rows when they are in the register
+ * (with the round's scope and participants, which may change), or appends the round's rows (every
+ * statement, rated or not) when it is new. A barrier rated present (or a promoter rated missing)
+ * leads straight to its actions: who is responsible and by when go beside the rating, and the
+ * round's actions are added to the action plan (or, when there already, given that owner and
+ * deadline) in the same save — as the summary's refresh would add them.
  */
 import { asNumber, asText } from '../../core/model/cellValues';
 import { checklistRound, factorLabel, kindLabel } from '../../core/evaluation/checklistRows';
 import { content, itemLabel, workbookStrings } from '../../core/content/content';
 import type { FactorKey } from '../../core/content/contentSchema';
-import { ratingKey, RATING_KEYS, type RatingKey, type StatementKind } from '../../core/evaluation/evaluationRounds';
+import { evaluationRounds, ratingKey, RATING_KEYS, type RatedStatement, type RatingKey, type StatementKind } from '../../core/evaluation/evaluationRounds';
+import { needsAction, proposedActions, refreshActions } from '../../core/evaluation/actionPlan';
+import { sameCellValue, type RowCellEdit, type RowUpdate } from '../../core/port';
+import { rowSnapshot } from './registerService';
 import type { Lang } from '../../core/content/language';
 import { loadWorkbook } from '../../core/model/loadWorkbook';
 import type { RegisterRow } from '../../core/model/registerRows';
@@ -24,11 +31,21 @@ export interface StatementAnswer {
   evidence: string;
 }
 
+/** Who follows up a statement that needs action, and by when (a serial day). */
+export interface Assignment {
+  responsible: string;
+  deadline: number | null;
+}
+
 export interface DraftStatement extends StatementAnswer {
   id: string;
   kind: StatementKind;
   kindLabel: string;
   text: string;
+  /** The instruments the report recommends against it, in the workbook's language. */
+  instruments: string[];
+  /** The owner and deadline already beside the rating. */
+  assignment: Assignment;
 }
 
 export interface DraftFactor {
@@ -57,6 +74,13 @@ export interface SavedRound {
   rated: number;
   /** How the round reached the workbook: rows appended, or cells of existing rows written. */
   how: 'appended' | 'updated';
+  /** Actions added to the action plan for the round's barriers. */
+  actionsAdded: number;
+}
+
+/** Whether a rating calls for action: a barrier that is there, a promoter that is missing. */
+export function callsForAction(kind: StatementKind, rating: RatingKey | null): boolean {
+  return rating !== null && needsAction({ kind, rating } as RatedStatement);
 }
 
 function roundRows(rows: RegisterRow[], date: number): RegisterRow[] {
@@ -92,6 +116,8 @@ export class EvaluationService {
             text: s.text[lang],
             rating: row ? ratingKey(row.values.rating) : null,
             evidence: row ? asText(row.values.evidence) : '',
+            instruments: s.instruments.map((key) => instrumentLabel(key, lang)).filter((l) => l !== ''),
+            assignment: { responsible: row ? asText(row.values.responsible) : '', deadline: row ? asNumber(row.values.deadline) : null },
           };
         }),
     }));
@@ -107,38 +133,95 @@ export class EvaluationService {
     };
   }
 
-  async save(date: number, answers: Record<string, StatementAnswer>, scope: string, participants: string): Promise<SavedRound> {
+  async save(
+    date: number,
+    answers: Record<string, StatementAnswer>,
+    scope: string,
+    participants: string,
+    assignments: Record<string, Assignment> = {},
+  ): Promise<SavedRound> {
     const loaded = await loadWorkbook(this.workbook);
     const lang = loaded.data.lang;
     const checklist = loaded.data.registers.checklist;
     const rated = Object.values(answers).filter((a) => a.rating !== null).length;
     const label = (answer: StatementAnswer | undefined) => (answer?.rating ? itemLabel('ratingScale', answer.rating, lang) : null);
     const evidence = (answer: StatementAnswer | undefined) => (answer?.evidence.trim() ? answer.evidence.trim() : null);
+    const owner = (id: string) => assignments[id]?.responsible.trim() || null;
+    const due = (id: string) => assignments[id]?.deadline ?? null;
     const rows = roundRows(checklist.rows, date);
 
     if (rows.length === 0) {
       const records = checklistRound(lang, date, scope.trim(), participants.trim() || null).map((record) => {
-        const answer = answers[String(record.statementId)];
-        return { ...record, rating: label(answer), evidence: evidence(answer) };
+        const id = String(record.statementId);
+        const answer = answers[id];
+        return { ...record, rating: label(answer), evidence: evidence(answer), responsible: owner(id), deadline: due(id) };
       });
       await this.workbook.appendRows(
         loaded.data.tables.checklist,
         records.map((r) => tableRow(checklist, r)),
       );
-      return { date, rated, how: 'appended' };
+      return { date, rated, how: 'appended', actionsAdded: await this.planActions(date, assignments) };
     }
 
     const writer = requireCellWriter(this.workbook);
-    const ratingCol = checklist.columns.get('rating');
-    const evidenceCol = checklist.columns.get('evidence');
     const edits: CellEdit[] = [];
+    const put = (row: RegisterRow, column: string, value: CellEdit['value']) => {
+      const col = checklist.columns.get(column);
+      if (col !== undefined) edits.push({ address: cellAddress(row.rowNumber, col), value });
+    };
     for (const row of rows) {
-      const answer = answers[asText(row.values.statementId)];
-      if (!answer) continue;
-      if (ratingCol) edits.push({ address: cellAddress(row.rowNumber, ratingCol), value: label(answer) });
-      if (evidenceCol) edits.push({ address: cellAddress(row.rowNumber, evidenceCol), value: evidence(answer) });
+      const id = asText(row.values.statementId);
+      const answer = answers[id];
+      if (answer) {
+        put(row, 'rating', label(answer));
+        put(row, 'evidence', evidence(answer));
+      }
+      if (assignments[id]) {
+        put(row, 'responsible', owner(id));
+        put(row, 'deadline', due(id));
+      }
+      if (asText(row.values.scope) !== scope.trim()) put(row, 'scope', scope.trim() || null);
+      if (asText(row.values.participants) !== participants.trim()) put(row, 'participants', participants.trim() || null);
     }
     if (edits.length > 0) await writer.writeCells(checklist.sheetName, edits);
-    return { date, rated, how: 'updated' };
+    return { date, rated, how: 'updated', actionsAdded: await this.planActions(date, assignments) };
   }
+
+  /**
+   * The round's actions in the action plan: those not there yet are added (with the owner and
+   * deadline beside their rating); those already there take an owner and deadline given now.
+   */
+  private async planActions(date: number, assignments: Record<string, Assignment>): Promise<number> {
+    const loaded = await loadWorkbook(this.workbook);
+    const actions = loaded.data.registers.actions;
+    if (!loaded.sheetNames.actions || actions.headerRow === 0) return 0;
+    const round = evaluationRounds(loaded.data.registers.checklist, loaded.data.lang).find((r) => r.date === date);
+    if (!round) return 0;
+    const existing = actions.rows.filter((r) => Math.floor(asNumber(r.values.round) ?? -1) === Math.floor(date));
+    const updates: RowUpdate[] = [];
+    for (const row of existing) {
+      const given = assignments[asText(row.values.statementId)];
+      if (!given) continue;
+      const edits: RowCellEdit[] = [];
+      const put = (key: 'responsible' | 'deadline', value: string | number | null) => {
+        const column = actions.columns.get(key);
+        if (column !== undefined && !sameCellValue(row.values[key], value)) edits.push({ column, value });
+      };
+      put('responsible', given.responsible.trim() || null);
+      put('deadline', given.deadline);
+      if (edits.length > 0) updates.push({ row: rowSnapshot(actions, row), edits });
+    }
+    if (updates.length > 0) await this.workbook.updateRows(updates);
+    const added = refreshActions(actions, proposedActions(round, loaded.data.lang)).added;
+    if (added.length > 0)
+      await this.workbook.appendRows(
+        loaded.data.tables.actions,
+        added.map((record) => tableRow(actions, record)),
+      );
+    return added.length;
+  }
+}
+
+function instrumentLabel(key: string, lang: Lang): string {
+  return content().checklist.instruments.find((i) => i.key === key)?.label[lang] ?? '';
 }

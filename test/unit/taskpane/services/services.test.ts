@@ -561,7 +561,7 @@ describe('settingsService', () => {
 });
 
 describe('evaluation and summary', () => {
-  test('a rated round is written into the checklist, and a refresh adds the actions it calls for', async () => {
+  test('a rated round is written into the checklist with the actions it calls for; a refresh finds none left to add', async () => {
     const standIn = await withTemplates();
     const workbook = writingPane(standIn);
     const evaluation = new EvaluationService(workbook, fixedClock);
@@ -575,6 +575,7 @@ describe('evaluation and summary', () => {
     );
     const saved = await evaluation.save(draft.date, answers, draft.scope, 'Ansatte');
     expect(saved).toMatchObject({ how: 'updated', rated: 70 });
+    expect(saved.actionsAdded).toBeGreaterThan(0);
     const again = await evaluation.draft(draft.date);
     expect(again.factors[0].statements[0]).toMatchObject({
       rating: answers[again.factors[0].statements[0].id].rating,
@@ -585,11 +586,11 @@ describe('evaluation and summary', () => {
     const report = await summary.refresh();
     expect(report.hasSummary).toBe(true);
     expect(report.refreshedAt).toBe('2026-11-23 10:15');
-    expect(report.actionsAdded).toBeGreaterThan(0);
+    expect(report.actionsAdded).toBe(0);
     expect(report.stamped).toBe(true);
     const loaded = await loadWorkbook(workbook);
     expect(loaded.meta?.summaryRefreshed).toBe('2026-11-23 10:15');
-    expect(loaded.data.registers.actions.rows).toHaveLength(report.actionsAdded);
+    expect(loaded.data.registers.actions.rows).toHaveLength(saved.actionsAdded);
     const second = await summary.refresh();
     expect(second.actionsAdded).toBe(0);
     expect(second.previousRefresh).toBe('2026-11-23 10:15');
@@ -613,10 +614,32 @@ describe('evaluation and summary', () => {
     expect(draft.existing).toBe(false);
     const first = draft.factors[0].statements[0];
     const saved = await evaluation.save(date, { [first.id]: { rating: 'disagree', evidence: 'Ingen budsjettpost' } }, 'Hele kommunen', '');
-    expect(saved).toEqual({ date, rated: 1, how: 'appended' });
+    // A promoter rated missing calls for its recommended instruments as actions.
+    expect(saved).toEqual({ date, rated: 1, how: 'appended', actionsAdded: 2 });
     const rows = (await loadWorkbook(officePane(standIn))).data.registers.checklist.rows.filter((r) => r.values.round === date);
     expect(rows).toHaveLength(70);
     expect(rows.find((r) => r.values.statementId === first.id)?.values.evidence).toBe('Ingen budsjettpost');
+  });
+
+  test('a barrier rated present gets its owner and deadline beside the rating and on its actions; later changes reach the actions too', async () => {
+    const standIn = await withTemplates();
+    const workbook = officePane(standIn);
+    const evaluation = new EvaluationService(workbook, fixedClock);
+    const draft = await evaluation.draft();
+    const barrier = draft.factors.flatMap((f) => f.statements).find((s) => s.kind === 'barrier' && s.instruments.length > 0)!;
+    const deadline = isoToSerial('2027-02-01');
+    const answers = { [barrier.id]: { rating: 'agree' as const, evidence: '' } };
+    const saved = await evaluation.save(draft.date, answers, 'Sykehjemmene', 'Ansatte', { [barrier.id]: { responsible: 'Enhetsleder', deadline } });
+    expect(saved.actionsAdded).toBe(barrier.instruments.length);
+    const actions = () =>
+      loadWorkbook(workbook).then((l) => l.data.registers.actions.rows.map((r) => [r.values.statementId, r.values.responsible, r.values.deadline]));
+    expect(await actions()).toEqual(barrier.instruments.map(() => [barrier.id, 'Enhetsleder', deadline]));
+    const checklist = (await loadWorkbook(workbook)).data.registers.checklist.rows;
+    expect(new Set(checklist.map((r) => r.values.scope))).toEqual(new Set(['Sykehjemmene']));
+    expect(checklist.find((r) => r.values.statementId === barrier.id)?.values).toMatchObject({ responsible: 'Enhetsleder', deadline });
+    const again = await evaluation.save(draft.date, answers, 'Sykehjemmene', 'Ansatte', { [barrier.id]: { responsible: 'Koordinator', deadline } });
+    expect(again.actionsAdded).toBe(0);
+    expect(await actions()).toEqual(barrier.instruments.map(() => [barrier.id, 'Koordinator', deadline]));
   });
 });
 
