@@ -1,13 +1,27 @@
 /**
- * A read-only look at the sheet a validation issue points to: about forty rows and twelve columns
- * around the cell, with the cell outlined and marked aria-current, so the user sees what is wrong
- * where it is, without a spreadsheet on the page.
+ * A read-only look at the sheet a validation issue points to, in a drawer over the page: about
+ * forty rows and twelve columns around the cell, with the cell outlined and marked aria-current,
+ * dates as the language writes them, so the user sees what is wrong where it is, without a
+ * spreadsheet on the page. The drawer takes the focus when it opens; Esc or "close" shuts it and
+ * the focus returns to where it was.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Body1, Button, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  DrawerBody,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  MessageBar,
+  MessageBarBody,
+  OverlayDrawer,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { Lang } from '../core/content/language';
 import { columnLetter, parseCell } from '../core/model/a1';
 import type { CellValue, SheetGrid } from '../core/port';
+import { formatDay } from '../core/validation/messages';
 import { browserStrings, type BrowserStringKey } from './browserText';
 
 const ROWS = 40;
@@ -52,9 +66,12 @@ const useStyles = makeStyles({
   },
 });
 
-function shown(value: CellValue | undefined): string {
+/** A cell as the sheet would show it: a date column's serial as a day. */
+function shown(value: CellValue | undefined, isDate: boolean, lang: Lang): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') return value.error;
+  if (isDate && typeof value === 'number' && Number.isInteger(value) && value > 0) return formatDay(value, lang);
+  if (typeof value === 'number' && lang !== 'en') return String(value).replace('.', ',');
   return String(value);
 }
 
@@ -64,16 +81,47 @@ function windowStart(target: number, size: number): number {
 }
 
 interface Props {
-  target: PreviewTarget;
+  target: PreviewTarget | null;
   lang: Lang;
   read: (sheet: string) => Promise<SheetGrid>;
+  /** The columns of a sheet that hold dates (a register's date columns), 1-based. */
+  dateColumns: (sheet: string) => Promise<Set<number>>;
   onClose: () => void;
 }
 
-export function SheetPreview({ target, lang, read, onClose }: Props) {
+/** The drawer: open while there is a cell to show. */
+export function SheetPreview(props: Props) {
+  const t = (key: BrowserStringKey, values?: Record<string, string | number>) => browserStrings.text(key, props.lang, values);
+  const { target, onClose } = props;
+  return (
+    <OverlayDrawer position="end" size="large" open={target !== null} onOpenChange={(_, data) => !data.open && onClose()}>
+      {target && (
+        <>
+          <DrawerHeader>
+            <DrawerHeaderTitle
+              action={
+                <Button appearance="subtle" onClick={onClose}>
+                  {t('preview.close')}
+                </Button>
+              }
+            >
+              {t('preview.heading', { sheet: target.sheet, cell: target.address })}
+            </DrawerHeaderTitle>
+          </DrawerHeader>
+          <DrawerBody>
+            <PreviewGrid {...props} target={target} />
+          </DrawerBody>
+        </>
+      )}
+    </OverlayDrawer>
+  );
+}
+
+function PreviewGrid({ target, lang, read, dateColumns }: Props & { target: PreviewTarget }) {
   const styles = useStyles();
   const t = (key: BrowserStringKey, values?: Record<string, string | number>) => browserStrings.text(key, lang, values);
   const [grid, setGrid] = useState<SheetGrid | null>(null);
+  const [dates, setDates] = useState<Set<number>>(new Set());
   const [missing, setMissing] = useState(false);
   const currentCell = useRef<HTMLTableCellElement>(null);
 
@@ -81,14 +129,18 @@ export function SheetPreview({ target, lang, read, onClose }: Props) {
     let live = true;
     setGrid(null);
     setMissing(false);
-    read(target.sheet).then(
-      (result) => live && setGrid(result),
+    Promise.all([read(target.sheet), dateColumns(target.sheet).catch(() => new Set<number>())]).then(
+      ([result, found]) => {
+        if (!live) return;
+        setDates(found);
+        setGrid(result);
+      },
       () => live && setMissing(true),
     );
     return () => {
       live = false;
     };
-  }, [target, read]);
+  }, [target, read, dateColumns]);
 
   useEffect(() => {
     currentCell.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
@@ -101,18 +153,12 @@ export function SheetPreview({ target, lang, read, onClose }: Props) {
   const cols = Array.from({ length: COLUMNS }, (_, i) => firstCol + i);
 
   return (
-    <aside
+    <section
       className={styles.root}
       aria-label={t('preview.label', { sheet: target.sheet })}
       data-preview-sheet={target.sheet}
       data-preview-cell={target.address}
     >
-      <div className={styles.head}>
-        <Subtitle2 as="h2">{t('preview.heading', { sheet: target.sheet, cell: target.address })}</Subtitle2>
-        <Button size="small" onClick={onClose}>
-          {t('preview.close')}
-        </Button>
-      </div>
       <Body1>{t('preview.readOnly')}</Body1>
       {missing && (
         <MessageBar intent="warning">
@@ -143,7 +189,7 @@ export function SheetPreview({ target, lang, read, onClose }: Props) {
                   </th>
                   {cols.map((c) => {
                     const isCurrent = r === row && c === col;
-                    const text = shown(grid.rows[r - 1]?.[c - 1]);
+                    const text = shown(grid.rows[r - 1]?.[c - 1], dates.has(c) && r > 1, lang);
                     return (
                       <td
                         key={c}
@@ -163,6 +209,6 @@ export function SheetPreview({ target, lang, read, onClose }: Props) {
           </table>
         </div>
       )}
-    </aside>
+    </section>
   );
 }

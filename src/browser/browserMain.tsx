@@ -1,16 +1,29 @@
 /**
  * Browser mode: Samspill as a plain web page over an .xlsx file, for staff who cannot get the
- * add-in deployed. The user opens a workbook from disk (file picker or drag and drop) or starts a
- * new one, works in the same task pane tabs as in Excel, sees the cell a validation issue points
- * to in a read-only preview, and downloads the result. The file never leaves the browser: the
- * page makes no request but for its own scripts.
+ * add-in deployed. The user opens a workbook from disk (the system's picker, a drop, or the file
+ * input) or starts a new one, works in the same task pane tabs as in Excel under one compact
+ * header, sees the cell a validation issue points to in a read-only drawer, and saves the result
+ * back into the same file where the browser allows it (a download otherwise). Replacing unsaved
+ * work asks first. The file never leaves the browser: the page makes no request but for its own
+ * scripts, and keeps nothing in browser storage.
  *
  * `?lang=nb|nn|en` picks the language (else the browser's); `?today=YYYY-MM-DD` fixes the day the
  * pane acts on, for demonstrations and tests.
  */
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useState, type DragEvent } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Body1, FluentProvider, MessageBar, MessageBarBody, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+  typographyStyles,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { isoToSerial, serialToIso } from '../core/model/dates';
 import { isLang, langFromLocale, type Lang } from '../core/content/language';
 import type { TextValues } from '../core/content/stringTable';
@@ -18,91 +31,136 @@ import { App } from '../taskpane/App';
 import { systemClock, type Clock } from '../taskpane/services/paneClock';
 import { browserStrings, type BrowserStringKey } from './browserText';
 import { FileBar } from './FileBar';
-import { SheetPreview, type PreviewTarget } from './SheetPreview';
+import { SheetPreview } from './SheetPreview';
+import { droppedHandle } from './fileAccess';
+import { ConfirmDialog } from '../taskpane/components/ConfirmDialog';
 import { useOpenWorkbook, type OpenWorkbook } from './useOpenWorkbook';
 
 const useStyles = makeStyles({
   page: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
-  work: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalL, padding: tokens.spacingHorizontalL },
-  pane: { width: '420px', maxWidth: '100%', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium },
-  preview: {
-    flexGrow: 1,
-    flexBasis: '28em',
-    minWidth: 0,
-    padding: tokens.spacingHorizontalL,
-    backgroundColor: tokens.colorNeutralBackground1,
+  dragging: { outline: `3px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },
+  work: { display: 'flex', justifyContent: 'center', padding: tokens.spacingHorizontalS },
+  pane: { width: '100%', maxWidth: '760px', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium },
+  start: { padding: tokens.spacingHorizontalL, maxWidth: '44em', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  startHeading: { ...typographyStyles.title3, margin: 0 },
+  startButtons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  drop: {
+    padding: tokens.spacingVerticalL,
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground2,
+    textAlign: 'center',
   },
-  start: { padding: tokens.spacingHorizontalXXL, maxWidth: '44em', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  message: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0` },
 });
 
 function BrowserPage({ lang, clock }: { lang: Lang; clock: Clock }) {
   const styles = useStyles();
   const t = useCallback((key: BrowserStringKey, values?: TextValues) => browserStrings.text(key, lang, values), [lang]);
-  const { open, dirty, preview, error, busy, openFile, startNew, download, closePreview } = useOpenWorkbook(lang, clock, t);
+  const file = useOpenWorkbook(lang, clock, t);
+  const { open, dirty, error, note, busy } = file;
   const [dragging, setDragging] = useState(false);
 
-  const onDrop = (event: DragEvent) => {
+  const onDrop = async (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    openFile(event.dataTransfer.files[0]);
+    const dropped = event.dataTransfer.files[0];
+    const handle = await droppedHandle(event.dataTransfer.items[0]);
+    file.openFile(dropped, handle);
   };
 
   return (
     <div
-      className={styles.page}
+      className={dragging ? `${styles.page} ${styles.dragging}` : styles.page}
       onDragOver={(event) => {
         event.preventDefault();
         setDragging(true);
       }}
       onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
+      onDrop={(event) => void onDrop(event)}
     >
-      <FileBar t={t} open={open} dirty={dirty} busy={busy} dragging={dragging} onOpenFile={openFile} onNew={startNew} onDownload={() => void download()} />
+      <FileBar
+        t={t}
+        open={open}
+        dirty={dirty}
+        busy={busy}
+        onOpenFile={(f) => file.openFile(f)}
+        onPick={file.openPicked}
+        onNew={file.startNew}
+        onSave={() => void file.save()}
+        onDownload={() => void file.download()}
+      />
       {error && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar intent="error" role="alert" className={styles.message}>
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
+      {note && !dirty && (
+        <MessageBar intent="success" role="status" className={styles.message}>
+          <MessageBarBody>{note}</MessageBarBody>
+        </MessageBar>
+      )}
       {open ? (
-        <WorkArea open={open} preview={preview} lang={lang} clock={clock} onClosePreview={closePreview} />
+        <WorkArea open={open} lang={lang} clock={clock} onUnsavedChange={file.setPaneUnsaved} />
       ) : (
         <main className={styles.start}>
+          <h2 className={styles.startHeading}>{t('start.heading')}</h2>
           <Body1>{t('start.body')}</Body1>
+          <div className={styles.startButtons}>
+            <Button appearance="primary" onClick={() => void file.openPicked().then((picked) => picked || document.getElementById('open-file')?.click())}>
+              {t('file.openLong')}
+            </Button>
+            <Button onClick={file.startNew}>{t('file.newLong')}</Button>
+          </div>
+          <div className={styles.drop}>{t('file.drop')}</div>
+          <Caption1>{t('page.privacy')}</Caption1>
         </main>
       )}
+      <SheetPreview
+        target={file.preview}
+        lang={lang}
+        read={(sheet) => open!.workbook.readSheet(sheet)}
+        dateColumns={(sheet) => dateColumnsOf(open!.workbook, sheet)}
+        onClose={file.closePreview}
+      />
+      <ConfirmDialog
+        open={file.pending !== null}
+        title={t('replace.title')}
+        confirm={t('replace.confirm')}
+        cancel={t('replace.cancel')}
+        onConfirm={file.confirmReplace}
+        onCancel={file.cancelReplace}
+      >
+        <Body1>{dirty ? t('replace.bodyFile', { file: open?.fileName ?? '' }) : t('replace.bodyPane')}</Body1>
+      </ConfirmDialog>
     </div>
   );
 }
 
-/** The pane's tabs over the open workbook, and beside them the preview of the cell an issue points to. */
-function WorkArea({
-  open,
-  preview,
-  lang,
-  clock,
-  onClosePreview,
-}: {
-  open: OpenWorkbook;
-  preview: PreviewTarget | null;
-  lang: Lang;
-  clock: Clock;
-  onClosePreview: () => void;
-}) {
+/** The pane's tabs over the open workbook: one header (the page's), the pane told when it holds unsaved work. */
+function WorkArea({ open, lang, clock, onUnsavedChange }: { open: OpenWorkbook; lang: Lang; clock: Clock; onUnsavedChange: (unsaved: boolean) => void }) {
   const styles = useStyles();
-  const read = useMemo(() => (sheet: string) => open.workbook.readSheet(sheet), [open]);
   return (
     <div className={styles.work}>
       <div className={styles.pane}>
-        <App key={open.id} lang={lang} workbook={open.workbook} clock={clock} />
+        <App key={open.id} lang={lang} workbook={open.workbook} clock={clock} header={false} onUnsavedChange={onUnsavedChange} />
       </div>
-      {preview && (
-        <div className={styles.preview}>
-          <SheetPreview target={preview} lang={lang} read={read} onClose={onClosePreview} />
-        </div>
-      )}
     </div>
   );
+}
+
+/** The date columns of the register on a sheet, so the preview writes their days as days. */
+async function dateColumnsOf(workbook: OpenWorkbook['workbook'], sheet: string): Promise<Set<number>> {
+  const { loadWorkbook } = await import('../core/model/loadWorkbook');
+  const { sheetDef } = await import('../core/content/content');
+  const loaded = await loadWorkbook(workbook);
+  const found = new Set<number>();
+  for (const register of Object.values(loaded.data.registers)) {
+    if (register.sheetName !== sheet) continue;
+    for (const column of sheetDef(register.key).columns ?? [])
+      if (column.type === 'date' && register.columns.has(column.key)) found.add(register.columns.get(column.key)!);
+  }
+  return found;
 }
 
 function pageLanguage(params: URLSearchParams): Lang {

@@ -1,7 +1,10 @@
 /**
- * The workbook the browser page has open: opening one from disk or starting a new one, whether it
- * holds unsaved changes (and a warning before the page is left with them), the cell the preview
- * shows, and downloading the result.
+ * The workbook the browser page has open: opening one from disk (the system's picker, a drop, or
+ * the plain file input) or starting a new one, whether it holds changes not saved yet (and a
+ * warning before the page is left with them, a question before another workbook replaces them),
+ * the cell the preview shows, and saving: back into the same file where the browser can (the File
+ * System Access API gives the page a handle; Chromium writes to a temporary file and swaps it in
+ * when the write is closed), a download otherwise.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../core/content/language';
@@ -12,6 +15,7 @@ import { PackageWorkbook } from '../workbook/xlsx/editing';
 import { BrowserWorkbook } from './browserWorkbook';
 import type { BrowserStringKey } from './browserText';
 import { downloadFile } from './downloadFile';
+import { isCancel, pickWorkbook, saveToHandle, type FileHandle } from './fileAccess';
 import type { PreviewTarget } from './SheetPreview';
 
 export type BrowserSay = (key: BrowserStringKey, values?: TextValues) => string;
@@ -19,23 +23,35 @@ export type BrowserSay = (key: BrowserStringKey, values?: TextValues) => string;
 export interface OpenWorkbook {
   workbook: BrowserWorkbook;
   fileName: string;
+  /** Where a save writes back to; null for a new workbook or one opened without a handle. */
+  handle: FileHandle | null;
   /** A new number for each file, so the tabs start afresh on another workbook. */
   id: number;
+}
+
+/** What a replacing action waits for: the user's yes, when there is unsaved work. */
+export interface PendingReplace {
+  run: () => void;
 }
 
 export function useOpenWorkbook(lang: Lang, clock: Clock, t: BrowserSay) {
   const [open, setOpen] = useState<OpenWorkbook | null>(null);
   const [dirty, setDirty] = useState(false);
+  /** The pane holds work not yet in the workbook (a half-filled form, unsaved ratings). */
+  const [paneUnsaved, setPaneUnsaved] = useState(false);
   const [preview, setPreview] = useState<PreviewTarget | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<PendingReplace | null>(null);
   const serial = useRef(0);
-  useLeaveWarning(dirty, t);
+  useLeaveWarning(dirty || paneUnsaved, t);
 
   const show = useCallback(
-    async (make: () => Promise<PackageWorkbook>, fileName: string, changed: boolean) => {
+    async (make: () => Promise<PackageWorkbook>, fileName: string, handle: FileHandle | null, changed: boolean) => {
       setBusy(true);
       setError(null);
+      setNote(null);
       try {
         const pkg = await make();
         // Reading the sheet list proves the bytes are a workbook before the tabs are shown.
@@ -44,9 +60,10 @@ export function useOpenWorkbook(lang: Lang, clock: Clock, t: BrowserSay) {
           onSelect: (sheet, address) => setPreview({ sheet, address, serial: ++serial.current }),
           onChange: () => setDirty(true),
         });
-        setOpen({ workbook, fileName, id: ++serial.current });
+        setOpen({ workbook, fileName, handle, id: ++serial.current });
         setPreview(null);
         setDirty(changed);
+        setPaneUnsaved(false);
       } catch (failure) {
         // Said in the page's language: a workbook error's sentence, never its two-language message.
         setError(t('file.notXlsx', { file: fileName, reason: phraseOf(failure) }));
@@ -57,42 +74,104 @@ export function useOpenWorkbook(lang: Lang, clock: Clock, t: BrowserSay) {
     [t],
   );
 
-  const openFile = (file: File | undefined) => {
+  /** Runs an action that replaces the open workbook, asking first when something is unsaved. */
+  const replacing = (action: () => void) => {
+    if (open && (dirty || paneUnsaved)) setPending({ run: action });
+    else action();
+  };
+
+  const openFile = (file: File | undefined, handle: FileHandle | null = null) => {
     if (!file) return;
-    void show(async () => new PackageWorkbook(new Uint8Array(await file.arrayBuffer())), file.name, false);
+    replacing(() => void show(async () => new PackageWorkbook(new Uint8Array(await file.arrayBuffer())), file.name, handle, false));
+  };
+
+  /** The system's picker where the browser has one (the file can then be saved in place); false otherwise. */
+  const openPicked = async (): Promise<boolean> => {
+    try {
+      const picked = await pickWorkbook(t('file.openLong'));
+      if (!picked) return false;
+      openFile(picked.file, picked.handle);
+    } catch (failure) {
+      if (!isCancel(failure)) setError(t('file.notXlsx', { file: '', reason: phraseOf(failure) }));
+    }
+    return true;
   };
 
   const startNew = () =>
-    void show(
-      async () => {
-        const [{ buildWorkbookPlan }, { newWorkbookInput }] = await Promise.all([
-          import('../core/plan/buildWorkbookPlan'),
-          import('../core/plan/newWorkbookInput'),
-        ]);
-        return PackageWorkbook.create(buildWorkbookPlan(newWorkbookInput(lang, todayOf(clock))));
-      },
-      t('file.newName'),
-      true,
+    replacing(
+      () =>
+        void show(
+          async () => {
+            const [{ buildWorkbookPlan }, { newWorkbookInput }] = await Promise.all([
+              import('../core/plan/buildWorkbookPlan'),
+              import('../core/plan/newWorkbookInput'),
+            ]);
+            return PackageWorkbook.create(buildWorkbookPlan(newWorkbookInput(lang, todayOf(clock))));
+          },
+          t('file.newName'),
+          null,
+          true,
+        ),
     );
 
   const download = async () => {
     if (!open) return;
     downloadFile(await open.workbook.data(), open.fileName);
     setDirty(false);
+    setNote(t('file.downloaded', { file: open.fileName }));
   };
 
-  return { open, dirty, preview, error, busy, openFile, startNew, download, closePreview: () => setPreview(null) };
+  /** Back into the file it came from where the browser allows; downloaded otherwise. */
+  const save = async () => {
+    if (!open) return;
+    if (!open.handle) return download();
+    setBusy(true);
+    setError(null);
+    try {
+      await saveToHandle(open.handle, await open.workbook.data());
+      setDirty(false);
+      setNote(t('file.saved', { file: open.fileName }));
+    } catch (failure) {
+      if (!isCancel(failure)) setError(t('file.notSaved', { reason: phraseOf(failure) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return {
+    open,
+    dirty,
+    paneUnsaved,
+    setPaneUnsaved,
+    preview,
+    error,
+    note,
+    busy,
+    pending,
+    confirmReplace: () => {
+      const action = pending;
+      setPending(null);
+      action?.run();
+    },
+    cancelReplace: () => setPending(null),
+    openFile,
+    openPicked,
+    startNew,
+    save,
+    download,
+    closePreview: () => setPreview(null),
+  };
 }
 
 /** While there are unsaved changes, leaving the page asks first. */
-function useLeaveWarning(dirty: boolean, t: BrowserSay): void {
+function useLeaveWarning(unsaved: boolean, t: BrowserSay): void {
   useEffect(() => {
-    if (!dirty) return;
+    if (!unsaved) return;
     const warn = (event: BeforeUnloadEvent) => {
       event.preventDefault();
       event.returnValue = t('file.leave');
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty, t]);
+  }, [unsaved, t]);
 }

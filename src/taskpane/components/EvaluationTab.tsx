@@ -131,11 +131,17 @@ export default function EvaluationTab() {
   /** The owner typed last is the likeliest for the next barrier of the same round. */
   const lastOwner = [...Object.values(work.assignments)].reverse().find((a) => a.responsible.trim() !== '')?.responsible ?? '';
   const assignment = (id: string): Assignment => work.assignments[id] ?? { responsible: '', deadline: null };
-  const assign = (id: string, change: Partial<Assignment>) =>
-    setWork({
-      ...work,
-      assignments: { ...work.assignments, [id]: { ...{ responsible: lastOwner, deadline: defaultDeadline }, ...work.assignments[id], ...change } },
-    });
+  const assign = (id: string, change: Partial<Assignment>) => {
+    const before = work.assignments[id]?.responsible ?? '';
+    const assignments = { ...work.assignments, [id]: { ...{ responsible: lastOwner, deadline: defaultDeadline }, ...work.assignments[id], ...change } };
+    // An owner typed is proposed, as it is typed, to the round's other actions that have none yet
+    // (or that followed this one so far).
+    if (change.responsible !== undefined)
+      for (const [other, given] of Object.entries(assignments))
+        if (other !== id && (given.responsible.trim() === '' || given.responsible === before))
+          assignments[other] = { ...given, responsible: change.responsible };
+    setWork({ ...work, assignments });
+  };
   // Owner and deadline are saved for the statements that call for action now.
   const toAssign = () =>
     Object.fromEntries(

@@ -9,20 +9,21 @@ const useStyles = makeStyles({
   heading: { ...typographyStyles.subtitle1, margin: 0, overflowWrap: 'anywhere', ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
 });
 
-export function FocusHeading({
-  id,
-  children,
-  focusKey,
-}: {
+interface Props {
   id?: string;
   children: ReactNode;
-  /** Changes when the heading should take the focus again. */ focusKey?: unknown;
-}) {
+  /** Changes when the heading should take the focus again. */
+  focusKey?: unknown;
+  /** False where the heading appears without the user going anywhere (an empty register's form). */
+  focus?: boolean;
+}
+
+export function FocusHeading({ id, children, focusKey, focus = true }: Props) {
   const styles = useStyles();
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    ref.current?.focus();
-  }, [focusKey]);
+    if (focus) ref.current?.focus();
+  }, [focusKey, focus]);
   return (
     <h2 id={id} ref={ref} tabIndex={-1} className={styles.heading}>
       {children}

@@ -16,7 +16,7 @@ import { ErrorMessage } from './ErrorMessage';
 import { RecordDetails } from './register/RecordDetails';
 import { RecordFormView, unsavedKey } from './register/RecordFormView';
 import { RecordList } from './register/RecordList';
-import { useAction } from './useAction';
+import { useLoad } from './useLoad';
 
 type View =
   | { mode: 'list'; message?: string }
@@ -35,10 +35,7 @@ export default function RegisterTab() {
   const [pending, setPending] = useState<(() => void) | null>(null);
   const records = useMemo(() => new RecordService(workbook), [workbook]);
   const forms = useMemo(() => new RegisterService(workbook, clock), [workbook, clock]);
-  const [list, setList] = useState<Records | null>(null);
-  const [form, setForm] = useState<RecordForm | null>(null);
   const [version, setVersion] = useState(0);
-  const { busy, error, run } = useAction();
   const unsaved = work.unsaved.has(unsavedKey(false)) || work.unsaved.has(unsavedKey(true));
 
   /** Goes somewhere else, asking first when a form holds unsaved changes. */
@@ -68,17 +65,16 @@ export default function RegisterTab() {
     else setView({ mode: 'record', rowNumber: value.rowNumber, merge: value.merge });
   }
 
-  useEffect(() => {
-    if (view.mode !== 'list') return;
-    void run(async () => setList(await records.list(register)));
-  }, [records, register, view.mode, version]);
-
-  const needsForm = view.mode === 'new' || view.mode === 'edit';
-  useEffect(() => {
-    if (!needsForm) return;
-    setForm(null);
-    void run(async () => setForm(await forms.form(register)));
-  }, [forms, register, needsForm, version]);
+  const listed = useLoad(view.mode === 'list' ? () => records.list(register) : null, [records, register, view.mode, version]);
+  // A list read for another register (the answer of a moment ago) is not this one's.
+  const list: Records | null = listed.value?.key === register && !listed.loading ? listed.value : null;
+  // An empty register has nothing to list: its form is what the user came for.
+  const empty = view.mode === 'list' && list !== null && list.sheet !== null && list.records.length === 0;
+  const needsForm = view.mode === 'new' || view.mode === 'edit' || empty;
+  const loadedForm = useLoad(needsForm ? () => forms.form(register) : null, [forms, register, needsForm, version]);
+  const form: RecordForm | null = loadedForm.value?.key === register ? loadedForm.value : null;
+  const busy = listed.loading || loadedForm.loading;
+  const error = listed.error ?? loadedForm.error;
 
   const open = (key: FormRegister, rowNumber: number, message?: string | null) => {
     setRegister(key);
@@ -96,7 +92,6 @@ export default function RegisterTab() {
               discardForms();
               setRegister(d.value as FormRegister);
               setView({ mode: 'list' });
-              setList(null);
             })
           }
         >
@@ -120,7 +115,7 @@ export default function RegisterTab() {
             <MessageBar intent="warning">
               <MessageBarBody>{t('register.noRegister')}</MessageBarBody>
             </MessageBar>
-          ) : (
+          ) : empty ? null : (
             <RecordList register={register} records={list} busy={busy} onOpen={(row) => open(register, row)} onNew={() => setView({ mode: 'new' })} />
           )}
           {/* Issue 18's import from a sign-up form's export is mounted here (components/import/). */}
@@ -159,21 +154,25 @@ export default function RegisterTab() {
       {needsForm && form && form.key === register && form.sheet && (
         <RecordFormView
           key={view.mode === 'edit' ? `edit-${view.ref.rowNumber}` : `new-${register}`}
+          focusHeading={!empty}
           form={form}
           editing={view.mode === 'edit' ? view.ref : undefined}
           preset={view.mode === 'new' ? view.preset : undefined}
-          onOpen={(row) =>
-            guarded(() => {
-              discardForms();
-              open(register, row);
-            })
-          }
+          onOpen={(row) => {
+            // "Open" on a possible duplicate is the user's answer: the new record is not wanted.
+            discardForms();
+            open(register, row);
+          }}
           onDone={(message, row) => {
             discardForms();
             if (row !== undefined) open(register, row, message);
             else setView({ mode: 'list', message: message ?? undefined });
           }}
-          onSavedNew={() => setVersion((v) => v + 1)}
+          onSavedNew={() => {
+            // The first record of an empty register: from now on the register has a list to return to.
+            if (empty) setView({ mode: 'new' });
+            setVersion((v) => v + 1);
+          }}
           onCancel={() =>
             guarded(() => {
               discardForms();

@@ -34,6 +34,7 @@ export interface RecordSummary {
 }
 
 export interface RecordList {
+  key: FormRegister;
   /** The register's sheet; null when the workbook lacks it. */
   sheet: string | null;
   records: RecordSummary[];
@@ -111,8 +112,8 @@ export class RecordService {
   async list(key: FormRegister): Promise<RecordList> {
     const loaded = await loadWorkbook(this.workbook);
     const register = loaded.data.registers[key];
-    if (!loaded.sheetNames[key] || register.headerRow === 0) return { sheet: null, records: [] };
-    return { sheet: register.sheetName, records: sortRecords(key, register.rows, loaded.data).map((row) => summaryOf(key, row, loaded.data)) };
+    if (!loaded.sheetNames[key] || register.headerRow === 0) return { key, sheet: null, records: [] };
+    return { key, sheet: register.sheetName, records: sortRecords(key, register.rows, loaded.data).map((row) => summaryOf(key, row, loaded.data)) };
   }
 
   /** The record in the given sheet row as it stands now; null when the row holds no record (any more). */
@@ -253,7 +254,8 @@ export function viewOf(loaded: LoadedWorkbook, key: FormRegister, rowNumber: num
           data,
         )
           .slice(0, 5)
-          .map((r) => summaryOf('hours', r, data))
+          // In the volunteer's own record, an hours line need not name the volunteer.
+          .map((r) => ({ ...summaryOf('hours', r, data), title: recordTitle('hours', { ...r.values, volunteerId: null, partner: null }, data) }))
       : [];
   return {
     ...refOf(key, register, row),

@@ -4,7 +4,7 @@
  * id, the partner's name) and shows whom it means. With `multiple`, several volunteers for one
  * hours entry (a group visit), each shown as a tag that can be removed.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Combobox, Option, Tag, TagGroup, makeStyles, tokens } from '@fluentui/react-components';
 import type { Choice } from '../../services/registerService';
 import { MANY } from '../../services/registerService';
@@ -40,6 +40,10 @@ export function PersonChooser({ id, choices, value, onChange, multiple, placehol
   const labelOf = (v: string) => byValue.get(fold(v))?.label ?? v;
   const [query, setQuery] = useState(multiple ? '' : chosen[0] ? labelOf(chosen[0]) : '');
   const [typing, setTyping] = useState(false);
+  // The form was reset or filled from outside (saved, a record opened): show what the cell now holds.
+  useEffect(() => {
+    if (!typing) setQuery(multiple ? '' : chosen[0] ? labelOf(chosen[0]) : '');
+  }, [value]);
 
   const words = fold(typing ? query : '')
     .split(/\s+/)

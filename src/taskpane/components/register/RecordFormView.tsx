@@ -41,20 +41,24 @@ interface Props {
   onDone: (message: string | null, rowNumber?: number) => void;
   onSavedNew: () => void;
   onCancel: () => void;
+  /** Whether the heading takes the focus when the form appears (not when it stands in for an empty list). */
+  focusHeading?: boolean;
 }
 
 export function unsavedKey(editing: boolean): string {
   return editing ? 'register.edit' : 'register.new';
 }
 
-export function RecordFormView({ form, editing, preset, onOpen, onDone, onSavedNew, onCancel }: Props) {
+export function RecordFormView({ form, editing, preset, onOpen, onDone, onSavedNew, onCancel, focusHeading = true }: Props) {
   const styles = useStyles();
   const { t, lang, clock } = usePane();
   const workbook = usePaneWorkbook();
   const { setUnsaved } = usePaneWork();
   const service = useMemo(() => new RegisterService(workbook, clock), [workbook, clock]);
-  const start = useMemo(() => (editing ? inputOf(form.key, editing.values) : { ...form.defaults, ...preset }), [editing, form, preset]);
   const inputKey = editing ? `register.edit.${form.key}.${editing.rowNumber}` : `register.new.${form.key}`;
+  // What the form holds before the user types: the record, or the defaults (after a save, what stays for the next entry).
+  const [baseline, setBaseline] = useKept<FormInput | null>(`${inputKey}.baseline`, null);
+  const start = useMemo(() => baseline ?? (editing ? inputOf(form.key, editing.values) : { ...form.defaults, ...preset }), [baseline, editing, form, preset]);
   const [input, setInput] = useKept<FormInput>(inputKey, start);
   const [outcome, setOutcome] = useKept<Outcome>(`${inputKey}.outcome`, null);
   const [allowDuplicate, setAllowDuplicate] = useState(false);
@@ -67,7 +71,6 @@ export function RecordFormView({ form, editing, preset, onOpen, onDone, onSavedN
   useEffect(() => {
     setUnsaved(unsavedKey(!!editing), changed);
   }, [changed, editing, setUnsaved]);
-  useEffect(() => () => setUnsaved(unsavedKey(!!editing), false), [editing, setUnsaved]);
 
   const refused = outcome?.result.kind === 'refused' ? outcome.result : null;
   const duplicate = outcome?.result.kind === 'duplicate' ? outcome.result.matches : live.duplicates;
@@ -91,6 +94,7 @@ export function RecordFormView({ form, editing, preset, onOpen, onDone, onSavedN
         const next: FormInput = { ...form.defaults };
         if (form.key === 'hours') for (const k of KEPT_BETWEEN_HOURS) if (input[k]) next[k] = input[k];
         setInput(next);
+        setBaseline(next);
         setAllowDuplicate(false);
         setOutcome({ serial: serial.current, result });
         onSavedNew();
@@ -123,7 +127,9 @@ export function RecordFormView({ form, editing, preset, onOpen, onDone, onSavedN
 
   return (
     <form className={styles.form} onSubmit={submit} aria-labelledby="record-form-heading" noValidate>
-      <FocusHeading id="record-form-heading">{title}</FocusHeading>
+      <FocusHeading id="record-form-heading" focus={focusHeading}>
+        {title}
+      </FocusHeading>
       {saved && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>
