@@ -93,9 +93,15 @@ interface Props {
 export function SheetPreview(props: Props) {
   const t = (key: BrowserStringKey, values?: Record<string, string | number>) => browserStrings.text(key, props.lang, values);
   const { target, onClose } = props;
+  // The drawer keeps its title and content while it slides away: a dialog without a name is none.
+  const [last, setLast] = useState<PreviewTarget | null>(target);
+  useEffect(() => {
+    if (target) setLast(target);
+  }, [target]);
+  const shown = target ?? last;
   return (
     <OverlayDrawer position="end" size="large" open={target !== null} onOpenChange={(_, data) => !data.open && onClose()}>
-      {target && (
+      {shown && (
         <>
           <DrawerHeader>
             <DrawerHeaderTitle
@@ -105,11 +111,11 @@ export function SheetPreview(props: Props) {
                 </Button>
               }
             >
-              {t('preview.heading', { sheet: target.sheet, cell: target.address })}
+              {t('preview.heading', { sheet: shown.sheet, cell: shown.address })}
             </DrawerHeaderTitle>
           </DrawerHeader>
           <DrawerBody>
-            <PreviewGrid {...props} target={target} />
+            <PreviewGrid {...props} target={shown} />
           </DrawerBody>
         </>
       )}

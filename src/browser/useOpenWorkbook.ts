@@ -45,6 +45,8 @@ export function useOpenWorkbook(lang: Lang, clock: Clock, t: BrowserSay) {
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<PendingReplace | null>(null);
   const serial = useRef(0);
+  /** What had the focus when the preview opened (the button): it gets it back when the preview closes. */
+  const beforePreview = useRef<HTMLElement | null>(null);
   useLeaveWarning(dirty || paneUnsaved, t);
 
   const show = useCallback(
@@ -57,7 +59,10 @@ export function useOpenWorkbook(lang: Lang, clock: Clock, t: BrowserSay) {
         // Reading the sheet list proves the bytes are a workbook before the tabs are shown.
         await pkg.listSheets();
         const workbook = new BrowserWorkbook(pkg, {
-          onSelect: (sheet, address) => setPreview({ sheet, address, serial: ++serial.current }),
+          onSelect: (sheet, address) => {
+            beforePreview.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+            setPreview({ sheet, address, serial: ++serial.current });
+          },
           onChange: () => setDirty(true),
         });
         setOpen({ workbook, fileName, handle, id: ++serial.current });
@@ -159,7 +164,12 @@ export function useOpenWorkbook(lang: Lang, clock: Clock, t: BrowserSay) {
     startNew,
     save,
     download,
-    closePreview: () => setPreview(null),
+    closePreview: () => {
+      setPreview(null);
+      const back = beforePreview.current;
+      // After the drawer has gone, so the focus is not caught by its closing trap.
+      setTimeout(() => back?.isConnected && back.focus(), 0);
+    },
   };
 }
 

@@ -6,7 +6,8 @@
  * shows; an evaluation round is rated; the summary is refreshed; the workbook is downloaded. The
  * download is then checked by the command line and recalculated by LibreOffice: the volunteer and
  * the hours are in the registers and the summary counts them. Every tab has labelled fields and no
- * serious axe violation; no request leaves 127.0.0.1. Screenshots: test-output/browser-<lang>-<tab>.png.
+ * serious axe violation (Fluent's focus sentinels included); no request leaves 127.0.0.1.
+ * Screenshots: test-output/browser-<lang>-<tab>.png.
  */
 import fs from 'fs';
 import http from 'http';
@@ -22,6 +23,7 @@ import { openXlsxBuffer } from '../../src/workbook/xlsx/reading/xlsxReader';
 import rules from '../../templates/ui/rules.json';
 import { runCli } from '../support/cli';
 import { recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
+import { axeCheck } from '../support/axe';
 import { buildPages, servePages } from '../support/pageServer';
 import { expectStrict } from '../support/strictCheck';
 
@@ -29,7 +31,6 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-output');
 const OUT = path.join(SHOTS, 'browser-build');
 const CHROMIUM = '/usr/bin/chromium';
-const AXE = require.resolve('axe-core/axe.min.js');
 const TODAY = '2026-11-23';
 const HOURS_LOGGED = 3.5;
 const LOCALES: Record<'nb' | 'en', string> = { nb: 'nb-NO', en: 'en-US' };
@@ -82,25 +83,13 @@ async function unlabelledFields(page: Page): Promise<string[]> {
   );
 }
 
+/** Serious or critical axe violations, Fluent's focus sentinels included (see test/support/axe.ts). */
 async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }> };
-      }
-    ).axe;
-    // Fluent's focus manager (tabster) adds invisible aria-hidden focus sentinels that pass focus
-    // straight on; they are not content, and axe's aria-hidden-focus flags them anyway.
-    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.html))}`);
-  });
+  return (await axeCheck(page)).serious;
 }
 
 /** Presses Tab until the focused element matches, as a keyboard user would. */
-async function tabUntil(page: Page, matches: string, limit = 12): Promise<void> {
+async function tabUntil(page: Page, matches: string, limit = 20): Promise<void> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
     if (await page.evaluate((selector) => document.activeElement?.matches(selector) ?? false, matches)) return;
@@ -196,8 +185,9 @@ maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
 
       // Registrer, by keyboard alone from the register chooser: the rules refuse "12" as a phone.
       await openTab('register');
-      const chooser = page.getByLabel(t('register.choose'));
+      const chooser = page.locator('#register-choose');
       await chooser.selectOption('volunteers');
+      await page.getByRole('button', { name: t('register.new.volunteers') }).click();
       await page.locator('#field-name').waitFor();
       newId = /(F[0-9A-Z]{6})/.exec((await page.locator('#field-id').getAttribute('placeholder')) ?? '')?.[1];
       expect(newId).toBeDefined();
@@ -228,50 +218,67 @@ maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
       await page.keyboard.press('ArrowDown');
       await tabUntil(page, '#field-activity');
       await page.keyboard.press('ArrowDown');
-      for (const date of ['start', 'confidentialityDate', 'policeCertificateDate', 'consentDate']) {
+      // Start is today and the status Aktiv already; the three dates an active volunteer needs are typed.
+      for (const date of ['confidentialityDate', 'policeCertificateDate', 'consentDate']) {
         await tabUntil(page, `#field-${date}`);
         await typeDate(page, TODAY);
       }
-      await tabUntil(page, '#field-status');
-      await page.keyboard.press('ArrowDown');
-      await tabUntil(page, 'button[type=submit]');
+      await tabUntil(page, 'button[type=submit]', 30);
       await page.keyboard.press('Enter');
       await page
         .getByRole('status')
-        .filter({ hasText: pattern('register.appended') })
+        .filter({ hasText: t('register.saved', { title: `Test Frivillig (${newId})` }) })
         .waitFor();
 
-      // Hours for the new volunteer.
+      // Hours for the new volunteer, chosen by name.
       await chooser.selectOption('hours');
+      await page.getByRole('button', { name: t('register.new.hours') }).click();
       await page.locator('#field-hours').waitFor();
       await page.locator('#field-date').fill(TODAY);
       await page.locator('#field-activity').selectOption({ index: 1 });
-      await page.locator('#field-volunteerId').fill(newId!);
-      await page.locator('#field-volunteerCount').fill('1');
+      await page.locator('#field-volunteerId').click();
+      await page.locator('#field-volunteerId').pressSequentially('Test Frivillig');
+      await page
+        .locator('[role=option], [role=menuitemcheckbox]')
+        .filter({ hasText: `Test Frivillig (${newId})` })
+        .first()
+        .click();
       await page.locator('#field-hours').fill(String(HOURS_LOGGED));
-      await page.getByRole('button', { name: t('register.save') }).click();
+      await page
+        .getByRole('tabpanel')
+        .getByRole('button', { name: t('register.save'), exact: true })
+        .click();
       await page
         .getByRole('status')
-        .filter({ hasText: pattern('register.appended') })
+        .filter({ hasText: new RegExp(`Test Frivillig \\(${newId}\\)`) })
+        .first()
         .waitFor();
       await page.getByText(browserText('file.unsaved', lang), { exact: false }).waitFor();
 
-      // Kontroll: choosing an issue previews its sheet with the cell marked.
+      // Kontroll (checked as the tab opens): showing an issue's cell previews its sheet in a drawer, the cell marked.
       await openTab('validation');
-      await page.getByRole('button', { name: t('validation.run') }).click();
       await page.locator('#panel-validation [role=status]').waitFor();
-      const issue = page.locator('#panel-validation section li button:not([disabled])').first();
-      const [, cell] = /([A-Z]+\d+) ·/.exec((await issue.textContent()) ?? '') ?? [];
+      const issue = page
+        .locator('#panel-validation section li button')
+        .filter({ hasText: /^(Vis|Show) [A-Z]+\d+$/ })
+        .first();
+      const [, cell] = /([A-Z]+\d+)$/.exec((await issue.textContent()) ?? '') ?? [];
       const sheet = await issue.locator('xpath=ancestor::section[1]').getAttribute('aria-label');
       expect(cell).toBeDefined();
       await issue.click();
-      const preview = page.locator('aside[data-preview-sheet]');
+      const preview = page.locator('section[data-preview-sheet]');
       await preview.waitFor();
       expect([await preview.getAttribute('data-preview-sheet'), await preview.getAttribute('data-preview-cell')]).toEqual([sheet, cell]);
       const marked = preview.locator('td[aria-current="true"]');
       await marked.waitFor();
       expect(await marked.getAttribute('data-address')).toBe(cell);
       expect(await marked.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+      // The drawer has the focus; Esc closes it and the focus goes back to the button.
+      expect(await page.evaluate(() => !!document.activeElement?.closest('.fui-OverlayDrawer, [role=dialog]'))).toBe(true);
+      await page.screenshot({ path: path.join(SHOTS, `browser-${lang}-preview.png`), fullPage: false });
+      await page.keyboard.press('Escape');
+      await preview.waitFor({ state: 'detached' });
+      expect(await issue.evaluate((el) => el === document.activeElement)).toBe(true);
       await checkTab('validation');
 
       // Evaluering: rate every statement of the first factor, then save the round.
@@ -325,4 +332,54 @@ maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
     expect(figures.kpi_active_volunteers).toBe(before.kpi_active_volunteers + 1);
     expect(figures.kpi_hours_year).toBeCloseTo(before.kpi_hours_year + HOURS_LOGGED, 6);
   }, 300_000);
+
+  test('save is the primary button only with changes; a new workbook over unsaved work asks first', async () => {
+    const file = path.join(work, `small-${lang}.xlsx`);
+    expect((await runCli('new', file, '--lang', lang, '--today', TODAY)).code).toBe(0);
+    const context = await browser.newContext({ viewport: { width: 350, height: 800 }, locale: LOCALES[lang] });
+    const page = await context.newPage();
+    await page.goto(`${base}/browser.html?lang=${lang}&today=${TODAY}`);
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe(browserText('start.heading', lang));
+    await page.setInputFiles('#open-file', file);
+    const save = page.locator('header').getByRole('button', { name: browserText('file.download', lang), exact: true });
+    await save.waitFor();
+    // A primary button is the brand colour with white text; a secondary one has dark text.
+    const primary = () => save.evaluate((el) => getComputedStyle(el).color === 'rgb(255, 255, 255)');
+    expect(await primary()).toBe(false);
+    // A change: the municipality's name.
+    await page.getByRole('tab', { name: t('tab.settings.label') }).click();
+    await page.locator('#setting-municipality').fill('Moldal');
+    await page.getByRole('button', { name: t('settings.save') }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: t('settings.saved', { sheet: sheetDef('settings').name[lang] }) })
+      .waitFor();
+    await page.waitForFunction(
+      (name) => {
+        const button = [...document.querySelectorAll('header button')].find((b) => b.textContent === name);
+        return !!button && getComputedStyle(button).color === 'rgb(255, 255, 255)';
+      },
+      browserText('file.download', lang),
+    );
+    expect(await primary()).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, `browser-${lang}-350-header.png`) });
+    // "New" would replace the unsaved change: the page asks, and "cancel" keeps it.
+    await page
+      .locator('header')
+      .getByRole('button', { name: browserText('file.newLong', lang) })
+      .click();
+    const dialog = page.getByRole('alertdialog', { name: browserText('replace.title', lang) });
+    await dialog.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: browserText('replace.cancel', lang) }).click();
+    expect(await page.locator('#setting-municipality').inputValue()).toBe('Moldal');
+    await page
+      .locator('header')
+      .getByRole('button', { name: browserText('file.newLong', lang) })
+      .click();
+    await dialog.getByRole('button', { name: browserText('replace.confirm', lang) }).click();
+    await page.getByText(browserText('file.newName', lang)).first().waitFor();
+    await context.close();
+  }, 120_000);
 });

@@ -1,21 +1,23 @@
 /**
  * The task pane's tabs in a real browser (Debian's Chromium via playwright-core), over the
  * recording Excel stand-in and the Office adapter: the same components Excel shows, built by the
- * project's webpack configuration from paneHarness.tsx. Forms reject invalid input with the rule's
- * message and write nothing, then write one row; the validation list selects the right cell; an
- * error from Excel becomes a message; every field is labelled, axe finds nothing serious, and the
- * pane is usable from the keyboard. Screenshots of each tab go to test-output/pane-*.png.
+ * project's webpack configuration from paneHarness.tsx. Forms refuse invalid input with one alert
+ * that takes the focus and write nothing, then write one row named by its id; a half-filled form
+ * survives a tab switch; a row selected in the sheet opens its record; the validation list groups
+ * what is alike and fixes or shows each place; an error from Excel becomes a message; every field
+ * is labelled, axe finds nothing serious, and the pane is usable from the keyboard. Screenshots of
+ * each tab go to test-output/pane-*.png.
  */
 import http from 'http';
 import path from 'path';
 import type { AddressInfo } from 'net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { axeCheck } from '../support/axe';
 import { buildPages, servePages } from '../support/pageServer';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'test-output', 'pane-harness');
 const SHOTS = path.join(ROOT, 'test-output');
-const AXE = require.resolve('axe-core/axe.min.js');
 
 let server: http.Server;
 let base: string;
@@ -54,19 +56,9 @@ async function unlabelledFields(page: Page): Promise<string[]> {
   );
 }
 
+/** Serious or critical axe violations, Fluent's focus sentinels included (see test/support/axe.ts). */
 async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
-    ).axe;
-    // Fluent's focus manager (tabster) keeps invisible focus sentinels marked aria-hidden that hand
-    // focus straight on; they are not content, and axe's aria-hidden-focus flags them regardless.
-    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => (n as { html: string }).html))}`);
-  });
+  return (await axeCheck(page)).serious;
 }
 
 beforeAll(async () => {
@@ -94,62 +86,115 @@ describe('the task pane in Chromium over the Excel stand-in', () => {
     await page.context().close();
   });
 
-  test("Registrer refuses an invalid phone with the rule's message and writes nothing; a valid volunteer is one new row", async () => {
+  test('Registrer refuses an invalid phone with one alert that takes the focus, writes nothing; a valid volunteer is one new row, named with its id', async () => {
     const page = await open('tab=register&templates=1');
     const before = await tableRows(page, VOLUNTEERS);
+    // An empty register opens on its form; an active volunteer's consent date is required at once.
     await page.getByLabel('Navn').fill('Kari Nordmann');
+    expect(await page.locator('#field-consentDate').evaluate((el) => (el as HTMLInputElement).required)).toBe(true);
     await page.getByLabel('Telefon').fill('12');
-    await page.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
     const alert = page.getByRole('alert').filter({ hasText: '«12» er ikke et norsk telefonnummer' });
     await alert.waitFor();
+    expect(await page.getByRole('alert').count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
     expect(await tableRows(page, VOLUNTEERS)).toEqual(before);
     await page.screenshot({ path: path.join(SHOTS, 'pane-register.png'), fullPage: true });
+    // The summary's link takes the user to the field.
+    await alert.getByRole('link', { name: /telefonnummer/ }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-phone');
 
     await page.getByLabel('Telefon').fill('+47 912 34 567');
     await page.getByLabel('Tilknytning').selectOption({ index: 1 });
     await page.getByLabel('Aktivitet').selectOption({ index: 2 });
-    await page.getByLabel(/^Start/).fill('2026-11-02');
-    await page.getByLabel('Samtykke dato').fill('2026-11-02');
-    await page.getByLabel('Taushetserklæring dato').fill('2026-11-02');
-    await page.getByLabel('Politiattest vist dato').fill('2026-11-02');
-    await page.getByLabel('Status').selectOption({ index: 1 });
-    await page.getByRole('button', { name: 'Lagre' }).click();
-    await page.getByRole('status').filter({ hasText: 'Lagret som ny rad' }).waitFor();
+    for (const field of ['Samtykke dato', 'Taushetserklæring dato', 'Politiattest vist dato'])
+      await page.getByRole('button', { name: `I dag som ${field}` }).click();
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /Lagret: Kari Nordmann \(F[0-9A-Z]{6}\)\./ }).waitFor();
     const after = await tableRows(page, VOLUNTEERS);
     expect(after).toHaveLength(before.length + 1);
     const row = after[after.length - 1];
     expect(row.slice(0, 3)).toEqual([expect.stringMatching(/^F[0-9A-HJKMNP-TV-Z]{6}$/), 'Kari Nordmann', '+47 912 34 567']);
+    // Ready for the next volunteer: the form is empty again and the focus in its first field.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-name');
     await page.context().close();
   });
 
-  test('Kontroll lists issues by sheet with severity; choosing one selects its cell', async () => {
-    const page = await open('tab=validation&templates=1');
+  test('a half-filled form survives a tab switch; leaving it for another register asks first', async () => {
+    const page = await open('tab=register&templates=1');
+    await page.getByLabel('Navn').fill('Halvferdig Hansen');
+    await page.getByRole('tab', { name: 'Evaluering' }).click();
+    await page.getByRole('tab', { name: 'Registrer' }).click();
+    expect(await page.getByLabel('Navn').inputValue()).toBe('Halvferdig Hansen');
+    await page.getByLabel('Register').selectOption('hours');
+    const dialog = page.getByRole('alertdialog', { name: 'Forkaste det du har skrevet?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Fortsett å skrive' }).click();
+    expect(await page.getByLabel('Navn').inputValue()).toBe('Halvferdig Hansen');
+    await page.context().close();
+  });
+
+  test('selecting a register row in Excel opens that record in the pane', async () => {
+    const page = await open('tab=register&templates=1');
+    await page.getByLabel('Navn').fill('Kari Nordmann');
+    await page.getByLabel('Tilknytning').selectOption({ index: 1 });
+    await page.getByLabel('Aktivitet').selectOption({ index: 2 });
+    for (const field of ['Samtykke dato', 'Taushetserklæring dato', 'Politiattest vist dato'])
+      await page.getByRole('button', { name: `I dag som ${field}` }).click();
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'F0001' }).waitFor();
+    await page.getByRole('tab', { name: 'Oppsummering' }).click();
+    // The user clicks a cell of Kari's row in the sheet.
+    await page.evaluate(() =>
+      (window as unknown as { standIn: { userSelects(sheet: string, address: string): Promise<void> } }).standIn.userSelects('Frivillige', 'C2'),
+    );
+    await page.getByRole('heading', { name: 'Kari Nordmann (F0001)' }).waitFor();
+    expect(await page.getByRole('tab', { name: 'Registrer', selected: true }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  test('Kontroll is a to-do list: identical messages grouped, each with a fix; showing a place selects its cell', async () => {
+    const page = await open('tab=summary&templates=1');
     await page.evaluate(() =>
       (window as unknown as { standIn: { run(b: (c: Excel.RequestContext) => Promise<void>): Promise<void> } }).standIn.run(async (context) => {
-        context.workbook.tables.getItem('Timelogg').rows.add(undefined, [[46300, 'Ukjent', '', '', '', 1, 2, '', '']]);
+        context.workbook.tables.getItem('Timelogg').rows.add(undefined, [
+          [46300, 'Ukjent', '', '', '', 1, 2, '', ''],
+          [46301, 'Ukjent', '', '', '', 1, -1, '', ''],
+        ]);
         await context.sync();
       }),
     );
-    await page.getByRole('button', { name: 'Kontroller arbeidsboken' }).click();
+    await page.getByRole('tab', { name: 'Kontroll' }).click();
     const section = page.getByRole('region', { name: 'Timer' });
     await section.waitFor();
-    const issue = section.getByRole('button').filter({ hasText: 'Ukjent' }).first();
-    const text = await issue.textContent();
-    const cell = /([A-Z]+\d+) ·/.exec(text ?? '')![1];
-    await issue.click();
+    const item = section.getByRole('listitem').filter({ hasText: 'Ukjent' }).first();
+    await item.getByText('(2 steder)').waitFor();
+    await item.getByRole('button', { name: 'Alle 2 steder' }).click();
+    // The new table's blank first row stays row 2: the rows added by hand are 3 and 4.
+    await item.getByRole('button', { name: 'Åpne rad 4' }).waitFor();
+    // A single place: its cell is shown in the sheet.
+    const single = section.getByRole('listitem').filter({ hasText: 'Antall timer er -1' }).first();
+    const show = single.getByRole('button', { name: /^Vis [A-Z]+\d+$/ });
+    const cell = (/^Vis ([A-Z]+\d+)$/.exec((await show.textContent()) ?? '') ?? [])[1];
+    await show.click();
     await page.waitForFunction(() => (window as unknown as { standIn: { selection?: unknown } }).standIn.selection !== undefined);
     expect(await page.evaluate(() => (window as unknown as { standIn: { selection: unknown } }).standIn.selection)).toEqual({ sheet: 'Timer', address: cell });
-    expect(await section.getByText('Advarsel').count()).toBeGreaterThan(0);
+    expect(await section.getByText('Feil').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SHOTS, 'pane-validation.png'), fullPage: false });
+    // The fix opens the record in the register tab.
+    await item.getByRole('button', { name: 'Åpne rad 3' }).click();
+    await page.getByRole('tab', { name: 'Registrer', selected: true }).waitFor();
+    await page.getByText('Rad 3 i «Timer»').waitFor();
     await page.context().close();
   });
 
   test("an error from Excel shows as a message in the user's language, not a blank pane", async () => {
     const page = await open('tab=validation&templates=1&lang=en', 'en-US');
+    await page.getByRole('button', { name: 'Check again' }).waitFor();
     await page.evaluate(() => {
       (window as unknown as { standIn: { cellEditMode: boolean } }).standIn.cellEditMode = true;
     });
-    await page.getByRole('button', { name: 'Check the workbook' }).click();
+    await page.getByRole('button', { name: 'Check again' }).click();
     await page.getByRole('alert').filter({ hasText: 'You are editing a cell. Press Enter or Esc' }).waitFor();
     expect(await page.getByRole('tab').count()).toBe(6);
     await page.context().close();
@@ -162,7 +207,7 @@ describe('the task pane in Chromium over the Excel stand-in', () => {
       await page.waitForTimeout(300);
       await page.locator('[role=tabpanel] >> text=/\\S/').first().waitFor();
       if (tab === 'summary') await page.getByRole('button', { name: 'Oppdater oppsummeringen' }).click();
-      if (tab === 'validation') await page.getByRole('button', { name: 'Kontroller arbeidsboken' }).click();
+      if (tab === 'validation') await page.getByRole('button', { name: 'Kontroller på nytt' }).waitFor();
       await page.waitForTimeout(500);
       expect(await unlabelledFields(page)).toEqual([]);
       expect(await seriousViolations(page)).toEqual([]);
@@ -171,19 +216,26 @@ describe('the task pane in Chromium over the Excel stand-in', () => {
     },
   );
 
-  test('by keyboard alone: arrow to Registrer, type a record, submit with Enter', async () => {
+  test('by keyboard alone: arrow to Registrer, type a record, submit with Enter; the one alert takes the focus', async () => {
     const page = await open('tab=templates&templates=1&lang=en');
     await page.getByRole('tab', { name: 'Templates' }).focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await page.getByRole('tab', { name: 'Register', selected: true }).waitFor();
-    await page.getByLabel('What do you want to register?').focus();
+    await page.getByLabel('Name').waitFor();
+    await page.locator('#register-choose').focus();
     await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).id)).toBe('field-name');
     await page.keyboard.type('Kari');
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).id)).toBe('field-id');
     await page.keyboard.press('Enter');
-    // Enter submits the form: the rules answer with the required fields' messages.
-    await page.getByRole('alert').filter({ hasText: /Name/ }).first().waitFor();
+    // Enter submits the form: the rules answer with the required fields, in one summary that has the focus.
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /Affiliation/ })
+      .first()
+      .waitFor();
+    expect(await page.getByRole('alert').count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
     await page.context().close();
   });
 

@@ -40,7 +40,7 @@ export default function RegisterTab() {
 
   /** Goes somewhere else, asking first when a form holds unsaved changes. */
   const guarded = (go: () => void) => {
-    if (unsaved && (view.mode === 'new' || view.mode === 'edit')) setPending(() => go);
+    if (unsaved) setPending(() => go);
     else go();
   };
   const discardForms = () => {

@@ -52,7 +52,8 @@ import { useAction } from './useAction';
 type Typed = Record<PaneParameter | PaneText, string>;
 
 const useStyles = makeStyles({
-  item: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-start', flexWrap: 'wrap' },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  item: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-end', flexWrap: 'wrap' },
   itemInput: { flexGrow: 1, minWidth: '10em' },
   items: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -230,7 +231,7 @@ function ListEditor({ view, onSaved }: { view: SettingsView; onSaved: (view: Set
   const problemOf = (index: number) => problems.find((p) => p.index === index);
 
   return (
-    <section aria-labelledby="lists-heading">
+    <section aria-labelledby="lists-heading" className={styles.section}>
       <Subtitle2 as="h2" id="lists-heading">
         {t('settings.lists')}
       </Subtitle2>
