@@ -230,6 +230,7 @@ export default function EvaluationTab() {
                 <Caption1>
                   {statement.instruments.length ? t('evaluation.action', { instruments: statement.instruments.join(', ') }) : t('evaluation.actionOwn')}
                 </Caption1>
+                {!lastOwner && <Caption1>{t('evaluation.ownerHint')}</Caption1>}
                 <div className={styles.actionFields}>
                   <Field className={styles.actionField} label={t('evaluation.responsible')} size="small">
                     <Input

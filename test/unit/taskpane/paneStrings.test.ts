@@ -39,3 +39,28 @@ test('refusals and unexpected errors are explained, never shown raw alone', () =
   const unexpected = paneError(new TypeError('boom'), 'nb');
   expect(unexpected).toMatchObject({ title: 'Noe gikk galt', detail: 'boom' });
 });
+
+test('every string is used by the pane, as a key written out or under a prefix the pane completes', () => {
+  const { readdirSync, readFileSync, statSync } = jest.requireActual<typeof import('node:fs')>('node:fs');
+  const { join } = jest.requireActual<typeof import('node:path')>('node:path');
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+  const source = files(join(__dirname, '..', '..', '..', 'src'))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  // Keys the pane builds from data: a refusal's code, a tab, a register, a severity, a parameter, a problem, a language, a state.
+  const built = [
+    'error.templates.',
+    'tab.',
+    'register.kind.',
+    'register.new.',
+    'severity.',
+    'settings.param.',
+    'settings.problem.',
+    'settings.list.problem.',
+    'lang.',
+    'templates.state.',
+  ];
+  const unused = Object.keys(paneStrings).filter((key) => !source.includes(`'${key}'`) && !built.some((prefix) => key.startsWith(prefix)));
+  expect(unused).toEqual([]);
+});
