@@ -12,7 +12,6 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { paneStrings, type PaneStringKey } from './i18n';
 import { PaneContext, type PaneContextValue } from './paneContext';
 import { PaneWorkProvider, usePaneWork } from './paneWork';
-import { SelectionFollower } from './components/SelectionFollower';
 import { systemClock, type Clock } from './services/paneClock';
 import type { PaneWorkbook } from './services/paneWorkbook';
 
@@ -27,6 +26,9 @@ const PANELS = {
   summary: lazy(() => import(/* webpackChunkName: "pane-summary" */ './components/SummaryTab')),
   settings: lazy(() => import(/* webpackChunkName: "pane-settings" */ './components/SettingsTab')),
 } satisfies Record<Section, unknown>;
+
+/** Inside Excel only, and after the first paint: it brings the core's reading and rules with it. */
+const SelectionFollower = lazy(() => import(/* webpackChunkName: "pane-selection" */ './components/SelectionFollower'));
 
 const labelKey = (section: Section): PaneStringKey => `tab.${section}.label`;
 
@@ -137,7 +139,11 @@ function Pane({
           )}
         </section>
       </main>
-      {workbook?.watchSelection && <SelectionFollower />}
+      {workbook?.watchSelection && (
+        <Suspense fallback={null}>
+          <SelectionFollower />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -11,7 +11,7 @@ import { usePaneWork } from '../paneWork';
 import { RecordService } from '../services/recordService';
 import { unsavedKey } from './register/RecordFormView';
 
-export function SelectionFollower() {
+export default function SelectionFollower() {
   const workbook = usePaneWorkbook();
   const work = usePaneWork();
   const records = useMemo(() => new RecordService(workbook), [workbook]);
