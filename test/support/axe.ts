@@ -19,6 +19,8 @@ export interface AxeResult {
 }
 
 export async function axeCheck(page: Page): Promise<AxeResult> {
+  // A dialog fading in has, for a moment, text of too little contrast: check what the user sees once it stands still.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 }).catch(() => undefined);
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
     type Node = { html: string; target: string[] };
