@@ -11,6 +11,7 @@ import { RowChanged, RowsNotDeleted, WorkbookActionError } from '../core/port';
 import { phraseOf } from '../core/samspillError';
 import { paneStrings, type PaneStringKey } from './i18n';
 import { CellWritesUnavailable } from './services/cellWriter';
+import { SettingsChanged } from './services/settingsService';
 import { TemplateRefusal } from './services/templateRefusal';
 
 export interface PaneError {
@@ -23,7 +24,7 @@ export interface PaneError {
 export function paneError(error: unknown, lang: Lang): PaneError {
   const titled = (
     title: PaneStringKey,
-    said: WorkbookActionError | TemplateRefusal | CellWritesUnavailable | RowChanged | RowsNotDeleted,
+    said: WorkbookActionError | TemplateRefusal | CellWritesUnavailable | RowChanged | RowsNotDeleted | SettingsChanged,
     detail?: string,
   ): PaneError => ({
     title: paneStrings.text(title, lang),
@@ -35,5 +36,6 @@ export function paneError(error: unknown, lang: Lang): PaneError {
   if (error instanceof CellWritesUnavailable) return titled('error.cellWrites.title', error);
   if (error instanceof RowChanged) return titled('error.rowChanged.title', error);
   if (error instanceof RowsNotDeleted) return titled('error.rowsNotDeleted.title', error);
+  if (error instanceof SettingsChanged) return titled('error.settings.changedTitle', error);
   return { title: paneStrings.text('error.unexpected.title', lang), body: paneStrings.text('error.unexpected.body', lang), detail: phraseOf(error).say(lang) };
 }

@@ -17,7 +17,7 @@ import { cliFailure, cliStrings, UserFacingError } from '../../src/cli/cliText';
 import { SummaryLayoutChanged } from '../../src/cli/summaryWriteBack';
 import { paneError } from '../../src/taskpane/paneErrors';
 import { CellWritesUnavailable } from '../../src/taskpane/services/cellWriter';
-import { ListRefusal, SettingsRefusal } from '../../src/taskpane/services/settingsService';
+import { ListRefusal, SettingsChanged, SettingsRefusal } from '../../src/taskpane/services/settingsService';
 import { TemplateRefusal, type TemplateRefusalCode } from '../../src/taskpane/services/templateRefusal';
 import { CellEditError } from '../../src/workbook/xlsx/editing/cellEdit';
 import { NameConflictError } from '../../src/workbook/xlsx/editing/packageMerge';
@@ -108,6 +108,7 @@ const FAMILY: Record<string, SamspillError> = {
   CellWritesUnavailable: new CellWritesUnavailable('x'),
   SettingsRefusal: new SettingsRefusal([]),
   ListRefusal: new ListRefusal([{ index: 0, problem: 'blank' }]),
+  SettingsChanged: new SettingsChanged(['municipality']),
   UserFacingError: new UserFacingError(READ.notFound),
   SummaryLayoutChanged: new SummaryLayoutChanged(new NameConflictError('kpi_hours_year')),
   PartSyntaxError: new PartSyntaxError('xl/workbook.xml', readDetail('structureNotWellFormed', DETAILS.structureNotWellFormed)),
@@ -224,7 +225,7 @@ describe('the command line says each error in bokmål and English (cliFailure)',
 
 describe('the pane says each error in its language (paneError)', () => {
   it.each(LANGUAGES)('a refusal it knows has its own title and its sentence as the body (%s)', (lang: Lang) => {
-    for (const error of [...Object.values(ACTION), ...Object.values(TEMPLATE), ...Object.values(ROW), FAMILY.CellWritesUnavailable]) {
+    for (const error of [...Object.values(ACTION), ...Object.values(TEMPLATE), ...Object.values(ROW), FAMILY.CellWritesUnavailable, FAMILY.SettingsChanged]) {
       const shown = paneError(error, lang);
       expect(shown.body).toBe(error.say(lang));
       expect(shown.title).not.toBe(paneError(new Error('x'), lang).title);

@@ -26,6 +26,7 @@ import {
   typographyStyles,
 } from '@fluentui/react-components';
 import { isoToSerial, serialToIso } from '../../core/model/dates';
+import { RowChanged } from '../../core/port';
 import { formatDay } from '../../core/validation/messages';
 import { usePane, usePaneWorkbook } from '../paneContext';
 import { useKept, usePaneWork } from '../paneWork';
@@ -83,6 +84,22 @@ function workOf(draft: EvaluationDraft): Work {
     participants: draft.participants,
     answers: Object.fromEntries(statements.map((s) => [s.id, { rating: s.rating, evidence: s.evidence }])),
     assignments: Object.fromEntries(statements.filter((s) => s.assignment.responsible || s.assignment.deadline !== null).map((s) => [s.id, s.assignment])),
+  };
+}
+
+/** The user's changes (mine against what they started from) laid over a round read again (theirs). */
+function rebased(mine: Work, started: Work, theirs: Work): Work {
+  const changed = <T,>(a: T, b: T) => JSON.stringify(a) !== JSON.stringify(b);
+  const answers = { ...theirs.answers };
+  for (const [id, answer] of Object.entries(mine.answers)) if (changed(answer, started.answers[id])) answers[id] = answer;
+  const assignments = { ...theirs.assignments };
+  for (const [id, given] of Object.entries(mine.assignments)) if (changed(given, started.assignments[id])) assignments[id] = given;
+  return {
+    date: theirs.date,
+    scope: changed(mine.scope, started.scope) ? mine.scope : theirs.scope,
+    participants: changed(mine.participants, started.participants) ? mine.participants : theirs.participants,
+    answers,
+    assignments,
   };
 }
 
@@ -151,12 +168,19 @@ export default function EvaluationTab() {
     );
   const save = () =>
     run(async () => {
-      setSaved(await service.save(draft.date, work.answers, work.scope, work.participants, toAssign()));
+      setSaved(await service.save(draft.date, work.answers, work.scope, work.participants, toAssign(), draft));
       const next = await service.draft(draft.date);
       setDraft(next);
       setWork(workOf(next));
     });
   const roundRated = ratedIn(all);
+  /** The round read again after a refusal, with what the user changed in the pane laid over it. */
+  const reread = () =>
+    run(async () => {
+      const next = await service.draft(draft.date);
+      setDraft(next);
+      setWork(rebased(work, workOf(draft), workOf(next)));
+    });
 
   return (
     <>
@@ -279,6 +303,7 @@ export default function EvaluationTab() {
         </Button>
       </div>
       <ErrorMessage error={error} />
+      {error instanceof RowChanged && <Button onClick={() => void reread()}>{t('evaluation.reread')}</Button>}
       {saved && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>

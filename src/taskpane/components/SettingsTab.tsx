@@ -31,6 +31,7 @@ import { usePane, usePaneWorkbook } from '../paneContext';
 import { useKept, usePaneWork } from '../paneWork';
 import {
   ListRefusal,
+  SettingsChanged,
   PANE_LISTS,
   PANE_PARAMETERS,
   PANE_TEXTS,
@@ -91,6 +92,8 @@ export default function SettingsTab() {
   const service = useMemo(() => new SettingsService(workbook), [workbook]);
   const [view, setView] = useState<SettingsView | null>(null);
   const [typed, setTyped] = useKept<Typed | null>('settings.typed', null);
+  // What the fields started from: only what the user changed is written, and only while the sheet still holds this.
+  const [base, setBase] = useKept<SettingsView | null>('settings.base', null);
   const [problems, setProblems] = useState<ParameterProblem[]>([]);
   const [saved, setSaved] = useState(false);
   const { busy, error, run } = useAction();
@@ -99,26 +102,43 @@ export default function SettingsTab() {
     void run(async () => {
       const read = await service.read();
       setView(read);
-      if (!typed) setTyped(typedOf(read, lang));
+      if (!typed || !base) {
+        setTyped(typedOf(read, lang));
+        setBase(read);
+      }
     });
   }, [service, lang, run]);
 
-  const changed = !!view && !!typed && JSON.stringify(typed) !== JSON.stringify(typedOf(view, lang));
+  const started = base ?? view;
+  const changedKeys = started && typed ? (Object.keys(typed) as (keyof Typed)[]).filter((k) => typed[k] !== typedOf(started, lang)[k]) : [];
+  const changed = changedKeys.length > 0;
   useEffect(() => setUnsaved('settings.parameters', changed), [changed, setUnsaved]);
 
   const save = () => {
     if (!typed) return;
     setSaved(false);
     void run(async () => {
+      const all = valuesOf(typed);
+      const values = Object.fromEntries(changedKeys.map((k) => [k, all[k]])) as ParameterValues;
       try {
-        const written = await service.write(valuesOf(typed));
+        const written = await service.write(values, started?.values);
         setProblems([]);
         setView(written);
+        setBase(written);
         setTyped(typedOf(written, lang));
         setSaved(true);
       } catch (caught) {
         if (caught instanceof SettingsRefusal) setProblems(caught.problems);
-        else throw caught;
+        else if (caught instanceof SettingsChanged) {
+          // Read again; the user's own changes stay on top, to look over and save again.
+          const fresh = await service.read();
+          const next = typedOf(fresh, lang);
+          for (const k of changedKeys) next[k] = typed[k];
+          setView(fresh);
+          setBase(fresh);
+          setTyped(next);
+          throw caught;
+        } else throw caught;
       }
     });
   };
@@ -216,6 +236,7 @@ function ListEditor({ view, onSaved }: { view: SettingsView; onSaved: (view: Set
   const service = useMemo(() => new SettingsService(workbook), [workbook]);
   const [list, setList] = useKept<PaneList>('settings.list', 'units');
   const [edited, setEdited] = useKept<Partial<Record<PaneList, ListItemEdit[]>>>('settings.lists', {});
+  const [listBase, setListBase] = useKept<SettingsView | null>('settings.listsBase', null);
   const [problems, setProblems] = useState<ListProblem[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const { busy, error, run } = useAction();
@@ -225,6 +246,7 @@ function ListEditor({ view, onSaved }: { view: SettingsView; onSaved: (view: Set
   const title = valueList(list).title[view.lang];
 
   const put = (next: ListItemEdit[]) => {
+    if (!listBase) setListBase(view);
     setEdited({ ...edited, [list]: next });
     setSaved(null);
   };
@@ -291,14 +313,19 @@ function ListEditor({ view, onSaved }: { view: SettingsView; onSaved: (view: Set
           onClick={() =>
             void run(async () => {
               try {
-                const written = await service.writeList(list, items);
+                const written = await service.writeList(list, items, (listBase ?? view).values);
                 setProblems([]);
                 setEdited({ ...edited, [list]: undefined });
+                setListBase(null);
                 onSaved(written);
                 setSaved(t('settings.list.saved', { list: title, sheet: view.sheet ?? '' }));
               } catch (caught) {
                 if (caught instanceof ListRefusal) setProblems(caught.problems);
-                else throw caught;
+                else if (caught instanceof SettingsChanged) {
+                  // The list as the sheet has it now is what the user's edit is kept over.
+                  setListBase(await service.read());
+                  throw caught;
+                } else throw caught;
               }
             })
           }

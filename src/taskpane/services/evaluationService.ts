@@ -15,16 +15,14 @@ import { content, itemLabel, workbookStrings } from '../../core/content/content'
 import type { FactorKey } from '../../core/content/contentSchema';
 import { evaluationRounds, ratingKey, RATING_KEYS, type RatedStatement, type RatingKey, type StatementKind } from '../../core/evaluation/evaluationRounds';
 import { needsAction, proposedActions, refreshActions } from '../../core/evaluation/actionPlan';
-import { sameCellValue, type RowCellEdit, type RowUpdate } from '../../core/port';
+import { sameCellValue, type CellValue, type RowCellEdit, type RowUpdate } from '../../core/port';
 import { rowSnapshot } from './registerService';
 import type { Lang } from '../../core/content/language';
 import { loadWorkbook } from '../../core/model/loadWorkbook';
 import type { RegisterRow } from '../../core/model/registerRows';
-import { requireCellWriter, type CellEdit } from './cellWriter';
 import { systemClock, todayOf, type Clock } from './paneClock';
 import type { PaneWorkbook } from './paneWorkbook';
 import { tableRow } from './tableRow';
-import { cellAddress } from '../../core/model/a1';
 
 export interface StatementAnswer {
   rating: RatingKey | null;
@@ -67,7 +65,19 @@ export interface EvaluationDraft {
   factors: DraftFactor[];
   /** The rating scale's labels in the workbook's language, in scale order. */
   ratings: { key: RatingKey; label: string }[];
+  /** The round's rows as read: a save writes only what the pane changed, and only where the sheet still holds this. */
+  rows: DraftRow[];
 }
+
+/** A checklist row of the round as the draft read it. */
+export interface DraftRow {
+  rowNumber: number;
+  statementId: string;
+  values: Record<(typeof WRITTEN)[number], CellValue>;
+}
+
+/** The checklist columns the evaluation writes. */
+const WRITTEN = ['rating', 'evidence', 'responsible', 'deadline', 'scope', 'participants'] as const;
 
 export interface SavedRound {
   date: number;
@@ -130,6 +140,7 @@ export class EvaluationService {
       participants: rows.length > 0 ? asText(rows[0].values.participants) : '',
       factors,
       ratings: RATING_KEYS.map((key) => ({ key, label: itemLabel('ratingScale', key, lang) })),
+      rows: draftRows(rows),
     };
   }
 
@@ -139,6 +150,8 @@ export class EvaluationService {
     scope: string,
     participants: string,
     assignments: Record<string, Assignment> = {},
+    /** The draft the answers were given on; without it, the round as it is now. */
+    base?: EvaluationDraft,
   ): Promise<SavedRound> {
     const loaded = await loadWorkbook(this.workbook);
     const lang = loaded.data.lang;
@@ -163,27 +176,32 @@ export class EvaluationService {
       return { date, rated, how: 'appended', actionsAdded: await this.planActions(date, assignments) };
     }
 
-    const writer = requireCellWriter(this.workbook);
-    const edits: CellEdit[] = [];
-    const put = (row: RegisterRow, column: string, value: CellEdit['value']) => {
-      const col = checklist.columns.get(column);
-      if (col !== undefined) edits.push({ address: cellAddress(row.rowNumber, col), value });
-    };
-    for (const row of rows) {
-      const id = asText(row.values.statementId);
+    // Only what the pane changed is written, and only where the sheet still holds what the draft
+    // read: a rating or a note typed in the sheet meanwhile is refused (RowChanged), never overwritten.
+    const read = base?.date === date && base.existing ? base.rows : draftRows(rows);
+    const updates: RowUpdate[] = [];
+    for (const row of read) {
+      const id = row.statementId;
       const answer = answers[id];
-      if (answer) {
-        put(row, 'rating', label(answer));
-        put(row, 'evidence', evidence(answer));
-      }
-      if (assignments[id]) {
-        put(row, 'responsible', owner(id));
-        put(row, 'deadline', due(id));
-      }
-      if (asText(row.values.scope) !== scope.trim()) put(row, 'scope', scope.trim() || null);
-      if (asText(row.values.participants) !== participants.trim()) put(row, 'participants', participants.trim() || null);
+      const wanted: Partial<Record<(typeof WRITTEN)[number], string | number | null>> = {};
+      if (answer && answer.rating !== ratingKey(row.values.rating)) wanted.rating = label(answer);
+      if (answer && (evidence(answer) ?? '') !== asText(row.values.evidence)) wanted.evidence = evidence(answer);
+      if (assignments[id] && (owner(id) ?? '') !== asText(row.values.responsible)) wanted.responsible = owner(id);
+      if (assignments[id] && due(id) !== asNumber(row.values.deadline)) wanted.deadline = due(id);
+      if (scope.trim() !== asText(row.values.scope)) wanted.scope = scope.trim() || null;
+      if (participants.trim() !== asText(row.values.participants)) wanted.participants = participants.trim() || null;
+      const columns = Object.keys(wanted).filter((c) => checklist.columns.has(c)) as (typeof WRITTEN)[number][];
+      if (columns.length === 0) continue;
+      updates.push({
+        row: {
+          sheetName: checklist.sheetName,
+          rowNumber: row.rowNumber,
+          cells: columns.map((c) => ({ column: checklist.columns.get(c)!, value: row.values[c] })),
+        },
+        edits: columns.map((c) => ({ column: checklist.columns.get(c)!, value: wanted[c] ?? null })),
+      });
     }
-    if (edits.length > 0) await writer.writeCells(checklist.sheetName, edits);
+    if (updates.length > 0) await this.workbook.updateRows(updates);
     return { date, rated, how: 'updated', actionsAdded: await this.planActions(date, assignments) };
   }
 
@@ -220,6 +238,14 @@ export class EvaluationService {
       );
     return added.length;
   }
+}
+
+function draftRows(rows: RegisterRow[]): DraftRow[] {
+  return rows.map((r) => ({
+    rowNumber: r.rowNumber,
+    statementId: asText(r.values.statementId),
+    values: Object.fromEntries(WRITTEN.map((column) => [column, r.values[column] ?? null])) as DraftRow['values'],
+  }));
 }
 
 function instrumentLabel(key: string, lang: Lang): string {

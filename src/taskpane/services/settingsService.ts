@@ -22,6 +22,7 @@ import {
 } from '../../core/model/settingsModel';
 import type { Lang } from '../../core/content/language';
 import { SamspillError } from '../../core/samspillError';
+import { sameCellValue } from '../../core/port';
 import { paneStrings } from '../i18n';
 import { requireCellWriter, type CellEdit } from './cellWriter';
 import type { PaneWorkbook } from './paneWorkbook';
@@ -129,6 +130,15 @@ export class ListRefusal extends SamspillError<'invalidList'> {
   }
 }
 
+/** Settings changed on the sheet since the pane read them: nothing was written. */
+export class SettingsChanged extends SamspillError<'settingsChanged'> {
+  override readonly name = 'SettingsChanged';
+
+  constructor(readonly keys: string[]) {
+    super('settingsChanged', { keys: keys.join(', ') }, paneStrings.phrase('error.settings.changed'), { detail: `changed on the sheet: ${keys.join(', ')}` });
+  }
+}
+
 /** The register columns that draw on each of the pane's lists. */
 function listUsage(loaded: LoadedWorkbook): Record<PaneList, Record<string, number>> {
   const usage = Object.fromEntries(PANE_LISTS.map((l) => [l, {} as Record<string, number>])) as Record<PaneList, Record<string, number>>;
@@ -164,12 +174,14 @@ export class SettingsService {
    * activities, whether each needs a police certificate): the items from the top, the rest of the
    * column emptied, in one round trip.
    */
-  async writeList(list: PaneList, items: ListItemEdit[]): Promise<SettingsView> {
+  async writeList(list: PaneList, items: ListItemEdit[], read?: SettingsValues): Promise<SettingsView> {
     const problems = listProblems(items);
     if (problems.length > 0) throw new ListRefusal(problems);
     const writer = requireCellWriter(this.workbook);
     const current = await this.read();
     if (!current.sheet) throw new SettingsRefusal([]);
+    if (read && JSON.stringify([current.values.lists[list], current.values.policeActivities]) !== JSON.stringify([read.lists[list], read.policeActivities]))
+      throw new SettingsChanged([list]);
     const column = locateLists(await this.workbook.readSheet(current.sheet)).get(list);
     if (column === undefined) throw new SettingsRefusal([]);
     const { firstListRow, listCapacity } = SETTINGS_LAYOUT;
@@ -186,12 +198,20 @@ export class SettingsService {
   }
 
   /** Writes the given parameters in one round trip; nothing is written when one is out of bounds. */
-  async write(values: ParameterValues): Promise<SettingsView> {
+  /**
+   * Writes the given parameters in one round trip; nothing is written when one is out of bounds,
+   * or, given what the pane read (`read`), when the sheet holds something else now for one of them.
+   */
+  async write(values: ParameterValues, read?: SettingsValues): Promise<SettingsView> {
     const problems = parameterProblems(values);
     if (problems.length > 0) throw new SettingsRefusal(problems);
     const writer = requireCellWriter(this.workbook);
     const current = await this.read();
     if (!current.sheet) throw new SettingsRefusal([]);
+    if (read) {
+      const changed = [...PANE_PARAMETERS, ...PANE_TEXTS].filter((key) => key in values && !sameCellValue(current.values[key], read[key]));
+      if (changed.length > 0) throw new SettingsChanged(changed);
+    }
     const edits: CellEdit[] = [...PANE_PARAMETERS, ...PANE_TEXTS]
       .filter((key) => key in values)
       .map((key) => ({

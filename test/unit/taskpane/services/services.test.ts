@@ -9,7 +9,7 @@ import { loadWorkbook } from '../../../../src/core/model/loadWorkbook';
 import { defaultSheetNames } from '../../../../src/core/plan/buildWorkbookPlan';
 import { parameterRow } from '../../../../src/core/model/settingsModel';
 import { RegisterService, type FormInput } from '../../../../src/taskpane/services/registerService';
-import { SettingsRefusal, SettingsService } from '../../../../src/taskpane/services/settingsService';
+import { SettingsChanged, SettingsRefusal, SettingsService } from '../../../../src/taskpane/services/settingsService';
 import { TemplateService, TEMPLATE_KEYS } from '../../../../src/taskpane/services/templateService';
 import { ValidationService } from '../../../../src/taskpane/services/validationService';
 import { SummaryService } from '../../../../src/taskpane/services/summaryService';
@@ -22,7 +22,7 @@ import { defaultTableNames } from '../../../../src/core/model/workbookData';
 import type { WorkbookPlan } from '../../../../src/core/plan/workbookPlan';
 import { TemplateRefusal } from '../../../../src/taskpane/services/templateService';
 import { OfficeWorkbook } from '../../../../src/workbook/office/officeWorkbook';
-import { TableColumnOccupied, type CellValue, type SheetGrid } from '../../../../src/core/port';
+import { RowChanged, TableColumnOccupied, type CellValue, type SheetGrid } from '../../../../src/core/port';
 import { openXlsxBuffer } from '../../../../src/workbook/xlsx/reading/xlsxReader';
 import { ExcelStandIn } from '../../../support/excel';
 import { END_REASON_NB, PARTICIPANTS_NB, versionOnePlan, withSchemaVersion, type VersionOneOptions } from '../../../support/schemaV1';
@@ -527,6 +527,19 @@ describe('settingsService', () => {
     expect(snapshot(standIn)).toBe(before);
   });
 
+  test('a value changed on the sheet since the pane read it is not overwritten: the save is refused', async () => {
+    const standIn = await withTemplates();
+    const service = new SettingsService(writingPane(standIn));
+    const read = (await service.read()).values;
+    standIn.sheet(NB.settings).cellForWrite(parameterRow('valuePerHour'), 2).value = 480;
+    const before = snapshot(standIn);
+    await expect(service.write({ valuePerHour: 450 }, read)).rejects.toBeInstanceOf(SettingsChanged);
+    expect(snapshot(standIn)).toBe(before);
+    // A field the sheet did not change is written; the changed one is left as the sheet has it.
+    await service.write({ hoursPerFte: 1700 }, read);
+    expect((await service.read()).values).toMatchObject({ hoursPerFte: 1700, valuePerHour: 480 });
+  });
+
   test("the municipality's name is written, and the agreements read it", async () => {
     const standIn = await withTemplates();
     const service = new SettingsService(writingPane(standIn));
@@ -619,6 +632,28 @@ describe('evaluation and summary', () => {
     const rows = (await loadWorkbook(officePane(standIn))).data.registers.checklist.rows.filter((r) => r.values.round === date);
     expect(rows).toHaveLength(70);
     expect(rows.find((r) => r.values.statementId === first.id)?.values.evidence).toBe('Ingen budsjettpost');
+  });
+
+  test('a rating typed in the sheet after the round was read is never overwritten: a conflicting save is refused, an untouched one is left alone', async () => {
+    const standIn = await withTemplates();
+    const workbook = officePane(standIn);
+    const evaluation = new EvaluationService(workbook, fixedClock);
+    const draft = await evaluation.draft();
+    const [first, second] = draft.factors[0].statements;
+    const rowOf = (id: string) => draft.rows.find((r) => r.statementId === id)!.rowNumber;
+    const ratingCol = (await loadWorkbook(workbook)).data.registers.checklist.columns.get('rating')!;
+    // Someone rates the second statement in the sheet after the pane read the round.
+    standIn.sheet(NB.checklist).cellForWrite(rowOf(second.id), ratingCol).value = 'Stemmer ikke';
+    const saved = await evaluation.save(draft.date, { [first.id]: { rating: 'agree', evidence: '' } }, draft.scope, draft.participants, {}, draft);
+    expect(saved.rated).toBe(1);
+    const rows = (await loadWorkbook(workbook)).data.registers.checklist.rows;
+    expect(rows.find((r) => r.rowNumber === rowOf(second.id))?.values.rating).toBe('Stemmer ikke');
+    expect(rows.find((r) => r.rowNumber === rowOf(first.id))?.values.rating).toBe('Stemmer');
+    // The pane rates the second one too, on the round as it read it: refused, nothing written.
+    await expect(
+      evaluation.save(draft.date, { [second.id]: { rating: 'partly', evidence: '' } }, draft.scope, draft.participants, {}, draft),
+    ).rejects.toBeInstanceOf(RowChanged);
+    expect((await loadWorkbook(workbook)).data.registers.checklist.rows.find((r) => r.rowNumber === rowOf(second.id))?.values.rating).toBe('Stemmer ikke');
   });
 
   test('a barrier rated present gets its owner and deadline beside the rating and on its actions; later changes reach the actions too', async () => {
