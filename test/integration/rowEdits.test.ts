@@ -16,6 +16,7 @@ import { PackageWorkbook } from '../../src/workbook/xlsx/editing/packageWorkbook
 import { entryBytes, readStoredEntries } from '../../src/workbook/xlsx/editing/packageZip';
 import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
 import { ExcelStandIn } from '../support/excel';
+import { expectStrict } from '../support/strictCheck';
 
 const TODAY = isoToSerial('2026-11-23');
 
@@ -152,6 +153,7 @@ describe('the package adapter keeps the rest of the package', () => {
 
   it("moves a volunteer's calculated columns with their rows: each remaining row keeps its formulas", async () => {
     const { pkg } = await both();
+    const original = pkg.data();
     const formulas = () =>
       readStoredEntries(pkg.data())
         .filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
@@ -163,6 +165,8 @@ describe('the package adapter keeps the rest of the package', () => {
     const volunteers = loaded.data.registers.volunteers;
     await pkg.deleteTableRows(loaded.data.tables.volunteers, [snapshot(volunteers, volunteers.rows[0])]);
     expect(before - formulas()).toBe(2);
+    // Rows moved up, the table shrunk: still a file Excel opens without repair.
+    expectStrict(pkg.data(), original);
     const after = (await loadWorkbook(pkg)).data.registers.volunteers.rows;
     expect(after.map((r) => r.values.id)).toEqual(volunteers.rows.slice(1).map((r) => r.values.id));
     expect(after.map((r) => r.values.hoursLast12Months)).toEqual(volunteers.rows.slice(1).map((r) => r.values.hoursLast12Months));

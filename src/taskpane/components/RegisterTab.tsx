@@ -155,6 +155,7 @@ export default function RegisterTab() {
         <RecordFormView
           key={view.mode === 'edit' ? `edit-${view.ref.rowNumber}` : `new-${register}`}
           focusHeading={!empty}
+          service={forms}
           form={form}
           editing={view.mode === 'edit' ? view.ref : undefined}
           preset={view.mode === 'new' ? view.preset : undefined}

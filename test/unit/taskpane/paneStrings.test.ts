@@ -51,6 +51,7 @@ test('every string is used by the pane, as a key written out or under a prefix t
   // Keys the pane builds from data: a refusal's code, a tab, a register, a severity, a parameter, a problem, a language, a state.
   const built = [
     'error.templates.',
+    'selfCheck.step.',
     'tab.',
     'register.kind.',
     'register.new.',

@@ -10,7 +10,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Body1, Button, Caption1, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { serialToIso } from '../../../core/model/dates';
-import { usePane, usePaneWorkbook } from '../../paneContext';
+import { usePane } from '../../paneContext';
 import { useKept, usePaneWork } from '../../paneWork';
 import { inputOf, liveCheck, RegisterService, type FormInput, type RecordForm, type RecordRef, type SaveResult } from '../../services/registerService';
 import { ErrorMessage } from '../ErrorMessage';
@@ -32,6 +32,8 @@ type Outcome = { serial: number; result: SaveResult } | null;
 const KEPT_BETWEEN_HOURS = ['date', 'activity', 'unit', 'partner', 'volunteerCount'];
 
 interface Props {
+  /** The service that made the form: it writes the id the form showed for a blank id field. */
+  service: RegisterService;
   form: RecordForm;
   /** The record edited, with its title; without it, a new one. */
   editing?: RecordRef & { title: string };
@@ -49,12 +51,10 @@ export function unsavedKey(editing: boolean): string {
   return editing ? 'register.edit' : 'register.new';
 }
 
-export function RecordFormView({ form, editing, preset, onOpen, onDone, onSavedNew, onCancel, focusHeading = true }: Props) {
+export function RecordFormView({ service, form, editing, preset, onOpen, onDone, onSavedNew, onCancel, focusHeading = true }: Props) {
   const styles = useStyles();
-  const { t, lang, clock } = usePane();
-  const workbook = usePaneWorkbook();
+  const { t, lang } = usePane();
   const { setUnsaved } = usePaneWork();
-  const service = useMemo(() => new RegisterService(workbook, clock), [workbook, clock]);
   const inputKey = editing ? `register.edit.${form.key}.${editing.rowNumber}` : `register.new.${form.key}`;
   // What the form holds before the user types: the record, or the defaults (after a save, what stays for the next entry).
   const [baseline, setBaseline] = useKept<FormInput | null>(`${inputKey}.baseline`, null);

@@ -400,7 +400,7 @@ describe('registerService', () => {
 
     standIn.resetLog();
     const appended = await service.append('volunteers', volunteerInput(settings));
-    expect(appended).toMatchObject({ kind: 'saved', how: 'appended', titles: ['Kari Nordmann (F0001)'] });
+    expect(appended).toMatchObject({ kind: 'saved', how: 'appended', titles: [`Kari Nordmann (${form.nextId})`] });
     const appendSyncs = standIn.syncCount - floor;
     const rows = standIn.tableContent(table).rows.filter((r) => r.some((v) => v !== '' && !String(v).startsWith('=')));
     expect(rows).toHaveLength(1);

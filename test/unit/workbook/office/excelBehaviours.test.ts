@@ -98,7 +98,7 @@ describe("calculated columns follow the user's AutoCorrect setting; the adapter 
       const service = new RegisterService(officePane(standIn), fixedClock);
       for (const name of ['Kari Nordmann', 'Ola Nordmann']) {
         const result = await service.append('volunteers', await volunteerInput(standIn, { name }));
-        expect(result.kind).toBe('appended');
+        expect(result.kind).toBe('saved');
       }
       const rows = standIn.tableContent(sheetDef('volunteers').table!.nb).rows;
       expect(rows).toHaveLength(2);
@@ -170,7 +170,7 @@ describe('text stays text: what Excel would read as a number, date, error or for
     const pane = officePane(standIn);
     const service = new RegisterService(pane, fixedClock);
     const result = await service.append('volunteers', await volunteerInput(standIn, { notes: RISKY[0], name: 'Tekst Testesen' }));
-    expect(result.kind).toBe('appended');
+    expect(result.kind).toBe('saved');
     const evaluation = new EvaluationService(pane, fixedClock);
     const date = isoToSerial('2026-11-23');
     const draft = await evaluation.draft(date);
