@@ -266,11 +266,14 @@ maybe.each([
       await status(t('register.updated', { title: `Ola Nordmann (${ola})` }));
 
       c.task('end a volunteer');
+      // Her one hours row is said in the singular.
+      await page.getByText(t('register.referencedByOne', { register: t('register.kind.hours') }), { exact: true }).waitFor();
       await c.click(page.getByRole('button', { name: t('register.end'), exact: true }));
       const dialog = page.getByRole('alertdialog');
       await dialog.waitFor();
-      await shot('end');
+      // axe waits for the dialog to stand still; the picture after it shows the dialog, not its fade.
       await accessible('end dialog');
+      await shot('end');
       await c.type(dialog.getByLabel(t('end.reason')), 'Flyttet');
       await c.click(dialog.getByRole('button', { name: t('end.confirm') }));
       await status(new RegExp(ola));

@@ -40,6 +40,8 @@ const useStyles = makeStyles({
   value: { margin: 0, overflowWrap: 'anywhere' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   sub: { ...typographyStyles.body1Strong, margin: 0 },
+  // A way back above the heading, at the start of the line like the rest; a column stretches a button otherwise.
+  back: { alignSelf: 'flex-start', paddingLeft: 0 },
   list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
@@ -67,6 +69,7 @@ export function RecordDetails({ register, rowNumber, message, mergeWith, onBack,
   const [note, setNote] = useState<string | null>(message);
   const [dialog, setDialog] = useState<Dialog>(mergeWith ? 'merge' : null);
   const { busy, error, run, setError } = useAction();
+  const kind = (key: string) => t(`register.kind.${key}` as 'register.kind.hours');
 
   const load = () =>
     run(async () => {
@@ -107,7 +110,7 @@ export function RecordDetails({ register, rowNumber, message, mergeWith, onBack,
   const name = t(`register.kind.${register}`);
   return (
     <>
-      <Button appearance="transparent" onClick={() => onBack()}>
+      <Button className={styles.back} appearance="transparent" onClick={() => onBack()}>
         ← {t('register.back')}
       </Button>
       <FocusHeading focusKey={`${register}-${rowNumber}`}>{view.title}</FocusHeading>
@@ -139,7 +142,11 @@ export function RecordDetails({ register, rowNumber, message, mergeWith, onBack,
         ))}
       </dl>
       {view.references.map((r) => (
-        <Body1 key={r.register}>{t('register.referencedBy', { count: r.count, register: t(`register.kind.${r.register}` as 'register.kind.hours') })}</Body1>
+        <Body1 key={r.register}>
+          {r.count === 1
+            ? t('register.referencedByOne', { register: kind(r.register) })
+            : t('register.referencedBy', { count: r.count, register: kind(r.register) })}
+        </Body1>
       ))}
       {!view.mayDelete && register !== 'hours' && register !== 'actions' && <Caption1>{t('register.cannotDelete')}</Caption1>}
       {view.hours.length > 0 && (
