@@ -148,7 +148,7 @@ function parseMapping(headers: string[], map: string[] | undefined, csv: string)
 function formulaResults(data: WorkbookData, rows: RegisterRow[], today: number): Map<number, AppendValue>[] {
   const register = data.registers.volunteers;
   const withNew: WorkbookData = { ...data, registers: { ...data.registers, volunteers: { ...register, rows: [...register.rows, ...rows] } } };
-  const f = new FormulaRefs(data.lang, data.tables);
+  const f = FormulaRefs.of(data);
   const reportDate = effectiveReportDate(data, today);
   const totals = hoursLast12ById(withNew, reportDate);
   const police = register.columns.get('policeCertificateRequired');

@@ -187,7 +187,7 @@ interface SummaryScope {
 }
 
 function summaryScope(data: WorkbookData, reportDate: number): SummaryScope {
-  const refs = new FormulaRefs(data.lang, data.tables);
+  const refs = FormulaRefs.of(data);
   const hoursCol = (k: string) => refs.col('hours', k);
   const start = yearStart(reportDate);
   return {

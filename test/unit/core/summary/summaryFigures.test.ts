@@ -258,9 +258,11 @@ describe('the figures of the evaluation and action plan issue, on hand-made regi
     expect(values.get('kpi_eval_statements_not_assessed')).toBe(0);
     // Each top barrier's name holds the barrier; its recommendation is a name of its own.
     expect(values.get('kpi_eval_top_barrier_1')).toBe('1. Rekruttering: Det er vanskelig å rekruttere nye frivillige.');
-    expect(values.get('kpi_eval_top_barrier_1_recommended')).toMatch(/^Stemmer · anbefalt: Annonsering etter frivillige/);
+    expect(values.get('kpi_eval_top_barrier_1_recommended')).toMatch(/^Stemmer · foreslått: Annonsering etter frivillige/);
     expect(values.get('kpi_eval_top_barrier_2')).toMatch(/^2\. Økonomi: /);
-    expect(values.get('kpi_eval_top_barrier_2_recommended')).toMatch(/^Stemmer delvis · anbefalt: Flerårig tilskudd i avtalen, Skriftlig samarbeidsavtale$/);
+    expect(values.get('kpi_eval_top_barrier_2_recommended')).toMatch(
+      /^Stemmer delvis · foreslått: Flerårig tilskudd i avtalen, Skriftlig samarbeidsavtale, Hjelp til å søke eksterne midler$/,
+    );
     expect(values.get('kpi_eval_top_barrier_3')).toBe('');
   });
 
