@@ -3,6 +3,7 @@
  * review, and requirements the agreement sets that its volunteers do not meet.
  */
 import { isActiveOn } from '../model/activeRule';
+import { hasAssignmentDuties } from '../model/assignmentDuties';
 import { asNumber, asText, isBlank } from '../model/cellValues';
 import type { RegisterRow } from '../model/registerRows';
 import { isYes } from '../model/settingsModel';
@@ -62,7 +63,7 @@ function lackingIndexes(ctx: RuleContext): { confidentiality: LackingIndex | nul
   const confidentiality = hasColumn(volunteers, 'confidentialityDate') ? new LackingIndex() : null;
   const police = hasColumn(volunteers, 'policeCertificateDate') ? new LackingIndex() : null;
   for (const v of volunteers.rows) {
-    if (textKey(v.values.status) !== active) continue;
+    if (textKey(v.values.status) !== active || !hasAssignmentDuties(v.values.affiliation)) continue;
     if (confidentiality && isBlank(v.values.confidentialityDate)) confidentiality.add(v);
     if (police && isBlank(v.values.policeCertificateDate)) police.add(v);
   }

@@ -41,7 +41,7 @@ const REQUIRED_ITEMS: Record<string, string[]> = {
   trainingTypes: ['introCourse', 'confidentiality', 'dementiaCare', 'firstAid'],
   cooperationForms: ['writtenAgreement', 'partnership', 'cooperationCommittee', 'regularMeetings', 'informalContact'],
   partnerTypes: ['organisation', 'frivilligsentral', 'congregation', 'school', 'association', 'unorganisedGroup'],
-  affiliationForms: ['organisation', 'frivilligsentral', 'unorganised', 'informalHelper'],
+  affiliationForms: ['organisation', 'frivilligsentral', 'unorganised', 'doubleActive', 'informalHelper'],
   ageGroups: ['under30', 'age30to54', 'age55to66', 'age67to79', 'age80plus'],
   agreementStatuses: ['draft', 'active', 'underRevision', 'ended'],
   volunteerStatuses: ['active', 'paused', 'ended'],
@@ -278,6 +278,23 @@ describe('value lists', () => {
     expect(police('exerciseWalks')).toBe(false);
     expect(activities.some((i) => i.attributes!.policeCertificate === true)).toBe(true);
     expect(activities.some((i) => i.attributes!.policeCertificate === false)).toBe(true);
+  });
+
+  test('each affiliation says whether it carries the duties of an assignment; the informal helper does not', () => {
+    const items = list('affiliationForms').items;
+    for (const item of items) expect([item.key, typeof item.attributes?.assignmentDuties]).toEqual([item.key, 'boolean']);
+    expect(items.filter((i) => i.attributes!.assignmentDuties === false).map((i) => i.key)).toEqual(['informalHelper']);
+    // The 2025 note's double-active group: in an organisation and helping on their own (003_5b756f3ba21c4f06.txt:95-102).
+    const double = items.find((i) => i.key === 'doubleActive')!;
+    expect(double.attributes!.assignmentDuties).toBe(true);
+    expect(double.source!.map((c) => c.lines)).toContain('003_5b756f3ba21c4f06.txt:95-100');
+  });
+
+  test('each age band says whether the sources define it or Samspill chose it: three and two', () => {
+    const bands = list('ageGroups').items;
+    expect(bands.filter((b) => b.basis === 'sources').map((b) => b.key)).toEqual(['under30', 'age55to66', 'age67to79']);
+    expect(bands.filter((b) => b.basis === 'samspill').map((b) => b.key)).toEqual(['age30to54', 'age80plus']);
+    for (const band of bands.filter((b) => b.basis === 'sources')) expect(band.source?.length).toBeGreaterThan(0);
   });
 
   test("the instrument type list matches the schema's instrument types", () => {

@@ -1,3 +1,4 @@
+import { itemLabel } from '../../../../src/core/content/content';
 import { cellOf, cleanRecords, day, found, labels, ofRule, TODAY, validate, withFirst, workbook } from './fixtures';
 
 const l = labels();
@@ -71,6 +72,12 @@ describe('agreement requirements its volunteers do not meet', () => {
     expect(issues.map((i) => i.cell)).toEqual([cellOf('agreements', 'requiresConfidentiality')]);
     expect(issues[0].message).toContain('2');
     expect(issues[0].message).toContain('F-001, F-002');
+  });
+
+  it('an informal helper linked to the partner is not counted as lacking a declaration', () => {
+    const helper = { ...volunteer, confidentialityDate: null, affiliation: itemLabel('affiliationForms', 'informalHelper', 'nb') };
+    expect(ofRule(validate(workbook({ volunteers: [helper] })), 'agreements.requirements.confidentiality')).toEqual([]);
+    expect(ofRule(validate(workbook({ volunteers: [{ ...helper, affiliation: l.affiliation }] })), 'agreements.requirements.confidentiality')).toHaveLength(1);
   });
 
   it('near misses: another unit, another partner, an inactive volunteer, or an agreement that does not require it', () => {
