@@ -51,6 +51,14 @@ describe('agreement rules', () => {
     expect(only({ signedDate: null, status: l.agreementDraft })).toEqual([]);
   });
 
+  it('agreements.signedDate.missing: asks only where the form of cooperation is signed; a committee or informal contact has nothing to sign', () => {
+    const form = (key: string) => itemLabel('cooperationForms', key, 'nb');
+    expect(only({ signedDate: null, cooperationForm: form('writtenAgreement') })).toEqual([at('agreements.signedDate.missing', 'signedDate')]);
+    expect(only({ signedDate: null, cooperationForm: form('partnership') })).toEqual([at('agreements.signedDate.missing', 'signedDate')]);
+    expect(only({ signedDate: null, cooperationForm: null })).toContain(at('agreements.signedDate.missing', 'signedDate'));
+    for (const key of ['cooperationCommittee', 'regularMeetings', 'informalContact']) expect([key, only({ signedDate: null, cooperationForm: form(key) })]).toEqual([key, []]);
+  });
+
   it('uses the warning windows from the settings', () => {
     const data = withFirst('agreements', { end: TODAY + 20 });
     data.settings.expiryWarningDays = 10;
