@@ -10,6 +10,7 @@ import { importCommand } from './importCommand';
 import { newCommand } from './newCommand';
 import { summaryCommand } from './summaryCommand';
 import { validateCommand } from './validateCommand';
+import { CASE_KEYS } from '../core/content/demoCaseSchema';
 
 function program(out: (line: string) => void, result: { code: number }): Command {
   const cli = new Command('samspill').description(cliStrings.both('cli.description')).exitOverride().showHelpAfterError(false);
@@ -20,6 +21,7 @@ function program(out: (line: string) => void, result: { code: number }): Command
     .argument('<out>', 'OUT.xlsx')
     .option('--lang <lang>', 'nb | nn | en', 'nb')
     .option('--demo', cliStrings.both('cli.option.demo'))
+    .option('--case <name>', cliStrings.both('cli.option.case', { cases: CASE_KEYS.join('|') }))
     .option('--seed <n>', cliStrings.both('cli.option.seed'))
     .option('--today <date>', 'YYYY-MM-DD')
     .option('--force', cliStrings.both('cli.option.force'))

@@ -1,4 +1,8 @@
-/** `samspill new OUT.xlsx [--lang] [--demo] [--seed N]`: a new workbook with every template. */
+/**
+ * `samspill new OUT.xlsx [--lang] [--demo [--case NAME]] [--seed N]`: a new workbook with every
+ * template; with --demo, one of the report's seven case municipalities (the seed picks one when
+ * --case is left out: seed 1, the default, is Kristiansund).
+ */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { demoWorkbook } from '../core/demo/demoWorkbook';
@@ -8,11 +12,12 @@ import { REGISTER_KEYS } from '../core/content/templateSchema';
 import { openXlsxFile, writePlanToBuffer } from '../workbook/xlsx';
 import { writeFileAtomic } from './atomicWrite';
 import { cliStrings, UserFacingError } from './cliText';
-import { parseLang, parseSeed, parseToday } from './options';
+import { parseCase, parseLang, parseSeed, parseToday } from './options';
 
 export interface NewOptions {
   lang?: string;
   demo?: boolean;
+  case?: string;
   seed?: string;
   today?: string;
   force?: boolean;
@@ -22,9 +27,11 @@ export async function newCommand(file: string, options: NewOptions, log: (line: 
   if (!/\.xlsx$/i.test(file)) throw new UserFacingError(cliStrings.phrase('cli.error.extension', { file }));
   const lang = parseLang(options.lang);
   const seed = parseSeed(options.seed, 1);
+  const caseKey = parseCase(options.case, options.demo);
   const today = parseToday(options.today);
   if (existsSync(file) && !options.force) throw new UserFacingError(cliStrings.phrase('cli.error.exists', { file }));
-  const input = options.demo ? demoWorkbook({ lang, seed, today }).input : newWorkbookInput(lang, today);
+  const demo = options.demo ? demoWorkbook({ lang, seed, today, case: caseKey }) : null;
+  const input = demo?.input ?? newWorkbookInput(lang, today);
   // A date given on the command line is the report date: the formulas compute for it, not for the day the file is opened.
   if (options.today !== undefined) input.settings.reportDate = today;
   const plan = buildWorkbookPlan(input);
@@ -38,5 +45,16 @@ export async function newCommand(file: string, options: NewOptions, log: (line: 
   });
   const rows = REGISTER_KEYS.reduce((n, key) => n + input.records[key].length, 0);
   log(cliStrings.both('cli.new.done', { file, sheets: plan.sheets.length, rows }));
+  if (demo) {
+    const { profile } = demo;
+    log(
+      cliStrings.both('cli.new.demo', {
+        municipality: profile.municipality,
+        inhabitants: profile.inhabitants,
+        volunteers: input.records.volunteers.length,
+        partners: input.records.partners.length,
+      }),
+    );
+  }
   return 0;
 }

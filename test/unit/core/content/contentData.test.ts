@@ -20,6 +20,7 @@ import { POLICE_COLUMN_LIST, SETTINGS_LISTS } from '../../../../src/core/model/s
 import listsJson from '../../../../templates/lists.json';
 import checklistJson from '../../../../templates/checklist.json';
 import { SEEDS_DIR } from '../../../support/sharedFiles';
+import { demoCases } from '../../../../src/core/demo/demoCases';
 
 const SEEDS = SEEDS_DIR();
 
@@ -445,6 +446,21 @@ describe('source citations', () => {
     const all = allCitations(content);
     expect(all.length).toBeGreaterThan(350);
     expect(all.filter((c) => c.phrase !== undefined).length).toBeGreaterThan(350);
+    expect(all.map(citationProblem).filter((p) => p !== null)).toEqual([]);
+  });
+
+  test("every fact of the demo's case profiles holds the phrase it is cited for", () => {
+    const all: Citation[] = [];
+    for (const c of demoCases()) {
+      const owner = (part: string) => `case ${c.key} ${part}`;
+      all.push(...phrased(owner('profile'), c.source), ...phrased(owner('ages'), c.agesSource));
+      all.push(...phrased(owner('no formal agreements'), c.noFormalAgreements), ...phrased(owner('no economic instruments'), c.noEconomicInstruments));
+      for (const p of c.partners) all.push(...phrased(owner(`partner ${p.key}`), p.source));
+      c.agreements.forEach((a, i) => all.push(...phrased(owner(`agreement ${i}`), a.source)));
+      c.activities.forEach((a, i) => all.push(...phrased(owner(`activity ${i}`), a.source)));
+      c.groupEntries.forEach((g, i) => all.push(...phrased(owner(`group entry ${i}`), g.source)));
+    }
+    expect(all.length).toBeGreaterThan(150);
     expect(all.map(citationProblem).filter((p) => p !== null)).toEqual([]);
   });
 

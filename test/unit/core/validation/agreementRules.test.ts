@@ -56,7 +56,8 @@ describe('agreement rules', () => {
     expect(only({ signedDate: null, cooperationForm: form('writtenAgreement') })).toEqual([at('agreements.signedDate.missing', 'signedDate')]);
     expect(only({ signedDate: null, cooperationForm: form('partnership') })).toEqual([at('agreements.signedDate.missing', 'signedDate')]);
     expect(only({ signedDate: null, cooperationForm: null })).toContain(at('agreements.signedDate.missing', 'signedDate'));
-    for (const key of ['cooperationCommittee', 'regularMeetings', 'informalContact']) expect([key, only({ signedDate: null, cooperationForm: form(key) })]).toEqual([key, []]);
+    for (const key of ['cooperationCommittee', 'regularMeetings', 'informalContact'])
+      expect([key, only({ signedDate: null, cooperationForm: form(key) })]).toEqual([key, []]);
   });
 
   it('uses the warning windows from the settings', () => {

@@ -60,7 +60,9 @@ describe('volunteer rules', () => {
     const bare = { consentDate: null, confidentialityDate: null, policeCertificateDate: null, activity: l.policeActivity, partner: null };
     expect(only({ ...bare, affiliation: itemLabel('affiliationForms', 'informalHelper', 'nb') })).toEqual([]);
     // Recognised in any of the three languages (the list rule still asks for the workbook's own label).
-    expect(only({ ...bare, affiliation: itemLabel('affiliationForms', 'informalHelper', 'en') })).toEqual([at('volunteers.affiliation.notInList', 'affiliation')]);
+    expect(only({ ...bare, affiliation: itemLabel('affiliationForms', 'informalHelper', 'en') })).toEqual([
+      at('volunteers.affiliation.notInList', 'affiliation'),
+    ]);
     const duties = [
       at('volunteers.consentDate.missing', 'consentDate'),
       at('volunteers.confidentialityDate.missing', 'confidentialityDate'),
