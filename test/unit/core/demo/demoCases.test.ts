@@ -6,6 +6,8 @@
  * pensioner-heavy as the sources say — and whose planted problems validation finds, and nothing
  * else. The profiles' facts are checked against the seed lines in contentData.test.ts.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { content, itemLabel, valueList } from '../../../../src/core/content/content';
 import { CASE_KEYS } from '../../../../src/core/content/demoCaseSchema';
 import { LANGUAGES } from '../../../../src/core/content/language';
@@ -176,4 +178,15 @@ test('a size can still be asked for, each activity scaled alike', () => {
   const demo = demoWorkbook({ lang, seed: 3, today: TODAY, case: 'vefsn', volunteers: 120 });
   expect(Math.abs(demo.input.records.volunteers.length - 120)).toBeLessThanOrEqual(demo.profile.activities.length);
   expect(content().checklist.statements.length).toBeGreaterThan(70);
+});
+
+test('docs/demo.md gives each case the partners and volunteers its profile has', () => {
+  const doc = readFileSync(join(__dirname, '../../../../docs/demo.md'), 'utf8');
+  for (const c of demoCases()) {
+    const row = doc.split('\n').find((line) => line.startsWith(`| ${c.municipality} |`));
+    expect([c.key, row !== undefined]).toEqual([c.key, true]);
+    const cells = row!.split('|').map((x) => x.trim());
+    expect([c.key, Number(cells[3]), Number(cells[4])]).toEqual([c.key, c.partners.length, c.activities.reduce((n, a) => n + a.volunteers, 0)]);
+  }
+  expect(doc).toMatch(/default seed 1 gives\s+\*\*Kristiansund\*\*/);
 });
