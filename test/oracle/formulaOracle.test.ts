@@ -25,7 +25,6 @@ import { openXlsxFile } from '../../src/workbook/xlsx';
 import { recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
 import { expectedFormulas, sameValue as same, valueAt } from '../support/figureOracle';
 import { cellAddress } from '../../src/core/model/a1';
-import { expectedFormulas, sameValue as same, valueAt } from '../support/formulaCheck';
 
 const TODAY = isoToSerial('2026-11-23');
 const run = requireLibreOffice() ? describe : describe.skip;

@@ -37,7 +37,9 @@ describe('fieldForHeader', () => {
     ['Fødselsnummer', 'refused'],
     ['ID', 'ignore'],
     ['Kommentar', 'notes'],
-    ['Taushetserklæring dato', 'confidentialityDate'],
+    ['Taushetserklæring dato', 'confidentialityDate'], // the header an earlier version wrote
+    ['Dato for taushetserklæring', 'confidentialityDate'],
+    ['Samtykkedato', 'consentDate'],
   ])('%s → %s', (header, field) => {
     expect(fieldForHeader(header)).toBe(field);
   });
