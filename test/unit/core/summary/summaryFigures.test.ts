@@ -291,6 +291,6 @@ describe('informal helpers in the compliance figures', () => {
   it('excludes the helper in the formulas too', () => {
     const figures = summarySections(workbook({ volunteers: helpers }), d('2026-06-30')).flatMap((s) => s.figures);
     const formula = (name: string) => figures.find((f) => f.name === name)!.formula!;
-    for (const name of ['kpi_missing_confidentiality', 'kpi_missing_consent']) expect(formula(name)).toContain('<>"Uformell hjelper"');
+    for (const name of ['kpi_missing_confidentiality', 'kpi_missing_consent']) expect(formula(name)).toContain('Frivillige[Tilknytning],"<>Uformell hjelper"');
   });
 });
