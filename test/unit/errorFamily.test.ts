@@ -45,6 +45,7 @@ import { REPO } from '../support/sharedFiles';
 import { ExportReadError, type ExportReadErrorCode } from '../../src/core/import/exportReadError';
 import { ImportDefaultError } from '../../src/core/import/importDefaults';
 import { FileProblem, type FileProblemCode } from '../../src/cli/fileProblem';
+import { ExportNotReadable } from '../../src/taskpane/services/importService';
 
 /** Each detail a read error can name, with the values its sentence needs. */
 const DETAILS: Record<ReadDetailKey, Record<string, string | number>> = {
@@ -164,6 +165,7 @@ const FAMILY: Record<string, SamspillError> = {
   ExportReadError: EXPORT.noRows,
   ImportDefaultError: DEFAULT.syntax,
   FileProblem: FILE.notRegular,
+  ExportNotReadable: new ExportNotReadable(),
 };
 
 function sourceFiles(dir: string): string[] {
