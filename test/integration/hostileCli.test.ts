@@ -31,6 +31,7 @@ import { loadWorkbook } from '../../src/core/model/loadWorkbook';
 import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
 import { importCommand } from '../../src/cli/importCommand';
 import { summaryCommand } from '../../src/cli/summaryCommand';
+import { addTemplates } from '../../src/cli/addCommand';
 import { cliFailure } from '../../src/cli/cliText';
 import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
 import { openXlsxFile, writeCells } from '../../src/workbook/xlsx';
@@ -169,6 +170,32 @@ describe('two runs at once on one workbook', () => {
   });
 });
 
+describe('the file changed on disk while a command worked', () => {
+  it("add refuses to replace it, leaves the other program's file as it saved it and keeps our result beside it", async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Budsjett').addRow(['Post', 'Beløp']);
+    const file = join(dir, 'budsjett.xlsx');
+    writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
+    book.getWorksheet('Budsjett')!.addRow(['Lagret i Excel', 42]);
+    const savedByExcel = Buffer.from(await book.xlsx.writeBuffer());
+    const run = await settle((log) =>
+      addTemplates(file, {}, log, {
+        now: new Date(2026, 10, 23, 12, 0),
+        beforeRename: async () => writeFileSync(file, savedByExcel),
+      }),
+    );
+    expect(run.code).toBe(2);
+    expect(run.error).toMatch(/ble endret av et annet program mens Samspill arbeidet/);
+    expect(readFileSync(file).equals(savedByExcel)).toBe(true);
+    const kept = readdirSync(dir).filter((f) => f.startsWith('budsjett.samspill-unsaved-'));
+    expect(kept).toHaveLength(1);
+    expect(run.error).toContain(kept[0]);
+    expect((await (await openXlsxFile(join(dir, kept[0]))).listSheets()).length).toBeGreaterThan(5);
+    expect(readdirSync(dir).filter((f) => f.startsWith('budsjett.samspill-backup-'))).toEqual([]);
+  });
+});
+
 describe('writing over files', () => {
   it('summary --public and -o refuse an existing file unless --force, which keeps a backup', async () => {
     const file = workbook('public-src.xlsx');
@@ -303,7 +330,12 @@ describe('text a leader typed on the summary sheet', () => {
     expect(run.code).toBe(0);
     const grid = await (await openXlsxFile(file)).readSheet('Oppsummering');
     expect(grid.rows[2]?.[7]).toBe('Husk: tall til kommunestyret 12. mars');
-    expect(run.stdout).toMatch(/H3/);
+    expect(run.stdout).toContain('Det du har skrevet på Oppsummering utenfor tallene, er tatt vare på (H3).');
+    // Kept again on the next refresh, and nothing Samspill itself wrote is taken for a note.
+    const again = await cli('summary', file);
+    expect(again.stdout).toContain('er tatt vare på (H3).');
+    const freshFile = workbook('note-fresh.xlsx');
+    for (let i = 0; i < 2; i++) expect((await cli('summary', freshFile)).stdout).not.toContain('utenfor tallene');
   });
 });
 
