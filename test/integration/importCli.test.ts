@@ -267,7 +267,7 @@ describe('Nettskjema export (semicolon, no BOM)', () => {
     expect(report).toContain(`Rad 3: hoppet over, finnes allerede som ${known.id}`);
     expect(report).toContain('Rad 4: hoppet over, samme person som rad 2 i filen.');
     expect(report).toMatch(
-      /Rad 5: importert som F\d+ \(Ola Æsop\)[^\n]*\n\s+å følge opp: svaret «31\.02\.2026» på «Startdato» passer ikke i kolonnen Start; det er lagt i Merknader\./,
+      /Rad 5: importert som F\w+ \(Ola Æsop\)[^\n]*\n\s+å følge opp: svaret «31\.02\.2026» på «Startdato» passer ikke i kolonnen Start; det er lagt i Merknader\./,
     );
     expect(report).toMatch(/Rad 6: importert[^\n]*\n\s+å følge opp: svaret «100 år» på «Aldersgruppe» passer ikke/);
     expect(report).toMatch(/Rad 7: hoppet over:\n.*\[volunteers\.phone\.invalid\]/);
