@@ -25,6 +25,7 @@ import {
   UnsupportedZipError,
   type UserPackage,
   verifyMergedPackage,
+  verifyWrittenParts,
   WorkbookReadError,
   writePlanToBuffer,
   writeStoredEntries,
@@ -233,7 +234,10 @@ async function addUnderLock(
       backupAt: now,
       ...(inPlace ? { expect: fingerprint } : {}),
       verify: async (temp) => {
-        await verifyMergedPackage(baselineFor(data, user, placement, result), (await readRegularFile(temp)).bytes, result);
+        const written = (await readRegularFile(temp)).bytes;
+        await verifyMergedPackage(baselineFor(data, user, placement, result), written, result);
+        // The baseline already holds our rewritten metadata sheet, which the merge check thus takes as copied: every part written is parsed here.
+        verifyWrittenParts(data, written);
         await hooks.beforeRename?.(temp);
       },
     }));

@@ -19,6 +19,7 @@ import {
   openXlsxBuffer,
   typedCells,
   verifyMergedPackage,
+  verifyWrittenParts,
   writeCachedResults,
   writeCells,
   writePlanToBuffer,
@@ -95,6 +96,8 @@ export async function refreshedPackage(original: Uint8Array, workbook: Refreshed
     const result = mergeFreshWorkbook(user, fresh, { replaceSheets: ours });
     const replacedParts = user.sheets.filter((s) => ours.includes(s.name) && s.partName).map((s) => s.partName!);
     await verifyMergedPackage(data, result.data, { ...result, replacedParts });
+    // The edits before the merge (report date, cached results, new actions, the chain they pruned) are written parts too.
+    verifyWrittenParts(original, result.data);
     return { data: result.data, kept };
   } catch (error) {
     if (error instanceof NameConflictError) throw new SummaryLayoutChanged(error);

@@ -37,6 +37,8 @@ import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
 import { openXlsxFile, writeCells } from '../../src/workbook/xlsx';
 import { runCli } from '../support/cli';
 import { recalcToCsv, requireLibreOffice } from '../support/libreoffice';
+import { asExcelSaved, sheetPartNamed } from '../support/excelSaved';
+import { expectStrict } from '../support/strictCheck';
 
 const TODAY = '2026-11-23';
 const dir = mkdtempSync(join(tmpdir(), 'samspill-hostile-'));
@@ -51,9 +53,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The command line with --today where the command takes it (add has no date). */
 const cli = (...args: string[]) => runCli(...args, ...(args[0] === 'add' ? [] : ['--today', TODAY]));
 
-function workbook(name: string): string {
+function workbook(name: string, data: Uint8Array = template): string {
   const file = join(dir, name);
-  writeFileSync(file, template);
+  writeFileSync(file, data);
   return file;
 }
 
@@ -98,8 +100,10 @@ const volunteersCsv = (names: string[], phoneBase: number) =>
   ['Navn;Mobilnummer;E-postadresse', ...names.map((n, i) => `${n};${phoneBase + i};${n.toLowerCase().replace(/\W+/g, '.')}@example.no`)].join('\r\n');
 
 describe('control characters in a sign-up field', () => {
-  it('are written so the sheet stays well-formed XML, and LibreOffice shows every row after them', async () => {
-    const file = workbook('control.xlsx');
+  it('are written so the sheet stays well-formed XML and passes the strict check, and LibreOffice shows every row after them', async () => {
+    // A workbook as Excel saved it (with its calculation chain), as a coordinator's file would be.
+    const saved = asExcelSaved(template);
+    const file = workbook('control.xlsx', saved);
     const csv = textFile(
       'control.csv',
       [
@@ -113,6 +117,7 @@ describe('control characters in a sign-up field', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(strictXmlError(file)).toBeNull();
+    expectStrict(file, saved);
     const names = await volunteerNames(file);
     expect(names.slice(-3)).toEqual(['Nora\u0000 Nul', 'Vera Vt', 'Siste Rad']);
     if (!requireLibreOffice()) return;
@@ -294,6 +299,7 @@ describe('escape sequences meant for the terminal', () => {
     );
     const agg = await runCli('aggregate', municipality, '-o', join(dir, 'region-esc.xlsx'), '--today', TODAY);
     expect(agg.code).toBe(0);
+    expectStrict(join(dir, 'region-esc.xlsx'));
     expect(agg.stdout + agg.stderr).toContain('kommune');
     expect(agg.stdout + agg.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
@@ -322,18 +328,25 @@ describe('files that block on open', () => {
 });
 
 describe('text a leader typed on the summary sheet', () => {
-  it('summary keeps a note outside the generated cells', async () => {
-    const file = workbook('note.xlsx');
-    writeFileSync(file, writeCells(new Uint8Array(readFileSync(file)), 'Oppsummering', [{ address: 'H3', value: 'Husk: tall til kommunestyret 12. mars' }]));
+  it('summary keeps a note and a formula typed outside the generated cells, in a file that passes the strict check', async () => {
+    // Typed in Excel and saved there: a text note, a formula below the figures, and Excel's calculation chain listing it.
+    const typed = writeCells(template, 'Oppsummering', [{ address: 'H3', value: 'Husk: tall til kommunestyret 12. mars' }]);
+    const saved = asExcelSaved(typed, [{ part: sheetPartNamed(typed, 'Oppsummering'), cell: 'H300', formula: 'SUM(B5:B6)' }]);
+    const file = workbook('note.xlsx', saved);
     const run = await runCli('summary', file, '--today', TODAY);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const grid = await (await openXlsxFile(file)).readSheet('Oppsummering');
     expect(grid.rows[2]?.[7]).toBe('Husk: tall til kommunestyret 12. mars');
-    expect(run.stdout).toContain('Det du har skrevet på Oppsummering utenfor tallene, er tatt vare på (H3).');
+    expect(run.stdout).toContain('Det du har skrevet på Oppsummering utenfor tallene, er tatt vare på (H3, H300).');
+    // The chain the summary pruned lists only cells that still hold formulas, the kept one among them.
+    const refreshed = new Uint8Array(readFileSync(file));
+    expectStrict(refreshed, saved);
+    expect(strFromU8(unzipSync(refreshed)[sheetPartNamed(refreshed, 'Oppsummering')])).toMatch(/<c r="H300"[^>]*>\s*<f>SUM\(B5:B6\)<\/f>/);
     // Kept again on the next refresh, and nothing Samspill itself wrote is taken for a note.
     const again = await cli('summary', file);
-    expect(again.stdout).toContain('er tatt vare på (H3).');
+    expect(again.stdout).toContain('er tatt vare på (H3, H300).');
+    expectStrict(file, saved);
     const freshFile = workbook('note-fresh.xlsx');
     for (let i = 0; i < 2; i++) expect((await cli('summary', freshFile)).stdout).not.toContain('utenfor tallene');
   });
@@ -350,6 +363,7 @@ describe('one municipality given twice', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/kommune-a-kopi\.xlsx.*(samme|same)/);
     expect(run.stdout).toMatch(/kommune-a-lenke\.xlsx.*(samme|same)/);
+    expectStrict(join(dir, 'region-dup.xlsx'));
     const region = await openXlsxFile(join(dir, 'region-dup.xlsx'));
     const sheets = await region.listSheets();
     const excluded = await region.readSheet(sheets[sheets.length - 1].name);

@@ -272,6 +272,7 @@ describe('Nettskjema export (semicolon, no BOM)', () => {
     expect(report).toMatch(/Rad 6: importert[^\n]*\n\s+å følge opp: svaret «100 år» på «Aldersgruppe» passer ikke/);
     expect(report).toMatch(/Rad 7: hoppet over:\n.*\[volunteers\.phone\.invalid\]/);
     expect(report).toMatch(/3 importert \(2 med noe å følge opp\), 3 hoppet over, av 6 rader/);
+    expectStrict(file, template);
   });
 });
 
@@ -368,6 +369,7 @@ describe('CSV in every dialect Excel reads', () => {
       ['Åse «Kua» Ødegård', '912 34 567', 'Sa "ja" på telefonen'],
       ['Bjørn Kvæstad', '41 22 33 44', 'Liker «sang»'],
     ]);
+    expectStrict(file, template);
   });
 
   it('a quoted field followed by text is read as Excel reads it', async () => {
@@ -435,6 +437,7 @@ describe('Excel exports', () => {
     expect(added.every((r) => r.values.activity === null)).toBe(true);
     expect(run.out.filter((l) => l.includes('[volunteers.activity.required]'))).toHaveLength(2);
     expect(run.out.join('\n')).toMatch(/2 importert \(2 med noe å følge opp\), 0 hoppet over, av 2 rader/);
+    expectStrict(file, template);
   });
 
   it("Nettskjema's Excel download: its $ columns, codebook headers and --sheet", async () => {

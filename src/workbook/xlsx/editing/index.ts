@@ -7,7 +7,7 @@ export { writeCells } from './cellEdit';
 export { inspectPackage, mergeFreshWorkbook, NameConflictError, type MergeResult, type UserPackage } from './packageMerge';
 export { PackageRefusal, refusalReason } from './packageSafety';
 export { MergeVerificationError, verifyMergedPackage } from './packageVerify';
-export { verifyWellFormed } from './wellFormed';
+export { verifyWellFormed, verifyWrittenParts } from './wellFormed';
 export { PackageWorkbook } from './packageWorkbook';
 export { entryBytes, readStoredEntries, UnsupportedZipError, writeStoredEntries } from './packageZip';
 export { appendTableRows, nextTableRow, TableAppendError, type AppendValue } from './tableAppend';

@@ -44,3 +44,20 @@ export function verifyWellFormed(data: Uint8Array, parts?: Iterable<string>): vo
     if (error) throw new MergeVerificationError(`part ${entry.name} is not well-formed XML: ${error}`);
   }
 }
+
+/**
+ * Every XML part of `result` that is not, byte for byte, the original's: written, edited, pruned or
+ * new, whichever step of a command wrote it (a merge verified against an already edited baseline
+ * would pass the earlier edits unread).
+ */
+export function verifyWrittenParts(original: Uint8Array, result: Uint8Array): void {
+  const before = new Map(readStoredEntries(original).map((e) => [e.name, e]));
+  const written = readStoredEntries(result).filter((e) => {
+    const was = before.get(e.name);
+    return !was || was.crc !== e.crc || was.size !== e.size;
+  });
+  verifyWellFormed(
+    result,
+    written.map((e) => e.name),
+  );
+}
