@@ -86,8 +86,24 @@ const SYNONYMS: Record<Exclude<ImportField, 'ignore'> | 'ignore', string[]> = {
     'submitted',
     'submission date',
     'dato for innsending',
+    // Nettskjema's own columns in its Excel and CSV downloads.
+    '$created',
   ],
-  ignore: ['id', 'svar-id', 'svarid', 'response id', 'respondent', 'starttidspunkt', 'start time', 'sist endret', 'last modified time', 'innsendings-id'],
+  ignore: [
+    'id',
+    'svar-id',
+    'svarid',
+    'response id',
+    'respondent',
+    'starttidspunkt',
+    'start time',
+    'sist endret',
+    'last modified time',
+    'tidspunkt for siste endring',
+    'innsendings-id',
+    '$submission_id',
+    '$answer_time_ms',
+  ],
   refused: ['fødselsdato', 'fødselsnummer', 'personnummer', 'date of birth', 'birth date', 'birthday', 'national identity number', 'fnr'],
 };
 

@@ -11,6 +11,7 @@ import { AgreementFormService } from '../services/agreementFormService';
 import { FORM_REGISTERS, RegisterService, type FormInput, type FormRegister, type RecordForm } from '../services/registerService';
 import { ErrorMessage } from './ErrorMessage';
 import { FieldInput } from './FieldInput';
+import { ImportPanel } from './import/ImportPanel';
 import { useAction } from './useAction';
 
 const useStyles = makeStyles({
@@ -56,6 +57,7 @@ export default function RegisterTab() {
           </Button>
         </form>
       )}
+      {register === 'volunteers' && form?.sheet && <ImportPanel />}
     </>
   );
 }
