@@ -281,3 +281,11 @@ export class RowsNotDeleted extends SamspillError<'rowsNotDeleted'> {
     super('rowsNotDeleted', { table: tableName, where }, errorStrings.phrase('row.notDeleted', { table: tableName, where }));
   }
 }
+
+export interface SpreadsheetOpener {
+  /**
+   * Reads a spreadsheet file the user hands over (a sign-up form's .xlsx export), not the open
+   * workbook: both hosts read it with the xlsx reader, Excel loading it only when asked.
+   */
+  openSpreadsheet(bytes: Uint8Array): Promise<WorkbookReader>;
+}

@@ -45,10 +45,14 @@ const BEFORE: Record<string, TaskCount> = {
   'register an agreement': { clicks: 16, keys: 8 },
   'register three volunteers (one a duplicate)': { clicks: 48, keys: 158 },
   'log hours for two': { clicks: 16, keys: 30 },
+  // 17 statements in the first two factors then (a click each) and the tab, "next" and save;
+  // the checklist has grown since, so the test adds a click per statement it rates beyond 17.
   'evaluate two factors': { clicks: 20, keys: 0 },
   'refresh the summary': { clicks: 2, keys: 0 },
   save: { clicks: 1, keys: 0 },
 };
+/** The statements the first two factors had when the counts before were measured. */
+const STATEMENTS_BEFORE = 17;
 /** Tasks the pane's friction made costly: the goal is half. */
 const HALVED = ['register three volunteers (one a duplicate)', 'log hours for two'];
 
@@ -152,6 +156,7 @@ maybe.each([
     const chooseRegister = (key: string) => c.choose(page.locator('#register-choose'), key);
     let kari = '';
     let ola = '';
+    let rated = 0;
     const panel = page.getByRole('tabpanel');
     const option = (name: RegExp) => page.locator('[role=option], [role=menuitemcheckbox]').filter({ hasText: name }).first();
     const save = () => c.click(panel.getByRole('button', { name: t('register.save'), exact: true }));
@@ -285,6 +290,7 @@ maybe.each([
       const owner = page.getByLabel(t('evaluation.responsible'));
       for (let factor = 0; factor < 2; factor++) {
         const n = await groups.count();
+        rated += n;
         for (let i = 0; i < n; i++)
           await c.check(
             groups
@@ -337,11 +343,13 @@ maybe.each([
       `axe on Fluent's focus sentinels only: ${sentinels.length}`,
       ...sentinels,
     ];
-    for (const [task, before] of Object.entries(BEFORE)) {
-      const after = c.tasks.get(task)!;
-      lines.push(`${task}: before ${before.clicks}+${before.keys}, after ${after.clicks}+${after.keys}`);
-      expect([task, after.clicks + after.keys <= before.clicks + before.keys]).toEqual([task, true]);
-      if (HALVED.includes(task)) expect([task, after.clicks + after.keys <= (before.clicks + before.keys) / 2]).toEqual([task, true]);
+    const before = (task: string): TaskCount =>
+      task === 'evaluate two factors' ? { clicks: BEFORE[task].clicks + rated - STATEMENTS_BEFORE, keys: 0 } : BEFORE[task];
+    for (const task of Object.keys(BEFORE)) {
+      const [was, after] = [before(task), c.tasks.get(task)!];
+      lines.push(`${task}: before ${was.clicks}+${was.keys}, after ${after.clicks}+${after.keys}`);
+      expect([task, after.clicks + after.keys <= was.clicks + was.keys]).toEqual([task, true]);
+      if (HALVED.includes(task)) expect([task, after.clicks + after.keys <= (was.clicks + was.keys) / 2]).toEqual([task, true]);
     }
     fs.writeFileSync(path.join(SHOTS, `journey-${lang}.txt`), `${lines.join('\n')}\n`);
 

@@ -107,7 +107,7 @@ describe('the task pane in Chromium over the Excel stand-in', () => {
     await page.getByLabel('Telefon').fill('+47 912 34 567');
     await page.getByLabel('Tilknytning').selectOption({ index: 1 });
     await page.getByLabel('Aktivitet').selectOption({ index: 2 });
-    for (const field of ['Samtykke dato', 'Taushetserklæring dato', 'Politiattest vist dato'])
+    for (const field of ['Samtykkedato', 'Dato for taushetserklæring', 'Politiattest vist (dato)'])
       await page.getByRole('button', { name: `I dag som ${field}` }).click();
     await page.getByRole('button', { name: 'Lagre', exact: true }).click();
     await page
@@ -142,7 +142,7 @@ describe('the task pane in Chromium over the Excel stand-in', () => {
     await page.getByLabel('Navn').fill('Kari Nordmann');
     await page.getByLabel('Tilknytning').selectOption({ index: 1 });
     await page.getByLabel('Aktivitet').selectOption({ index: 2 });
-    for (const field of ['Samtykke dato', 'Taushetserklæring dato', 'Politiattest vist dato'])
+    for (const field of ['Samtykkedato', 'Dato for taushetserklæring', 'Politiattest vist (dato)'])
       await page.getByRole('button', { name: `I dag som ${field}` }).click();
     await page.getByRole('button', { name: 'Lagre', exact: true }).click();
     const saved = page.getByRole('status').filter({ hasText: /Kari Nordmann \(F[0-9A-Z]{6}\)/ });

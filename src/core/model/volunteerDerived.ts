@@ -10,12 +10,14 @@ import type { FormulaRefs } from '../plan/formulaRefs';
 import { criterionOf, escapedText } from '../plan/structuredRefs';
 import type { RegisterRow } from './registerRows';
 import { ActiveRule, isActiveOn, REPORT_DATE_NAME } from './activeRule';
+import { assignmentDutiesTerm, hasAssignmentDuties } from './assignmentDuties';
 import type { WorkbookData } from './workbookData';
 
 /**
- * Police certificate required: the volunteer's activity is marked as requiring one in the
- * settings, or the volunteer's partner has an agreement that requires one and is active on the
- * report date (activeRule.ts: the same agreements the summary counts as active).
+ * Police certificate required: the volunteer has the duties of an assignment (not an informal
+ * helper, assignmentDuties.ts), and the activity is marked as requiring one in the settings, or the
+ * volunteer's partner has an agreement that requires one and is active on the report date
+ * (activeRule.ts: the same agreements the summary counts as active).
  */
 export function policeRequiredFormula(f: FormulaRefs): string {
   const activity = f.row('volunteers', 'activity');
@@ -26,7 +28,8 @@ export function policeRequiredFormula(f: FormulaRefs): string {
     `${f.col('agreements', 'requiresPoliceCertificate')},${f.is('yesNo', 'yes')}`,
   ]);
   const byAgreement = `AND(${partner}<>"",${agreements}>0)`;
-  return `IF(OR(${byActivity},${byAgreement}),${f.item('yesNo', 'yes')},${f.item('yesNo', 'no')})`;
+  const duties = assignmentDutiesTerm(f.row('volunteers', 'affiliation'), f.lang);
+  return `IF(AND(${duties},OR(${byActivity},${byAgreement})),${f.item('yesNo', 'yes')},${f.item('yesNo', 'no')})`;
 }
 
 /** The settings' activity list as MATCH finds an activity in it: the first item with the same text. */
@@ -37,6 +40,7 @@ function requiredByActivity(data: WorkbookData, activity: string): boolean {
 }
 
 export function policeRequired(data: WorkbookData, f: FormulaRefs, volunteer: RegisterRow, reportDate: number): boolean {
+  if (!hasAssignmentDuties(volunteer.values.affiliation, data.lang)) return false;
   if (requiredByActivity(data, cellText(volunteer.values.activity))) return true;
   const partner = cellText(volunteer.values.partner);
   const yes = f.label('yesNo', 'yes');

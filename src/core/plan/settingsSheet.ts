@@ -2,7 +2,7 @@
  * The settings sheet: parameters at the top, value lists below. Protected (no password) with the
  * input cells unlocked, so the structure the formulas rely on stays where it is.
  */
-import { workbookStrings, valueList } from '../content/content';
+import { workbookStrings, valueList, type WorkbookStringKey } from '../content/content';
 import type { Lang } from '../content/language';
 import { listColumns, PARAMETERS, parameterRow, POLICE_COLUMN_LIST, SETTINGS_LAYOUT, type ParameterKey, type SettingsValues } from '../model/settingsModel';
 import type { PlannedCell, PlannedName, PlannedSheet, PlannedValidation, StyleKey } from './workbookPlan';
@@ -35,6 +35,7 @@ export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsV
     { row: 1, col: 1, value: workbookStrings.text('settings.title', lang), style: 'title' },
     { row: 2, col: 1, value: workbookStrings.text('settings.subtitle', lang), style: 'subtitle' },
     { row: 3, col: 1, value: workbookStrings.text('settings.parameters', lang), style: 'heading' },
+    { row: 3, col: 4, value: workbookStrings.text('settings.basis', lang), style: 'heading' },
   ];
   const names: PlannedName[] = [];
   const validations: PlannedValidation[] = [];
@@ -46,6 +47,7 @@ export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsV
     cells.push({ row, col: 1, value: workbookStrings.text(`settings.param.${p.key}.label`, lang), style: 'label' });
     cells.push({ row, col: 2, value: values[p.key] ?? null, style: parameterStyle(p.type) });
     cells.push({ row, col: 3, value: workbookStrings.text(`settings.param.${p.key}.help`, lang), style: 'help' });
+    if (p.basis) cells.push({ row, col: 4, value: workbookStrings.text(`settings.param.${p.key}.basis` as WorkbookStringKey, lang), style: 'help' });
     names.push({ name: p.name, refersTo: absoluteAddress(sheetName, row, 2) });
     unlocked.push(`B${row}`);
     const v = parameterValidation(lang, p.key, row);
@@ -94,6 +96,8 @@ export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsV
   widths[0] = Math.max(widths[0] ?? 0, 34);
   widths[1] = Math.max(widths[1] ?? 0, 26);
   widths[2] = Math.max(widths[2] ?? 0, 30);
+  // The basis of the defaults (a source and its arithmetic) reads as a short paragraph beside them.
+  widths[3] = Math.max(widths[3] ?? 0, 52);
 
   return {
     sheet: {

@@ -21,6 +21,7 @@ import { listSlots } from '../model/settingsModel';
 import { ActiveRule, endedWhileMarkedActive, isActiveOn, REPORT_DATE_NAME, statusLabel } from '../model/activeRule';
 import { isDueForDeletion, lastHoursByVolunteer } from '../model/retention';
 import { hoursLast12, hoursLast12ById, policeRequired } from '../model/volunteerDerived';
+import { assignmentDutiesCriteria, hasAssignmentDuties } from '../model/assignmentDuties';
 import type { WorkbookData } from '../model/workbookData';
 import type { StyleKey } from '../plan/workbookPlan';
 import { figureStrings, type DefinitionKey } from './figureDefinitions';
@@ -187,7 +188,7 @@ interface SummaryScope {
 }
 
 function summaryScope(data: WorkbookData, reportDate: number): SummaryScope {
-  const refs = new FormulaRefs(data.lang, data.tables);
+  const refs = FormulaRefs.of(data);
   const hoursCol = (k: string) => refs.col('hours', k);
   const start = yearStart(reportDate);
   return {
@@ -366,12 +367,15 @@ function complianceFigures(scope: SummaryScope): Figure[] {
   const { data, refs, reportDate, label, activeVolunteers, activeVolunteerRule: active } = scope;
   const V = scope.volunteersCol;
   const requiredCriterion = `${V('policeCertificateRequired')},${refs.is('yesNo', 'yes')}`;
+  // Informal helpers are not asked for a declaration or consent (model/assignmentDuties.ts).
+  const duties = assignmentDutiesCriteria(V('affiliation'), data.lang);
+  const assigned = activeVolunteers.filter((r) => hasAssignmentDuties(r.values.affiliation, data.lang));
   return [
     {
       name: 'kpi_missing_confidentiality',
       label: label('summary.missingConfidentiality'),
-      formula: active.countWithoutDate('confidentialityDate'),
-      value: activeVolunteers.filter((r) => !isDate(r.values.confidentialityDate)).length,
+      formula: active.countWithoutDate('confidentialityDate', duties),
+      value: assigned.filter((r) => !isDate(r.values.confidentialityDate)).length,
       style: 'kpi',
       definition: 'missingConfidentiality',
     },
@@ -386,8 +390,8 @@ function complianceFigures(scope: SummaryScope): Figure[] {
     {
       name: 'kpi_missing_consent',
       label: label('summary.missingConsent'),
-      formula: active.countWithoutDate('consentDate'),
-      value: activeVolunteers.filter((r) => !isDate(r.values.consentDate)).length,
+      formula: active.countWithoutDate('consentDate', duties),
+      value: assigned.filter((r) => !isDate(r.values.consentDate)).length,
       style: 'kpi',
       definition: 'missingConsent',
     },

@@ -252,7 +252,7 @@ const WRITTEN_RULES: Written[] = [
     'agreements.signedDate.missing',
     'warning',
     'agreements',
-    'An active agreement without a signed date.',
+    'An active agreement whose form of cooperation is signed (a written agreement or a partnership; blank counts as signed) without a signed date. Cooperation through a committee, regular meetings or informal contact has nothing to sign.',
     'An agreement in force should be signed by both parties.',
   ),
   rule(

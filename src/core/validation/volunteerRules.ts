@@ -1,13 +1,14 @@
 /**
- * The volunteer register: duplicates, what an active volunteer must have on record (consent,
- * confidentiality declaration, police certificate where required), and personal data kept past
- * the retention period.
+ * The volunteer register: duplicates, what an active volunteer on assignment must have on record
+ * (consent, confidentiality declaration, police certificate where required; informal helpers are
+ * not asked, see model/assignmentDuties.ts), and personal data kept past the retention period.
  */
 import { asNumber, asText, isBlank } from '../model/cellValues';
 import { isActiveOn } from '../model/activeRule';
 import { isDueForDeletion, lastActivity, lastHoursByVolunteer } from '../model/retention';
 import type { RegisterRow } from '../model/registerRows';
 import { isYes } from '../model/settingsModel';
+import { hasAssignmentDuties } from '../model/assignmentDuties';
 import { phoneKey } from './contactFormats';
 import { formatDay } from './messages';
 import { reportDuplicates } from './duplicates';
@@ -51,6 +52,12 @@ function activeRules(ctx: RuleContext, row: RegisterRow, policePartners: Set<str
   const at = (ruleId: string, column: string, values = {}) => ctx.issues.atCell(ruleId, volunteers, row.rowNumber, column, values);
   const missing = (column: string) => hasColumn(volunteers, column) && isBlank(row.values[column]);
 
+  const end = asNumber(row.values.end);
+  if (end !== null && end < ctx.today) at('volunteers.status.activeAfterEnd', 'status', { end: formatDay(end, ctx.lang) });
+  const start = asNumber(row.values.start);
+  if (start !== null && start > ctx.today) at('volunteers.status.activeBeforeStart', 'status', { start: formatDay(start, ctx.lang) });
+  // An informal helper is registered, if at all, without what is asked of a volunteer on assignment.
+  if (!hasAssignmentDuties(row.values.affiliation)) return;
   if (missing('consentDate')) at('volunteers.consentDate.missing', 'consentDate');
   if (missing('confidentialityDate')) at('volunteers.confidentialityDate.missing', 'confidentialityDate');
   if (missing('policeCertificateDate')) {
@@ -62,10 +69,6 @@ function activeRules(ctx: RuleContext, row: RegisterRow, policePartners: Set<str
       at('volunteers.policeCertificate.missingForAgreement', 'policeCertificateDate', { partner: asText(row.values.partner) });
     }
   }
-  const end = asNumber(row.values.end);
-  if (end !== null && end < ctx.today) at('volunteers.status.activeAfterEnd', 'status', { end: formatDay(end, ctx.lang) });
-  const start = asNumber(row.values.start);
-  if (start !== null && start > ctx.today) at('volunteers.status.activeBeforeStart', 'status', { start: formatDay(start, ctx.lang) });
 }
 
 /** Ended or paused: whether the end date is on record, and whether the data is due for deletion (retention.ts, as the summary counts it). */

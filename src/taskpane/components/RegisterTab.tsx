@@ -16,6 +16,7 @@ import { ErrorMessage } from './ErrorMessage';
 import { RecordDetails } from './register/RecordDetails';
 import { RecordFormView, unsavedKey } from './register/RecordFormView';
 import { RecordList } from './register/RecordList';
+import { ImportPanel } from './import/ImportPanel';
 import { useLoad } from './useLoad';
 
 type View =
@@ -118,7 +119,6 @@ export default function RegisterTab() {
           ) : empty ? null : (
             <RecordList register={register} records={list} busy={busy} onOpen={(row) => open(register, row)} onNew={() => setView({ mode: 'new' })} />
           )}
-          {/* Issue 18's import from a sign-up form's export is mounted here (components/import/). */}
         </>
       )}
       {view.mode === 'record' && (
@@ -198,6 +198,8 @@ export default function RegisterTab() {
       >
         <Body1>{t('confirm.discard.body')}</Body1>
       </ConfirmDialog>
+      {/* Import from a sign-up form's export fills the volunteer register: offered under its list (or its first form), hidden only where there is no register to fill. */}
+      {view.mode === 'list' && register === 'volunteers' && !(list && !list.sheet) && <ImportPanel onImported={() => setVersion((v) => v + 1)} />}
     </>
   );
 }

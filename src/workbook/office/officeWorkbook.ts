@@ -27,6 +27,7 @@ import type {
   SelectionWatcher,
   SheetGrid,
   SheetInfo,
+  SpreadsheetOpener,
   TableAppender,
   TableColumnAppender,
   TableColumnToAppend,
@@ -81,7 +82,8 @@ export class OfficeWorkbook
     CopyOpener,
     HostSelfCheck,
     RowEditor,
-    SelectionWatcher
+    SelectionWatcher,
+    SpreadsheetOpener
 {
   private readonly budgetBytes: number;
 
@@ -123,6 +125,15 @@ export class OfficeWorkbook
     } catch (error) {
       throw toOfficeActionError(error);
     }
+  }
+
+  /**
+   * A sign-up form's .xlsx export, dropped on the pane: Excel's API cannot read a file without
+   * opening it as a workbook, so the xlsx reader (no exceljs) reads it, loaded on demand.
+   */
+  async openSpreadsheet(bytes: Uint8Array): Promise<WorkbookReader> {
+    const { openXlsxBuffer } = await import('../xlsx/reading');
+    return openXlsxBuffer(bytes);
   }
 
   /**

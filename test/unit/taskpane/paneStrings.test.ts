@@ -48,7 +48,7 @@ test('every string is used by the pane, as a key written out or under a prefix t
   const source = files(join(__dirname, '..', '..', '..', 'src'))
     .map((f) => readFileSync(f, 'utf8'))
     .join('\n');
-  // Keys the pane builds from data: a refusal's code, a tab, a register, a severity, a parameter, a problem, a language, a state.
+  // Keys the pane builds from data: a refusal's code, a tab, a register, a severity, a parameter, a problem, a language, a state, an import field or skip reason.
   const built = [
     'error.templates.',
     'selfCheck.step.',
@@ -61,6 +61,8 @@ test('every string is used by the pane, as a key written out or under a prefix t
     'settings.list.problem.',
     'lang.',
     'templates.state.',
+    'import.field.',
+    'import.skip.',
   ];
   const unused = Object.keys(paneStrings).filter((key) => !source.includes(`'${key}'`) && !built.some((prefix) => key.startsWith(prefix)));
   expect(unused).toEqual([]);

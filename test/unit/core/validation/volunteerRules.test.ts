@@ -1,4 +1,5 @@
 import { addMonths } from '../../../../src/core/model/dates';
+import { itemLabel } from '../../../../src/core/content/content';
 import { cellOf, cleanRecords, day, found, labels, ofRule, TODAY, validate, withFirst, workbook } from './fixtures';
 
 const l = labels();
@@ -52,6 +53,26 @@ describe('volunteer rules', () => {
     expect(issue.message).toContain(l.policeActivity);
     expect(only({ activity: l.policeActivity, policeCertificateDate: day('2024-01-10') })).toEqual([]);
     expect(only({ activity: l.policeActivity.toUpperCase(), policeCertificateDate: null }).filter((x) => x.includes('policeCertificate'))).toHaveLength(1);
+  });
+
+  it('an informal helper is not asked for what a volunteer on assignment must have; the others are', () => {
+    // Informal help lies outside the municipality's facilitation and management (003_5b756f3ba21c4f06.txt:179-182).
+    const bare = { consentDate: null, confidentialityDate: null, policeCertificateDate: null, activity: l.policeActivity, partner: null };
+    expect(only({ ...bare, affiliation: itemLabel('affiliationForms', 'informalHelper', 'nb') })).toEqual([]);
+    // Recognised in any of the three languages (the list rule still asks for the workbook's own label).
+    expect(only({ ...bare, affiliation: itemLabel('affiliationForms', 'informalHelper', 'en') })).toEqual([
+      at('volunteers.affiliation.notInList', 'affiliation'),
+    ]);
+    const duties = [
+      at('volunteers.consentDate.missing', 'consentDate'),
+      at('volunteers.confidentialityDate.missing', 'confidentialityDate'),
+      at('volunteers.policeCertificate.missingForActivity', 'policeCertificateDate'),
+    ].sort();
+    // Unorganised volunteers still work in the service and relate to it (003_5b756f3ba21c4f06.txt:66-68); double-active ones too.
+    for (const key of ['unorganised', 'organisation', 'frivilligsentral', 'doubleActive']) {
+      expect([key, only({ ...bare, affiliation: itemLabel('affiliationForms', key, 'nb') }).sort()]).toEqual([key, duties]);
+    }
+    expect(only({ ...bare, affiliation: null }).sort()).toEqual([at('volunteers.affiliation.required', 'affiliation'), ...duties].sort());
   });
 
   it("volunteers.policeCertificate.missingForAgreement: the partner's active agreement requires it; near miss: the agreement has ended", () => {

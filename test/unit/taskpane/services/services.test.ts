@@ -3,7 +3,7 @@
  * core's placement, plan, loading and rules. What the tests look at is what the stand-in's
  * workbook holds afterwards and how many round trips each action cost.
  */
-import { sheetDef } from '../../../../src/core/content/content';
+import { content, sheetDef } from '../../../../src/core/content/content';
 import { isoToSerial } from '../../../../src/core/model/dates';
 import { loadWorkbook } from '../../../../src/core/model/loadWorkbook';
 import { defaultSheetNames } from '../../../../src/core/plan/buildWorkbookPlan';
@@ -574,7 +574,9 @@ describe('settingsService', () => {
 });
 
 describe('evaluation and summary', () => {
-  test('a rated round is written into the checklist with the actions it calls for; a refresh finds none left to add', async () => {
+  const STATEMENTS = content().checklist.statements.length;
+
+  test('a rated round is written into the checklist, with the actions it calls for; a refresh finds none left to add', async () => {
     const standIn = await withTemplates();
     const workbook = writingPane(standIn);
     const evaluation = new EvaluationService(workbook, fixedClock);
@@ -587,7 +589,7 @@ describe('evaluation and summary', () => {
         .map((s) => [s.id, { rating: s.kind === 'barrier' ? ('agree' as const) : ('partly' as const), evidence: `Grunnlag ${s.id}` }]),
     );
     const saved = await evaluation.save(draft.date, answers, draft.scope, 'Ansatte');
-    expect(saved).toMatchObject({ how: 'updated', rated: 70 });
+    expect(saved).toMatchObject({ how: 'updated', rated: STATEMENTS });
     expect(saved.actionsAdded).toBeGreaterThan(0);
     const again = await evaluation.draft(draft.date);
     expect(again.factors[0].statements[0]).toMatchObject({
@@ -611,11 +613,11 @@ describe('evaluation and summary', () => {
     expect(figures.get('kpi_eval_statements_rated')).toBeDefined();
 
     // The evaluation block on the (protected) summary sheet now shows the round: the cell the
-    // kpi_eval_statements_rated name points at holds 70, and the sheet is protected again.
+    // kpi_eval_statements_rated name points at holds every statement, and the sheet is protected again.
     expect(second.summaryWritten).toBe(true);
     const names = await workbook.definedNames();
     const rated = /^'?(.*?)'?!\$([A-Z]+)\$(\d+)$/.exec(names.find((n) => n.name === 'kpi_eval_statements_rated')!.refersTo.replace(/^=/, ''))!;
-    expect(standIn.cell(rated[1], `${rated[2]}${rated[3]}`)?.value).toBe(70);
+    expect(standIn.cell(rated[1], `${rated[2]}${rated[3]}`)?.value).toBe(STATEMENTS);
     expect(standIn.sheet(rated[1]).protection.protected).toBe(true);
   });
 
@@ -630,7 +632,7 @@ describe('evaluation and summary', () => {
     // A promoter rated missing calls for its recommended instruments as actions.
     expect(saved).toEqual({ date, rated: 1, how: 'appended', actionsAdded: 2 });
     const rows = (await loadWorkbook(officePane(standIn))).data.registers.checklist.rows.filter((r) => r.values.round === date);
-    expect(rows).toHaveLength(70);
+    expect(rows).toHaveLength(STATEMENTS);
     expect(rows.find((r) => r.values.statementId === first.id)?.values.evidence).toBe('Ingen budsjettpost');
   });
 
