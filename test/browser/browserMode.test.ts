@@ -185,8 +185,14 @@ maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
 
       // Registrer, by keyboard alone from the register chooser: the rules refuse "12" as a phone.
       await openTab('register');
-      const chooser = page.locator('#register-choose');
-      await chooser.selectOption('volunteers');
+      // The register chooser: one radio per register; the chosen one is where Tab starts.
+      const chooser = page.locator('#register-choose input:checked');
+      const chooseRegister = (key: 'volunteers' | 'hours') =>
+        page
+          .locator('#register-choose')
+          .getByRole('radio', { name: t(`register.kind.${key}`) })
+          .check();
+      await chooseRegister('volunteers');
       await page.getByRole('button', { name: t('register.new.volunteers') }).click();
       await page.locator('#field-name').waitFor();
       newId = /(F[0-9A-Z]{6})/.exec((await page.locator('#field-id').getAttribute('placeholder')) ?? '')?.[1];
@@ -231,7 +237,7 @@ maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
         .waitFor();
 
       // Hours for the new volunteer, chosen by name.
-      await chooser.selectOption('hours');
+      await chooseRegister('hours');
       await page.getByRole('button', { name: t('register.new.hours') }).click();
       await page.locator('#field-hours').waitFor();
       await page.locator('#field-date').fill(TODAY);

@@ -106,7 +106,7 @@ describe('the task pane in Chromium over the Excel stand-in', () => {
 
     await page.getByLabel('Telefon').fill('+47 912 34 567');
     await page.getByLabel('Tilknytning').selectOption({ index: 1 });
-    await page.getByLabel('Aktivitet').selectOption({ index: 2 });
+    await page.locator('#field-activity').selectOption({ index: 2 });
     for (const field of ['Samtykkedato', 'Dato for taushetserklæring', 'Politiattest vist (dato)'])
       await page.getByRole('button', { name: `I dag som ${field}` }).click();
     await page.getByRole('button', { name: 'Lagre', exact: true }).click();
@@ -129,7 +129,7 @@ describe('the task pane in Chromium over the Excel stand-in', () => {
     await page.getByRole('tab', { name: 'Evaluering' }).click();
     await page.getByRole('tab', { name: 'Registrer' }).click();
     expect(await page.getByLabel('Navn').inputValue()).toBe('Halvferdig Hansen');
-    await page.getByLabel('Register').selectOption('hours');
+    await page.getByRole('radio', { name: 'Timer og aktiviteter' }).click(); // stays unchecked while the question is open
     const dialog = page.getByRole('alertdialog', { name: 'Forkaste det du har skrevet?' });
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Fortsett å skrive' }).click();
@@ -141,7 +141,7 @@ describe('the task pane in Chromium over the Excel stand-in', () => {
     const page = await open('tab=register&templates=1');
     await page.getByLabel('Navn').fill('Kari Nordmann');
     await page.getByLabel('Tilknytning').selectOption({ index: 1 });
-    await page.getByLabel('Aktivitet').selectOption({ index: 2 });
+    await page.locator('#field-activity').selectOption({ index: 2 });
     for (const field of ['Samtykkedato', 'Dato for taushetserklæring', 'Politiattest vist (dato)'])
       await page.getByRole('button', { name: `I dag som ${field}` }).click();
     await page.getByRole('button', { name: 'Lagre', exact: true }).click();
@@ -228,7 +228,7 @@ describe('the task pane in Chromium over the Excel stand-in', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('tab', { name: 'Register', selected: true }).waitFor();
     await page.getByLabel('Name').waitFor();
-    await page.locator('#register-choose').focus();
+    await page.locator('#register-choose input:checked').focus();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).id)).toBe('field-name');
     await page.keyboard.type('Kari');

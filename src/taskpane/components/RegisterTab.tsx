@@ -6,7 +6,7 @@
  * the user to a record here.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Field, MessageBar, MessageBarActions, MessageBarBody, Select, Spinner, Button, Body1 } from '@fluentui/react-components';
+import { Field, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, Spinner, Button, Body1, makeStyles } from '@fluentui/react-components';
 import { usePane, usePaneWorkbook } from '../paneContext';
 import { useKept, usePaneWork, type RegisterIntent } from '../paneWork';
 import { RecordService, type RecordList as Records, type RecordView } from '../services/recordService';
@@ -19,6 +19,10 @@ import { RecordList } from './register/RecordList';
 import { ImportPanel } from './import/ImportPanel';
 import { useLoad } from './useLoad';
 
+const useStyles = makeStyles({
+  registers: { flexWrap: 'wrap', rowGap: '0' },
+});
+
 type View =
   | { mode: 'list'; message?: string }
   | { mode: 'record'; rowNumber: number; message?: string | null; merge?: number }
@@ -26,6 +30,7 @@ type View =
   | { mode: 'edit'; ref: RecordRef & { title: string } };
 
 export default function RegisterTab() {
+  const styles = useStyles();
   const { t } = usePane();
   const workbook = usePaneWorkbook();
   const { clock } = usePane();
@@ -84,9 +89,12 @@ export default function RegisterTab() {
 
   return (
     <>
+      {/* One click to another register (a coordinator moves between them all day); the radios wrap at 350 px. */}
       <Field label={t('register.choose')}>
-        <Select
+        <RadioGroup
           id="register-choose"
+          className={styles.registers}
+          layout="horizontal"
           value={register}
           onChange={(_, d) =>
             guarded(() => {
@@ -97,11 +105,9 @@ export default function RegisterTab() {
           }
         >
           {FORM_REGISTERS.map((key) => (
-            <option key={key} value={key}>
-              {t(`register.kind.${key}`)}
-            </option>
+            <Radio key={key} value={key} label={t(`register.kind.${key}`)} />
           ))}
-        </Select>
+        </RadioGroup>
       </Field>
       <SelectionNotice onOpen={(value) => guarded(() => applyIntent(value))} />
       <ErrorMessage error={error} />

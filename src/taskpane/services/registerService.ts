@@ -152,14 +152,17 @@ export function partnerChoices(data: WorkbookData): Choice[] {
   return out.sort((a, b) => a.label.localeCompare(b.label, 'nb'));
 }
 
-/** What a new record starts with: today's date, the active status, one volunteer. */
-function defaultsOf(key: FormRegister, lang: Lang, today: number): FormInput {
+/**
+ * What a new record starts with: today's date, the active status, one volunteer; an agreement's
+ * partner when the register has only one (an agreement is always with a registered partner).
+ */
+function defaultsOf(key: FormRegister, lang: Lang, today: number, partners: Choice[]): FormInput {
   const day = serialToIso(today);
   switch (key) {
     case 'volunteers':
       return { start: day, status: itemLabel('volunteerStatuses', 'active', lang) };
     case 'agreements':
-      return { start: day, status: itemLabel('agreementStatuses', 'active', lang) };
+      return { start: day, status: itemLabel('agreementStatuses', 'active', lang), ...(partners.length === 1 ? { partner: partners[0].value } : {}) };
     case 'hours':
       return { date: day, volunteerCount: '1' };
     case 'actions':
@@ -183,18 +186,37 @@ export function formOf(key: FormRegister, loaded: LoadedWorkbook, today: number,
     }));
   // An id the pane makes goes last: most never type one.
   const ordered = [...fields.filter((f) => !f.generated), ...fields.filter((f) => f.generated)];
+  const partners = partnerChoices(data);
   return {
     key,
     lang: data.lang,
     sheet: loaded.sheetNames[key] ?? null,
     fields: ordered,
     nextId: newId(register, now),
-    defaults: defaultsOf(key, data.lang, today),
+    defaults: defaultsOf(key, data.lang, today, partners),
     volunteers: volunteerChoices(data),
-    partners: partnerChoices(data),
+    partners,
     data,
     today,
   };
+}
+
+/** Fields a new record keeps for the next one of its register: a coordinator enters a day's visits, or a meeting's new volunteers, one after another. */
+export const KEPT_FOR_NEXT: Partial<Record<FormRegister, string[]>> = {
+  hours: ['date', 'activity', 'unit', 'partner', 'volunteerCount'],
+  volunteers: ['affiliation', 'partner', 'activity', 'unit'],
+};
+
+/**
+ * What a field's new value fills in elsewhere while that is still empty: an hours entry takes the
+ * activity the (first) chosen volunteer is registered for, which is what most entries log.
+ */
+export function followingFields(form: RecordForm, input: FormInput, key: string, value: string): FormInput {
+  if (form.key !== 'hours' || key !== 'volunteerId' || (input.activity ?? '') !== '') return {};
+  const first = value.split(MANY)[0]?.trim().toUpperCase();
+  const volunteer = form.data.registers.volunteers.rows.find((r) => first && asText(r.values.id).toUpperCase() === first);
+  const activity = volunteer ? asText(volunteer.values.activity) : '';
+  return activity === '' ? {} : { activity };
 }
 
 /**

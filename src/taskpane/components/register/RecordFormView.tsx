@@ -4,15 +4,25 @@
  * decide), and says "Kari Nordmann is already registered — open / save anyway" while the name is
  * typed, before anything is saved. A refused save is one alert at the top with links to the
  * fields, and takes the focus; a saved new record names its id and leaves the form ready for the
- * next (hours keep their date and activity). What is typed is kept above the tabs, so a tab
+ * next (hours keep their date and activity, volunteers their affiliation, partner and activity; an hours entry takes the chosen volunteer's activity). What is typed is kept above the tabs, so a tab
  * switch loses nothing.
  */
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Body1, Button, Caption1, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { serialToIso } from '../../../core/model/dates';
 import { usePane } from '../../paneContext';
 import { useKept, usePaneWork } from '../../paneWork';
-import { inputOf, liveCheck, RegisterService, type FormInput, type RecordForm, type RecordRef, type SaveResult } from '../../services/registerService';
+import {
+  followingFields,
+  inputOf,
+  KEPT_FOR_NEXT,
+  liveCheck,
+  RegisterService,
+  type FormInput,
+  type RecordForm,
+  type RecordRef,
+  type SaveResult,
+} from '../../services/registerService';
 import { ErrorMessage } from '../ErrorMessage';
 import { ErrorSummary, type SummaryItem } from '../ErrorSummary';
 import { FieldInput, fieldId } from '../FieldInput';
@@ -27,9 +37,6 @@ const useStyles = makeStyles({
 
 /** What the last save said, kept with the form. */
 type Outcome = { serial: number; result: SaveResult } | null;
-
-/** Fields an hours entry keeps for the next one: a coordinator logs a day's visits one after another. */
-const KEPT_BETWEEN_HOURS = ['date', 'activity', 'unit', 'partner', 'volunteerCount'];
 
 interface Props {
   /** The service that made the form: it writes the id the form showed for a blank id field. */
@@ -76,7 +83,7 @@ export function RecordFormView({ service, form, editing, preset, onOpen, onDone,
   const duplicate = outcome?.result.kind === 'duplicate' ? outcome.result.matches : live.duplicates;
   const saved = outcome?.result.kind === 'saved' ? outcome.result : null;
   const setField = (key: string, value: string) => {
-    setInput((prev) => ({ ...prev, [key]: value }));
+    setInput((prev) => ({ ...prev, ...followingFields(form, prev, key, value), [key]: value }));
     if (key === 'name' || key === 'orgNumber') setAllowDuplicate(false);
   };
 
@@ -92,7 +99,7 @@ export function RecordFormView({ service, form, editing, preset, onOpen, onDone,
           return;
         }
         const next: FormInput = { ...form.defaults };
-        if (form.key === 'hours') for (const k of KEPT_BETWEEN_HOURS) if (input[k]) next[k] = input[k];
+        for (const k of KEPT_FOR_NEXT[form.key] ?? []) if (input[k]) next[k] = input[k];
         setInput(next);
         setBaseline(next);
         setAllowDuplicate(false);
@@ -124,6 +131,12 @@ export function RecordFormView({ service, form, editing, preset, onOpen, onDone,
     : [];
   const title = editing ? t('register.editTitle', { title: editing.title }) : t(`register.new.${form.key}`);
   const todayIso = serialToIso(form.today);
+  // Dates the record now needs and lacks (an active volunteer's declaration, consent, certificate):
+  // often all from the meeting of the day, so one button fills them; each keeps its own too.
+  const missingDates = form.fields
+    .filter((f) => f.column.type === 'date' && live.required.has(f.column.key) && !(input[f.column.key] ?? ''))
+    .map((f) => f.column.key);
+  const fillMissingDates = () => setInput((prev) => ({ ...prev, ...Object.fromEntries(missingDates.map((key) => [key, todayIso])) }));
 
   return (
     <form className={styles.form} onSubmit={submit} aria-labelledby="record-form-heading" noValidate>
@@ -206,7 +219,7 @@ export function RecordFormView({ service, form, editing, preset, onOpen, onDone,
             </Field>
           );
         }
-        return (
+        const input_ = (
           <FieldInput
             key={key}
             field={field}
@@ -220,8 +233,22 @@ export function RecordFormView({ service, form, editing, preset, onOpen, onDone,
             today={{ iso: todayIso, label: t('register.today'), name: t('register.todayFor', { field: field.column.label[lang] }) }}
           />
         );
+        // Always in a fragment of its own, so the button moving on never remounts a field being typed in.
+        return (
+          <Fragment key={key}>
+            {missingDates.length >= 2 && key === missingDates[0] && (
+              <div>
+                <Button id="today-all" onClick={fillMissingDates}>
+                  {t('register.todayAll', { count: missingDates.length })}
+                </Button>
+              </div>
+            )}
+            {input_}
+          </Fragment>
+        );
       })}
       {form.key === 'hours' && !editing && <Caption1>{t('register.keptHint')}</Caption1>}
+      {form.key === 'volunteers' && !editing && <Caption1>{t('register.keptHintVolunteers')}</Caption1>}
       {form.sheet && <Body1>{editing ? t('register.inSheet', { row: editing.rowNumber, sheet: form.sheet }) : null}</Body1>}
       <div className={styles.buttons}>
         <Button type="submit" appearance="primary" disabled={busy}>
