@@ -39,8 +39,10 @@ import {
   type ReadDetailKey,
   type WorkbookReadErrorCode,
 } from '../../src/workbook/xlsx/reading/workbookReadError';
+import { tooLarge } from '../../src/workbook/xlsx/reading/readLimits';
 import { PartSyntaxError } from '../../src/workbook/xlsx/reading/workbookStructure';
 import { XmlSyntaxError } from '../../src/workbook/xlsx/reading/xmlScanner';
+import { LimitExceeded } from '../../src/workbook/xlsx/reading/xmlBytes';
 import { REPO } from '../support/sharedFiles';
 import { ExportReadError, type ExportReadErrorCode } from '../../src/core/import/exportReadError';
 import { ImportDefaultError } from '../../src/core/import/importDefaults';
@@ -61,6 +63,15 @@ const DETAILS: Record<ReadDetailKey, Record<string, string | number>> = {
   notRegular: {},
   notWellFormed: { part: 'xl/worksheets/sheet1.xml', reason: 'unexpected end of document' },
   structureNotWellFormed: { part: 'xl/workbook.xml', reason: 'unclosed tag' },
+  sizeMismatch: { part: 'xl/worksheets/sheet1.xml' },
+  'limit.partSize': { part: 'xl/worksheets/sheet1.xml', limit: '2 GB' },
+  'limit.ratio': { part: 'xl/worksheets/sheet1.xml', limit: 400 },
+  'limit.rows': { sheet: 'Timer', part: 'xl/worksheets/sheet1.xml', limit: '1 048 576' },
+  'limit.columns': { sheet: 'Timer', part: 'xl/worksheets/sheet1.xml', limit: '16 384 (XFD)' },
+  'limit.cells': { sheet: 'Timer', part: 'xl/worksheets/sheet1.xml', limit: '33 554 432' },
+  'limit.cellText': { cell: 'B7', sheet: 'Timer', part: 'xl/worksheets/sheet1.xml', limit: '32 767' },
+  'limit.sharedText': { part: 'xl/sharedStrings.xml', limit: '32 767' },
+  'limit.element': { part: 'xl/worksheets/sheet1.xml', limit: '16 MB' },
 };
 
 /** One of each code a person reads: the compiler refuses these records when a code is added without a case. */
@@ -71,6 +82,7 @@ const READ: Record<WorkbookReadErrorCode, WorkbookReadError> = {
   encrypted: encryptedWorkbook('budsjett.xlsx'),
   damaged: damagedWorkbook(undefined, readDetail('truncated')),
   noSheet: noSuchSheet('Timer'),
+  tooLarge: tooLarge('bombe.xlsx', 'ratio', { part: 'xl/worksheets/sheet1.xml' }),
 };
 const ACTION: Record<WorkbookActionErrorCode, WorkbookActionError> = {
   sheetBeingEdited: new WorkbookActionError('sheetBeingEdited', 'InvalidOperationInCellEditMode'),
@@ -151,6 +163,7 @@ const FAMILY: Record<string, SamspillError> = {
   SummaryLayoutChanged: new SummaryLayoutChanged(new NameConflictError('kpi_hours_year')),
   PartSyntaxError: new PartSyntaxError('xl/workbook.xml', readDetail('structureNotWellFormed', DETAILS.structureNotWellFormed)),
   XmlSyntaxError: new XmlSyntaxError('unexpected end of document'),
+  LimitExceeded: new LimitExceeded('cellText', 'B7'),
   PackageRefusal: new PackageRefusal('signed'),
   UnsupportedZipError: new UnsupportedZipError('zip64 packages are not rewritten'),
   NameConflictError: new NameConflictError('kpi_hours_year'),

@@ -5,7 +5,7 @@
 import { errorStrings, SamspillError, type ErrorStringKey } from '../../../core/samspillError';
 import type { TablePhrase } from '../../../core/content/stringTable';
 
-export type WorkbookReadErrorCode = 'notFound' | 'notXlsx' | 'legacyXls' | 'encrypted' | 'damaged' | 'noSheet';
+export type WorkbookReadErrorCode = 'notFound' | 'notXlsx' | 'legacyXls' | 'encrypted' | 'damaged' | 'noSheet' | 'tooLarge';
 
 /** What is wrong inside the package: one of the `read.detail.*` sentences. */
 export type ReadDetail = TablePhrase<ErrorStringKey>;
