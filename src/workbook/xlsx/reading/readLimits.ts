@@ -21,11 +21,12 @@ export const MAX_SHEET_CELLS = 32 * MAX_ROWS;
 export const MAX_PART_BYTES = 2 ** 31;
 /**
  * Inflated bytes per compressed byte. Sheets that Excel and LibreOffice write (every cell with its
- * address) compress 8–15 times, and a sheet of one value repeated without addresses about 300
- * times; deflate cannot exceed about 1,032. Checked once a part has unpacked past RATIO_GRACE_BYTES,
- * so small parts of any ratio read as they are.
+ * address) compress 8–15 times, a sheet of one value repeated without addresses at most about 500
+ * times; deflate cannot exceed about 1,032, which whitespace reaches. Checked once a part has
+ * unpacked past RATIO_GRACE_BYTES, so small parts of any ratio read as they are. A bomb of cells
+ * below the ratio still meets the limits on rows, columns and cells within its first megabytes.
  */
-export const MAX_RATIO = 400;
+export const MAX_RATIO = 600;
 export const RATIO_GRACE_BYTES = 32 << 20;
 /**
  * Bytes one cell element may span: Excel's longest text written with the longest escapes, a

@@ -166,11 +166,13 @@ export class SheetScanner {
         if (this.inSheetData && next === LOWER_C && isNameEnd(b[p + 2])) {
           const after = this.cell(b, p + 2);
           if (after < 0) return p;
+          if (after - p > MAX_ELEMENT_BYTES) throw new LimitExceeded('element');
           p = after;
           continue;
         }
         const end = tagEnd(b, p + 1);
         if (end < 0) return p;
+        if (end - p > MAX_ELEMENT_BYTES) throw new LimitExceeded('element');
         const nameEnd = nameEndOf(b, p + 1, end);
         const local = localStart(b, p + 1, nameEnd);
         const selfClosing = b[end - 1] === SLASH;
@@ -178,6 +180,7 @@ export class SheetScanner {
         if (this.inSheetData && nameEnd - local === 1 && b[local] === LOWER_C) {
           const after = this.cell(b, nameEnd);
           if (after < 0) return p;
+          if (after - p > MAX_ELEMENT_BYTES) throw new LimitExceeded('element');
           p = after;
           continue;
         }
