@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import errorsJson from '../../templates/ui/errors.json';
+import readErrorsJson from '../../templates/ui/readErrors.json';
 import { LANGUAGES, type Lang } from '../../src/core/content/language';
 import { ContentError } from '../../src/core/content/content';
 import { MappingError } from '../../src/core/import/importMapping';
@@ -43,6 +44,7 @@ import { tooLarge } from '../../src/workbook/xlsx/reading/readLimits';
 import { PartSyntaxError } from '../../src/workbook/xlsx/reading/workbookStructure';
 import { XmlSyntaxError } from '../../src/workbook/xlsx/reading/xmlScanner';
 import { LimitExceeded } from '../../src/workbook/xlsx/reading/xmlBytes';
+import { WorkerFailure } from '../../src/browser/worker/crossingErrors';
 import { REPO } from '../support/sharedFiles';
 import { ExportReadError, type ExportReadErrorCode } from '../../src/core/import/exportReadError';
 import { ImportDefaultError } from '../../src/core/import/importDefaults';
@@ -164,6 +166,12 @@ const FAMILY: Record<string, SamspillError> = {
   PartSyntaxError: new PartSyntaxError('xl/workbook.xml', readDetail('structureNotWellFormed', DETAILS.structureNotWellFormed)),
   XmlSyntaxError: new XmlSyntaxError('unexpected end of document'),
   LimitExceeded: new LimitExceeded('cellText', 'B7'),
+  WorkerFailure: new WorkerFailure({
+    name: 'WorkbookReadError',
+    code: 'tooLarge',
+    values: {},
+    said: { nb: 'Filen er for stor.', nn: 'Fila er for stor.', en: 'The file is too large.' },
+  }),
   PackageRefusal: new PackageRefusal('signed'),
   UnsupportedZipError: new UnsupportedZipError('zip64 packages are not rewritten'),
   NameConflictError: new NameConflictError('kpi_hours_year'),
@@ -229,17 +237,21 @@ describe('every code a person reads has its sentence', () => {
     expect(detail.say('nb')).not.toBe(detail.say('en'));
   });
 
-  it('templates/ui/errors.json holds no sentence that no error uses', () => {
-    const used = [
+  it('templates/ui/errors.json and readErrors.json hold no sentence that no error uses', () => {
+    const read = [
       'read.subject',
       'read.subject.named',
       ...Object.keys(READ).map((code) => `read.${code}`),
       ...Object.keys(DETAILS).map((key) => `read.detail.${key}`),
-      ...Object.keys(ACTION).map((code) => `action.${code}`),
-      ...Object.keys(EXPORT).map((code) => `export.${code}`),
-      ...Object.keys(DEFAULT).map((code) => `importDefault.${code}`),
     ];
-    expect(Object.keys(errorsJson).sort()).toEqual(used.sort());
+    expect(Object.keys(readErrorsJson).sort()).toEqual(read.sort());
+    expect(Object.keys(errorsJson).sort()).toEqual(
+      [
+        ...Object.keys(ACTION).map((code) => `action.${code}`),
+        ...Object.keys(EXPORT).map((code) => `export.${code}`),
+        ...Object.keys(DEFAULT).map((code) => `importDefault.${code}`),
+      ].sort(),
+    );
   });
 
   it('names the file when it knows it, and says "the file" when it does not', () => {

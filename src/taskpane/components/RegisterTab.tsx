@@ -9,6 +9,7 @@ import type { Issue } from '../../core/validation/issue';
 import { usePane, usePaneWorkbook } from '../paneContext';
 import { AgreementFormService } from '../services/agreementFormService';
 import { FORM_REGISTERS, RegisterService, type FormInput, type FormRegister, type RecordForm } from '../services/registerService';
+import { paneService } from '../services/paneService';
 import { ErrorMessage } from './ErrorMessage';
 import { FieldInput } from './FieldInput';
 import { ImportPanel } from './import/ImportPanel';
@@ -70,8 +71,8 @@ export default function RegisterTab() {
 function useRecordForm(register: FormRegister) {
   const { clock } = usePane();
   const workbook = usePaneWorkbook();
-  const service = useMemo(() => new RegisterService(workbook, clock), [workbook, clock]);
-  const agreementForm = useMemo(() => new AgreementFormService(workbook), [workbook]);
+  const service = useMemo(() => paneService(workbook, 'register', clock, () => new RegisterService(workbook, clock)), [workbook, clock]);
+  const agreementForm = useMemo(() => paneService(workbook, 'agreementForm', clock, () => new AgreementFormService(workbook)), [workbook, clock]);
   const [form, setForm] = useState<RecordForm | null>(null);
   const [input, setInput] = useState<FormInput>({});
   const [outcome, setOutcome] = useState<Outcome | null>(null);
