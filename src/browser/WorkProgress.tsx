@@ -25,7 +25,7 @@ function sentence(progress: Progress, t: BrowserSay): string {
     case 'opening':
       return t('progress.opening');
     case 'reading':
-      return t('progress.reading', { sheet: progress.sheet });
+      return progress.sheet === null ? t('progress.readingHidden') : t('progress.reading', { sheet: progress.sheet });
     case 'writing':
       return t('progress.writing');
     case 'preparing':

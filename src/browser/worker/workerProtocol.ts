@@ -25,7 +25,12 @@ export type WorkerRequest =
   | { op: 'service'; service: ServiceName; method: string; args: unknown[]; now: number };
 
 /** What the page shows while the worker works. */
-export type WorkProgress = { phase: 'opening' } | { phase: 'reading'; sheet: string; fraction: number } | { phase: 'writing' } | { phase: 'preparing' };
+export type WorkProgress =
+  | { phase: 'opening' }
+  /** `sheet` is null for a sheet the user does not see (the metadata). */
+  | { phase: 'reading'; sheet: string | null; fraction: number }
+  | { phase: 'writing' }
+  | { phase: 'preparing' };
 
 /** An error as it crosses: its class name and code, its values, and its sentence said in each language. */
 export interface CrossingError {

@@ -29,6 +29,8 @@ const PROGRESS_EVERY_MS = 80;
 export class WorkerWorkbook implements PaneWorkbook, CellWriter, TableColumnAppender, CopyOpener, SpreadsheetOpener {
   private current!: PackageWorkbook;
   private lastProgress = 0;
+  /** Sheets the user does not see, named in no progress sentence. */
+  private hidden = new Set<string>();
   /** Every package this workbook holds tells it how its sheets are read. */
   private readonly options = { onProgress: (progress: ReadProgress) => this.reading(progress) };
 
@@ -38,13 +40,14 @@ export class WorkerWorkbook implements PaneWorkbook, CellWriter, TableColumnAppe
     const workbook = new WorkerWorkbook(post);
     workbook.current = new PackageWorkbook(bytes, workbook.options);
     // Reading the sheet list proves the bytes are a workbook before the page shows its tabs.
-    await workbook.current.listSheets();
+    await workbook.listSheets();
     return workbook;
   }
 
   static async create(plan: WorkbookPlan, post: Post): Promise<WorkerWorkbook> {
     const workbook = new WorkerWorkbook(post);
     workbook.current = await PackageWorkbook.create(plan, workbook.options);
+    await workbook.listSheets();
     return workbook;
   }
 
@@ -52,8 +55,10 @@ export class WorkerWorkbook implements PaneWorkbook, CellWriter, TableColumnAppe
     return this.current.data();
   }
 
-  listSheets(): Promise<SheetInfo[]> {
-    return this.current.listSheets();
+  async listSheets(): Promise<SheetInfo[]> {
+    const sheets = await this.current.listSheets();
+    this.hidden = new Set(sheets.filter((sheet) => sheet.visibility !== 'visible').map((sheet) => sheet.name));
+    return sheets;
   }
 
   readSheet(name: string): Promise<SheetGrid> {
@@ -116,12 +121,14 @@ export class WorkerWorkbook implements PaneWorkbook, CellWriter, TableColumnAppe
   }
 
   private reading(progress: ReadProgress): void {
-    this.progress({ phase: 'reading', sheet: progress.sheet, fraction: progress.total > 0 ? progress.done / progress.total : 1 });
+    const sheet = this.hidden.has(progress.sheet) ? null : progress.sheet;
+    this.progress({ phase: 'reading', sheet, fraction: progress.total > 0 ? progress.done / progress.total : 1 });
   }
 
   private async change(edit: () => Promise<void>): Promise<void> {
     this.progress({ phase: 'writing' }, true);
     await edit();
+    await this.listSheets();
     this.post({ kind: 'changed' });
   }
 }
