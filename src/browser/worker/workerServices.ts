@@ -1,7 +1,9 @@
 /**
- * The pane's services as the worker runs them: each call is made on a fresh service over the
- * worker's workbook, with a clock fixed at the page's reading of its own clock when the call was
- * made (the page may fix the day with ?today=). The services keep no state between calls.
+ * The pane's services as the worker runs them: one of each per workbook, made at its first call
+ * and kept, as a tab keeps its service in the page (the register form remembers the id it showed
+ * for a blank field, and a save writes that id). Each call runs with a clock fixed at the page's
+ * reading of its own clock when the call was made (the page may fix the day with ?today=); the
+ * worker does one request at a time, so a call's clock is not changed under it.
  */
 import { AgreementFormService } from '../../taskpane/services/agreementFormService';
 import { EvaluationService } from '../../taskpane/services/evaluationService';
@@ -26,8 +28,26 @@ const SERVICES: Record<ServiceName, (workbook: WorkerWorkbook, clock: Clock) => 
   import: (workbook, clock) => new ImportService(workbook, clock),
 };
 
+/** A workbook's services and the page's time of the call being run. */
+interface Services {
+  now: Date;
+  made: Map<ServiceName, object>;
+}
+
+const byWorkbook = new WeakMap<WorkerWorkbook, Services>();
+
+function serviceOf(workbook: WorkerWorkbook, name: ServiceName, now: Date): Record<string, unknown> {
+  let services = byWorkbook.get(workbook);
+  if (!services) byWorkbook.set(workbook, (services = { now, made: new Map() }));
+  services.now = now;
+  const own = services;
+  let service = own.made.get(name);
+  if (!service) own.made.set(name, (service = SERVICES[name](workbook, () => own.now)));
+  return service as Record<string, unknown>;
+}
+
 export async function runService(workbook: WorkerWorkbook, name: ServiceName, method: string, args: unknown[], now: Date): Promise<unknown> {
-  const service = SERVICES[name](workbook, () => now) as Record<string, unknown>;
+  const service = serviceOf(workbook, name, now);
   const call = service[method];
   if (typeof call !== 'function') throw new Error(`the ${name} service has no method ${method}`);
   return (call as (...a: unknown[]) => Promise<unknown>).apply(service, args);
