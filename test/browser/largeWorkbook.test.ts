@@ -62,16 +62,24 @@ afterAll(async () => {
   if (server) await new Promise((resolve) => server.close(resolve));
 });
 
+/** A tab switch as the page saw it: from click to the tab selected, and whether the worker's progress showed at the click and at the selection. */
+interface TabSwitch {
+  tab: string;
+  ms: number;
+  workingAtClick: boolean;
+  workingAtSelect: boolean;
+}
+
 /**
  * Records in the page the tasks that kept its thread busy over 50 ms (the browser's long tasks),
  * the longest gap between ticks of a 20 ms timer, and for each tab clicked, the time from the
- * click to the tab being selected.
+ * click to the tab being selected and whether the work's progress was showing then.
  */
 async function watchResponsiveness(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { longestGap: number; tabLatencies: number[]; longTasks: number[] };
+    const w = window as unknown as { longestGap: number; tabSwitches: TabSwitch[]; longTasks: number[] };
     w.longestGap = 0;
-    w.tabLatencies = [];
+    w.tabSwitches = [];
     w.longTasks = [];
     new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.longTasks.push(entry.duration))).observe({ entryTypes: ['longtask'] });
     let last = performance.now();
@@ -86,9 +94,11 @@ async function watchResponsiveness(page: Page): Promise<void> {
         const tab = (event.target as Element).closest('[role=tab]');
         if (!tab) return;
         const clicked = event.timeStamp;
+        const working = () => document.querySelector('[data-progress]') !== null;
+        const workingAtClick = working();
         const observer = new MutationObserver(() => {
           if (tab.getAttribute('aria-selected') !== 'true') return;
-          w.tabLatencies.push(performance.now() - clicked);
+          w.tabSwitches.push({ tab: tab.textContent ?? '', ms: performance.now() - clicked, workingAtClick, workingAtSelect: working() });
           observer.disconnect();
         });
         observer.observe(tab, { attributes: true });
@@ -98,10 +108,10 @@ async function watchResponsiveness(page: Page): Promise<void> {
   });
 }
 
-function responsiveness(page: Page): Promise<{ longestGap: number; tabLatencies: number[]; longTasks: number[] }> {
+function responsiveness(page: Page): Promise<{ longestGap: number; tabSwitches: TabSwitch[]; longTasks: number[] }> {
   return page.evaluate(() => {
-    const w = window as unknown as { longestGap: number; tabLatencies: number[]; longTasks: number[] };
-    return { longestGap: w.longestGap, tabLatencies: w.tabLatencies, longTasks: w.longTasks };
+    const w = window as unknown as { longestGap: number; tabSwitches: TabSwitch[]; longTasks: number[] };
+    return { longestGap: w.longestGap, tabSwitches: w.tabSwitches, longTasks: w.longTasks };
   });
 }
 
@@ -155,15 +165,17 @@ maybe('a 200 000-row workbook in browser mode', () => {
     const addSeconds = (Date.now() - adding) / 1000;
     await page.screenshot({ path: path.join(OUT, 'browser-large-added.png') });
 
-    const { longestGap, tabLatencies, longTasks } = await responsiveness(page);
+    const { longestGap, tabSwitches, longTasks } = await responsiveness(page);
     const longest = Math.max(0, ...longTasks);
     console.log(
       `${ROWS} rows: opened in ${openSeconds.toFixed(1)} s, templates added in ${addSeconds.toFixed(1)} s; ` +
-        `tab switches handled in ${tabLatencies.map((ms) => ms.toFixed(0)).join(', ')} ms; ${longTasks.length} tasks over 50 ms, the longest ${longest.toFixed(0)} ms; ` +
+        `tab switches handled in ${tabSwitches.map((s) => `${s.ms.toFixed(0)} ms (${s.tab}${s.workingAtSelect ? ', while working' : ''})`).join(', ')}; ${longTasks.length} tasks over 50 ms, the longest ${longest.toFixed(0)} ms; ` +
         `longest gap between timer ticks ${longestGap.toFixed(0)} ms`,
     );
-    expect(tabLatencies.length).toBeGreaterThanOrEqual(4);
-    for (const latency of tabLatencies) expect(latency).toBeLessThan(RESPONSIVE_MS);
+    expect(tabSwitches.length).toBeGreaterThanOrEqual(4);
+    for (const { ms } of tabSwitches) expect(ms).toBeLessThan(RESPONSIVE_MS);
+    // The two switches made while reading and while adding were handled while the work still ran.
+    expect(tabSwitches.filter((s) => s.workingAtClick && s.workingAtSelect).map((s) => s.tab)).toEqual(expect.arrayContaining(['Registrer', 'Kontroll']));
     expect(longest).toBeLessThan(FROZEN_MS);
     expect(errors).toEqual([]);
 
