@@ -3,7 +3,7 @@
  * definitions. The record is checked by the workbook's own rules before anything is written;
  * their messages show at the fields they concern.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Body1, Button, Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { Issue } from '../../core/validation/issue';
 import { usePane, usePaneWorkbook } from '../paneContext';
@@ -77,14 +77,21 @@ function useRecordForm(register: FormRegister) {
   const [input, setInput] = useState<FormInput>({});
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [printed, setPrinted] = useState<boolean | null>(null);
-  const { busy, error, run } = useAction();
+  const { busy, error, run, setError } = useAction();
+  // The register chosen now: a form that arrives for another (the user switched meanwhile) is not shown.
+  const chosen = useRef(register);
+  chosen.current = register;
 
+  // Not through `run`, which drops a call while a save is running: a switch made then must still load its form.
   useEffect(() => {
     setForm(null);
     setInput({});
     setOutcome(null);
-    void run(async () => setForm(await service.form(register)));
-  }, [service, register, run]);
+    service.form(register).then(
+      (loaded) => chosen.current === register && setForm(loaded),
+      (caught: unknown) => chosen.current === register && setError(caught),
+    );
+  }, [service, register, setError]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -94,7 +101,8 @@ function useRecordForm(register: FormRegister) {
       setPrinted(null);
       if (result.kind === 'appended') {
         setInput({});
-        setForm(await service.form(register));
+        const next = await service.form(register);
+        if (chosen.current === register) setForm(next);
       }
     });
   };
