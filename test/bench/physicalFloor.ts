@@ -1,8 +1,8 @@
 /**
- * The physical floor of reading a workbook: inflate its largest sheet part with fflate's streaming
- * inflater (the one the reader uses) and count its rows by a byte scan for `<row`, parsing no XML
- * at all. No reader using that inflater can be faster; validate and summary are shown as multiples
- * of it. The same with Node's zlib (native code) shows what the inflater itself costs.
+ * The physical floor of reading a workbook: inflate its largest sheet part and count its rows by a
+ * byte scan for `<row`, parsing no XML at all. With Node's zlib (native code, the inflater the
+ * CLI's reader uses for large parts) it is the floor validate and summary are shown as multiples
+ * of; with fflate's streaming inflater (the browser's) it shows what the inflater itself costs.
  */
 import { readFileSync } from 'node:fs';
 import { createInflateRaw } from 'node:zlib';
