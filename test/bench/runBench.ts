@@ -11,7 +11,7 @@
  * BENCH_SIZES=10000,100000 picks the sizes; BENCH_MUNICIPALITIES the number of workbooks.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { aggregateCommand } from '../../src/cli/aggregateCommand';
 import { openSamspillWorkbook } from '../../src/cli/openWorkbook';
@@ -89,6 +89,8 @@ async function child(kind: string, target: string): Promise<string> {
         .filter((f) => f.endsWith('.xlsx'))
         .map((f) => join(target, f));
       let line = '';
+      // A fresh output each run: aggregate refuses to replace a file (issue 18's output rule).
+      rmSync(join(CACHE, 'region-out'), { recursive: true, force: true });
       await aggregateCommand(files, { output: join(CACHE, 'region-out', 'region.xlsx'), today: serialToIso(BENCHMARK_TODAY) }, (l) => (line = l), {
         progress: false,
       });
