@@ -44,7 +44,9 @@ export async function openXlsxFile(path: string): Promise<XlsxReader> {
       const stats = await handle.stat();
       if (stats.isDirectory()) throw notAWorkbook(path, readDetail('folder'));
       if (!stats.isFile()) throw notAWorkbook(path, readDetail('notRegular'));
-      data = new Uint8Array(await handle.readFile());
+      const buffer = await handle.readFile();
+      // A view, not a copy (`new Uint8Array(buffer)` copies): the file is held once.
+      data = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     } finally {
       await handle.close();
     }
