@@ -10,7 +10,7 @@
  * `?lang=nb|nn|en` picks the language (else the browser's); `?today=YYYY-MM-DD` fixes the day the
  * pane acts on, for demonstrations and tests.
  */
-import { useCallback, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
   Body1,
@@ -25,16 +25,20 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { isoToSerial, serialToIso } from '../core/model/dates';
+import { parseCell } from '../core/model/a1';
 import { isLang, langFromLocale, type Lang } from '../core/content/language';
 import type { TextValues } from '../core/content/stringTable';
 import { App } from '../taskpane/App';
 import { systemClock, type Clock } from '../taskpane/services/paneClock';
+import { paneService } from '../taskpane/services/paneService';
+import { RecordService } from '../taskpane/services/recordService';
 import { browserStrings, type BrowserStringKey } from './browserText';
 import { FileBar } from './FileBar';
 import { SheetPreview } from './SheetPreview';
 import { droppedHandle } from './fileAccess';
 import { ConfirmDialog } from '../taskpane/components/ConfirmDialog';
 import { useOpenWorkbook, type OpenWorkbook } from './useOpenWorkbook';
+import { WorkProgress } from './WorkProgress';
 
 const useStyles = makeStyles({
   page: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
@@ -54,11 +58,22 @@ const useStyles = makeStyles({
   message: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0` },
 });
 
+/** Rows read on each side of the cell a preview shows (it shows about forty). */
+const PREVIEW_MARGIN = 100;
+
 function BrowserPage({ lang, clock }: { lang: Lang; clock: Clock }) {
   const styles = useStyles();
   const t = useCallback((key: BrowserStringKey, values?: TextValues) => browserStrings.text(key, lang, values), [lang]);
   const file = useOpenWorkbook(lang, clock, t);
-  const { open, dirty, error, note, busy } = file;
+  const { open, dirty, error, note, busy, progress, preview } = file;
+  // The rows around the cell only: a preview of a 200 000-row log need not copy it into the page.
+  const row = preview ? (parseCell(preview.address)?.row ?? 1) : 1;
+  const read = useMemo(() => (sheet: string) => open!.workbook.readRows(sheet, row - PREVIEW_MARGIN, row + PREVIEW_MARGIN), [open, row]);
+  // Which columns hold dates is the worker's to say: knowing it takes the registers, which stay there.
+  const dateColumns = useMemo(() => {
+    const records = open ? paneService(open.workbook, 'record', clock, () => new RecordService(open.workbook)) : null;
+    return async (sheet: string) => new Set(records ? await records.dateColumns(sheet) : []);
+  }, [open, clock]);
   const [dragging, setDragging] = useState(false);
 
   const onDrop = async (event: DragEvent) => {
@@ -90,6 +105,7 @@ function BrowserPage({ lang, clock }: { lang: Lang; clock: Clock }) {
         onSave={() => void file.save()}
         onDownload={() => void file.download()}
       />
+      <WorkProgress progress={progress} t={t} />
       {error && (
         <MessageBar intent="error" role="alert" className={styles.message}>
           <MessageBarBody>{error}</MessageBarBody>
@@ -116,13 +132,7 @@ function BrowserPage({ lang, clock }: { lang: Lang; clock: Clock }) {
           <Caption1>{t('page.privacy')}</Caption1>
         </main>
       )}
-      <SheetPreview
-        target={file.preview}
-        lang={lang}
-        read={(sheet) => open!.workbook.readSheet(sheet)}
-        dateColumns={(sheet) => dateColumnsOf(open!.workbook, sheet)}
-        onClose={file.closePreview}
-      />
+      <SheetPreview target={preview} lang={lang} read={read} dateColumns={dateColumns} onClose={file.closePreview} />
       <ConfirmDialog
         open={file.pending !== null}
         title={t('replace.title')}
@@ -147,20 +157,6 @@ function WorkArea({ open, lang, clock, onUnsavedChange }: { open: OpenWorkbook; 
       </div>
     </div>
   );
-}
-
-/** The date columns of the register on a sheet, so the preview writes their days as days. */
-async function dateColumnsOf(workbook: OpenWorkbook['workbook'], sheet: string): Promise<Set<number>> {
-  const { loadWorkbook } = await import('../core/model/loadWorkbook');
-  const { sheetDef } = await import('../core/content/content');
-  const loaded = await loadWorkbook(workbook);
-  const found = new Set<number>();
-  for (const register of Object.values(loaded.data.registers)) {
-    if (register.sheetName !== sheet) continue;
-    for (const column of sheetDef(register.key).columns ?? [])
-      if (column.type === 'date' && register.columns.has(column.key)) found.add(register.columns.get(column.key)!);
-  }
-  return found;
 }
 
 function pageLanguage(params: URLSearchParams): Lang {

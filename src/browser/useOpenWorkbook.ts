@@ -1,22 +1,25 @@
 /**
  * The workbook the browser page has open: opening one from disk (the system's picker, a drop, or
- * the plain file input) or starting a new one, whether it holds changes not saved yet (and a
- * warning before the page is left with them, a question before another workbook replaces them),
- * the cell the preview shows, and saving: back into the same file where the browser can (the File
- * System Access API gives the page a handle; Chromium writes to a temporary file and swaps it in
- * when the write is closed), a download otherwise.
+ * the plain file input) or starting a new one, each in a worker of its own (see worker/); how far
+ * the worker's work has come; whether the workbook holds changes not saved yet (and a warning
+ * before the page is left with them, a question before another workbook replaces them); the cell
+ * the preview shows; and saving: back into the same file where the browser can (the File System
+ * Access API gives the page a handle; Chromium writes to a temporary file and swaps it in when the
+ * write is closed), a download otherwise.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../core/content/language';
 import type { TextValues } from '../core/content/stringTable';
 import { phraseOf } from '../core/samspillError';
-import { todayOf, type Clock } from '../taskpane/services/paneClock';
-import { PackageWorkbook } from '../workbook/xlsx/editing';
+import type { Clock } from '../taskpane/services/paneClock';
 import { BrowserWorkbook } from './browserWorkbook';
 import type { BrowserStringKey } from './browserText';
 import { downloadFile } from './downloadFile';
 import { isCancel, pickWorkbook, saveToHandle, type FileHandle } from './fileAccess';
 import type { PreviewTarget } from './SheetPreview';
+import { startWorkbookWorker } from './worker/startWorker';
+import { WorkerClient } from './worker/workerClient';
+import type { WorkProgress } from './worker/workerProtocol';
 
 export type BrowserSay = (key: BrowserStringKey, values?: TextValues) => string;
 
@@ -44,32 +47,40 @@ export function useOpenWorkbook(lang: Lang, clock: Clock, t: BrowserSay) {
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<PendingReplace | null>(null);
+  const [progress, setProgress] = useState<WorkProgress | null>(null);
   const serial = useRef(0);
+  const shown = useRef<BrowserWorkbook | null>(null);
   /** What had the focus when the preview opened (the button): it gets it back when the preview closes. */
   const beforePreview = useRef<HTMLElement | null>(null);
   useLeaveWarning(dirty || paneUnsaved, t);
 
   const show = useCallback(
-    async (make: () => Promise<PackageWorkbook>, fileName: string, handle: FileHandle | null, changed: boolean) => {
+    async (make: (worker: WorkerClient) => Promise<BrowserWorkbook>, fileName: string, handle: FileHandle | null, changed: boolean) => {
       setBusy(true);
       setError(null);
       setNote(null);
+      const worker = new WorkerClient(startWorkbookWorker());
+      worker.events = { ...worker.events, onProgress: setProgress };
       try {
-        const pkg = await make();
-        // Reading the sheet list proves the bytes are a workbook before the tabs are shown.
-        await pkg.listSheets();
-        const workbook = new BrowserWorkbook(pkg, {
+        const workbook = await make(worker);
+        workbook.listen({
+          onProgress: setProgress,
           onSelect: (sheet, address) => {
             beforePreview.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
             setPreview({ sheet, address, serial: ++serial.current });
           },
           onChange: () => setDirty(true),
+          onDownload: downloadFile,
         });
+        shown.current?.close();
+        shown.current = workbook;
         setOpen({ workbook, fileName, handle, id: ++serial.current });
         setPreview(null);
         setDirty(changed);
         setPaneUnsaved(false);
       } catch (failure) {
+        worker.close();
+        setProgress(null);
         // Said in the page's language: a workbook error's sentence, never its two-language message.
         setError(t('file.notXlsx', { file: fileName, reason: phraseOf(failure) }));
       } finally {
@@ -87,7 +98,7 @@ export function useOpenWorkbook(lang: Lang, clock: Clock, t: BrowserSay) {
 
   const openFile = (file: File | undefined, handle: FileHandle | null = null) => {
     if (!file) return;
-    replacing(() => void show(async () => new PackageWorkbook(new Uint8Array(await file.arrayBuffer())), file.name, handle, false));
+    replacing(() => void show(async (worker) => BrowserWorkbook.open(worker, new Uint8Array(await file.arrayBuffer())), file.name, handle, false));
   };
 
   /** The system's picker where the browser has one (the file can then be saved in place); false otherwise. */
@@ -102,22 +113,7 @@ export function useOpenWorkbook(lang: Lang, clock: Clock, t: BrowserSay) {
     return true;
   };
 
-  const startNew = () =>
-    replacing(
-      () =>
-        void show(
-          async () => {
-            const [{ buildWorkbookPlan }, { newWorkbookInput }] = await Promise.all([
-              import('../core/plan/buildWorkbookPlan'),
-              import('../core/plan/newWorkbookInput'),
-            ]);
-            return PackageWorkbook.create(buildWorkbookPlan(newWorkbookInput(lang, todayOf(clock))));
-          },
-          t('file.newName'),
-          null,
-          true,
-        ),
-    );
+  const startNew = () => replacing(() => void show((worker) => BrowserWorkbook.create(worker, lang, clock()), t('file.newName'), null, true));
 
   const download = async () => {
     if (!open) return;
@@ -152,6 +148,7 @@ export function useOpenWorkbook(lang: Lang, clock: Clock, t: BrowserSay) {
     error,
     note,
     busy,
+    progress,
     pending,
     confirmReplace: () => {
       const action = pending;

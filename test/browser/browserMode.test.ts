@@ -85,6 +85,8 @@ async function unlabelledFields(page: Page): Promise<string[]> {
 
 /** Serious or critical axe violations, Fluent's focus sentinels included (see test/support/axe.ts). */
 async function seriousViolations(page: Page): Promise<string[]> {
+  // A button that has just become enabled fades to its colours: judge contrast once it has.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => !(animation instanceof CSSTransition) || animation.playState !== 'running'));
   return (await axeCheck(page)).serious;
 }
 

@@ -40,6 +40,7 @@ import {
   type SavedRound,
   type StatementAnswer,
 } from '../services/evaluationService';
+import { paneService } from '../services/paneService';
 import { ErrorMessage } from './ErrorMessage';
 import { useAction } from './useAction';
 
@@ -108,7 +109,7 @@ export default function EvaluationTab() {
   const { t, clock, lang } = usePane();
   const workbook = usePaneWorkbook();
   const { setUnsaved } = usePaneWork();
-  const service = useMemo(() => new EvaluationService(workbook, clock), [workbook, clock]);
+  const service = useMemo(() => paneService(workbook, 'evaluation', clock, () => new EvaluationService(workbook, clock)), [workbook, clock]);
   const [draft, setDraft] = useKept<EvaluationDraft | null>('evaluation.draft', null);
   const [work, setWork] = useKept<Work | null>('evaluation.work', null);
   const [factor, setFactor] = useKept('evaluation.factor', 0);

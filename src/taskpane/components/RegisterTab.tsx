@@ -12,6 +12,7 @@ import { useKept, usePaneWork, type RegisterIntent } from '../paneWork';
 import { RecordService, type RecordList as Records, type RecordView } from '../services/recordService';
 import { FORM_REGISTERS, RegisterService, type FormInput, type FormRegister, type RecordForm, type RecordRef } from '../services/registerService';
 import { ConfirmDialog } from './ConfirmDialog';
+import { paneService } from '../services/paneService';
 import { ErrorMessage } from './ErrorMessage';
 import { RecordDetails } from './register/RecordDetails';
 import { RecordFormView, unsavedKey } from './register/RecordFormView';
@@ -39,8 +40,8 @@ export default function RegisterTab() {
   const [view, setView] = useKept<View>('register.view', { mode: 'list' });
   const [seen, setSeen] = useKept<number>('register.intentSeen', 0);
   const [pending, setPending] = useState<(() => void) | null>(null);
-  const records = useMemo(() => new RecordService(workbook), [workbook]);
-  const forms = useMemo(() => new RegisterService(workbook, clock), [workbook, clock]);
+  const records = useMemo(() => paneService(workbook, 'record', clock, () => new RecordService(workbook)), [workbook, clock]);
+  const forms = useMemo(() => paneService(workbook, 'register', clock, () => new RegisterService(workbook, clock)), [workbook, clock]);
   const [version, setVersion] = useState(0);
   const unsaved = work.unsaved.has(unsavedKey(false)) || work.unsaved.has(unsavedKey(true));
 

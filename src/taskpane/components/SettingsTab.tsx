@@ -46,6 +46,7 @@ import {
   type ParameterValues,
   type SettingsView,
 } from '../services/settingsService';
+import { paneService } from '../services/paneService';
 import { ErrorMessage } from './ErrorMessage';
 import ExcelSelfCheck from './ExcelSelfCheck';
 import { useAction } from './useAction';
@@ -86,10 +87,10 @@ function itemsOf(view: SettingsView, list: PaneList): ListItemEdit[] {
 }
 
 export default function SettingsTab() {
-  const { t, lang, templateLang, setTemplateLang } = usePane();
+  const { t, lang, templateLang, setTemplateLang, clock } = usePane();
   const workbook = usePaneWorkbook();
   const { setUnsaved } = usePaneWork();
-  const service = useMemo(() => new SettingsService(workbook), [workbook]);
+  const service = useMemo(() => paneService(workbook, 'settings', clock, () => new SettingsService(workbook)), [workbook, clock]);
   const [view, setView] = useState<SettingsView | null>(null);
   const [typed, setTyped] = useKept<Typed | null>('settings.typed', null);
   // What the fields started from: only what the user changed is written, and only while the sheet still holds this.
@@ -230,10 +231,10 @@ export default function SettingsTab() {
 /** One of the municipality's lists as editable lines: add, rename, remove, and the police-certificate mark for activities. */
 function ListEditor({ view, onSaved }: { view: SettingsView; onSaved: (view: SettingsView) => void }) {
   const styles = useStyles();
-  const { t } = usePane();
+  const { t, clock } = usePane();
   const workbook = usePaneWorkbook();
   const { setUnsaved } = usePaneWork();
-  const service = useMemo(() => new SettingsService(workbook), [workbook]);
+  const service = useMemo(() => paneService(workbook, 'settings', clock, () => new SettingsService(workbook)), [workbook, clock]);
   const [list, setList] = useKept<PaneList>('settings.list', 'units');
   const [edited, setEdited] = useKept<Partial<Record<PaneList, ListItemEdit[]>>>('settings.lists', {});
   const [listBase, setListBase] = useKept<SettingsView | null>('settings.listsBase', null);

@@ -31,6 +31,7 @@ import { todayOf } from '../services/paneClock';
 import { RecordService } from '../services/recordService';
 import { ValidationService, type IssueFix, type IssueGroup, type ValidationReport } from '../services/validationService';
 import { ConfirmDialog } from './ConfirmDialog';
+import { paneService } from '../services/paneService';
 import { ErrorMessage } from './ErrorMessage';
 import { useAction } from './useAction';
 
@@ -57,7 +58,7 @@ export default function ValidationTab() {
   const styles = useStyles();
   const { t, clock } = usePane();
   const workbook = usePaneWorkbook();
-  const service = useMemo(() => new ValidationService(workbook, clock), [workbook, clock]);
+  const service = useMemo(() => paneService(workbook, 'validation', clock, () => new ValidationService(workbook, clock)), [workbook, clock]);
   const [report, setReport] = useKept<ValidationReport | null>('validation.report', null);
   const [shown, setShown] = useKept<Severity[]>('validation.severities', [...SEVERITIES]);
   const [sheet, setSheet] = useKept<string>('validation.sheet', '');

@@ -132,6 +132,18 @@ export class RecordService {
     return null;
   }
 
+  /** The columns (1-based) of the register on a sheet that hold dates, so a preview of the sheet writes them as days. */
+  async dateColumns(sheetName: string): Promise<number[]> {
+    const loaded = await loadWorkbook(this.workbook);
+    const found: number[] = [];
+    for (const register of Object.values(loaded.data.registers)) {
+      if (register.sheetName !== sheetName) continue;
+      for (const column of sheetDef(register.key).columns ?? [])
+        if (column.type === 'date' && register.columns.has(column.key)) found.push(register.columns.get(column.key)!);
+    }
+    return found;
+  }
+
   /**
    * Ends a volunteer or an agreement: status ended, the end date, and why (in the end reason
    * column; in a workbook older than that column, at the front of the notes).

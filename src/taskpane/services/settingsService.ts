@@ -21,16 +21,14 @@ import {
   type SettingsValues,
 } from '../../core/model/settingsModel';
 import type { Lang } from '../../core/content/language';
-import { SamspillError } from '../../core/samspillError';
 import { sameCellValue } from '../../core/port';
-import { paneStrings } from '../i18n';
 import { requireCellWriter, type CellEdit } from './cellWriter';
 import type { PaneWorkbook } from './paneWorkbook';
 import { cellAddress } from '../../core/model/a1';
 
-/** The number parameters the pane edits. */
-export const PANE_PARAMETERS = ['reportDate', 'hoursPerFte', 'valuePerHour', 'expiryWarningDays', 'reviewWarningDays', 'retentionMonths'] as const;
-export type PaneParameter = (typeof PANE_PARAMETERS)[number];
+import { ListRefusal, PANE_PARAMETERS, SettingsChanged, SettingsRefusal, type ListProblem, type PaneParameter, type ParameterProblem } from './settingsRefusal';
+
+export { ListRefusal, PANE_PARAMETERS, SettingsChanged, SettingsRefusal, type ListProblem, type PaneParameter, type ParameterProblem };
 
 /** The text parameters the pane edits: who the municipality is, as the printed agreement names it. */
 export const PANE_TEXTS = ['municipality'] as const;
@@ -48,8 +46,6 @@ export interface ListItemEdit {
   police?: boolean;
 }
 
-export type ListProblem = { index: number; problem: 'blank' | 'repeated' | 'tooLong' } | { index: -1; problem: 'tooMany'; max: number };
-
 /** Longest item the sheet's list dropdowns show whole. */
 export const LIST_ITEM_MAX = 100;
 
@@ -62,19 +58,6 @@ export interface SettingsView {
   writable: boolean;
   /** How many register rows use each item of the pane's lists (list → label folded → rows). */
   usage: Record<PaneList, Record<string, number>>;
-}
-
-export type ParameterProblem = { key: PaneParameter; problem: 'notNumber' | 'notWhole' | 'belowMin' | 'aboveMax'; min?: number; max?: number };
-
-/** Values the settings sheet must not take; the settings tab marks each field with its problem. */
-export class SettingsRefusal extends SamspillError<'invalidValues'> {
-  override readonly name = 'SettingsRefusal';
-
-  constructor(readonly problems: ParameterProblem[]) {
-    super('invalidValues', {}, paneStrings.phrase('error.settings.refused'), {
-      detail: `settings not written: ${problems.map((p) => `${p.key} ${p.problem}`).join(', ')}`,
-    });
-  }
 }
 
 /** The value column of the parameter block on the settings sheet (labels are in column A). */
@@ -117,26 +100,6 @@ export function listProblems(items: ListItemEdit[]): ListProblem[] {
   });
   if (items.length > SETTINGS_LAYOUT.listCapacity) problems.push({ index: -1, problem: 'tooMany', max: SETTINGS_LAYOUT.listCapacity });
   return problems;
-}
-
-/** A list the pane would not write as it stands; the tab marks each item with its problem. */
-export class ListRefusal extends SamspillError<'invalidList'> {
-  override readonly name = 'ListRefusal';
-
-  constructor(readonly problems: ListProblem[]) {
-    super('invalidList', {}, paneStrings.phrase('error.settings.refused'), {
-      detail: `list not written: ${problems.map((p) => `${p.index} ${p.problem}`).join(', ')}`,
-    });
-  }
-}
-
-/** Settings changed on the sheet since the pane read them: nothing was written. */
-export class SettingsChanged extends SamspillError<'settingsChanged'> {
-  override readonly name = 'SettingsChanged';
-
-  constructor(readonly keys: string[]) {
-    super('settingsChanged', { keys: keys.join(', ') }, paneStrings.phrase('error.settings.changed'), { detail: `changed on the sheet: ${keys.join(', ')}` });
-  }
 }
 
 /** The register columns that draw on each of the pane's lists. */
