@@ -12,7 +12,7 @@ import { RowChanged, RowsNotDeleted, WorkbookActionError } from '../core/port';
 import { phraseOf, type SamspillError } from '../core/samspillError';
 import { paneStrings, type PaneStringKey } from './i18n';
 import { CellWritesUnavailable } from './services/cellWriter';
-import { SettingsChanged } from './services/settingsService';
+import { SettingsChanged } from './services/settingsRefusal';
 import { TemplateRefusal } from './services/templateRefusal';
 import { ExportReadError } from '../core/import/exportReadError';
 import { ImportDefaultError } from '../core/import/importDefaults';

@@ -2,14 +2,15 @@
  * Errors across the worker boundary. Structured cloning keeps an error's message but not its class
  * or its sentence (a phrase says itself by a function), so the worker sends what the page needs:
  * the class name, code and values, and the sentence already said in each language. The page gives
- * the errors the pane recognises by class (paneError, the settings tab) their class back; any
+ * the errors the pane recognises by class (paneError, the settings tab, a record's "read again")
+ * their class back; any
  * other becomes a WorkerFailure that says the sentence the worker said.
  */
 import { LANGUAGES, type Lang } from '../../core/content/language';
-import { WorkbookActionError, type WorkbookActionErrorCode } from '../../core/port';
+import { RowChanged, RowsNotDeleted, WorkbookActionError, type WorkbookActionErrorCode } from '../../core/port';
 import { phraseOf, SamspillError } from '../../core/samspillError';
 import { CellWritesUnavailable } from '../../taskpane/services/cellWriter';
-import { SettingsRefusal, type ParameterProblem } from '../../taskpane/services/settingsRefusal';
+import { ListRefusal, SettingsChanged, SettingsRefusal, type ListProblem, type ParameterProblem } from '../../taskpane/services/settingsRefusal';
 import { TemplateRefusal, type TemplateRefusalCode } from '../../taskpane/services/templateRefusal';
 import type { CrossingError } from './workerProtocol';
 
@@ -36,7 +37,10 @@ export function crossingError(error: unknown): CrossingError {
   const said = Object.fromEntries(LANGUAGES.map((lang) => [lang, phrase.say(lang)])) as Record<Lang, string>;
   if (!(error instanceof SamspillError)) return { name: error instanceof Error ? error.name : 'Error', values: {}, said };
   const extra: Record<string, unknown> = {};
-  if (error instanceof SettingsRefusal) extra.problems = error.problems;
+  if (error instanceof SettingsRefusal || error instanceof ListRefusal) extra.problems = error.problems;
+  if (error instanceof SettingsChanged) extra.keys = error.keys;
+  if (error instanceof RowChanged) Object.assign(extra, { sheetName: error.sheetName, rowNumber: error.rowNumber, cells: error.cells });
+  if (error instanceof RowsNotDeleted) Object.assign(extra, { tableName: error.tableName, where: error.where });
   if (error instanceof WorkbookActionError) Object.assign(extra, { subject: error.subject, officeCode: error.officeCode });
   return { name: error.name, code: error.code, values: plainValues(error.values), said, detail: error.detail, extra };
 }
@@ -51,6 +55,14 @@ export function revivedError(crossing: CrossingError): Error {
       return new CellWritesUnavailable(crossing.detail ?? '');
     case 'SettingsRefusal':
       return new SettingsRefusal(extra.problems as ParameterProblem[]);
+    case 'ListRefusal':
+      return new ListRefusal(extra.problems as ListProblem[]);
+    case 'SettingsChanged':
+      return new SettingsChanged(extra.keys as string[]);
+    case 'RowChanged':
+      return new RowChanged(extra.sheetName as string, extra.rowNumber as number, extra.cells as string[]);
+    case 'RowsNotDeleted':
+      return new RowsNotDeleted(extra.tableName as string, extra.where as string);
     case 'WorkbookActionError':
       return new WorkbookActionError(
         crossing.code as WorkbookActionErrorCode,
