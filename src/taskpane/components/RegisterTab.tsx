@@ -16,7 +16,7 @@ import { paneService } from '../services/paneService';
 import { ErrorMessage } from './ErrorMessage';
 import { RecordDetails } from './register/RecordDetails';
 import { RecordFormView, unsavedKey } from './register/RecordFormView';
-import { RecordList } from './register/RecordList';
+import { LIST_PAGE, RecordList } from './register/RecordList';
 import { ImportPanel } from './import/ImportPanel';
 import { useLoad } from './useLoad';
 
@@ -72,11 +72,22 @@ export default function RegisterTab() {
     else setView({ mode: 'record', rowNumber: value.rowNumber, merge: value.merge });
   }
 
-  const listed = useLoad(view.mode === 'list' ? () => records.list(register) : null, [records, register, view.mode, version]);
-  // A list read for another register (the answer of a moment ago) is not this one's.
-  const list: Records | null = listed.value?.key === register && !listed.loading ? listed.value : null;
+  // The list's search and length (RecordList sets them): the service searches, and sends only what is shown.
+  const [query] = useKept(`register.search.${register}`, '');
+  const [shown] = useKept(`register.shown.${register}`, LIST_PAGE);
+  const listed = useLoad(view.mode === 'list' ? () => records.list(register, query, shown).then((read) => ({ ...read, version })) : null, [
+    records,
+    register,
+    view.mode,
+    version,
+    query,
+    shown,
+  ]);
+  // A list read for another register, or before the last change, is not this one's; one read for
+  // an earlier search stays until the new search's answer comes (typing does not blank the list).
+  const list: Records | null = listed.value?.key === register && listed.value.version === version ? listed.value : null;
   // An empty register has nothing to list: its form is what the user came for.
-  const empty = view.mode === 'list' && list !== null && list.sheet !== null && list.records.length === 0;
+  const empty = view.mode === 'list' && list !== null && list.sheet !== null && list.total === 0;
   const needsForm = view.mode === 'new' || view.mode === 'edit' || empty;
   const loadedForm = useLoad(needsForm ? () => forms.form(register) : null, [forms, register, needsForm, version]);
   const form: RecordForm | null = loadedForm.value?.key === register ? loadedForm.value : null;

@@ -6,15 +6,17 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { parseCell } from '../../core/model/a1';
-import { usePaneWorkbook } from '../paneContext';
+import { usePane, usePaneWorkbook } from '../paneContext';
 import { usePaneWork } from '../paneWork';
+import { paneService } from '../services/paneService';
 import { RecordService } from '../services/recordService';
 import { unsavedKey } from './register/RecordFormView';
 
 export default function SelectionFollower() {
+  const { clock } = usePane();
   const workbook = usePaneWorkbook();
   const work = usePaneWork();
-  const records = useMemo(() => new RecordService(workbook), [workbook]);
+  const records = useMemo(() => paneService(workbook, 'record', clock, () => new RecordService(workbook)), [workbook, clock]);
   // The handler outlives renders; it reads the latest work through this.
   const latest = useRef(work);
   latest.current = work;

@@ -59,6 +59,7 @@ export default function ValidationTab() {
   const { t, clock } = usePane();
   const workbook = usePaneWorkbook();
   const service = useMemo(() => paneService(workbook, 'validation', clock, () => new ValidationService(workbook, clock)), [workbook, clock]);
+  const records = useMemo(() => paneService(workbook, 'record', clock, () => new RecordService(workbook)), [workbook, clock]);
   const [report, setReport] = useKept<ValidationReport | null>('validation.report', null);
   const [shown, setShown] = useKept<Severity[]>('validation.severities', [...SEVERITIES]);
   const [sheet, setSheet] = useKept<string>('validation.sheet', '');
@@ -144,7 +145,7 @@ export default function ValidationTab() {
           onCancel={() => setAssigning(null)}
           onSave={(responsible, deadline) =>
             void run(async () => {
-              await new RecordService(workbook).assign(assigning.round, assigning.statementId, responsible, deadline);
+              await records.assign(assigning.round, assigning.statementId, responsible, deadline);
               setAssigning(null);
               setNote(t('assign.saved'));
               setReport(await service.validate());

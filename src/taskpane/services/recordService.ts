@@ -37,7 +37,11 @@ export interface RecordList {
   key: FormRegister;
   /** The register's sheet; null when the workbook lacks it. */
   sheet: string | null;
+  /** The records that match the search, in the list's order: at most as many as asked for. */
   records: RecordSummary[];
+  /** How many records the register holds, and how many of them match the search. */
+  total: number;
+  found: number;
 }
 
 export interface RecordField {
@@ -109,11 +113,19 @@ function refOf(key: FormRegister, register: RegisterRows, row: RegisterRow): Rec
 export class RecordService {
   constructor(private readonly workbook: PaneWorkbook) {}
 
-  async list(key: FormRegister): Promise<RecordList> {
+  /**
+   * The register's records that match the search, the first `limit` of them: searched where the
+   * rows are (in browser mode, the worker), so a 200 000-row hours log sends the page a screenful.
+   */
+  async list(key: FormRegister, query = '', limit = Infinity): Promise<RecordList> {
     const loaded = await loadWorkbook(this.workbook);
     const register = loaded.data.registers[key];
-    if (!loaded.sheetNames[key] || register.headerRow === 0) return { key, sheet: null, records: [] };
-    return { key, sheet: register.sheetName, records: sortRecords(key, register.rows, loaded.data).map((row) => summaryOf(key, row, loaded.data)) };
+    if (!loaded.sheetNames[key] || register.headerRow === 0) return { key, sheet: null, records: [], total: 0, found: 0 };
+    const found = searchRecords(
+      sortRecords(key, register.rows, loaded.data).map((row) => summaryOf(key, row, loaded.data)),
+      query,
+    );
+    return { key, sheet: register.sheetName, records: found.slice(0, limit), total: register.rows.length, found: found.length };
   }
 
   /** The record in the given sheet row as it stands now; null when the row holds no record (any more). */

@@ -46,6 +46,8 @@ export interface Choice {
   detail: string;
   /** The record's sheet row. */
   rowNumber?: number;
+  /** A volunteer's activity: what an hours entry for them most often logs. */
+  activity?: string;
 }
 
 export interface FormField {
@@ -71,8 +73,6 @@ export interface RecordForm {
   defaults: FormInput;
   volunteers: Choice[];
   partners: Choice[];
-  /** The workbook as read when the form was made: what the live checks compare with. */
-  data: WorkbookData;
   today: number;
 }
 
@@ -136,6 +136,7 @@ export function volunteerChoices(data: WorkbookData): Choice[] {
       label: volunteerLabel(r.values),
       detail: recordDetail('volunteers', r.values, data.lang),
       rowNumber: r.rowNumber,
+      activity: asText(r.values.activity),
     }))
     .sort((a, b) => a.label.localeCompare(b.label, 'nb'));
 }
@@ -196,7 +197,6 @@ export function formOf(key: FormRegister, loaded: LoadedWorkbook, today: number,
     defaults: defaultsOf(key, data.lang, today, partners),
     volunteers: volunteerChoices(data),
     partners,
-    data,
     today,
   };
 }
@@ -214,8 +214,7 @@ export const KEPT_FOR_NEXT: Partial<Record<FormRegister, string[]>> = {
 export function followingFields(form: RecordForm, input: FormInput, key: string, value: string): FormInput {
   if (form.key !== 'hours' || key !== 'volunteerId' || (input.activity ?? '') !== '') return {};
   const first = value.split(MANY)[0]?.trim().toUpperCase();
-  const volunteer = form.data.registers.volunteers.rows.find((r) => first && asText(r.values.id).toUpperCase() === first);
-  const activity = volunteer ? asText(volunteer.values.activity) : '';
+  const activity = (first && form.volunteers.find((c) => c.value.toUpperCase() === first)?.activity) || '';
   return activity === '' ? {} : { activity };
 }
 
@@ -262,23 +261,26 @@ export function inputOf(key: FormRegister, values: Record<string, CellValue>): F
 
 export interface LiveCheck {
   /** Fields the record needs as it stands. */
-  required: Set<string>;
+  required: string[];
   /** Records it may repeat, found before saving. */
   duplicates: { rowNumber: number; title: string; detail: string }[];
 }
 
-/** What the form says while it is filled in: which fields are needed now, and who may already be registered. */
-export function liveCheck(form: RecordForm, input: FormInput, editingRow?: number): LiveCheck {
-  const register = form.data.registers[form.key];
-  const [values] = recordsOf(form.key, register, input);
-  const required = requiredFields(form.data, form.key, values, form.today, editingRow);
-  for (const field of form.fields) if (field.generated) required.delete(field.column.key);
-  const duplicates = possibleDuplicates(form.data, form.key, values, editingRow).map((d) => ({
+/**
+ * What the form says while it is filled in, against the workbook as read when the form was made:
+ * which fields are needed now, and who may already be registered.
+ */
+export function liveCheck(data: WorkbookData, key: FormRegister, input: FormInput, today: number, editingRow?: number): LiveCheck {
+  const [values] = recordsOf(key, data.registers[key], input);
+  const required = requiredFields(data, key, values, today, editingRow);
+  // An id the pane makes is never needed from the user.
+  if (generatesId(key)) required.delete('id');
+  const duplicates = possibleDuplicates(data, key, values, editingRow).map((d) => ({
     rowNumber: d.rowNumber,
-    title: recordTitle(form.key, d.row.values, form.data),
-    detail: recordDetail(form.key, d.row.values, form.data.lang),
+    title: recordTitle(key, d.row.values, data),
+    detail: recordDetail(key, d.row.values, data.lang),
   }));
-  return { required, duplicates };
+  return { required: [...required], duplicates };
 }
 
 function byField(issues: Issue[], register: RegisterRows): { byField: Record<string, Issue[]>; other: Issue[] } {
@@ -308,11 +310,26 @@ export class RegisterService {
 
   /** The id each register's form showed for a blank id field: the one a save then writes, while it is still free. */
   private readonly shownIds = new Map<FormRegister, string>();
+  /**
+   * The workbook as read for the latest form: what its live checks compare with. Kept here, beside
+   * the data (in browser mode, in the worker), so a form never carries a copy of the registers.
+   */
+  private formRead: { loaded: LoadedWorkbook; today: number } | null = null;
 
   async form(key: FormRegister): Promise<RecordForm> {
-    const form = formOf(key, await loadWorkbook(this.workbook), todayOf(this.clock), this.clock());
+    const loaded = await loadWorkbook(this.workbook);
+    const today = todayOf(this.clock);
+    this.formRead = { loaded, today };
+    const form = formOf(key, loaded, today, this.clock());
     if (form.nextId) this.shownIds.set(key, form.nextId);
     return form;
+  }
+
+  /** The live check of a form being filled in (see liveCheck): the fields needed now, and possible duplicates. */
+  async check(key: FormRegister, input: FormInput, editingRow?: number): Promise<LiveCheck> {
+    const read = this.formRead ?? { loaded: await loadWorkbook(this.workbook), today: todayOf(this.clock) };
+    this.formRead = read;
+    return liveCheck(read.loaded.data, key, input, read.today, editingRow);
   }
 
   /** A new record, as before: saved unless the rules refuse it (duplicates are the rules' to report). */
@@ -328,6 +345,8 @@ export class RegisterService {
     const today = todayOf(this.clock);
     const editing = options.editing;
     const records = recordsOf(key, register, input, editing?.values, { now: this.clock(), shown: this.shownIds.get(key) });
+    // Whatever is written next, the live checks compare with the workbook as it will be.
+    this.formRead = null;
 
     const malformed = malformedValueRules(key);
     for (const values of records) {

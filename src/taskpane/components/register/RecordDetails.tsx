@@ -26,6 +26,7 @@ import { formatDay } from '../../../core/validation/messages';
 import { usePane, usePaneWorkbook } from '../../paneContext';
 import { AgreementFormService } from '../../services/agreementFormService';
 import { todayOf } from '../../services/paneClock';
+import { paneService } from '../../services/paneService';
 import { RecordService, type RecordView } from '../../services/recordService';
 import type { FormRegister } from '../../services/registerService';
 import { ConfirmDialog } from '../ConfirmDialog';
@@ -64,7 +65,7 @@ export function RecordDetails({ register, rowNumber, message, mergeWith, onBack,
   const styles = useStyles();
   const { t, lang, clock } = usePane();
   const workbook = usePaneWorkbook();
-  const service = useMemo(() => new RecordService(workbook), [workbook]);
+  const service = useMemo(() => paneService(workbook, 'record', clock, () => new RecordService(workbook)), [workbook, clock]);
   const [view, setView] = useState<RecordView | null | undefined>(undefined);
   const [note, setNote] = useState<string | null>(message);
   const [dialog, setDialog] = useState<Dialog>(mergeWith ? 'merge' : null);
@@ -312,14 +313,15 @@ function MergeDialog({
  * agreement sheet is filled and shown.
  */
 function AgreementPrint({ id }: { id: string }) {
-  const { t } = usePane();
+  const { t, clock } = usePane();
   const workbook = usePaneWorkbook();
+  const agreementForm = useMemo(() => paneService(workbook, 'agreementForm', clock, () => new AgreementFormService(workbook)), [workbook, clock]);
   const [filled, setFilled] = useState<boolean | null>(null);
   const { busy, error, run } = useAction();
   if (!id) return null;
   return (
     <>
-      <Button disabled={busy} onClick={() => void run(async () => setFilled(await new AgreementFormService(workbook).fill(id)))}>
+      <Button disabled={busy} onClick={() => void run(async () => setFilled(await agreementForm.fill(id)))}>
         {t('register.fillAgreement', { id })}
       </Button>
       <ErrorMessage error={error} />

@@ -16,9 +16,9 @@ import {
   followingFields,
   inputOf,
   KEPT_FOR_NEXT,
-  liveCheck,
   RegisterService,
   type FormInput,
+  type LiveCheck,
   type RecordForm,
   type RecordRef,
   type SaveResult,
@@ -72,8 +72,7 @@ export function RecordFormView({ service, form, editing, preset, onOpen, onDone,
   const { busy, error, run } = useAction();
   const serial = useRef(outcome?.serial ?? 0);
 
-  const deferred = useDeferredValue(input);
-  const live = useMemo(() => liveCheck(form, deferred, editing?.rowNumber), [form, deferred, editing]);
+  const live = useLiveCheck(service, form, input, editing?.rowNumber);
   const changed = Object.keys({ ...start, ...input }).some((k) => (input[k] ?? '') !== (start[k] ?? ''));
   useEffect(() => {
     setUnsaved(unsavedKey(!!editing), changed);
@@ -134,7 +133,7 @@ export function RecordFormView({ service, form, editing, preset, onOpen, onDone,
   // Dates the record now needs and lacks (an active volunteer's declaration, consent, certificate):
   // often all from the meeting of the day, so one button fills them; each keeps its own too.
   const missingDates = form.fields
-    .filter((f) => f.column.type === 'date' && live.required.has(f.column.key) && !(input[f.column.key] ?? ''))
+    .filter((f) => f.column.type === 'date' && live.required.includes(f.column.key) && !(input[f.column.key] ?? ''))
     .map((f) => f.column.key);
   const fillMissingDates = () => setInput((prev) => ({ ...prev, ...Object.fromEntries(missingDates.map((key) => [key, todayIso])) }));
 
@@ -200,7 +199,7 @@ export function RecordFormView({ service, form, editing, preset, onOpen, onDone,
               key={key}
               label={field.column.label[lang]}
               hint={multiple ? t('register.manyVolunteers') : field.column.help[lang]}
-              required={live.required.has(key)}
+              required={live.required.includes(key)}
               validationState={message ? 'error' : undefined}
               validationMessage={message ? { children: message, role: undefined } : undefined}
               validationMessageIcon={null}
@@ -226,7 +225,7 @@ export function RecordFormView({ service, form, editing, preset, onOpen, onDone,
             lang={lang}
             value={input[key] ?? ''}
             onChange={(value) => setField(key, value)}
-            required={live.required.has(key)}
+            required={live.required.includes(key)}
             message={message}
             placeholder={field.generated && form.nextId && !editing ? t('register.generatedId', { id: form.nextId }) : undefined}
             noChoice={t('register.noChoice')}
@@ -258,4 +257,28 @@ export function RecordFormView({ service, form, editing, preset, onOpen, onDone,
       </div>
     </form>
   );
+}
+
+const NOTHING_FOUND: LiveCheck = { required: [], duplicates: [] };
+
+/**
+ * The live check of what is typed, asked of the service that made the form (in browser mode it
+ * runs in the worker, beside the registers, which never come to the page). Typing faster than the
+ * answers come asks only for the latest input; an answer for an input since replaced is dropped.
+ */
+function useLiveCheck(service: RegisterService, form: RecordForm, input: FormInput, editingRow?: number): LiveCheck {
+  const deferred = useDeferredValue(input);
+  const [checked, setChecked] = useState<{ input: FormInput; form: RecordForm; live: LiveCheck } | null>(null);
+  useEffect(() => {
+    let current = true;
+    service.check(form.key, deferred, editingRow).then(
+      (live) => current && setChecked({ input: deferred, form, live }),
+      // A check that fails says nothing; the save checks again and says why.
+      () => current && setChecked({ input: deferred, form, live: NOTHING_FOUND }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [service, form, deferred, editingRow]);
+  return checked && checked.form === form ? checked.live : NOTHING_FOUND;
 }

@@ -4,14 +4,16 @@
  * dimmed. Every word typed must be somewhere in the record. Choosing a record opens it; "new"
  * starts a form. The search is kept above the tabs.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { Body1, Button, Caption1, Field, SearchBox, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { usePane } from '../../paneContext';
 import { useKept } from '../../paneWork';
-import { searchRecords, type RecordList as Records, type RecordSummary } from '../../services/recordService';
+import type { RecordList as Records, RecordSummary } from '../../services/recordService';
 import type { FormRegister } from '../../services/registerService';
 
-const PAGE = 30;
+/** Records shown at first, and added by each "show more". */
+export const LIST_PAGE = 30;
+const PAGE = LIST_PAGE;
 
 const useStyles = makeStyles({
   top: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -46,15 +48,21 @@ export function RecordList({ register, records, busy, onOpen, onNew }: Props) {
   const { t } = usePane();
   const [query, setQuery] = useKept(`register.search.${register}`, '');
   const [shown, setShown] = useKept(`register.shown.${register}`, PAGE);
-  const found = useMemo(() => (records ? searchRecords(records.records, query) : []), [records, query]);
+  // The service searched already: these are the first `shown` records that match.
+  const found = records?.records ?? [];
   const name = t(`register.kind.${register}`);
   const list = useRef<HTMLUListElement>(null);
   const lastShown = useRef(shown);
-  // "Show more": the focus goes to the first record that came into view, not back to the top.
+  // "Show more": the focus goes to the first record that came into view (once it has come), not back to the top.
   useEffect(() => {
-    if (shown > lastShown.current) list.current?.querySelector<HTMLButtonElement>(`li[data-index="${lastShown.current}"] button`)?.focus();
-    lastShown.current = shown;
-  }, [shown]);
+    if (shown <= lastShown.current) lastShown.current = shown;
+    else {
+      const first = list.current?.querySelector<HTMLButtonElement>(`li[data-index="${lastShown.current}"] button`);
+      if (!first) return;
+      first.focus();
+      lastShown.current = shown;
+    }
+  }, [shown, records]);
 
   return (
     <>
@@ -76,11 +84,11 @@ export function RecordList({ register, records, busy, onOpen, onNew }: Props) {
       {!records && busy && <Spinner size="tiny" label={t('common.reading')} />}
       {records && (
         <Caption1 role="status">
-          {records.records.length === 0
+          {records.total === 0
             ? t('register.none')
-            : found.length === 0
+            : records.found === 0
               ? t('register.noMatch', { query })
-              : t('register.count', { shown: Math.min(shown, found.length), total: found.length })}
+              : t('register.count', { shown: Math.min(shown, records.found), total: records.found })}
         </Caption1>
       )}
       {found.length > 0 && (
@@ -97,7 +105,7 @@ export function RecordList({ register, records, busy, onOpen, onNew }: Props) {
           ))}
         </ul>
       )}
-      {found.length > shown && <Button onClick={() => setShown(shown + PAGE)}>{t('register.showMore')}</Button>}
+      {records && records.found > shown && <Button onClick={() => setShown(shown + PAGE)}>{t('register.showMore')}</Button>}
     </>
   );
 }
