@@ -7,6 +7,8 @@ import listsJson from '../../../templates/lists.json';
 import checklistJson from '../../../templates/checklist.json';
 import agreementJson from '../../../templates/agreement.json';
 import workbookStringsJson from '../../../templates/ui/workbook.json';
+import legalJson from '../../../templates/legal.json';
+import { legalFileSchema, type LegalContent, type LegalStatement } from './legalSchema';
 import {
   agreementFileSchema,
   checklistFileSchema,
@@ -24,7 +26,7 @@ import { stringTable, type StringKey } from './stringTable';
 import { SamspillError } from '../samspillError';
 
 /** A template file that breaks its schema, or a lookup of something the templates do not define: a fault in the program's own data. */
-export class ContentError extends SamspillError<'schema' | 'noSheet' | 'noList' | 'noItem'> {
+export class ContentError extends SamspillError<'schema' | 'noSheet' | 'noList' | 'noItem' | 'noLegal'> {
   override readonly name = 'ContentError';
 
   constructor(code: ContentError['code'], detail: string) {
@@ -49,6 +51,7 @@ export interface Content {
   checklist: ChecklistContent;
   agreement: AgreementContent;
   strings: Strings;
+  legal: LegalContent;
 }
 
 export function loadContent(): Content {
@@ -58,6 +61,7 @@ export function loadContent(): Content {
     checklist: parseOrExplain('checklist.json', checklistFileSchema, checklistJson),
     agreement: parseOrExplain('agreement.json', agreementFileSchema, agreementJson),
     strings: parseOrExplain('ui/workbook.json', stringsFileSchema, workbookStringsJson),
+    legal: parseOrExplain('legal.json', legalFileSchema, legalJson),
   };
 }
 
@@ -95,3 +99,10 @@ export function itemLabel(listKey: string, itemKey: string, lang: Lang): string 
 /** The words the templates write into the workbook (templates/ui/workbook.json). */
 export const workbookStrings = stringTable(workbookStringsJson);
 export type WorkbookStringKey = StringKey<typeof workbookStrings>;
+
+/** A legal statement of templates/legal.json by its id. */
+export function legalStatement(id: string): LegalStatement {
+  const statement = content().legal.statements.find((s) => s.id === id);
+  if (!statement) throw new ContentError('noLegal', `no legal statement ${id}`);
+  return statement;
+}
