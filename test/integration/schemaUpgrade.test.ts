@@ -165,17 +165,22 @@ describe('a version-1 workbook', () => {
       sheet.part,
       table.part,
       sheetXml(zip, META_SHEET_NAME).part,
+      // The 2→3 columns of the partner, agreement and volunteer registers.
+      ...(['partners', 'agreements', 'volunteers'] as const).flatMap((k) => [sheetXml(zip, NB_SHEETS[k]).part, tableXml(zip, NB_TABLES[k]).part]),
     ]);
     const changed = Object.keys(was).filter((name) => !sameBytes(was[name], zip[name] ?? new Uint8Array()));
     expect(changed.filter((name) => !mayChange.has(name))).toEqual([]);
     expect(changed).toEqual(expect.arrayContaining([sheet.part, table.part]));
   });
 
-  test('the action plan is there, the metadata says version 2, and validate finds no structure problem', async () => {
+  test('the action plan and the version-3 columns are there, the metadata says version 3, and validate finds no structure problem', async () => {
     const reader = await openXlsxFile(file);
     expect((await reader.listSheets()).map((s) => s.name)).toContain(NB_SHEETS.actions);
     const loaded = await loadWorkbook(reader);
-    expect(loaded.meta?.schemaVersion).toBe(2);
+    expect(loaded.meta?.schemaVersion).toBe(3);
+    expect(loaded.data.registers.volunteers.columns.has('policeBasis')).toBe(true);
+    expect(loaded.data.registers.agreements.columns.has('signerPartner')).toBe(true);
+    expect(loaded.data.registers.partners.columns.has('volunteerRegistry')).toBe(true);
     expect(loaded.meta?.sheets.actions).toBe(NB_SHEETS.actions);
     expect(loaded.meta?.tables.actions).toBe(NB_TABLES.actions);
     expect(loaded.data.registers.checklist.columns.has('participants')).toBe(true);
@@ -189,8 +194,9 @@ describe('a version-1 workbook', () => {
     expect(done).toBeGreaterThanOrEqual(0);
     expect(upgraded).toBe(done + 1);
     const line = lines[upgraded];
-    expect(line).toContain(`fra skjemaversjon 1 til 2: nytt ark «${NB_SHEETS.actions}», ny kolonne «Deltakere» i «${NB_SHEETS.checklist}».`);
-    expect(line).toContain(`from schema version 1 to 2: new sheet "${NB_SHEETS.actions}", new column "Deltakere" in "${NB_SHEETS.checklist}".`);
+    expect(line).toContain(`fra skjemaversjon 1 til 3: nytt ark «${NB_SHEETS.actions}», ny kolonne «Deltakere» i «${NB_SHEETS.checklist}»`);
+    expect(line).toContain(`from schema version 1 to 3: new sheet "${NB_SHEETS.actions}", new column "Deltakere" in "${NB_SHEETS.checklist}"`);
+    expect(line).toContain('«Hjemmel for politiattest» i «Frivillige»');
   });
 
   loTest('LibreOffice opens it, keeps the new column, and the summary has no error cells', async () => {
@@ -263,7 +269,7 @@ describe('versions without a way up', () => {
   test('a newer workbook is still refused untouched', async () => {
     const file = await versionOneWorkbook('newer.xlsx', false, (plan) => ({
       ...plan,
-      sheets: plan.sheets.map((s) => (s.key === '_meta' ? withSchemaVersion(s, 3) : s)),
+      sheets: plan.sheets.map((s) => (s.key === '_meta' ? withSchemaVersion(s, 4) : s)),
     }));
     const original = readFileSync(file);
     const error = await addTemplates(file, {}, () => undefined).then(
@@ -271,7 +277,7 @@ describe('versions without a way up', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(UserFacingError);
-    expect((error as UserFacingError).message).toContain('skjemaversjon 3');
+    expect((error as UserFacingError).message).toContain('skjemaversjon 4');
     expect(sameBytes(readFileSync(file), original)).toBe(true);
   });
 });

@@ -1,15 +1,19 @@
 /**
  * A workbook plan as schema version 1 wrote it, for the upgrade tests of the command line and the
  * add-in: the demo's plan without the action plan, without the checklist's participants column,
- * with schemaVersion 1 in the metadata. Version 2 is what the templates are now, so version 1 is
- * made from them by taking away exactly what the 1→2 migration adds.
+ * with schemaVersion 1 in the metadata. The templates are now of a later version, so version 1 is
+ * made from them by taking away exactly what the migrations since add (the 1→2 action plan and
+ * participants; the 2→3 register columns).
  */
 import { isoToSerial } from '../../src/core/model/dates';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
 import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
 import { SHEET_KEYS } from '../../src/core/content/templateSchema';
 import type { RegisterRecord } from '../../src/core/model/workbookData';
-import { type PlannedSheet, type WorkbookPlan } from '../../src/core/plan/workbookPlan';
+import { isFormula, type PlannedSheet, type WorkbookPlan } from '../../src/core/plan/workbookPlan';
+import { SCHEMA_MIGRATIONS } from '../../src/core/model/schemaMigrations';
+import { sheetDef } from '../../src/core/content/content';
+import type { RegisterKey } from '../../src/core/content/templateSchema';
 import { columnLetter } from '../../src/core/model/a1';
 
 export const V1_TODAY = '2026-11-23';
@@ -46,6 +50,30 @@ export function withoutParticipants(sheet: PlannedSheet): PlannedSheet {
       return range ? [{ ...v, range }] : [];
     }),
   };
+}
+
+/** A register sheet without some of its columns (by key), its validations moved left; formula columns kept as their values. */
+export function withoutColumns(sheet: PlannedSheet, register: RegisterKey, keys: string[]): PlannedSheet {
+  const defs = sheetDef(register).columns!;
+  const [table] = sheet.tables;
+  const cols = keys.map((k) => table.headers.indexOf(defs.find((d) => d.key === k)!.label.nb) + 1).filter((c) => c > 0);
+  let out: PlannedSheet = sheet;
+  for (const removed of [...cols].sort((a, b) => b - a)) {
+    const drop = <T>(list: T[]) => list.filter((_, i) => i !== removed - 1);
+    const [t] = out.tables;
+    out = {
+      ...out,
+      columnWidths: drop(out.columnWidths),
+      tables: [{ ...t, headers: drop(t.headers), rows: t.rows.map(drop), columnStyles: drop(t.columnStyles) }],
+      validations: out.validations.flatMap((v) => {
+        const range = shiftRange(v.range, removed);
+        return range ? [{ ...v, range }] : [];
+      }),
+    };
+  }
+  // The volunteers' formula columns of version 1 read columns that came later: keep what they showed.
+  const [t] = out.tables;
+  return { ...out, tables: [{ ...t, rows: t.rows.map((row) => row.map((v) => (isFormula(v) ? v.result : v))) }] };
 }
 
 /** A user's own changes: a column of their own at the end of the table, and the rows sorted by statement. */
@@ -93,6 +121,11 @@ export function versionOnePlan(options: VersionOneOptions = {}): WorkbookPlan {
     sheets: plan.sheets.map((sheet) => {
       if (sheet.key === 'checklist') return options.userChanges ? withUserChanges(withoutParticipants(sheet)) : withoutParticipants(sheet);
       if (sheet.key === '_meta') return withSchemaVersion(sheet, 1);
+      for (const m of SCHEMA_MIGRATIONS.filter((x) => x.from >= 2)) {
+        const register = sheet.key as RegisterKey;
+        const keys = m.addColumns.filter((a) => a.register === register).map((a) => a.column);
+        if (keys.length > 0) return withoutColumns(sheet, register, keys);
+      }
       return sheet;
     }),
   };

@@ -121,6 +121,8 @@ function agreementRecords(c: Context, partners: RegisterRecord[]): RegisterRecor
     const start = c.today - c.dice.int(200, 1500);
     const end = addMonths(start, 12 * c.dice.int(3, 5));
     const activity = c.dice.pick(lists.activityTypes);
+    const police = c.settings.policeActivities.includes(activity);
+    const payment = c.dice.chance(0.3) ? c.dice.int(2, 10) * 100 : null;
     return {
       id: `AVT-${String(i + 1).padStart(3, '0')}`,
       partner: partner.name,
@@ -132,11 +134,19 @@ function agreementRecords(c: Context, partners: RegisterRecord[]): RegisterRecor
       end,
       nextReview: c.today + c.dice.int(100, 300),
       grantPerYear: c.dice.int(1, 20) * 5000,
-      paymentPerActivity: c.dice.chance(0.3) ? c.dice.int(2, 10) * 100 : null,
+      paymentPerActivity: payment,
+      paymentKind: payment === null ? null : itemLabel('paymentKinds', 'grant', c.lang),
       contactMunicipality: `${c.dice.pick(FIRST_NAMES)} ${c.dice.pick(SURNAMES)}`,
       contactPartner: partner.contactPerson,
       requiresConfidentiality: yes(c),
-      requiresPoliceCertificate: c.settings.policeActivities.includes(activity) ? yes(c) : no(c),
+      requiresPoliceCertificate: police ? yes(c) : no(c),
+      // Where the volunteers provide services under the act, § 5-4 and the act's confidentiality; else the organisation's own activity.
+      policeBasis: itemLabel('policeBases', police ? 'hol54' : 'none', c.lang),
+      confidentialityBasis: itemLabel('confidentialityBases', police ? 'healthServices' : 'promise', c.lang),
+      signerMunicipality: `${c.dice.pick(FIRST_NAMES)} ${c.dice.pick(SURNAMES)}`,
+      signerMunicipalityRole: workbookStrings.text('demo.signerMunicipalityRole', c.lang),
+      signerPartner: partner.contactPerson,
+      signerPartnerRole: workbookStrings.text('demo.signerPartnerRole', c.lang),
       signedDate: start - c.dice.int(5, 30),
       status: status('active'),
       notes: null,
@@ -177,7 +187,13 @@ function volunteerRecords(c: Context, partners: RegisterRecord[], agreements: Re
     const paused = !ended && c.dice.chance(0.06);
     // Ended within the last ten months: a register that deletes on time holds no older ones.
     const endDay = ended ? Math.max(start + 30, c.today - c.dice.int(1, 300)) : null;
-    const needsPolice = policeActivities.includes(activity) || (partner !== null && policeByAgreement.has(partner));
+    const byAgreement = partner !== null && policeByAgreement.has(partner);
+    const suggested = policeActivities.includes(activity);
+    // The basis of the assignment: the partner's agreement decides when it requires a certificate; an organisation's own
+    // activity needs none; a volunteer working directly in the services gets § 5-4 where the activity suggests it.
+    const ownBasis = byAgreement || !suggested ? null : affiliation.key === 'organisation' ? 'none' : 'hol54';
+    const needsPolice = byAgreement || ownBasis === 'hol54';
+    const shown = needsPolice ? start - c.dice.int(0, 20) : null;
     records.push({
       id: `F${String(i + 1).padStart(4, '0')}`,
       name,
@@ -188,9 +204,13 @@ function volunteerRecords(c: Context, partners: RegisterRecord[], agreements: Re
       partner,
       activity,
       unit: c.dice.pick(lists.units),
+      contactPerson: `${c.dice.pick(FIRST_NAMES)} ${c.dice.pick(SURNAMES)}`,
       start,
       confidentialityDate: start + c.dice.int(0, 14),
-      policeCertificateDate: needsPolice ? start - c.dice.int(0, 20) : null,
+      policeCertificateDate: shown,
+      policeBasis: ownBasis === null ? null : itemLabel('policeBases', ownBasis, c.lang),
+      policeCertificateIssued: shown === null ? null : shown - c.dice.int(5, 60),
+      policeCertificateShownBy: shown === null ? null : workbookStrings.text('demo.shownBy', c.lang),
       training: c.dice.chance(0.5) ? c.dice.pick(lists.trainingTypes) : null,
       consentDate: start,
       status: ended ? status('ended') : paused ? status('paused') : status('active'),
@@ -211,10 +231,24 @@ function plantVolunteerProblems(c: Context, volunteers: RegisterRecord[]): void 
   };
   plant(p1, 'phone', 'volunteers.phone.invalid', { phone: '12 34 5' });
   plant(p2, 'email', 'volunteers.email.invalid', { email: 'ikke-en-adresse' });
-  plant(p3, 'consentDate', 'volunteers.consentDate.missing', { consentDate: null });
+  const hol54 = itemLabel('policeBases', 'hol54', c.lang);
+  const shownBy = workbookStrings.text('demo.shownBy', c.lang);
+  const p3Start = volunteers[p3].start as number;
+  plant(p3, 'policeCertificateIssued', 'volunteers.policeCertificate.tooOld', {
+    policeBasis: hol54,
+    policeCertificateDate: p3Start,
+    policeCertificateIssued: addMonths(p3Start, -4),
+    policeCertificateShownBy: shownBy,
+  });
   plant(p4, 'confidentialityDate', 'volunteers.confidentialityDate.missing', { confidentialityDate: null });
   const police = c.settings.policeActivities[0];
-  plant(p5, 'policeCertificateDate', 'volunteers.policeCertificate.missingForActivity', { activity: police, policeCertificateDate: null });
+  plant(p5, 'policeCertificateDate', 'volunteers.policeCertificate.missingForBasis', {
+    activity: police,
+    policeBasis: hol54,
+    policeCertificateDate: null,
+    policeCertificateIssued: null,
+    policeCertificateShownBy: null,
+  });
   // A fødselsnummer typed into a note: the register must never hold one. Made valid by construction.
   plant(p6, 'notes', 'privacy.fodselsnummer.found', { notes: `${workbookStrings.text('demo.noteWithId', c.lang)} ${demoBirthNumber()}` });
   const old = volunteers.length - 1;

@@ -12,7 +12,9 @@ export type ParameterKey = Exclude<keyof SettingsValues, 'lists' | 'policeActivi
 
 export interface ParameterDef {
   key: ParameterKey;
-  type: 'text' | 'date' | 'number' | 'integer';
+  /** A `list` parameter holds a label of the fixed list named by `list`, in the workbook's language. */
+  type: 'text' | 'date' | 'number' | 'integer' | 'list';
+  list?: SettingsListKey;
   /** Workbook-level defined name of the value cell. */
   name: string;
   default: string | number | null;
@@ -20,6 +22,8 @@ export interface ParameterDef {
   max?: number;
   /** Where the default comes from, when the source documents give it. */
   source?: string;
+  /** Text longer than this is refused by the sheet's validation. */
+  maxLength?: number;
 }
 
 export const PARAMETERS: ParameterDef[] = [
@@ -33,7 +37,23 @@ export const PARAMETERS: ParameterDef[] = [
   { key: 'retentionMonths', type: 'integer', name: 'cfg_retention_months', default: 24, min: 1, max: 240 },
   // Core volunteers give ten hours or more a month.
   { key: 'coreHoursPerMonth', type: 'number', name: 'cfg_core_hours_per_month', default: 10, min: 0, max: 744, source: '003_5b756f3ba21c4f06.txt:86-87' },
+  // Schema 3, the second block: who the controller is, the register's legal basis, the municipality's grant rules.
+  { key: 'municipalityOrgNumber', type: 'text', name: 'cfg_municipality_org_number', default: '', maxLength: 11 },
+  { key: 'privacyContact', type: 'text', name: 'cfg_privacy_contact', default: '', maxLength: 200 },
+  // Datatilsynet advises public bodies against consent (templates/legal.json gdpr-6-consent): the default is the agreement.
+  { key: 'personalDataBasis', type: 'list', list: 'personalDataBases', name: 'cfg_personal_data_basis', default: 'agreement' },
+  { key: 'grantRules', type: 'text', name: 'cfg_grant_rules', default: '', maxLength: 200 },
+  { key: 'grantReportDeadline', type: 'text', name: 'cfg_grant_report_deadline', default: '', maxLength: 100 },
+  { key: 'grantAccountsRequired', type: 'list', list: 'yesNo', name: 'cfg_grant_accounts_required', default: null },
 ];
+
+/**
+ * The parameters stand in two blocks: the first eight in columns A to C (schema 1), the rest in
+ * columns E to G beside them, so that adding parameters never moved a cell an older workbook's
+ * formulas, names or pane writes rely on.
+ */
+export const FIRST_BLOCK_SIZE = 8;
+export const SECOND_BLOCK_COLUMN = 5;
 
 /** The lists shown on the settings sheet, left to right; the user's own (editable) lists first. */
 export const SETTINGS_LISTS = [
@@ -52,7 +72,15 @@ export const SETTINGS_LISTS = [
   'participantGroups',
   'actionStatuses',
   'instrumentTypes',
+  // Schema 3: an older workbook's settings sheet lacks these; its registers then get no list validation for them.
+  'policeBases',
+  'confidentialityBases',
+  'personalDataBases',
+  'paymentKinds',
 ] as const;
+
+/** Lists the settings sheet gained in schema 3. */
+export const LISTS_SINCE_3: readonly SettingsListKey[] = ['policeBases', 'confidentialityBases', 'personalDataBases', 'paymentKinds'];
 export type SettingsListKey = (typeof SETTINGS_LISTS)[number];
 
 /** Layout of the settings sheet. The sheet is protected, so these positions hold. */
@@ -79,7 +107,14 @@ export function listColumns(): Map<SettingsListKey, number> {
 export function parameterRow(key: string): number {
   const index = PARAMETERS.findIndex((p) => p.key === key);
   if (index < 0) throw new RangeError(`unknown parameter ${key}`);
-  return SETTINGS_LAYOUT.firstParameterRow + index;
+  return SETTINGS_LAYOUT.firstParameterRow + (index < FIRST_BLOCK_SIZE ? index : index - FIRST_BLOCK_SIZE);
+}
+
+/** The column of a parameter's label; its value stands one column right, its help two. */
+export function parameterLabelColumn(key: string): number {
+  const index = PARAMETERS.findIndex((p) => p.key === key);
+  if (index < 0) throw new RangeError(`unknown parameter ${key}`);
+  return index < FIRST_BLOCK_SIZE ? 1 : SECOND_BLOCK_COLUMN;
 }
 
 export interface SettingsValues {
@@ -92,6 +127,14 @@ export interface SettingsValues {
   reviewWarningDays: number;
   retentionMonths: number;
   coreHoursPerMonth: number;
+  municipalityOrgNumber: string;
+  privacyContact: string;
+  /** A label of the personalDataBases list, as the workbook holds it; see `personalDataBasisKey`. */
+  personalDataBasis: string;
+  grantRules: string;
+  grantReportDeadline: string;
+  /** "Ja"/"Nei" or blank. */
+  grantAccountsRequired: string;
   /** Labels as the workbook holds them, per list. */
   lists: Record<SettingsListKey, string[]>;
   /** Activity labels that require a police certificate. */
@@ -105,7 +148,8 @@ export function defaultSettings(lang: Lang): SettingsValues {
     .items.filter((i) => i.attributes?.policeCertificate === true)
     .map((i) => i.label[lang]);
   const values: Record<string, unknown> = { lists, policeActivities };
-  for (const p of PARAMETERS) values[p.key] = p.default;
+  for (const p of PARAMETERS)
+    values[p.key] = p.type === 'list' ? (p.default === null ? '' : valueList(p.list!).items.find((i) => i.key === p.default)!.label[lang]) : p.default;
   return values as unknown as SettingsValues;
 }
 
@@ -127,8 +171,11 @@ export function readSettings(grid: SheetGrid, lang: Lang): SettingsValues {
   const settings = defaultSettings(lang);
   const values = settings as unknown as Record<string, unknown>;
   for (const p of PARAMETERS) {
-    const raw = cell(grid, parameterRow(p.key), 2);
-    if (p.type === 'text') values[p.key] = asText(raw);
+    const raw = cell(grid, parameterRow(p.key), parameterLabelColumn(p.key) + 1);
+    // An older workbook has no second block: its parameters keep their defaults.
+    if (p.type === 'list') {
+      if (asText(raw) !== '') values[p.key] = asText(raw);
+    } else if (p.type === 'text') values[p.key] = asText(raw);
     else {
       const n = asNumber(raw);
       if (n !== null) values[p.key] = n;
@@ -158,4 +205,11 @@ export function readSettings(grid: SheetGrid, lang: Lang): SettingsValues {
 export function isYes(value: CellValue | undefined): boolean {
   const t = normaliseLabel(asText(value ?? null));
   return valueList('yesNo').items.some((i) => i.key === 'yes' && LANGUAGES.some((l) => normaliseLabel(i.label[l]) === t));
+}
+
+/** The key of the register's legal basis whatever language the workbook's label is in; the default when unreadable. */
+export function personalDataBasisKey(settings: Pick<SettingsValues, 'personalDataBasis'>): 'agreement' | 'publicTask' | 'consent' {
+  const t = normaliseLabel(settings.personalDataBasis);
+  const item = valueList('personalDataBases').items.find((i) => LANGUAGES.some((l) => normaliseLabel(i.label[l]) === t));
+  return (item?.key as 'agreement' | 'publicTask' | 'consent' | undefined) ?? 'agreement';
 }

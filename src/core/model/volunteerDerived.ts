@@ -3,38 +3,32 @@
  * core computes from the same rows (written as the formulas' cached results).
  */
 import { addMonths } from './dates';
-import { asNumber, asText, sameText } from './cellValues';
+import { asNumber, asText } from './cellValues';
+import { policeRequirement } from './legalBasis';
 import type { FormulaRefs } from '../plan/formulaRefs';
 import type { RegisterRow } from './registerRows';
-import { isYes } from './settingsModel';
 import type { WorkbookData } from './workbookData';
 
 /**
- * Police certificate required: the volunteer's activity is marked as requiring one in the
- * settings, or the volunteer's partner has an active agreement that requires one.
+ * Police certificate required: the volunteer's own basis for the assignment when set (none: not
+ * required), else a partner's active agreement whose basis (or, without one, the older yes/no
+ * column) requires it. The activity no longer decides: it only suggests a basis.
  */
 export function policeRequiredFormula(f: FormulaRefs): string {
-  const activity = f.row('volunteers', 'activity');
+  const own = f.row('volunteers', 'policeBasis');
   const partner = f.row('volunteers', 'partner');
-  const byActivity = `IFERROR(INDEX(list_activityTypes_police,MATCH(${activity},list_activityTypes,0))=${f.item('yesNo', 'yes')},FALSE)`;
+  const A = (key: string) => f.col('agreements', key);
+  const none = f.item('policeBases', 'none');
   const byAgreement =
-    `AND(${partner}<>"",COUNTIFS(${f.col('agreements', 'partner')},${partner},` +
-    `${f.col('agreements', 'requiresPoliceCertificate')},${f.item('yesNo', 'yes')},` +
-    `${f.col('agreements', 'status')},${f.item('agreementStatuses', 'active')})>0)`;
-  return `IF(OR(${byActivity},${byAgreement}),${f.item('yesNo', 'yes')},${f.item('yesNo', 'no')})`;
+    `AND(${partner}<>"",SUMPRODUCT((${A('partner')}=${partner})*(${A('status')}=${f.item('agreementStatuses', 'active')})*` +
+    `(((${A('policeBasis')}<>"")*(${A('policeBasis')}<>${none}))+((${A('policeBasis')}="")*(${A('requiresPoliceCertificate')}=${f.item('yesNo', 'yes')}))))>0)`;
+  const yes = f.item('yesNo', 'yes');
+  const no = f.item('yesNo', 'no');
+  return `IF(${own}<>"",IF(${own}=${none},${no},${yes}),IF(${byAgreement},${yes},${no}))`;
 }
 
 export function policeRequired(data: WorkbookData, f: FormulaRefs, volunteer: RegisterRow): boolean {
-  const activity = asText(volunteer.values.activity);
-  const byActivity = activity !== '' && data.settings.policeActivities.some((a) => sameText(a, activity));
-  const partner = asText(volunteer.values.partner);
-  const byAgreement =
-    partner !== '' &&
-    data.registers.agreements.rows.some(
-      (a) =>
-        sameText(a.values.partner, partner) && isYes(a.values.requiresPoliceCertificate) && sameText(a.values.status, f.label('agreementStatuses', 'active')),
-    );
-  return byActivity || byAgreement;
+  return policeRequirement(data, volunteer, f.label('agreementStatuses', 'active')).required;
 }
 
 /** Hours logged under the volunteer's id in the twelve months up to the report date. */

@@ -10,6 +10,7 @@ import { evaluationSections } from '../evaluation/evaluationFigures';
 import { FormulaRefs } from '../plan/formulaRefs';
 import type { RegisterRow } from '../model/registerRows';
 import { hoursLast12, hoursLast12ById, policeRequired } from '../model/volunteerDerived';
+import { personalDataBasisKey } from '../model/settingsModel';
 import type { WorkbookData } from '../model/workbookData';
 import type { StyleKey } from '../plan/workbookPlan';
 
@@ -299,8 +300,9 @@ function complianceFigures(scope: SummaryScope): Figure[] {
     {
       name: 'kpi_missing_consent',
       label: label('summary.missingConsent'),
-      formula: `SUMPRODUCT((${V('status')}=${volunteerActive})*(${V('consentDate')}=""))`,
-      value: activeVolunteers.filter((r) => isBlank(r.values.consentDate)).length,
+      // Counted only when the register rests on consent; an older workbook without the setting counts none, as the core reads it.
+      formula: `IF(IFERROR(cfg_personal_data_basis=${refs.item('personalDataBases', 'consent')},FALSE),SUMPRODUCT((${V('status')}=${volunteerActive})*(${V('consentDate')}="")),0)`,
+      value: personalDataBasisKey(data.settings) === 'consent' ? activeVolunteers.filter((r) => isBlank(r.values.consentDate)).length : 0,
       style: 'kpi',
     },
     dueForDeletion(data, refs, scope.reportDate),

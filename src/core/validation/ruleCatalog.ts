@@ -258,6 +258,21 @@ const WRITTEN_RULES: Written[] = [
   ),
 
   rule(
+    'agreements.policeBasis.missing',
+    'warning',
+    'agreements',
+    'An active agreement that requires a police certificate without naming its legal basis.',
+    'A certificate may only be required where an act or regulation allows it (templates/legal.json prl-chapter-7); the basis also tells who must ask for it.',
+  ),
+  rule(
+    'agreements.paymentKind.missing',
+    'warning',
+    'agreements',
+    'An active agreement with a payment per activity that does not say whether it is a grant or a purchase.',
+    'A fixed payment per activity may be a purchase under the procurement rules rather than a grant (templates/legal.json grant-or-purchase).',
+  ),
+
+  rule(
     'volunteers.id.duplicate',
     'error',
     'volunteers',
@@ -275,7 +290,7 @@ const WRITTEN_RULES: Written[] = [
     'volunteers.consentDate.missing',
     'error',
     'volunteers',
-    'An active volunteer without a consent date.',
+    'An active volunteer without a consent date, when the settings give consent as the legal basis of the register.',
     'Personal data is kept on the basis of consent (GDPR); the date documents it.',
   ),
   rule(
@@ -286,17 +301,38 @@ const WRITTEN_RULES: Written[] = [
     'Volunteers in care services meet confidential information and must have signed a declaration.',
   ),
   rule(
-    'volunteers.policeCertificate.missingForActivity',
+    'volunteers.policeCertificate.missingForBasis',
     'error',
     'volunteers',
-    'An active volunteer whose activity requires a police certificate (settings: activity types) has no date it was shown.',
-    'The activity brings the volunteer close to vulnerable users; the certificate must be seen first.',
+    "An active volunteer whose own assignment has a legal basis for a police certificate (the volunteer's basis column: Health and Care Services Act § 5-4, Police Databases Act § 39 or another basis) has no date it was shown.",
+    'Under the Health and Care Services Act § 5-4 the municipality must require the certificate before the assignment starts (templates/legal.json hol-5-4).',
+  ),
+  rule(
+    'volunteers.policeBasis.suggested',
+    'warning',
+    'volunteers',
+    'An active volunteer whose activity is marked on the settings sheet as suggesting a police certificate, with no basis chosen for the assignment and no active agreement of the partner requiring one.',
+    "The law decides per assignment, not per activity: choose the basis (or none, for an organisation's own activity) so the requirement is clear (templates/legal.json hol-5-4-volunteers).",
+  ),
+  rule(
+    'volunteers.policeCertificate.tooOld',
+    'warning',
+    'volunteers',
+    'The police certificate was issued more than three months before the date it was shown.',
+    "The Police's guidance says a certificate must not be more than three months old when shown (templates/legal.json police-certificate-age).",
+  ),
+  rule(
+    'volunteers.policeCertificate.shownByMissing',
+    'info',
+    'volunteers',
+    'A police certificate is recorded as shown, but not to whom.',
+    'The record of a certificate is that it was shown, when, to whom and on what basis; the certificate itself is never kept.',
   ),
   rule(
     'volunteers.policeCertificate.missingForAgreement',
     'error',
     'volunteers',
-    'An active volunteer whose partner has an active agreement requiring a police certificate has no date it was shown.',
+    'An active volunteer with no basis of their own whose partner has an active agreement requiring a police certificate (its basis, or the older yes/no column) has no date it was shown.',
     'The agreement makes the police certificate a condition.',
   ),
   rule(

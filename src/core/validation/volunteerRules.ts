@@ -6,25 +6,13 @@
 import { asNumber, asText, isBlank } from '../model/cellValues';
 import { addMonths } from '../model/dates';
 import type { RegisterRow } from '../model/registerRows';
-import { isYes } from '../model/settingsModel';
+import { personalDataBasisKey } from '../model/settingsModel';
+import { policeRequirement } from '../model/legalBasis';
+import { itemLabel } from '../content/content';
 import { phoneKey } from './contactFormats';
 import { formatDay } from './messages';
 import { reportDuplicates } from './duplicates';
 import { foldText, hasColumn, labelKey, textKey, type RuleContext } from './ruleContext';
-
-/**
- * Partners with an active agreement that requires a police certificate. The same test as the
- * register's "police certificate required" formula, so the rule and the summary agree.
- */
-function partnersRequiringPolice(ctx: RuleContext): Set<string> {
-  const active = labelKey('agreementStatuses', 'active', ctx.lang);
-  const partners = new Set<string>();
-  for (const a of ctx.data.registers.agreements.rows) {
-    if (textKey(a.values.status) === active && isYes(a.values.requiresPoliceCertificate)) partners.add(textKey(a.values.partner));
-  }
-  partners.delete('');
-  return partners;
-}
 
 /** A person is the same when the name matches and so does the phone number or the email. */
 function reportSamePerson(ctx: RuleContext): void {
@@ -46,22 +34,40 @@ function reportSamePerson(ctx: RuleContext): void {
   }
 }
 
-function activeRules(ctx: RuleContext, row: RegisterRow, policePartners: Set<string>, policeActivities: Set<string>): void {
+/** The police certificate of an active volunteer, by the legal basis of the assignment (templates/legal.json hol-5-4, police-certificate-age). */
+function policeRules(ctx: RuleContext, row: RegisterRow, policeActivities: Set<string>): void {
+  const volunteers = ctx.data.registers.volunteers;
+  const at = (ruleId: string, column: string, values = {}) => ctx.issues.atCell(ruleId, volunteers, row.rowNumber, column, values);
+  const requirement = policeRequirement(ctx.data, row, itemLabel('agreementStatuses', 'active', ctx.lang));
+  const shown = asNumber(row.values.policeCertificateDate);
+  if (requirement.required && shown === null && hasColumn(volunteers, 'policeCertificateDate')) {
+    const basis = requirement.basis ? itemLabel('policeBases', requirement.basis, ctx.lang) : '';
+    if (requirement.from === 'assignment') at('volunteers.policeCertificate.missingForBasis', 'policeCertificateDate', { basis });
+    else at('volunteers.policeCertificate.missingForAgreement', 'policeCertificateDate', { partner: asText(row.values.partner) });
+  }
+  if (!requirement.required && requirement.from === null && hasColumn(volunteers, 'policeBasis')) {
+    // The activity only suggests; the municipality decides the basis of the assignment.
+    const activity = textKey(row.values.activity);
+    if (activity !== '' && policeActivities.has(activity)) at('volunteers.policeBasis.suggested', 'policeBasis', { activity: asText(row.values.activity) });
+  }
+  const issued = asNumber(row.values.policeCertificateIssued);
+  if (shown !== null && issued !== null && addMonths(Math.floor(issued), 3) < Math.floor(shown)) {
+    at('volunteers.policeCertificate.tooOld', 'policeCertificateIssued', { issued: formatDay(issued, ctx.lang), shown: formatDay(shown, ctx.lang) });
+  }
+  if (shown !== null && hasColumn(volunteers, 'policeCertificateShownBy') && isBlank(row.values.policeCertificateShownBy)) {
+    at('volunteers.policeCertificate.shownByMissing', 'policeCertificateShownBy');
+  }
+}
+
+function activeRules(ctx: RuleContext, row: RegisterRow, policeActivities: Set<string>): void {
   const volunteers = ctx.data.registers.volunteers;
   const at = (ruleId: string, column: string, values = {}) => ctx.issues.atCell(ruleId, volunteers, row.rowNumber, column, values);
   const missing = (column: string) => hasColumn(volunteers, column) && isBlank(row.values[column]);
 
-  if (missing('consentDate')) at('volunteers.consentDate.missing', 'consentDate');
+  // A consent date documents consent; under another legal basis there is no consent to date (legal.json gdpr-6-consent).
+  if (personalDataBasisKey(ctx.data.settings) === 'consent' && missing('consentDate')) at('volunteers.consentDate.missing', 'consentDate');
   if (missing('confidentialityDate')) at('volunteers.confidentialityDate.missing', 'confidentialityDate');
-  if (missing('policeCertificateDate')) {
-    const activity = textKey(row.values.activity);
-    const partner = textKey(row.values.partner);
-    if (activity !== '' && policeActivities.has(activity)) {
-      at('volunteers.policeCertificate.missingForActivity', 'policeCertificateDate', { activity: asText(row.values.activity) });
-    } else if (partner !== '' && policePartners.has(partner)) {
-      at('volunteers.policeCertificate.missingForAgreement', 'policeCertificateDate', { partner: asText(row.values.partner) });
-    }
-  }
+  policeRules(ctx, row, policeActivities);
   const end = asNumber(row.values.end);
   if (end !== null && end < ctx.today) at('volunteers.status.activeAfterEnd', 'status', { end: formatDay(end, ctx.lang) });
 }
@@ -91,7 +97,6 @@ export function volunteerRules(ctx: RuleContext): void {
     paused: labelKey('volunteerStatuses', 'paused', ctx.lang),
     ended: labelKey('volunteerStatuses', 'ended', ctx.lang),
   };
-  const policePartners = partnersRequiringPolice(ctx);
   const policeActivities = new Set(ctx.data.settings.policeActivities.map(foldText));
 
   for (const row of volunteers.rows) {
@@ -101,7 +106,7 @@ export function volunteerRules(ctx: RuleContext): void {
       ctx.issues.atCell('volunteers.end.beforeStart', volunteers, row.rowNumber, 'end', { start: formatDay(start, ctx.lang), end: formatDay(end, ctx.lang) });
     }
     const status = textKey(row.values.status);
-    if (status === statuses.active) activeRules(ctx, row, policePartners, policeActivities);
+    if (status === statuses.active) activeRules(ctx, row, policeActivities);
     else if (status === statuses.ended || status === statuses.paused) inactiveRules(ctx, row, status === statuses.ended);
   }
 }

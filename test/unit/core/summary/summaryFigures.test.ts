@@ -53,6 +53,8 @@ const volunteers: RegisterRecord[] = [
     id: 'F1',
     status: vActive(),
     activity: 'Besøk',
+    // The assignment is to provide services under the Health and Care Services Act: the basis, not the activity, requires the certificate.
+    policeBasis: L('policeBases', 'hol54'),
     affiliation: L('affiliationForms', 'organisation'),
     ageGroup: null,
     confidentialityDate: d('2025-01-01'),
@@ -126,7 +128,7 @@ describe('summary figures on hand-made registers', () => {
 
   it('finds missing confidentiality declarations and police certificates among active volunteers', () => {
     expect(values.get('kpi_missing_confidentiality')).toBe(1); // F2
-    expect(values.get('kpi_missing_police_certificate')).toBe(1); // F1 visits (Besøk) without a certificate
+    expect(values.get('kpi_missing_police_certificate')).toBe(1); // F1's assignment has § 5-4 as its basis and no certificate shown
   });
 
   it('breaks active volunteers down by affiliation', () => {
@@ -224,8 +226,11 @@ describe('the figures of the evaluation and action plan issue, on hand-made regi
     expect(values.get('kpi_volunteers_ended_year')).toBe(1); // V2
   });
 
-  it('finds active volunteers without consent, and ended or paused ones past the retention period', () => {
-    expect(values.get('kpi_missing_consent')).toBe(2); // V1, V8
+  it('finds active volunteers without consent (when the register rests on consent), and ended or paused ones past the retention period', () => {
+    // The default legal basis is the agreement: no consent to date, so none is missing.
+    expect(values.get('kpi_missing_consent')).toBe(0);
+    const underConsent = { ...data, settings: { ...data.settings, personalDataBasis: L('personalDataBases', 'consent') } };
+    expect(figureValues(summarySections(underConsent, d('2026-06-30'))).get('kpi_missing_consent')).toBe(2); // V1, V8
     expect(values.get('kpi_due_for_deletion')).toBe(2); // V5, V7
   });
 
