@@ -6,20 +6,12 @@ import sheetsJson from '../../../templates/sheets.json';
 import listsJson from '../../../templates/lists.json';
 import checklistJson from '../../../templates/checklist.json';
 import agreementJson from '../../../templates/agreement.json';
+import volunteerPapersJson from '../../../templates/volunteerPapers.json';
+import { documentsFileSchema, type DocumentTemplate } from '../documents/documentSchema';
 import workbookStringsJson from '../../../templates/ui/workbook.json';
 import legalJson from '../../../templates/legal.json';
 import { legalFileSchema, type LegalContent, type LegalStatement } from './legalSchema';
-import {
-  agreementFileSchema,
-  checklistFileSchema,
-  listsFileSchema,
-  stringsFileSchema,
-  type AgreementContent,
-  type ChecklistContent,
-  type ListItem,
-  type Strings,
-  type ValueList,
-} from './contentSchema';
+import { checklistFileSchema, listsFileSchema, stringsFileSchema, type ChecklistContent, type ListItem, type Strings, type ValueList } from './contentSchema';
 import { sheetsFileSchema, type SheetDef, type SheetKey, type SheetsFile } from './templateSchema';
 import type { Lang } from './language';
 import { stringTable, type StringKey } from './stringTable';
@@ -49,7 +41,8 @@ export interface Content {
   sheets: SheetsFile;
   lists: ValueList[];
   checklist: ChecklistContent;
-  agreement: AgreementContent;
+  agreement: { documents: DocumentTemplate[] };
+  volunteerPapers: { documents: DocumentTemplate[] };
   strings: Strings;
   legal: LegalContent;
 }
@@ -59,7 +52,8 @@ export function loadContent(): Content {
     sheets: parseOrExplain('sheets.json', sheetsFileSchema, sheetsJson),
     lists: parseOrExplain('lists.json', listsFileSchema, listsJson).lists,
     checklist: parseOrExplain('checklist.json', checklistFileSchema, checklistJson),
-    agreement: parseOrExplain('agreement.json', agreementFileSchema, agreementJson),
+    agreement: parseOrExplain('agreement.json', documentsFileSchema, agreementJson),
+    volunteerPapers: parseOrExplain('volunteerPapers.json', documentsFileSchema, volunteerPapersJson),
     strings: parseOrExplain('ui/workbook.json', stringsFileSchema, workbookStringsJson),
     legal: parseOrExplain('legal.json', legalFileSchema, legalJson),
   };

@@ -437,6 +437,7 @@ export function demoWorkbook(options: DemoOptions): DemoWorkbook {
       tables: defaultTableNames(options.lang),
       today: options.today,
       chosenAgreementId: String(agreements[0].id),
+      chosenVolunteerId: String(volunteers[0].id),
     },
     problems: c.problems,
   };

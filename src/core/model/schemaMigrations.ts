@@ -37,7 +37,7 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
   {
     from: 2,
     to: 3,
-    addSheets: [],
+    addSheets: ['volunteerPapers'],
     addColumns: [
       { register: 'partners', column: 'volunteerRegistry' },
       { register: 'partners', column: 'volunteerRegistryDate' },

@@ -14,6 +14,7 @@ import { hoursLast12, hoursLast12ById, hoursLast12Formula, policeRequired, polic
 import { registerFromRecords, type RegisterRecord, type TableNames, type WorkbookData } from '../model/workbookData';
 import type { PlannedName, PlannedSheet, WorkbookPlan } from './workbookPlan';
 import { agreementSheet } from './agreementSheet';
+import { volunteerPapersSheet } from './volunteerPapersSheet';
 import { registerSheet } from './registerSheet';
 import { settingsSheet } from './settingsSheet';
 import { summarySheet } from './summarySheet';
@@ -32,6 +33,8 @@ export interface WorkbookInput {
   today: number;
   /** The agreement the printable form shows at first. */
   chosenAgreementId?: string | null;
+  /** The volunteer whose papers the printable sheet shows first. */
+  chosenVolunteerId?: string | null;
   /**
    * When the program-computed parts of the summary (the evaluation) were computed: shown in their
    * stamp and recorded in the metadata. Defaults to the day `today`.
@@ -117,6 +120,7 @@ export function buildWorkbookPlan(input: WorkbookInput, keys: readonly SheetKey[
     if (!keys.includes(key)) continue;
     if (key === 'settings') add(settingsSheet(input.sheetNames.settings, input.lang, input.settings));
     else if (key === 'agreement') add(agreementSheet(input.sheetNames.agreement, data, f, input.chosenAgreementId ?? null));
+    else if (key === 'volunteerPapers') add(volunteerPapersSheet(input.sheetNames.volunteerPapers, data, f, input.chosenVolunteerId ?? null));
     else if (key === 'summary')
       add(summarySheet(input.sheetNames.summary, input.lang, summarySections(data, reportDate, { refreshedAt: refreshStamp(input) })));
     else if (key === '_meta') sheets.push(metaSheet(input, [...keys]));

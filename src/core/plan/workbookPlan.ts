@@ -38,9 +38,11 @@ export type StyleKey =
   | 'kpiMoney'
   | 'kpiDecimal'
   | 'bar'
-  | 'clause'
-  | 'clauseTitle'
-  | 'signature';
+  | 'docTitle'
+  | 'docClauseTitle'
+  | 'docText'
+  | 'docSignLine'
+  | 'docSignLabel';
 
 export interface PlannedCell {
   /** 1-based row and column. */
@@ -94,7 +96,12 @@ export interface PlannedSheet {
   freeze?: { rows: number; cols: number };
   /** Protected sheets: structure locked, the listed ranges unlocked for input. No password. */
   protection?: { unlocked: string[] };
-  print?: { area: string; orientation: 'portrait' | 'landscape'; fitToWidth: boolean };
+  /** Footer codes as Excel writes them ("Side &P av &N"), centred. */
+  print?: { area: string; orientation: 'portrait' | 'landscape'; fitToWidth: boolean; footer?: string };
+  /** Heights in points of the rows that need one (1-based row → points): wrapped formula text is not fitted by the host. */
+  rowHeights?: Record<number, number>;
+  /** Rows after which a page breaks when printed (1-based). */
+  rowBreaks?: number[];
   /** In-cell bars over a range of numbers (conditional formatting). */
   dataBars: { range: string; color: string }[];
   /**

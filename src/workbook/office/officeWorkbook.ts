@@ -456,6 +456,21 @@ async function writeLayout(budget: RequestBudget, worksheet: Excel.Worksheet, sh
     layout.paperSize = 'A4';
     // One page wide, as many tall as needed (0 = automatic, as fitToHeight in the file format).
     if (sheet.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (sheet.print.footer) layout.headersFooters.defaultForAllPages.centerFooter = sheet.print.footer;
+  }
+  await writeRowLayout(budget, worksheet, sheet);
+}
+
+/** Heights Excel would not fit itself (wrapped formula text) and the manual page breaks of a printed document. */
+async function writeRowLayout(budget: RequestBudget, worksheet: Excel.Worksheet, sheet: PlannedSheet): Promise<void> {
+  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) {
+    await budget.reserve();
+    worksheet.getRange(`${row}:${row}`).format.rowHeight = height;
+  }
+  for (const row of sheet.rowBreaks ?? []) {
+    await budget.reserve();
+    // add() puts the break above the range's top-left cell: the page breaks after `row`.
+    worksheet.horizontalPageBreaks.add(`A${row + 1}`);
   }
 }
 

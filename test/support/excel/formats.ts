@@ -8,7 +8,7 @@ import { assertEditable } from './protection';
 import { assertBounded, eachCell, uniform, type AreaSource } from './rangeTargets';
 
 export class RangeFormatProxy extends ClientObject {
-  protected readonly loadable = ['columnWidth', 'wrapText', 'horizontalAlignment', 'verticalAlignment'] as const;
+  protected readonly loadable = ['columnWidth', 'rowHeight', 'wrapText', 'horizontalAlignment', 'verticalAlignment'] as const;
   readonly font: FormatPartProxy;
   readonly fill: FormatPartProxy;
   readonly protection: FormatPartProxy;
@@ -37,6 +37,11 @@ export class RangeFormatProxy extends ClientObject {
       for (const a of areas) for (let c = a.left; c <= a.right; c++) widths.add(sheet.columnWidths.get(c) ?? 48);
       return widths.size === 1 ? [...widths][0] : null;
     }
+    if (prop === 'rowHeight') {
+      const heights = new Set<number>();
+      for (const a of areas) for (let r = a.top; r <= a.bottom; r++) heights.add(sheet.rowHeights.get(r) ?? 15);
+      return heights.size === 1 ? [...heights][0] : null;
+    }
     return uniform(sheet, areas, (cell) => cell?.format[prop as keyof CellFormat] ?? null);
   }
 
@@ -49,6 +54,18 @@ export class RangeFormatProxy extends ClientObject {
       if (!(points >= 0 && points <= 255 * 7.5)) fail('InvalidArgument', `Column width ${points} is out of range.`);
       assertEditable(this.book(), sheet, areas, 'columns');
       for (const a of areas) for (let c = a.left; c <= a.right; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+  get rowHeight(): number {
+    return this.read('rowHeight');
+  }
+  /** RangeFormat.rowHeight (ExcelApi 1.1): points, 0 to 409 (Excel's limit on a row's height). */
+  set rowHeight(points: number) {
+    this.write('rowHeight', points, () => {
+      const { sheet, areas } = this.target();
+      if (!(points >= 0 && points <= 409)) fail('InvalidArgument', `Row height ${points} is out of range.`);
+      assertEditable(this.book(), sheet, areas, 'format');
+      for (const a of areas) for (let r = a.top; r <= a.bottom; r++) sheet.rowHeights.set(r, points);
     });
   }
   get wrapText(): boolean {

@@ -80,10 +80,13 @@ export class SheetModel {
   readonly conditionalFormats: ConditionalFormatModel[] = [];
   readonly charts: ChartModel[] = [];
   readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  /** Rows a manual page break stands above (horizontalPageBreaks.add puts it before the range's top-left cell). */
+  readonly pageBreaksBefore: number[] = [];
   freeze: { rows: number; cols: number } | null = null;
   protection: { protected: boolean; options: Record<string, unknown> } = { protected: false, options: {} };
   printArea: string | null = null;
-  pageLayout: { orientation?: string; paperSize?: string; zoom?: Record<string, unknown> } = {};
+  pageLayout: { orientation?: string; paperSize?: string; zoom?: Record<string, unknown>; centerFooter?: string } = {};
 
   constructor(
     readonly id: number,

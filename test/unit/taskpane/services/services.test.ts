@@ -1,3 +1,4 @@
+import { SCHEMA_MIGRATIONS } from '../../../../src/core/model/schemaMigrations';
 /**
  * The task pane's services end to end: the Office adapter over the recording Excel stand-in, the
  * core's placement, plan, loading and rules. What the tests look at is what the stand-in's
@@ -179,17 +180,18 @@ describe('templateService: upgrading a schema-1 workbook', () => {
     const result = await service.addMissing('en');
     expect(result.added).toEqual([{ key: 'actions', sheet: NB.actions }]);
     expect(result.renamed).toEqual([]);
-    expect(result.upgraded).toEqual({
-      from: 1,
-      to: SCHEMA_VERSION(),
-      columns: [{ register: 'checklist', column: 'participants', header: PARTICIPANTS_NB, sheet: NB.checklist }],
-    });
+    expect(result.upgraded?.from).toBe(1);
+    expect(result.upgraded?.to).toBe(SCHEMA_VERSION());
+    expect(result.upgraded?.columns[0]).toEqual({ register: 'checklist', column: 'participants', header: PARTICIPANTS_NB, sheet: NB.checklist });
+    // The 2→3 columns follow: the legal basis per agreement and assignment, signatories, the non-profit register.
+    expect(result.upgraded?.columns.map((c) => c.column)).toEqual(['participants', ...SCHEMA_MIGRATIONS[1].addColumns.map((a) => a.column)]);
 
     const after = await registerGrids(standIn);
     for (const [key, grid] of before) {
       const width = widthOf(grid);
       expect([key, cellsTo(after.get(key)!, width)]).toEqual([key, cellsTo(grid, width)]);
-      if (key !== 'checklist') expect([key, widthOf(after.get(key)!)]).toEqual([key, width]);
+      const added = SCHEMA_MIGRATIONS[1].addColumns.filter((a) => a.register === key).length;
+      if (key !== 'checklist') expect([key, widthOf(after.get(key)!)]).toEqual([key, width + added]);
     }
     const checklist = after.get('checklist')!;
     const width = widthOf(before.get('checklist')!);
@@ -232,7 +234,7 @@ describe('templateService: upgrading a schema-1 workbook', () => {
       floors.push(await readSyncs(standIn));
       standIn.resetLog();
       const result = await new TemplateService(officePane(standIn), fixedClock).addMissing('nb');
-      expect(result.upgraded?.columns).toHaveLength(1);
+      expect(result.upgraded?.columns).toHaveLength(1 + SCHEMA_MIGRATIONS[1].addColumns.length);
       expect(standIn.tableContent(NB_TABLES.checklist).rows).toHaveLength(rows);
       syncs.push(standIn.syncCount);
     }
@@ -240,7 +242,8 @@ describe('templateService: upgrading a schema-1 workbook', () => {
     expect(floors[1]).toBe(floors[0]);
     // Beyond the read every action starts with: the defined names (1), the column (2), the action
     // plan's sheet (2: the names it needs are free, then everything in one), the metadata (1).
-    expect(syncs[0] - floors[0]).toBe(6);
+    // Two round trips per appended column beyond a fixed four (one 1→2 column, fourteen 2→3 columns).
+    expect(syncs[0] - floors[0]).toBe(4 + 2 * (1 + SCHEMA_MIGRATIONS[1].addColumns.length));
   });
 
   test('a note right of the checklist table refuses the upgrade before anything changes', async () => {

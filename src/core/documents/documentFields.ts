@@ -1,0 +1,154 @@
+/**
+ * The fields a printable document fills its sentences from: each as a formula for the sheet (a
+ * lookup from the register row chosen in its id cell, a setting by its name) and as the value the
+ * core computes from the same row, so the sheet's cached text and the browser's page agree.
+ */
+import { sheetDef, valueList } from '../content/content';
+import type { Lang } from '../content/language';
+import { asText, sameText } from '../model/cellValues';
+import { fixedItemKey } from '../model/legalBasis';
+import { serialParts } from '../model/dates';
+import { PARAMETERS, type SettingsValues } from '../model/settingsModel';
+import type { RegisterRow } from '../model/registerRows';
+import type { WorkbookData } from '../model/workbookData';
+import type { CellValue } from '../port';
+import type { FormulaRefs } from '../plan/formulaRefs';
+import { columnRef } from '../plan/structuredRefs';
+import type { RegisterKey } from '../content/templateSchema';
+
+export type DocumentSubject = 'agreements' | 'volunteers';
+
+export interface FieldValue {
+  /** As printed; '' when the field has no value. */
+  text: string;
+  /** For a field of a fixed list: the item's key. */
+  key: string | null;
+}
+export type FieldValues = Record<string, FieldValue>;
+
+export interface FieldDef {
+  key: string;
+  kind: 'text' | 'date' | 'number';
+  /** The fixed list a field's label comes from, for conditions. */
+  list?: string;
+  /** The value of the field for one row, as a cell would hold it. */
+  value: (data: WorkbookData, row: RegisterRow | undefined) => CellValue;
+  /** The formula of the field's helper cell; `id` is the cell holding the chosen row's id. */
+  formula: (f: FormulaRefs, id: string) => string;
+}
+
+export function formatDay(serial: number): string {
+  const { year, month, day } = serialParts(serial);
+  return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${year}`;
+}
+
+function blankIfError(value: string): string {
+  return `IFERROR(IF(${value}="","",${value}),"")`;
+}
+
+function lookup(register: RegisterKey, column: string) {
+  return (f: FormulaRefs, id: string) =>
+    blankIfError(`INDEX(${f.col(register, column)},MATCH(${id},${columnRef(f.tables[register], f.header(register, 'id'))},0))`);
+}
+
+function registerField(register: RegisterKey, column: string, key = column): FieldDef {
+  const def = sheetDef(register).columns!.find((c) => c.key === column)!;
+  const kind = def.type === 'date' ? 'date' : def.type === 'number' || def.type === 'integer' ? 'number' : 'text';
+  const list = def.list && def.list !== 'partners' && !valueList(def.list).editable ? def.list : undefined;
+  return { key, kind, list, value: (_d, row) => row?.values[column] ?? null, formula: lookup(register, column) };
+}
+
+function settingField(key: keyof SettingsValues & string): FieldDef {
+  const p = PARAMETERS.find((x) => x.key === key)!;
+  return {
+    key,
+    kind: p.type === 'number' || p.type === 'integer' ? 'number' : 'text',
+    list: p.type === 'list' ? p.list : undefined,
+    value: (data) => (data.settings[key] as CellValue) ?? null,
+    // An older workbook lacks the second block's names: the field is then blank and its sentences left out.
+    formula: () => blankIfError(`${p.name}&""`),
+  };
+}
+
+/** The partner row an agreement or a volunteer names. */
+function partnerOf(data: WorkbookData, row: RegisterRow | undefined): RegisterRow | undefined {
+  const name = asText(row?.values.partner ?? null);
+  return name === '' ? undefined : data.registers.partners.rows.find((p) => sameText(p.values.name, name));
+}
+
+function partnerField(key: string, column: string, subject: DocumentSubject): FieldDef {
+  return {
+    key,
+    kind: 'text',
+    value: (data, row) => partnerOf(data, row)?.values[column] ?? null,
+    formula: (f, id) => {
+      const partner = `INDEX(${f.col(subject, 'partner')},MATCH(${id},${columnRef(f.tables[subject], f.header(subject, 'id'))},0))`;
+      return blankIfError(`INDEX(${f.col('partners', column)},MATCH(${partner},${f.col('partners', 'name')},0))`);
+    },
+  };
+}
+
+/**
+ * A volunteer's basis: their own when set, else the first agreement with their partner (whatever
+ * its status: the paper is signed at the start, often before the agreement is active).
+ */
+function volunteerBasisField(key: string, column: string, list: string): FieldDef {
+  return {
+    key,
+    kind: 'text',
+    list,
+    value: (data, row) => {
+      const own = row?.values[column] ?? null;
+      if (asText(own) !== '') return own;
+      const partner = asText(row?.values.partner ?? null);
+      if (partner === '') return null;
+      return data.registers.agreements.rows.find((a) => sameText(a.values.partner, partner))?.values[column] ?? null;
+    },
+    formula: (f, id) => {
+      const find = (col: string) => `INDEX(${f.col('volunteers', col)},MATCH(${id},${columnRef(f.tables.volunteers, f.header('volunteers', 'id'))},0))`;
+      const own = blankIfError(find(column));
+      const byAgreement = blankIfError(`INDEX(${f.col('agreements', column)},MATCH(${find('partner')},${f.col('agreements', 'partner')},0))`);
+      return `IF(${own}<>"",${own},${byAgreement})`;
+    },
+  };
+}
+
+const SETTINGS_FIELDS = ['municipality', 'municipalityOrgNumber', 'privacyContact', 'personalDataBasis', 'retentionMonths'] as const;
+
+export function documentFields(subject: DocumentSubject): FieldDef[] {
+  const settings = SETTINGS_FIELDS.map((k) => settingField(k));
+  if (subject === 'agreements') {
+    const columns = sheetDef('agreements').columns!.filter((c) => c.type !== 'formula');
+    return [
+      ...columns.map((c) => registerField('agreements', c.key)),
+      partnerField('partnerOrgNumber', 'orgNumber', 'agreements'),
+      ...settings,
+      settingField('grantRules'),
+      settingField('grantReportDeadline'),
+      settingField('grantAccountsRequired'),
+    ];
+  }
+  const columns = sheetDef('volunteers')
+    .columns!.filter((c) => c.type !== 'formula' && c.key !== 'policeBasis' && c.key !== 'confidentialityBasis')
+    .map((c) => registerField('volunteers', c.key));
+  return [
+    ...columns,
+    volunteerBasisField('policeBasis', 'policeBasis', 'policeBases'),
+    volunteerBasisField('confidentialityBasis', 'confidentialityBasis', 'confidentialityBases'),
+    ...settings,
+  ];
+}
+
+/** The fields' values for one row, as the document prints them. */
+export function fieldValues(fields: FieldDef[], data: WorkbookData, row: RegisterRow | undefined, lang: Lang): FieldValues {
+  void lang;
+  const values: FieldValues = {};
+  for (const field of fields) {
+    const raw = field.value(data, row);
+    const empty = raw === null || raw === '' || typeof raw === 'object';
+    let text = empty ? '' : String(raw);
+    if (!empty && field.kind === 'date' && typeof raw === 'number') text = formatDay(raw);
+    values[field.key] = { text: text.trim(), key: field.list && !empty ? fixedItemKey(field.list, raw) : null };
+  }
+  return values;
+}
