@@ -243,7 +243,8 @@ export function documentSheet(
       ],
       merges: layout.merges,
       protection: { unlocked: [idAddress] },
-      print: { area: `A1:C${lastRow}`, orientation: 'portrait', fitToWidth: true, footer: t('document.footer') },
+      // At 100 %: the columns fit an A4 page, and the row heights and page breaks were laid out for that scale.
+      print: { area: `A1:C${lastRow}`, orientation: 'portrait', fitToWidth: false, footer: t('document.footer') },
       rowHeights: layout.heights,
       rowBreaks: pageBreaks(layout.blocks),
       dataBars: [],
