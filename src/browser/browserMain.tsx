@@ -20,6 +20,8 @@ import { browserStrings, type BrowserStringKey } from './browserText';
 import { FileBar } from './FileBar';
 import { SheetPreview, type PreviewTarget } from './SheetPreview';
 import { useOpenWorkbook, type OpenWorkbook } from './useOpenWorkbook';
+import { PrintView } from './print/PrintView';
+import type { PrintDocument } from '../core/documents/printDocument';
 
 const useStyles = makeStyles({
   page: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
@@ -91,11 +93,17 @@ function WorkArea({
 }) {
   const styles = useStyles();
   const read = useMemo(() => (sheet: string) => open.workbook.readSheet(sheet), [open]);
+  const [printing, setPrinting] = useState<PrintDocument[] | null>(null);
+  const closePrint = useCallback(() => setPrinting(null), []);
+  const t = (key: BrowserStringKey) => browserStrings.text(key, lang);
   return (
     <div className={styles.work}>
       <div className={styles.pane}>
-        <App key={open.id} lang={lang} workbook={open.workbook} clock={clock} />
+        <App key={open.id} lang={lang} workbook={open.workbook} clock={clock} showPrintPage={setPrinting} />
       </div>
+      {printing && (
+        <PrintView documents={printing} onClose={closePrint} text={{ print: t('print.print'), close: t('print.close'), heading: t('print.heading') }} />
+      )}
       {preview && (
         <div className={styles.preview}>
           <SheetPreview target={preview} lang={lang} read={read} onClose={onClosePreview} />

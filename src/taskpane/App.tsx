@@ -11,6 +11,7 @@ import { paneStrings, type PaneStringKey } from './i18n';
 import { PaneContext, type PaneContextValue } from './paneContext';
 import { systemClock, type Clock } from './services/paneClock';
 import type { PaneWorkbook } from './services/paneWorkbook';
+import type { PrintDocument } from '../core/documents/printDocument';
 
 export const SECTIONS = ['templates', 'register', 'evaluation', 'validation', 'summary', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -51,14 +52,19 @@ export interface AppProps {
   workbook: PaneWorkbook | null;
   clock?: Clock;
   initialSection?: Section;
+  /** Browser mode's print page; absent inside Excel, where printing fills the printable sheet. */
+  showPrintPage?: (documents: PrintDocument[]) => void;
 }
 
-export function App({ lang, workbook, clock = systemClock, initialSection = 'templates' }: AppProps) {
+export function App({ lang, workbook, clock = systemClock, initialSection = 'templates', showPrintPage }: AppProps) {
   const styles = useStyles();
   const [section, setSection] = useState<Section>(initialSection);
   const [templateLang, setTemplateLang] = useState<Lang>(lang);
   const t = (key: PaneStringKey) => paneStrings.text(key, lang);
-  const context = useMemo<PaneContextValue>(() => ({ workbook, lang, templateLang, setTemplateLang, clock }), [workbook, lang, templateLang, clock]);
+  const context = useMemo<PaneContextValue>(
+    () => ({ workbook, lang, templateLang, setTemplateLang, clock, showPrintPage }),
+    [workbook, lang, templateLang, clock, showPrintPage],
+  );
   const Panel = PANELS[section];
 
   return (

@@ -3,7 +3,7 @@
  * lookup from the register row chosen in its id cell, a setting by its name) and as the value the
  * core computes from the same row, so the sheet's cached text and the browser's page agree.
  */
-import { sheetDef, valueList } from '../content/content';
+import { itemLabel, sheetDef, valueList } from '../content/content';
 import type { Lang } from '../content/language';
 import { asText, sameText } from '../model/cellValues';
 import { fixedItemKey } from '../model/legalBasis';
@@ -140,15 +140,21 @@ export function documentFields(subject: DocumentSubject): FieldDef[] {
 }
 
 /** The fields' values for one row, as the document prints them. */
+/**
+ * The fields' values for one row, as the document prints them. A fixed list's label is printed in
+ * the document's language, which may differ from the workbook's (a print page in English of a
+ * workbook in bokmål); the sheet prints in the workbook's language, so its labels are the cells'.
+ */
 export function fieldValues(fields: FieldDef[], data: WorkbookData, row: RegisterRow | undefined, lang: Lang): FieldValues {
-  void lang;
   const values: FieldValues = {};
   for (const field of fields) {
     const raw = field.value(data, row);
     const empty = raw === null || raw === '' || typeof raw === 'object';
     let text = empty ? '' : String(raw);
     if (!empty && field.kind === 'date' && typeof raw === 'number') text = formatDay(raw);
-    values[field.key] = { text: text.trim(), key: field.list && !empty ? fixedItemKey(field.list, raw) : null };
+    const key = field.list && !empty ? fixedItemKey(field.list, raw) : null;
+    if (key && lang !== data.lang) text = itemLabel(field.list!, key, lang);
+    values[field.key] = { text: text.trim(), key };
   }
   return values;
 }

@@ -144,7 +144,10 @@ function signatureRows(layout: Layout, doc: PrintDocument, template: DocumentTem
       'docSignLine',
     );
     line(SIGN_LABEL_HEIGHT, () => t('document.sign.role'), 'docSignLabel');
-    layout.blocks.push({ firstRow: first, heights: Array.from({ length: layout.row - first }, (_, i) => layout.heights[first + i]) });
+    const heights = Array.from({ length: layout.row - first }, (_, i) => layout.heights[first + i] ?? 0);
+    // The first signature block goes with the last clause, so no signature stands on a page of its own.
+    const last = pair === 0 ? layout.blocks.pop() : undefined;
+    layout.blocks.push(last ? { ...last, heights: [...last.heights, ...heights] } : { firstRow: first, heights });
     layout.row++;
   }
 }
@@ -254,10 +257,16 @@ export function documentSheet(
 }
 
 /** The documents of one row as the browser's print page shows them (the same model as the sheet). */
-export function printDocuments(templates: DocumentTemplate[], subject: DocumentSubject, data: WorkbookData, id: string): PrintDocument[] {
+export function printDocuments(
+  templates: DocumentTemplate[],
+  subject: DocumentSubject,
+  data: WorkbookData,
+  id: string,
+  lang: Lang = data.lang,
+): PrintDocument[] {
   const row = data.registers[subject].rows.find((r) => sameText(r.values.id, id));
-  const values = fieldValues(documentFields(subject), data, row, data.lang);
-  return templates.map((t) => printDocument(t, values, data.lang, workbookStrings.text('document.practice', data.lang)));
+  const values = fieldValues(documentFields(subject), data, row, lang);
+  return templates.map((t) => printDocument(t, values, lang, workbookStrings.text('document.practice', lang)));
 }
 
 export { PARTY_POINTS };

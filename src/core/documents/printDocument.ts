@@ -4,6 +4,7 @@
  * condition holds; a signature block carries the signer's name in capitals and role when known.
  */
 import type { Lang } from '../content/language';
+import { workbookStrings, type WorkbookStringKey } from '../content/content';
 import type { ClauseTemplate, Condition, DocumentTemplate, SentenceTemplate } from './documentSchema';
 import type { FieldValues } from './documentFields';
 
@@ -23,12 +24,23 @@ export interface PrintSignature {
   role: string;
 }
 
+/** The words under a signature line. */
+export interface SignLabels {
+  placeDate: string;
+  name: string;
+  signature: string;
+  role: string;
+}
+
 export interface PrintDocument {
   key: string;
   lang: Lang;
   title: string;
   clauses: PrintClause[];
   signatures: PrintSignature[];
+  signLabels: SignLabels;
+  /** The page footer with Excel's codes: &P the page, &N the pages ("Side &P av &N"). */
+  footer: string;
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -65,7 +77,15 @@ export function upperName(name: string, lang: Lang): string {
 }
 
 export function printDocument(template: DocumentTemplate, values: FieldValues, lang: Lang, practiceLabel: string): PrintDocument {
+  const t = (key: WorkbookStringKey) => workbookStrings.text(key, lang);
   return {
+    footer: t('document.footer'),
+    signLabels: {
+      placeDate: t('document.sign.placeDate'),
+      name: t('document.sign.name'),
+      signature: t('document.sign.signature'),
+      role: t('document.sign.role'),
+    },
     key: template.key,
     lang,
     title: template.title[lang],

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Body1, Button, Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { Issue } from '../../core/validation/issue';
 import { usePane, usePaneWorkbook } from '../paneContext';
-import { AgreementFormService } from '../services/agreementFormService';
+import { PrintDocumentButton } from './print/PrintDocumentButton';
 import { FORM_REGISTERS, RegisterService, type FormInput, type FormRegister, type RecordForm } from '../services/registerService';
 import { ErrorMessage } from './ErrorMessage';
 import { FieldInput } from './FieldInput';
@@ -26,7 +26,7 @@ export default function RegisterTab() {
   const styles = useStyles();
   const { t } = usePane();
   const [register, setRegister] = useState<FormRegister>('volunteers');
-  const { form, input, outcome, printed, busy, error, submit, fillAgreement, setField } = useRecordForm(register);
+  const { form, input, outcome, busy, error, submit, setField } = useRecordForm(register);
 
   return (
     <>
@@ -47,10 +47,9 @@ export default function RegisterTab() {
           <Body1>{t('register.intro', { sheet: form.sheet })}</Body1>
           <RecordFields form={form} input={input} byField={outcome?.kind === 'refused' ? outcome.byField : {}} onChange={setField} />
           <OutcomeMessages outcome={outcome} />
-          {outcome?.kind === 'appended' && register === 'agreements' && typeof outcome.values.id === 'string' && (
-            <Button onClick={() => fillAgreement(outcome.values.id as string)}>{t('register.fillAgreement', { id: outcome.values.id })}</Button>
+          {outcome?.kind === 'appended' && (register === 'agreements' || register === 'volunteers') && typeof outcome.values.id === 'string' && (
+            <PrintDocumentButton kind={register === 'agreements' ? 'agreement' : 'volunteerPapers'} id={outcome.values.id} />
           )}
-          <PrintedMessage printed={printed} />
           <Button type="submit" appearance="primary" disabled={busy}>
             {t('register.save')}
           </Button>
@@ -62,18 +61,15 @@ export default function RegisterTab() {
 
 /**
  * The chosen register's form and what happens to it: the fields and the typed input, saving a
- * record (checked by the workbook's rules first), the outcome, and filling the printable agreement
- * from a saved agreement.
+ * record (checked by the workbook's rules first), and the outcome.
  */
 function useRecordForm(register: FormRegister) {
   const { clock } = usePane();
   const workbook = usePaneWorkbook();
   const service = useMemo(() => new RegisterService(workbook, clock), [workbook, clock]);
-  const agreementForm = useMemo(() => new AgreementFormService(workbook), [workbook]);
   const [form, setForm] = useState<RecordForm | null>(null);
   const [input, setInput] = useState<FormInput>({});
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [printed, setPrinted] = useState<boolean | null>(null);
   const { busy, error, run } = useAction();
 
   useEffect(() => {
@@ -88,16 +84,14 @@ function useRecordForm(register: FormRegister) {
     void run(async () => {
       const result = await service.append(register, input);
       setOutcome(result);
-      setPrinted(null);
       if (result.kind === 'appended') {
         setInput({});
         setForm(await service.form(register));
       }
     });
   };
-  const fillAgreement = (id: string) => void run(async () => setPrinted(await agreementForm.fill(id)));
   const setField = (key: string, value: string) => setInput((prev) => ({ ...prev, [key]: value }));
-  return { form, input, outcome, printed, busy, error, submit, fillAgreement, setField };
+  return { form, input, outcome, busy, error, submit, setField };
 }
 
 /** A field per column of the register, showing the issues the last save found in it. */
@@ -173,21 +167,3 @@ function NoRegister() {
 }
 
 /** Whether filling the printable agreement worked (null: not tried since the last save). */
-function PrintedMessage({ printed }: { printed: boolean | null }) {
-  const { t } = usePane();
-  if (printed === true) {
-    return (
-      <MessageBar intent="success" role="status">
-        <MessageBarBody>{t('register.agreementFilled')}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  if (printed === false) {
-    return (
-      <MessageBar intent="warning">
-        <MessageBarBody>{t('register.noAgreementForm')}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  return null;
-}

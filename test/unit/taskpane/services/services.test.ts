@@ -16,7 +16,7 @@ import { ValidationService } from '../../../../src/taskpane/services/validationS
 import { SummaryService } from '../../../../src/taskpane/services/summaryService';
 import { EvaluationService } from '../../../../src/taskpane/services/evaluationService';
 import { CellWritesUnavailable } from '../../../../src/taskpane/services/cellWriter';
-import { AgreementFormService } from '../../../../src/taskpane/services/agreementFormService';
+import { PrintService } from '../../../../src/taskpane/services/printService';
 import { SCHEMA_VERSION } from '../../../../src/core/content/content';
 import { REGISTER_KEYS, type RegisterKey } from '../../../../src/core/content/templateSchema';
 import { defaultTableNames } from '../../../../src/core/model/workbookData';
@@ -553,14 +553,14 @@ describe('evaluation and summary', () => {
   });
 });
 
-describe('agreementFormService', () => {
+describe('printService', () => {
   test('reads the id cell from its workbook name, quoted sheet names included', () => {
     expect(parseCellReference("'Samarbeids''avtale'!$B$3")).toEqual({ sheet: "Samarbeids'avtale", address: 'B3' });
     expect(parseCellReference('=Avtale!$C$12')).toEqual({ sheet: 'Avtale', address: 'C12' });
     expect(parseCellReference('Avtale!$C$12:$D$13')).toBeNull();
   });
 
-  test('an appended agreement fills the printable form, which is then shown', async () => {
+  test('an appended agreement fills the printable form, which is then shown; its documents are made for the print page', async () => {
     const standIn = await withTemplates();
     const workbook = writingPane(standIn);
     const loaded = await loadWorkbook(workbook);
@@ -581,12 +581,19 @@ describe('agreementFormService', () => {
     });
     expect(result).toMatchObject({ kind: 'appended', values: { id: 'AVT-001' } });
     standIn.resetLog();
-    expect(await new AgreementFormService(workbook).fill('AVT-001')).toBe(true);
+    const service = new PrintService(workbook);
     const target = parseCellReference(standIn.name('form_agreement_id')!.formula)!;
+    expect(await service.fillSheet('agreement', 'AVT-001')).toBe(target.sheet);
     expect(standIn.cell(target.sheet, target.address)?.value).toBe('AVT-001');
     expect(standIn.selection).toEqual(target);
     expect(standIn.syncCount).toBe(3);
-    expect(await new AgreementFormService(officePane(new ExcelStandIn())).fill('AVT-001')).toBe(false);
+    expect(await new PrintService(officePane(new ExcelStandIn())).fillSheet('agreement', 'AVT-001')).toBeNull();
+    // The print page's documents, in the language asked for: the partner named, no payment sentence without a payment.
+    const [agreement] = await service.documents('agreement', 'AVT-001', 'nn');
+    expect(agreement.title).toBe('Samarbeidsavtale');
+    expect(agreement.clauses[0].text).toContain('Frivilligsentralen (partnaren)');
+    expect(agreement.clauses.find((c) => c.key === 'economy')!.text).not.toContain('per gjennomførte aktivitet');
+    expect(agreement.signatures.map((x) => x.party)).toEqual(['municipality', 'partner']);
   });
 });
 
