@@ -4,7 +4,7 @@ import { SCHEMA_MIGRATIONS } from '../../../../src/core/model/schemaMigrations';
  * core's placement, plan, loading and rules. What the tests look at is what the stand-in's
  * workbook holds afterwards and how many round trips each action cost.
  */
-import { sheetDef } from '../../../../src/core/content/content';
+import { content, sheetDef } from '../../../../src/core/content/content';
 import { isoToSerial } from '../../../../src/core/model/dates';
 import { loadWorkbook } from '../../../../src/core/model/loadWorkbook';
 import { defaultSheetNames } from '../../../../src/core/plan/buildWorkbookPlan';
@@ -493,6 +493,9 @@ describe('settingsService', () => {
   });
 });
 
+/** Every statement of the checklist: a round rates them all. */
+const STATEMENTS = content().checklist.statements.length;
+
 describe('evaluation and summary', () => {
   test('a rated round is written into the checklist, and a refresh adds the actions it calls for', async () => {
     const standIn = await withTemplates();
@@ -507,7 +510,7 @@ describe('evaluation and summary', () => {
         .map((s) => [s.id, { rating: s.kind === 'barrier' ? ('agree' as const) : ('partly' as const), evidence: `Grunnlag ${s.id}` }]),
     );
     const saved = await evaluation.save(draft.date, answers, draft.scope, 'Ansatte');
-    expect(saved).toMatchObject({ how: 'updated', rated: 70 });
+    expect(saved).toMatchObject({ how: 'updated', rated: STATEMENTS });
     const again = await evaluation.draft(draft.date);
     expect(again.factors[0].statements[0]).toMatchObject({
       rating: answers[again.factors[0].statements[0].id].rating,
@@ -530,11 +533,11 @@ describe('evaluation and summary', () => {
     expect(figures.get('kpi_eval_statements_rated')).toBeDefined();
 
     // The evaluation block on the (protected) summary sheet now shows the round: the cell the
-    // kpi_eval_statements_rated name points at holds 70, and the sheet is protected again.
+    // kpi_eval_statements_rated name points at holds every statement, and the sheet is protected again.
     expect(second.summaryWritten).toBe(true);
     const names = await workbook.definedNames();
     const rated = /^'?(.*?)'?!\$([A-Z]+)\$(\d+)$/.exec(names.find((n) => n.name === 'kpi_eval_statements_rated')!.refersTo.replace(/^=/, ''))!;
-    expect(standIn.cell(rated[1], `${rated[2]}${rated[3]}`)?.value).toBe(70);
+    expect(standIn.cell(rated[1], `${rated[2]}${rated[3]}`)?.value).toBe(STATEMENTS);
     expect(standIn.sheet(rated[1]).protection.protected).toBe(true);
   });
 
@@ -548,7 +551,7 @@ describe('evaluation and summary', () => {
     const saved = await evaluation.save(date, { [first.id]: { rating: 'disagree', evidence: 'Ingen budsjettpost' } }, 'Hele kommunen', '');
     expect(saved).toEqual({ date, rated: 1, how: 'appended' });
     const rows = (await loadWorkbook(officePane(standIn))).data.registers.checklist.rows.filter((r) => r.values.round === date);
-    expect(rows).toHaveLength(70);
+    expect(rows).toHaveLength(STATEMENTS);
     expect(rows.find((r) => r.values.statementId === first.id)?.values.evidence).toBe('Ingen budsjettpost');
   });
 });
