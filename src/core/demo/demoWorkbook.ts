@@ -122,8 +122,7 @@ function agreementRecords(c: Context, partners: RegisterRecord[]): RegisterRecor
     const end = addMonths(start, 12 * c.dice.int(3, 5));
     const activity = c.dice.pick(lists.activityTypes);
     const police = c.settings.policeActivities.includes(activity);
-    const payment = c.dice.chance(0.3) ? c.dice.int(2, 10) * 100 : null;
-    return {
+    const record: RegisterRecord = {
       id: `AVT-${String(i + 1).padStart(3, '0')}`,
       partner: partner.name,
       unit: lists.units[i % lists.units.length],
@@ -134,12 +133,19 @@ function agreementRecords(c: Context, partners: RegisterRecord[]): RegisterRecor
       end,
       nextReview: c.today + c.dice.int(100, 300),
       grantPerYear: c.dice.int(1, 20) * 5000,
-      paymentPerActivity: payment,
-      paymentKind: payment === null ? null : itemLabel('paymentKinds', 'grant', c.lang),
+      paymentPerActivity: c.dice.chance(0.3) ? c.dice.int(2, 10) * 100 : null,
       contactMunicipality: `${c.dice.pick(FIRST_NAMES)} ${c.dice.pick(SURNAMES)}`,
       contactPartner: partner.contactPerson,
       requiresConfidentiality: yes(c),
       requiresPoliceCertificate: police ? yes(c) : no(c),
+      signedDate: start - c.dice.int(5, 30),
+      status: status('active'),
+      notes: null,
+    };
+    // Schema 3's columns draw their dice last, so the demo's earlier columns (and its planted problems) stay as they were.
+    return {
+      ...record,
+      paymentKind: record.paymentPerActivity === null ? null : itemLabel('paymentKinds', 'grant', c.lang),
       // Where the volunteers provide services under the act, § 5-4 and the act's confidentiality; else the organisation's own activity.
       policeBasis: itemLabel('policeBases', police ? 'hol54' : 'none', c.lang),
       confidentialityBasis: itemLabel('confidentialityBases', police ? 'healthServices' : 'promise', c.lang),
@@ -147,9 +153,6 @@ function agreementRecords(c: Context, partners: RegisterRecord[]): RegisterRecor
       signerMunicipalityRole: workbookStrings.text('demo.signerMunicipalityRole', c.lang),
       signerPartner: partner.contactPerson,
       signerPartnerRole: workbookStrings.text('demo.signerPartnerRole', c.lang),
-      signedDate: start - c.dice.int(5, 30),
-      status: status('active'),
-      notes: null,
     };
   });
 }
@@ -193,8 +196,7 @@ function volunteerRecords(c: Context, partners: RegisterRecord[], agreements: Re
     // activity needs none; a volunteer working directly in the services gets § 5-4 where the activity suggests it.
     const ownBasis = byAgreement || !suggested ? null : affiliation.key === 'organisation' ? 'none' : 'hol54';
     const needsPolice = byAgreement || ownBasis === 'hol54';
-    const shown = needsPolice ? start - c.dice.int(0, 20) : null;
-    records.push({
+    const record: RegisterRecord = {
       id: `F${String(i + 1).padStart(4, '0')}`,
       name,
       phone: phone(c.dice),
@@ -204,18 +206,25 @@ function volunteerRecords(c: Context, partners: RegisterRecord[], agreements: Re
       partner,
       activity,
       unit: c.dice.pick(lists.units),
-      contactPerson: `${c.dice.pick(FIRST_NAMES)} ${c.dice.pick(SURNAMES)}`,
       start,
       confidentialityDate: start + c.dice.int(0, 14),
-      policeCertificateDate: shown,
-      policeBasis: ownBasis === null ? null : itemLabel('policeBases', ownBasis, c.lang),
-      policeCertificateIssued: shown === null ? null : shown - c.dice.int(5, 60),
-      policeCertificateShownBy: shown === null ? null : workbookStrings.text('demo.shownBy', c.lang),
+      // Drawn as before schema 3 (when the activity or the agreement called for it), so later dice fall as they did.
+      policeCertificateDate: suggested || byAgreement ? start - c.dice.int(0, 20) : null,
       training: c.dice.chance(0.5) ? c.dice.pick(lists.trainingTypes) : null,
       consentDate: start,
       status: ended ? status('ended') : paused ? status('paused') : status('active'),
       end: endDay,
       notes: null,
+    };
+    // Schema 3's columns draw their dice after the earlier ones, so the demo's other values stay as they were.
+    if (!needsPolice) record.policeCertificateDate = null;
+    const shown = record.policeCertificateDate as number | null;
+    records.push({
+      ...record,
+      contactPerson: `${c.dice.pick(FIRST_NAMES)} ${c.dice.pick(SURNAMES)}`,
+      policeBasis: ownBasis === null ? null : itemLabel('policeBases', ownBasis, c.lang),
+      policeCertificateIssued: shown === null ? null : shown - c.dice.int(5, 60),
+      policeCertificateShownBy: shown === null ? null : workbookStrings.text('demo.shownBy', c.lang),
     });
   }
   return records;
