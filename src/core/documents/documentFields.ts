@@ -66,7 +66,7 @@ function settingField(key: keyof SettingsValues & string): FieldDef {
     list: p.type === 'list' ? p.list : undefined,
     value: (data) => (data.settings[key] as CellValue) ?? null,
     // An older workbook lacks the second block's names: the field is then blank and its sentences left out.
-    formula: () => blankIfError(`${p.name}&""`),
+    formula: () => blankIfError(p.name),
   };
 }
 
