@@ -149,12 +149,13 @@ function formulaResults(data: WorkbookData, rows: RegisterRow[], today: number):
   const register = data.registers.volunteers;
   const withNew: WorkbookData = { ...data, registers: { ...data.registers, volunteers: { ...register, rows: [...register.rows, ...rows] } } };
   const f = new FormulaRefs(data.lang, data.tables);
-  const totals = hoursLast12ById(withNew, effectiveReportDate(data, today));
+  const reportDate = effectiveReportDate(data, today);
+  const totals = hoursLast12ById(withNew, reportDate);
   const police = register.columns.get('policeCertificateRequired');
   const hours = register.columns.get('hoursLast12Months');
   return rows.map((row) => {
     const results = new Map<number, AppendValue>();
-    if (police) results.set(police, policeRequired(withNew, f, row) ? f.label('yesNo', 'yes') : f.label('yesNo', 'no'));
+    if (police) results.set(police, policeRequired(withNew, row, reportDate) ? f.label('yesNo', 'yes') : f.label('yesNo', 'no'));
     if (hours) results.set(hours, hoursLast12(totals, row));
     return results;
   });

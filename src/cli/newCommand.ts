@@ -25,6 +25,8 @@ export async function newCommand(file: string, options: NewOptions, log: (line: 
   const today = parseToday(options.today);
   if (existsSync(file) && !options.force) throw new UserFacingError(cliStrings.phrase('cli.error.exists', { file }));
   const input = options.demo ? demoWorkbook({ lang, seed, today }).input : newWorkbookInput(lang, today);
+  // A date given on the command line is the report date: the formulas compute for it, not for the day the file is opened.
+  if (options.today !== undefined) input.settings.reportDate = today;
   const plan = buildWorkbookPlan(input);
   const data = await writePlanToBuffer(plan);
   mkdirSync(dirname(file), { recursive: true });

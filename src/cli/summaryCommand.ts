@@ -120,7 +120,8 @@ export async function summaryCommand(
     log(evaluationStrings.both('summary.cli.publicWritten', { file: options.public }));
   }
   try {
-    const written = await writeRefreshedSummary(file, options.output, refreshedWorkbook(loaded, refresh, today), new Date());
+    const chosen = options.today !== undefined ? today : undefined;
+    const written = await writeRefreshedSummary(file, options.output, refreshedWorkbook(loaded, refresh, today, chosen), new Date());
     log(evaluationStrings.both('summary.cli.written', { file: written.target, added: refresh.actions.added.length }));
     if (written.backup) log(evaluationStrings.both('summary.cli.backup', { backup: written.backup }));
   } catch (error) {

@@ -7,7 +7,11 @@ import type { LoadedWorkbook } from '../core/model/loadWorkbook';
 import { defaultSheetNames, type WorkbookInput } from '../core/plan/buildWorkbookPlan';
 import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../core/content/templateSchema';
 import { recordsFromRegister, type RegisterRecord } from '../core/model/workbookData';
-import type { AppendValue } from '../workbook/xlsx';
+import type { AppendValue, CachedResult } from '../workbook/xlsx';
+import { cellAddress } from '../core/model/a1';
+import { parameterLabelColumn, parameterRow } from '../core/model/settingsModel';
+import { derivedColumnValues, hoursLast12Formula, policeRequiredFormula } from '../core/model/volunteerDerived';
+import { FormulaRefs } from '../core/plan/formulaRefs';
 
 export interface RefreshedWorkbook {
   input: WorkbookInput;
@@ -15,9 +19,38 @@ export interface RefreshedWorkbook {
   /** New action rows: sheet column → value, in the action table's current column positions. */
   newActions: Map<number, AppendValue>[];
   actionsHeaderRow: number;
+  /** The report date chosen on the command line, written into the settings when they had none. */
+  reportDate?: { sheetName: string; address: string; value: number };
+  /** The volunteer register's computed columns, their cached results brought up to the report date. */
+  derivedResults?: { sheetName: string; results: CachedResult[] };
 }
 
-export function refreshedWorkbook(loaded: LoadedWorkbook, refresh: SummaryRefresh, today: number): RefreshedWorkbook {
+/**
+ * The cached results of the volunteer register's formula columns for the refreshed report date,
+ * each for the formula it is computed by: a cell holding another formula (the police column of a
+ * workbook upgraded from schema 2 keeps its activity-based formula) keeps its cached value.
+ */
+function derivedResults(loaded: LoadedWorkbook, refresh: SummaryRefresh): RefreshedWorkbook['derivedResults'] {
+  const register = refresh.data.registers.volunteers;
+  if (!loaded.sheetNames.volunteers || register.headerRow <= 0) return undefined;
+  const f = new FormulaRefs(refresh.data.lang, refresh.data.tables);
+  const values = derivedColumnValues(refresh.data, f, refresh.reportDate);
+  const formulas = { policeCertificateRequired: policeRequiredFormula(f), hoursLast12Months: hoursLast12Formula(f) };
+  const results: CachedResult[] = [];
+  for (const key of ['policeCertificateRequired', 'hoursLast12Months'] as const) {
+    const col = register.columns.get(key);
+    if (col === undefined) continue;
+    register.rows.forEach((row, i) => results.push({ address: cellAddress(row.rowNumber, col), value: values[i][key], formula: formulas[key] }));
+  }
+  return { sheetName: register.sheetName, results };
+}
+
+/**
+ * What `summary` writes back. `chosenDate` is the report date given on the command line: when the
+ * settings hold none, it goes into them, so the workbook's formulas compute for that date too and
+ * not for whatever day it is opened.
+ */
+export function refreshedWorkbook(loaded: LoadedWorkbook, refresh: SummaryRefresh, today: number, chosenDate?: number): RefreshedWorkbook {
   const records = {} as Record<RegisterKey, RegisterRecord[]>;
   for (const key of REGISTER_KEYS) records[key] = recordsFromRegister(refresh.data.registers[key]);
   const sheetNames = { ...defaultSheetNames(loaded.data.lang), ...loaded.sheetNames };
@@ -34,10 +67,16 @@ export function refreshedWorkbook(loaded: LoadedWorkbook, refresh: SummaryRefres
           return row;
         })
       : [];
+  const choose = chosenDate !== undefined && loaded.data.settings.reportDate === null && loaded.sheetNames.settings !== undefined;
+  const settings = choose ? { ...loaded.data.settings, reportDate: chosenDate } : loaded.data.settings;
   return {
-    input: { lang: loaded.data.lang, settings: loaded.data.settings, records, sheetNames, tables: loaded.data.tables, today, refreshedAt: refresh.refreshedAt },
+    input: { lang: loaded.data.lang, settings, records, sheetNames, tables: loaded.data.tables, today, refreshedAt: refresh.refreshedAt },
     keys,
     newActions,
     actionsHeaderRow: actions.headerRow,
+    reportDate: choose
+      ? { sheetName: loaded.sheetNames.settings!, address: cellAddress(parameterRow('reportDate'), parameterLabelColumn('reportDate') + 1), value: chosenDate }
+      : undefined,
+    derivedResults: derivedResults(loaded, refresh),
   };
 }

@@ -1,15 +1,26 @@
 /**
  * Writes a refreshed summary back into the workbook file: the summary sheet and the metadata
  * sheet (both Samspill's own) are rendered afresh and swapped into the package, new actions from
- * the latest evaluation are appended to the action plan's table, and every other part of the
- * file is copied byte for byte. The summary's live formulas and kpi_* names keep their cells.
+ * the latest evaluation are appended to the action plan's table, the volunteer register's computed
+ * columns get cached results for the report date, a report date chosen on the command line goes
+ * into the settings, and every other part of the file is copied byte for byte. The summary's
+ * kpi_* names follow their figures when the layout moved (a list grew).
  */
 import { copyFile, readFile, rm } from 'node:fs/promises';
 import { constants as fsConstants } from 'node:fs';
 import type { RefreshedWorkbook } from './summaryInput';
 import { buildWorkbookPlan } from '../core/plan/buildWorkbookPlan';
 import type { WorkbookPlan } from '../core/plan/workbookPlan';
-import { appendTableRows, inspectPackage, mergeFreshWorkbook, NameConflictError, verifyMergedPackage, writePlanToBuffer } from '../workbook/xlsx';
+import {
+  appendTableRows,
+  inspectPackage,
+  mergeFreshWorkbook,
+  NameConflictError,
+  verifyMergedPackage,
+  writeCachedResults,
+  writeCells,
+  writePlanToBuffer,
+} from '../workbook/xlsx';
 import { backupPath } from './addCommand';
 import { writeFileAtomic } from './atomicWrite';
 import { SamspillError } from '../core/samspillError';
@@ -38,6 +49,8 @@ export async function refreshedPackage(original: Uint8Array, workbook: Refreshed
   const full = buildWorkbookPlan(workbook.input, workbook.keys);
   const fresh = await writePlanToBuffer(summaryOnlyPlan(full, workbook.input.sheetNames.summary));
   let data = original;
+  if (workbook.reportDate) data = writeCells(data, workbook.reportDate.sheetName, [{ address: workbook.reportDate.address, value: workbook.reportDate.value }]);
+  if (workbook.derivedResults) data = writeCachedResults(data, workbook.derivedResults.sheetName, workbook.derivedResults.results);
   if (workbook.newActions.length) {
     data = appendTableRows(data, { sheetName: workbook.input.sheetNames.actions, headerRow: workbook.actionsHeaderRow, rows: workbook.newActions }).data;
   }

@@ -64,6 +64,9 @@ function fixtureEntry(name: string, source: string): string {
   return file;
 }
 
+// webpack builds take ~25 s on a quiet 2-core machine and minutes when it is busy.
+jest.setTimeout(600_000);
+
 beforeAll(() => {
   fs.mkdirSync(path.join(ROOT, 'test-output'), { recursive: true });
   workDir = fs.mkdtempSync(path.join(ROOT, 'test-output', 'bundle-'));

@@ -111,7 +111,7 @@ describe.each(['nb', 'en'] as const)('samspill summary --public (%s)', (lang) =>
       .map((bytes) => strFromU8(bytes))
       .join('\n');
     expect([leakedName, leakedPhone].filter((p) => raw.includes(p))).toEqual([]);
-    expect(cells).toContain(text('public.removed', lang));
+    expect(cells.some((c) => c.includes(text('public.removed', lang)))).toBe(true);
   });
 
   it('shows the figures the core computed, and the whole action plan with the added actions', async () => {

@@ -18,55 +18,16 @@ import { newWorkbookInput } from '../../src/core/plan/newWorkbookInput';
 import { LANGUAGES } from '../../src/core/content/language';
 import { buildWorkbookPlan, workbookData } from '../../src/core/plan/buildWorkbookPlan';
 import { effectiveReportDate, figureValues, summarySections } from '../../src/core/summary/summaryFigures';
-import { isFormula, type WorkbookPlan } from '../../src/core/plan/workbookPlan';
-import type { CellValue, SheetGrid } from '../../src/core/port';
+import { isFormula } from '../../src/core/plan/workbookPlan';
+import type { SheetGrid } from '../../src/core/port';
 import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
 import { openXlsxFile } from '../../src/workbook/xlsx';
 import { recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
+import { expectedFormulas, sameValue as same, valueAt } from '../support/figureOracle';
 import { cellAddress } from '../../src/core/model/a1';
 
 const TODAY = isoToSerial('2026-11-23');
 const run = requireLibreOffice() ? describe : describe.skip;
-
-interface Expected {
-  sheet: string;
-  cell: string;
-  formula: string;
-  value: string | number | boolean | null;
-}
-
-/** Every formula the plan writes, with the value the core computed for it. */
-function expectedFormulas(plan: WorkbookPlan): Expected[] {
-  const out: Expected[] = [];
-  for (const sheet of plan.sheets) {
-    for (const c of sheet.cells)
-      if (isFormula(c.value)) out.push({ sheet: sheet.name, cell: cellAddress(c.row, c.col), formula: c.value.formula, value: c.value.result });
-    for (const t of sheet.tables)
-      t.rows.forEach((row, r) =>
-        row.forEach((v, i) => {
-          if (isFormula(v)) out.push({ sheet: sheet.name, cell: cellAddress(t.row + 1 + r, t.col + i), formula: v.formula, value: v.result });
-        }),
-      );
-  }
-  return out;
-}
-
-function parseAddress(cell: string): { row: number; col: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { row: Number(m[2]), col };
-}
-
-function valueAt(grid: SheetGrid, cell: string): CellValue {
-  const { row, col } = parseAddress(cell);
-  return grid.rows[row - 1]?.[col - 1] ?? null;
-}
-
-function same(actual: CellValue, expected: Expected['value']): boolean {
-  if (typeof expected === 'number') return typeof actual === 'number' && Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
-  if (expected === '' || expected === null) return actual === '' || actual === null;
-  return actual === expected;
-}
 
 run('LibreOffice recalculates what the core computed', () => {
   const dir = mkdtempSync(join(tmpdir(), 'samspill-oracle-'));

@@ -14,7 +14,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { content, workbookStrings } from '../../src/core/content/content';
 import type { Lang } from '../../src/core/content/language';
 import { buildPages, servePages } from '../support/pageServer';
-import { overlappingWords, pageText, pdfPages, requirePdftotext, wordsAtEdge, type PdfPage } from '../support/pdfText';
+import { pageFaults, pageText, pdfPages, requirePdftotext, type PdfPage } from '../support/pdfText';
 
 const OUT = path.resolve(__dirname, '..', '..', 'test-output', 'print-harness');
 const run = requirePdftotext();
@@ -56,10 +56,7 @@ async function printed(doc: string, lang: Lang): Promise<PdfPage[]> {
 }
 
 function expectClean(pages: PdfPage[]): void {
-  for (const page of pages) {
-    expect({ page: page.number, overlaps: overlappingWords(page).map(([a, b]) => `${a.text} / ${b.text}`) }).toEqual({ page: page.number, overlaps: [] });
-    expect({ page: page.number, atEdge: wordsAtEdge(page).map((w) => w.text) }).toEqual({ page: page.number, atEdge: [] });
-  }
+  for (const page of pages) expect(pageFaults(page)).toEqual({ page: page.number, overlaps: [], atEdge: [] });
 }
 
 const flat = (pages: PdfPage[]) => pages.map(pageText).join(' ').replace(/\s+/g, ' ');

@@ -17,7 +17,7 @@ import type { SheetKey } from '../../src/core/content/templateSchema';
 import { isFormula, type WorkbookPlan } from '../../src/core/plan/workbookPlan';
 import { writePlanToBuffer } from '../../src/workbook/xlsx/writing';
 import { csvCell, printToPdf, recalcToCsv, requireLibreOffice } from '../support/libreoffice';
-import { overlappingWords, pageText, pdfPages, requirePdftotext, wordsAtEdge, type PdfPage } from '../support/pdfText';
+import { pageFaults, pageText, pdfPages, requirePdftotext, type PdfPage } from '../support/pdfText';
 
 const run = requireLibreOffice() && requirePdftotext();
 const maybe = run ? describe : describe.skip;
@@ -49,10 +49,7 @@ async function printed(name: string, plan: WorkbookPlan): Promise<PdfPage[]> {
 }
 
 function expectClean(pages: PdfPage[]): void {
-  for (const page of pages) {
-    expect({ page: page.number, overlaps: overlappingWords(page).map(([a, b]) => `${a.text} / ${b.text}`) }).toEqual({ page: page.number, overlaps: [] });
-    expect({ page: page.number, atEdge: wordsAtEdge(page).map((w) => w.text) }).toEqual({ page: page.number, atEdge: [] });
-  }
+  for (const page of pages) expect(pageFaults(page)).toEqual({ page: page.number, overlaps: [], atEdge: [] });
 }
 
 /** Text without line breaks or hyphenation differences: words joined by single spaces. */

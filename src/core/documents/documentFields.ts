@@ -1,19 +1,20 @@
 /**
  * The fields a printable document fills its sentences from: each as a formula for the sheet (a
  * lookup from the register row chosen in its id cell, a setting by its name) and as the value the
- * core computes from the same row, so the sheet's cached text and the browser's page agree.
+ * core computes from the same row, so the sheet's cached text and the browser's page agree. The
+ * core finds rows and compares labels as the formulas do (model/criteria.ts: case ignored, nothing
+ * trimmed, wildcards escaped in every MATCH), so LibreOffice's recalculation reads the same text.
  */
 import { itemLabel, sheetDef, valueList } from '../content/content';
 import type { Lang } from '../content/language';
-import { asText, sameText } from '../model/cellValues';
-import { fixedItemKey } from '../model/legalBasis';
+import { cellText, matchesText } from '../model/criteria';
 import { serialParts } from '../model/dates';
 import { PARAMETERS, type SettingsValues } from '../model/settingsModel';
 import type { RegisterRow } from '../model/registerRows';
 import type { WorkbookData } from '../model/workbookData';
 import type { CellValue } from '../port';
 import type { FormulaRefs } from '../plan/formulaRefs';
-import { columnRef } from '../plan/structuredRefs';
+import { columnRef, escapedText } from '../plan/structuredRefs';
 import type { RegisterKey } from '../content/templateSchema';
 
 export type DocumentSubject = 'agreements' | 'volunteers';
@@ -48,7 +49,7 @@ function blankIfError(value: string): string {
 
 function lookup(register: RegisterKey, column: string) {
   return (f: FormulaRefs, id: string) =>
-    blankIfError(`INDEX(${f.col(register, column)},MATCH(${id},${columnRef(f.tables[register], f.header(register, 'id'))},0))`);
+    blankIfError(`INDEX(${f.col(register, column)},MATCH(${escapedText(id)},${columnRef(f.tables[register], f.header(register, 'id'))},0))`);
 }
 
 function registerField(register: RegisterKey, column: string, key = column): FieldDef {
@@ -72,8 +73,8 @@ function settingField(key: keyof SettingsValues & string): FieldDef {
 
 /** The partner row an agreement or a volunteer names. */
 function partnerOf(data: WorkbookData, row: RegisterRow | undefined): RegisterRow | undefined {
-  const name = asText(row?.values.partner ?? null);
-  return name === '' ? undefined : data.registers.partners.rows.find((p) => sameText(p.values.name, name));
+  const name = cellText(row?.values.partner);
+  return name === '' ? undefined : data.registers.partners.rows.find((p) => matchesText(p.values.name, name));
 }
 
 function partnerField(key: string, column: string, subject: DocumentSubject): FieldDef {
@@ -82,8 +83,8 @@ function partnerField(key: string, column: string, subject: DocumentSubject): Fi
     kind: 'text',
     value: (data, row) => partnerOf(data, row)?.values[column] ?? null,
     formula: (f, id) => {
-      const partner = `INDEX(${f.col(subject, 'partner')},MATCH(${id},${columnRef(f.tables[subject], f.header(subject, 'id'))},0))`;
-      return blankIfError(`INDEX(${f.col('partners', column)},MATCH(${partner},${f.col('partners', 'name')},0))`);
+      const partner = `INDEX(${f.col(subject, 'partner')},MATCH(${escapedText(id)},${columnRef(f.tables[subject], f.header(subject, 'id'))},0))`;
+      return blankIfError(`INDEX(${f.col('partners', column)},MATCH(${escapedText(partner)},${f.col('partners', 'name')},0))`);
     },
   };
 }
@@ -99,15 +100,16 @@ function volunteerBasisField(key: string, column: string, list: string): FieldDe
     list,
     value: (data, row) => {
       const own = row?.values[column] ?? null;
-      if (asText(own) !== '') return own;
-      const partner = asText(row?.values.partner ?? null);
+      if (cellText(own) !== '') return own;
+      const partner = cellText(row?.values.partner);
       if (partner === '') return null;
-      return data.registers.agreements.rows.find((a) => sameText(a.values.partner, partner))?.values[column] ?? null;
+      return data.registers.agreements.rows.find((a) => matchesText(a.values.partner, partner))?.values[column] ?? null;
     },
     formula: (f, id) => {
-      const find = (col: string) => `INDEX(${f.col('volunteers', col)},MATCH(${id},${columnRef(f.tables.volunteers, f.header('volunteers', 'id'))},0))`;
+      const find = (col: string) =>
+        `INDEX(${f.col('volunteers', col)},MATCH(${escapedText(id)},${columnRef(f.tables.volunteers, f.header('volunteers', 'id'))},0))`;
       const own = blankIfError(find(column));
-      const byAgreement = blankIfError(`INDEX(${f.col('agreements', column)},MATCH(${find('partner')},${f.col('agreements', 'partner')},0))`);
+      const byAgreement = blankIfError(`INDEX(${f.col('agreements', column)},MATCH(${escapedText(find('partner'))},${f.col('agreements', 'partner')},0))`);
       return `IF(${own}<>"",${own},${byAgreement})`;
     },
   };
@@ -139,11 +141,12 @@ export function documentFields(subject: DocumentSubject): FieldDef[] {
   ];
 }
 
-/** The fields' values for one row, as the document prints them. */
 /**
- * The fields' values for one row, as the document prints them. A fixed list's label is printed in
- * the document's language, which may differ from the workbook's (a print page in English of a
- * workbook in bokmål); the sheet prints in the workbook's language, so its labels are the cells'.
+ * The fields' values for one row, as the document prints them: the cell's text as the sheet's
+ * formula passes it on (untrimmed: the clause is TRIMmed whole, as the sheet does). A fixed list's
+ * item is the one whose label in the workbook's language the cell holds (as the sheet's "=" finds
+ * it); it is printed in the document's language, which may differ from the workbook's (a print
+ * page in English of a workbook in bokmål); the sheet prints in the workbook's language.
  */
 export function fieldValues(fields: FieldDef[], data: WorkbookData, row: RegisterRow | undefined, lang: Lang): FieldValues {
   const values: FieldValues = {};
@@ -152,9 +155,9 @@ export function fieldValues(fields: FieldDef[], data: WorkbookData, row: Registe
     const empty = raw === null || raw === '' || typeof raw === 'object';
     let text = empty ? '' : String(raw);
     if (!empty && field.kind === 'date' && typeof raw === 'number') text = formatDay(raw);
-    const key = field.list && !empty ? fixedItemKey(field.list, raw) : null;
+    const key = field.list && !empty ? (valueList(field.list).items.find((i) => matchesText(raw, i.label[data.lang]))?.key ?? null) : null;
     if (key && lang !== data.lang) text = itemLabel(field.list!, key, lang);
-    values[field.key] = { text: text.trim(), key };
+    values[field.key] = { text, key };
   }
   return values;
 }

@@ -7,7 +7,7 @@
  */
 import { workbookStrings } from '../content/content';
 import type { Lang } from '../content/language';
-import { asText, sameText } from '../model/cellValues';
+import { cellText, matchesText } from '../model/criteria';
 import { absoluteAddress } from '../model/a1';
 import type { RegisterRow } from '../model/registerRows';
 import type { WorkbookData } from '../model/workbookData';
@@ -17,7 +17,8 @@ import type { PlannedCell, PlannedName, PlannedSheet, StyleKey } from '../plan/w
 import type { SheetKey } from '../content/templateSchema';
 import { documentFields, fieldValues, type DocumentSubject, type FieldDef, type FieldValues } from './documentFields';
 import type { Condition, DocumentTemplate, SentenceTemplate } from './documentSchema';
-import { columnPoints, pageBreaks, textHeight, type KeepTogether } from './documentLayout';
+import { columnPoints, textHeight } from '../plan/rowHeights';
+import { pageBreaks, type KeepTogether } from './documentLayout';
 import { placeholdersOf, printDocument, type PrintDocument } from './printDocument';
 import type { WorkbookStringKey } from '../content/content';
 
@@ -59,8 +60,9 @@ interface FieldCells {
   def: (key: string) => FieldDef;
 }
 
+/** A date as dd.mm.yyyy; text in a date cell as it stands (the core prints it so too). */
 function dayText(cell: string): string {
-  return `IF(${cell}="","",TEXT(DAY(${cell}),"00")&"."&TEXT(MONTH(${cell}),"00")&"."&YEAR(${cell}))`;
+  return `IF(ISNUMBER(${cell}),TEXT(DAY(${cell}),"00")&"."&TEXT(MONTH(${cell}),"00")&"."&YEAR(${cell}),${cell}&"")`;
 }
 
 function placeholderFormula(cells: FieldCells, key: string): string {
@@ -172,7 +174,7 @@ export function documentSheet(
     def: (key) => byKey.get(key)!.def,
   };
   const labels = (list: string, key: string) => f.label(list, key);
-  const chosen = chosenId ? data.registers[spec.subject].rows.find((r) => sameText(r.values.id, chosenId)) : undefined;
+  const chosen = chosenId ? data.registers[spec.subject].rows.find((r) => matchesText(r.values.id, chosenId)) : undefined;
   const chosenValues = fieldValues(fields, data, chosen, lang);
   const practice = t('document.practice');
   const allValues: FieldValues[] = rowsToFit(data, spec.subject).map((r) => fieldValues(fields, data, r, lang));
@@ -211,7 +213,7 @@ export function documentSheet(
   // The helper cells: the id to choose, its hint, and the fields the sentences read; none is printed.
   const helper: PlannedCell[] = [
     { row: ID_ROW, col: HELPER_LABEL_COL, value: t(spec.chooseLabel), style: 'label' },
-    { row: ID_ROW, col: HELPER_VALUE_COL, value: chosen ? asText(chosen.values.id) : null, style: 'input' },
+    { row: ID_ROW, col: HELPER_VALUE_COL, value: chosen ? cellText(chosen.values.id) : null, style: 'input' },
     { row: ID_ROW + 1, col: HELPER_LABEL_COL, value: t(spec.chooseHelp), style: 'help' },
     { row: FIRST_FIELD_ROW - 1, col: HELPER_LABEL_COL, value: t('agreement.fields'), style: 'heading' },
   ];
@@ -264,7 +266,7 @@ export function printDocuments(
   id: string,
   lang: Lang = data.lang,
 ): PrintDocument[] {
-  const row = data.registers[subject].rows.find((r) => sameText(r.values.id, id));
+  const row = data.registers[subject].rows.find((r) => matchesText(r.values.id, id));
   const values = fieldValues(documentFields(subject), data, row, lang);
   return templates.map((t) => printDocument(t, values, lang, workbookStrings.text('document.practice', lang)));
 }

@@ -65,11 +65,18 @@ export function fillSentence(text: string, values: FieldValues): string {
   return text.replace(PLACEHOLDER, (_m, key: string) => values[key]?.text ?? '');
 }
 
+/** What the spreadsheet's TRIM leaves: no space at either end, one between words (only the space character). */
+export function spreadsheetTrim(text: string): string {
+  return text.replace(/ +/g, ' ').replace(/^ | $/g, '');
+}
+
 export function clauseText(clause: ClauseTemplate, values: FieldValues, lang: Lang): string {
-  return clause.sentences
-    .filter((s) => sentenceIncluded(s, values, lang))
-    .map((s) => fillSentence(s.text[lang], values))
-    .join(' ');
+  return spreadsheetTrim(
+    clause.sentences
+      .filter((s) => sentenceIncluded(s, values, lang))
+      .map((s) => fillSentence(s.text[lang], values))
+      .join(' '),
+  );
 }
 
 export function upperName(name: string, lang: Lang): string {

@@ -6,6 +6,7 @@
  * and only (statement, instrument) pairs not yet in the plan are added — so an action planned
  * after last year's evaluation is not planned twice when the barrier is still there this year.
  */
+import { matchesText } from '../model/criteria';
 import type { CellValue } from '../port';
 import { asText, isBlank, normaliseLabel } from '../model/cellValues';
 import { content, itemLabel, workbookStrings } from '../content/content';
@@ -110,6 +111,7 @@ export function refreshActions(existing: RegisterRows, proposals: RegisterRecord
  */
 export function isOpenAction(values: Record<string, unknown>, lang: Lang): boolean {
   if (isBlank(values.statementId as CellValue)) return false;
-  const status = normaliseLabel(asText(values.status as CellValue));
-  return status !== normaliseLabel(itemLabel('actionStatuses', 'done', lang)) && status !== normaliseLabel(itemLabel('actionStatuses', 'dropped', lang));
+  // As COUNTIFS compares: case ignored, nothing trimmed ("Fullført " is not done; validation warns about it).
+  const status = values.status as CellValue;
+  return !matchesText(status, itemLabel('actionStatuses', 'done', lang)) && !matchesText(status, itemLabel('actionStatuses', 'dropped', lang));
 }

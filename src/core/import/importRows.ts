@@ -28,7 +28,7 @@ import { cellAddress } from '../model/a1';
 export const FOLLOW_UP_RULES = new Set([
   'volunteers.consentDate.missing',
   'volunteers.confidentialityDate.missing',
-  'volunteers.policeCertificate.missingForActivity',
+  'volunteers.policeCertificate.missingForBasis',
   'volunteers.policeCertificate.missingForAgreement',
 ]);
 

@@ -3,13 +3,15 @@
  * (helse- og omsorgstjenesteloven § 5-4, the child care certificate, another basis, or none) and
  * for confidentiality. The law decides per assignment (templates/legal.json hol-5-4-volunteers),
  * so a volunteer's own basis wins over the partner's agreement; the activity table only suggests.
+ * An agreement counts while it is active on the report date (activeRule.ts), as the summary counts it.
  */
-import { valueList } from '../content/content';
-import { LANGUAGES } from '../content/language';
+import { itemLabel, valueList } from '../content/content';
+import { LANGUAGES, type Lang } from '../content/language';
 import type { CellValue } from '../port';
-import { asText, normaliseLabel, sameText } from './cellValues';
+import { isActiveOn } from './activeRule';
+import { asText, normaliseLabel } from './cellValues';
+import { cellText, matchesText } from './criteria';
 import type { RegisterRow } from './registerRows';
-import { isYes } from './settingsModel';
 import type { WorkbookData } from './workbookData';
 
 export type PoliceBasisKey = 'hol54' | 'childCare' | 'otherBasis' | 'none';
@@ -33,34 +35,44 @@ export interface PoliceRequirement {
   from: 'assignment' | 'agreement' | null;
 }
 
-/** Whether an agreement requires a police certificate: its basis when set, else the older yes/no column. */
-export function agreementPolice(agreement: RegisterRow): { required: boolean; basis: PoliceBasisKey | null } {
-  const basis = policeBasisKey(agreement.values.policeBasis);
-  if (basis) return { required: basis !== 'none', basis };
-  return { required: isYes(agreement.values.requiresPoliceCertificate), basis: null };
+/**
+ * Whether an agreement requires a police certificate: its basis when one is written (any but
+ * «Ingen»), else the older yes/no column. Texts are compared as the register's formula compares
+ * them (criteria.ts: case ignored, nothing trimmed, the workbook's language), so the core and the
+ * spreadsheet agree on every row.
+ */
+export function agreementPolice(agreement: RegisterRow, lang: Lang): { required: boolean; basis: PoliceBasisKey | null } {
+  const written = cellText(agreement.values.policeBasis);
+  if (written !== '') return { required: !matchesText(written, itemLabel('policeBases', 'none', lang)), basis: policeBasisKey(written) };
+  return { required: matchesText(agreement.values.requiresPoliceCertificate, itemLabel('yesNo', 'yes', lang)), basis: null };
 }
 
-export function activeAgreementsOf(data: WorkbookData, partner: string, activeLabel: string): RegisterRow[] {
+/** The partner's agreements active on the date, by the one rule the summary counts them with (activeRule.ts). */
+export function activeAgreementsOf(data: WorkbookData, partner: string, date: number): RegisterRow[] {
   if (partner === '') return [];
-  return data.registers.agreements.rows.filter((a) => sameText(a.values.partner, partner) && sameText(a.values.status, activeLabel));
+  return data.registers.agreements.rows.filter((a) => matchesText(a.values.partner, partner) && isActiveOn(a, 'agreements', data.lang, date));
 }
 
-/** The police certificate requirement for one volunteer's assignment. */
-export function policeRequirement(data: WorkbookData, volunteer: RegisterRow, activeAgreementLabel: string): PoliceRequirement {
-  const own = policeBasisKey(volunteer.values.policeBasis);
-  if (own) return { required: own !== 'none', basis: own, from: 'assignment' };
-  for (const agreement of activeAgreementsOf(data, asText(volunteer.values.partner), activeAgreementLabel)) {
-    const police = agreementPolice(agreement);
+/**
+ * The police certificate requirement for one volunteer's assignment on the date: the volunteer's
+ * own basis when one is written (none: not required), else a partner's active agreement that
+ * requires one (agreementPolice). The register's formula column (volunteerDerived.ts) says the same.
+ */
+export function policeRequirement(data: WorkbookData, volunteer: RegisterRow, date: number): PoliceRequirement {
+  const own = cellText(volunteer.values.policeBasis);
+  if (own !== '') return { required: !matchesText(own, itemLabel('policeBases', 'none', data.lang)), basis: policeBasisKey(own), from: 'assignment' };
+  for (const agreement of activeAgreementsOf(data, cellText(volunteer.values.partner), date)) {
+    const police = agreementPolice(agreement, data.lang);
     if (police.required) return { required: true, basis: police.basis, from: 'agreement' };
   }
   return { required: false, basis: null, from: null };
 }
 
 /** The confidentiality basis of a volunteer's assignment: their own, else the first active agreement's that names one. */
-export function confidentialityBasis(data: WorkbookData, volunteer: RegisterRow, activeAgreementLabel: string): ConfidentialityBasisKey | null {
+export function confidentialityBasis(data: WorkbookData, volunteer: RegisterRow, date: number): ConfidentialityBasisKey | null {
   const own = confidentialityBasisKey(volunteer.values.confidentialityBasis);
   if (own) return own;
-  for (const agreement of activeAgreementsOf(data, asText(volunteer.values.partner), activeAgreementLabel)) {
+  for (const agreement of activeAgreementsOf(data, cellText(volunteer.values.partner), date)) {
     const basis = confidentialityBasisKey(agreement.values.confidentialityBasis);
     if (basis) return basis;
   }

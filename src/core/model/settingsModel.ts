@@ -4,11 +4,12 @@
  */
 import type { CellValue, SheetGrid } from '../port';
 import { asNumber, asText, normaliseLabel } from './cellValues';
+import { cellText, matchesText } from './criteria';
 import { valueList } from '../content/content';
 import { LANGUAGES, type Lang } from '../content/language';
 
 /** The single-value settings (the lists are not parameters); each has a label and help in templates/ui/workbook.json. */
-export type ParameterKey = Exclude<keyof SettingsValues, 'lists' | 'policeActivities'>;
+export type ParameterKey = Exclude<keyof SettingsValues, 'lists' | 'policeActivities' | 'listSlots'>;
 
 export interface ParameterDef {
   key: ParameterKey;
@@ -37,6 +38,8 @@ export const PARAMETERS: ParameterDef[] = [
   { key: 'retentionMonths', type: 'integer', name: 'cfg_retention_months', default: 24, min: 1, max: 240 },
   // Core volunteers give ten hours or more a month.
   { key: 'coreHoursPerMonth', type: 'number', name: 'cfg_core_hours_per_month', default: 10, min: 0, max: 744, source: '003_5b756f3ba21c4f06.txt:86-87' },
+  // In the copy for the public, counts of people below this are not shown: few enough to point at someone.
+  { key: 'publicMinCount', type: 'integer', name: 'cfg_public_min_count', default: 5, min: 1, max: 100 },
   // Schema 3, the second block: who the controller is, the register's legal basis, the municipality's grant rules.
   { key: 'municipalityOrgNumber', type: 'text', name: 'cfg_municipality_org_number', default: '', maxLength: 11 },
   { key: 'privacyContact', type: 'text', name: 'cfg_privacy_contact', default: '', maxLength: 200 },
@@ -48,11 +51,14 @@ export const PARAMETERS: ParameterDef[] = [
 ];
 
 /**
- * The parameters stand in two blocks: the first eight in columns A to C (schema 1), the rest in
- * columns E to G beside them, so that adding parameters never moved a cell an older workbook's
- * formulas, names or pane writes rely on.
+ * The parameters stand in two blocks: the first nine in columns A to C (schema 1's eight in rows
+ * 4 to 11, the public copy's smallest count in row 12), the rest (schema 3) in columns E to G
+ * beside them, so that adding parameters never moved a cell an older workbook's formulas, names
+ * or pane writes rely on. A workbook made before a parameter existed has a blank cell and no
+ * name there: the parameter keeps its default (readSettings), and a formula reading its name
+ * guards against the name missing.
  */
-export const FIRST_BLOCK_SIZE = 8;
+export const FIRST_BLOCK_SIZE = 9;
 export const SECOND_BLOCK_COLUMN = 5;
 
 /** The lists shown on the settings sheet, left to right; the user's own (editable) lists first. */
@@ -127,6 +133,8 @@ export interface SettingsValues {
   reviewWarningDays: number;
   retentionMonths: number;
   coreHoursPerMonth: number;
+  /** The smallest count of people the public copy shows in a breakdown; smaller ones (from 1) are hidden. */
+  publicMinCount: number;
   municipalityOrgNumber: string;
   privacyContact: string;
   /** A label of the personalDataBases list, as the workbook holds it; see `personalDataBasisKey`. */
@@ -139,6 +147,17 @@ export interface SettingsValues {
   lists: Record<SettingsListKey, string[]>;
   /** Activity labels that require a police certificate. */
   policeActivities: string[];
+  /**
+   * The editable lists as the settings sheet holds them, slot by slot up to the last item, each
+   * text as written (blank slots kept): what INDEX(list_…, n) gives the summary's breakdown rows.
+   * Absent when the settings were made rather than read; then the lists are the slots.
+   */
+  listSlots?: Partial<Record<SettingsListKey, string[]>>;
+}
+
+/** A list slot by slot, as the sheet's INDEX sees it (see SettingsValues.listSlots). */
+export function listSlots(settings: SettingsValues, key: SettingsListKey): string[] {
+  return settings.listSlots?.[key] ?? settings.lists[key];
 }
 
 export function defaultSettings(lang: Lang): SettingsValues {
@@ -189,13 +208,18 @@ export function readSettings(grid: SheetGrid, lang: Lang): SettingsValues {
     if (index < 0) continue;
     const items: string[] = [];
     const police: string[] = [];
+    const slots: string[] = [];
     for (let r = SETTINGS_LAYOUT.firstListRow; r < SETTINGS_LAYOUT.firstListRow + SETTINGS_LAYOUT.listCapacity; r++) {
-      const label = asText(cell(grid, r, index + 1));
+      const written = cellText(cell(grid, r, index + 1));
+      slots.push(written);
+      const label = written.trim();
       if (!label) continue;
       items.push(label);
       if (key === POLICE_COLUMN_LIST && isYes(cell(grid, r, index + 2))) police.push(label);
     }
     settings.lists[key] = items;
+    while (slots.length && slots[slots.length - 1] === '') slots.pop();
+    if (valueList(key).editable) settings.listSlots = { ...settings.listSlots, [key]: slots };
     if (key === POLICE_COLUMN_LIST) settings.policeActivities = police;
   }
   return settings;
@@ -207,9 +231,11 @@ export function isYes(value: CellValue | undefined): boolean {
   return valueList('yesNo').items.some((i) => i.key === 'yes' && LANGUAGES.some((l) => normaliseLabel(i.label[l]) === t));
 }
 
-/** The key of the register's legal basis whatever language the workbook's label is in; the default when unreadable. */
-export function personalDataBasisKey(settings: Pick<SettingsValues, 'personalDataBasis'>): 'agreement' | 'publicTask' | 'consent' {
-  const t = normaliseLabel(settings.personalDataBasis);
-  const item = valueList('personalDataBases').items.find((i) => LANGUAGES.some((l) => normaliseLabel(i.label[l]) === t));
+/**
+ * The key of the register's legal basis, its label compared as the summary's formula compares it
+ * (criteria.ts: the workbook's language, case ignored, nothing trimmed); the default when unreadable.
+ */
+export function personalDataBasisKey(settings: Pick<SettingsValues, 'personalDataBasis'>, lang: Lang): 'agreement' | 'publicTask' | 'consent' {
+  const item = valueList('personalDataBases').items.find((i) => matchesText(settings.personalDataBasis, i.label[lang]));
   return (item?.key as 'agreement' | 'publicTask' | 'consent' | undefined) ?? 'agreement';
 }

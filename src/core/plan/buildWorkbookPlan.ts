@@ -10,7 +10,7 @@ import { META_SHEET_NAME, metaEntries, type MetaRecord } from '../model/metaShee
 import type { SettingsValues } from '../model/settingsModel';
 import { effectiveReportDate, summarySections } from '../summary/summaryFigures';
 import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../content/templateSchema';
-import { hoursLast12, hoursLast12ById, hoursLast12Formula, policeRequired, policeRequiredFormula } from '../model/volunteerDerived';
+import { derivedColumnValues, hoursLast12Formula, policeRequiredFormula } from '../model/volunteerDerived';
 import { registerFromRecords, type RegisterRecord, type TableNames, type WorkbookData } from '../model/workbookData';
 import type { PlannedName, PlannedSheet, WorkbookPlan } from './workbookPlan';
 import { agreementSheet } from './agreementSheet';
@@ -60,19 +60,14 @@ export function workbookData(input: WorkbookInput): WorkbookData {
 
 /** Fills the volunteer register's formula columns with their formulas and computed results. */
 function withVolunteerFormulas(input: WorkbookInput, data: WorkbookData, f: FormulaRefs, reportDate: number): RegisterRecord[] {
-  const totals = hoursLast12ById(data, reportDate);
-  const yes = f.label('yesNo', 'yes');
-  const no = f.label('yesNo', 'no');
+  const values = derivedColumnValues(data, f, reportDate);
   const policeFormula = policeRequiredFormula(f);
   const hoursFormula = hoursLast12Formula(f);
-  return input.records.volunteers.map((record, i) => {
-    const row = data.registers.volunteers.rows[i];
-    return {
-      ...record,
-      policeCertificateRequired: { formula: policeFormula, result: policeRequired(data, f, row) ? yes : no },
-      hoursLast12Months: { formula: hoursFormula, result: hoursLast12(totals, row) },
-    };
-  });
+  return input.records.volunteers.map((record, i) => ({
+    ...record,
+    policeCertificateRequired: { formula: policeFormula, result: values[i].policeCertificateRequired },
+    hoursLast12Months: { formula: hoursFormula, result: values[i].hoursLast12Months },
+  }));
 }
 
 function metaSheet(input: WorkbookInput, keys: SheetKey[]): PlannedSheet {
@@ -122,7 +117,7 @@ export function buildWorkbookPlan(input: WorkbookInput, keys: readonly SheetKey[
     else if (key === 'agreement') add(agreementSheet(input.sheetNames.agreement, data, f, input.chosenAgreementId ?? null));
     else if (key === 'volunteerPapers') add(volunteerPapersSheet(input.sheetNames.volunteerPapers, data, f, input.chosenVolunteerId ?? null));
     else if (key === 'summary')
-      add(summarySheet(input.sheetNames.summary, input.lang, summarySections(data, reportDate, { refreshedAt: refreshStamp(input) })));
+      add(summarySheet(input.sheetNames.summary, input.lang, summarySections(data, reportDate, { refreshedAt: refreshStamp(input), writtenOn: input.today })));
     else if (key === '_meta') sheets.push(metaSheet(input, [...keys]));
     else
       sheets.push(registerSheet({ key, lang: input.lang, sheetName: input.sheetNames[key], tableName: input.tables[key], records: records[key], validation }));

@@ -4,7 +4,7 @@
  */
 import { itemLabel, sheetDef } from '../content/content';
 import type { Lang } from '../content/language';
-import { columnRef, textLiteral, thisRowRef } from './structuredRefs';
+import { columnRef, criterionLiteral, textLiteral, thisRowRef } from './structuredRefs';
 import type { RegisterKey } from '../content/templateSchema';
 import type { TableNames } from '../model/workbookData';
 
@@ -33,6 +33,11 @@ export class FormulaRefs {
   /** A fixed list item's label in this workbook's language, as a formula text literal. */
   item(listKey: string, itemKey: string): string {
     return textLiteral(itemLabel(listKey, itemKey, this.lang));
+  }
+
+  /** A COUNTIFS/SUMIFS criterion matching exactly a fixed list item's label (no wildcards). */
+  is(listKey: string, itemKey: string): string {
+    return criterionLiteral(itemLabel(listKey, itemKey, this.lang));
   }
 
   label(listKey: string, itemKey: string): string {

@@ -21,3 +21,31 @@ export function thisRowRef(table: string, header: string): string {
 export function textLiteral(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
+
+/** ~ * ? escaped with a ~, so COUNTIFS, SUMIFS and MATCH read them as themselves, not as wildcards. */
+export function escapeWildcards(text: string): string {
+  return text.replace(/[~*?]/g, (ch) => `~${ch}`);
+}
+
+/**
+ * A COUNTIFS/SUMIFS criterion matching exactly this text (case ignored): "=" in front, so that a
+ * text starting with < > or = is not read as a comparison, and wildcards escaped.
+ */
+export function criterionLiteral(text: string): string {
+  return textLiteral(`=${escapeWildcards(text)}`);
+}
+
+/** A COUNTIFS/SUMIFS criterion matching every cell but those holding exactly this text (case ignored): blank cells too. */
+export function criterionNot(text: string): string {
+  return textLiteral(`<>${escapeWildcards(text)}`);
+}
+
+/** The same for a text the formula computes (a cell, a label, a column inside SUMPRODUCT). */
+export function criterionOf(expression: string): string {
+  return `"="&${escapedText(expression)}`;
+}
+
+/** A text the formula computes with its wildcards escaped: a MATCH lookup value that matches only itself. */
+export function escapedText(expression: string): string {
+  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${expression},"~","~~"),"*","~*"),"?","~?")`;
+}

@@ -31,9 +31,13 @@ export const STYLES: Record<StyleKey, StyleSpec> = {
   subtitle: { italic: true, color: '595959' },
   heading: { bold: true, size: 12, color: BRAND_COLOR, borderBottom: true },
   label: { bold: true },
+  labelWrap: { bold: true, wrap: true, verticalTop: true },
   help: { italic: true, color: '595959', wrap: true },
   text: {},
   wrap: { wrap: true, verticalTop: true },
+  // Beside wrapped texts in a table row, so that a row reads from its top line.
+  top: { verticalTop: true },
+  dateTop: { numFmt: DATE_FORMAT, align: 'left', verticalTop: true },
   input: { fill: INPUT_FILL, unlocked: true },
   inputDate: { fill: INPUT_FILL, unlocked: true, numFmt: DATE_FORMAT, align: 'left' },
   inputNumber: { fill: INPUT_FILL, unlocked: true, numFmt: '#,##0', align: 'right' },
@@ -51,4 +55,8 @@ export const STYLES: Record<StyleKey, StyleSpec> = {
   docText: { font: 'Arial', size: 10, wrap: true, verticalTop: true },
   docSignLine: { font: 'Arial', size: 10, borderBottom: true, verticalBottom: true },
   docSignLabel: { font: 'Arial', size: 8, italic: true, color: '595959', verticalTop: true },
+  // A change in percentage points, signed; better and worse in the colours of Excel's own "Good" and "Bad" styles.
+  change: { numFmt: '+0;-0;0', align: 'right' },
+  changeBetter: { numFmt: '+0;-0;0', align: 'right', color: '006100', fill: 'C6EFCE' },
+  changeWorse: { numFmt: '+0;-0;0', align: 'right', color: '9C0006', fill: 'FFC7CE' },
 };

@@ -24,9 +24,12 @@ export type StyleKey =
   | 'subtitle'
   | 'heading'
   | 'label'
+  | 'labelWrap'
   | 'help'
   | 'text'
   | 'wrap'
+  | 'top'
+  | 'dateTop'
   | 'input'
   | 'inputDate'
   | 'inputNumber'
@@ -38,6 +41,9 @@ export type StyleKey =
   | 'kpiMoney'
   | 'kpiDecimal'
   | 'bar'
+  | 'change'
+  | 'changeBetter'
+  | 'changeWorse'
   | 'docTitle'
   | 'docClauseTitle'
   | 'docText'
@@ -98,7 +104,10 @@ export interface PlannedSheet {
   protection?: { unlocked: string[] };
   /** Footer codes as Excel writes them ("Side &P av &N"), centred. */
   print?: { area: string; orientation: 'portrait' | 'landscape'; fitToWidth: boolean; footer?: string };
-  /** Heights in points of the rows that need one (1-based row → points): wrapped formula text is not fitted by the host. */
+  /**
+   * Heights in points of the rows that need one (1-based row → points; other rows keep the default): neither host grows a
+   * row for wrapped text in a written file, nor ever for a formula or merged cells. Estimated in rowHeights.ts.
+   */
   rowHeights?: Record<number, number>;
   /** Rows after which a page breaks when printed (1-based). */
   rowBreaks?: number[];

@@ -2,17 +2,29 @@
  * The summary's key figures. Each figure is written twice from one definition: as a live formula
  * for the workbook, and as the value the core computes from the same rows. The value becomes the
  * formula's cached result, and tests check that an independent spreadsheet computes the same.
+ * Each figure also names its one-line definition (templates/ui/figures.json), which the sheet's
+ * "how the figures are computed" section and docs/figures.md show.
+ *
+ * The shared rules: "active" is activeRule.ts (one rule for agreements and volunteers), "due for
+ * deletion" is retention.ts (shared with validation), texts compare as COUNTIFS compares them and
+ * every criterion escapes wildcards (criteria.ts), and only a number in a date cell is a date.
  */
-import { asNumber, isBlank, sameText } from '../model/cellValues';
+import { asNumber } from '../model/cellValues';
+import { isDate, matchesText } from '../model/criteria';
 import { valueList, workbookStrings, type WorkbookStringKey } from '../content/content';
-import { addMonths, serialParts, serialToIso, ymdToSerial } from '../model/dates';
+import { serialParts, serialToIso, ymdToSerial } from '../model/dates';
 import { evaluationSections } from '../evaluation/evaluationFigures';
 import { FormulaRefs } from '../plan/formulaRefs';
+import { criterionOf, textLiteral } from '../plan/structuredRefs';
 import type { RegisterRow } from '../model/registerRows';
+import { listSlots, personalDataBasisKey } from '../model/settingsModel';
+import { ActiveRule, endedWhileMarkedActive, isActiveOn, REPORT_DATE_NAME, statusLabel } from '../model/activeRule';
+import { isDueForDeletion, lastHoursByVolunteer } from '../model/retention';
 import { hoursLast12, hoursLast12ById, policeRequired } from '../model/volunteerDerived';
-import { personalDataBasisKey } from '../model/settingsModel';
 import type { WorkbookData } from '../model/workbookData';
 import type { StyleKey } from '../plan/workbookPlan';
+import { figureStrings, type DefinitionKey } from './figureDefinitions';
+import { PersonalDataFilter } from './personalData';
 
 /** Month numbers as the month labels in templates/ui/workbook.json are keyed. */
 const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const;
@@ -22,7 +34,10 @@ const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11'
 export interface FigureValue {
   /** Workbook-level defined name of the value cell: kpi_<key>. */
   name: string;
-  /** `{label}` stands for the absolute address of this figure's label cell. */
+  /**
+   * `{label}` stands for the absolute address of this figure's label cell, `{rowsAbove}` for the
+   * value cells of the section's rows above this one (a range; the row that adds up the rest).
+   */
   formula: string | null;
   value: number | string;
   style: StyleKey;
@@ -30,12 +45,16 @@ export interface FigureValue {
 
 export interface Figure extends FigureValue {
   label: string;
-  /** A label that is itself a formula (rows that follow a settings list). */
+  /** A label that is itself a formula (rows that follow a settings list, a threshold from the settings). */
   labelFormula?: { formula: string; result: string };
   /** Long labels (statements) wrap. */
   labelStyle?: StyleKey;
   /** A second value beside the first (column C): barriers beside promoters, instruments beside a rating. */
   second?: FigureValue;
+  /** What the figure counts, in one line a leader can read (templates/ui/figures.json). */
+  definition?: DefinitionKey;
+  /** A breakdown of people: small counts are hidden in the copy for the public. */
+  people?: boolean;
 }
 
 export interface FigureSection {
@@ -46,19 +65,28 @@ export interface FigureSection {
   bars: boolean;
   /** Headings over the value columns, for sections with two values a row. */
   headings?: [string, string];
-  /** A line under the title: how and when the section's values were computed. */
-  note?: string;
+  /** A line under the title: how and when the section's values were computed (a formula when it depends on the settings). */
+  note?: string | { formula: string; result: string };
   /**
-   * `lines`: each figure on two rows of its own, the label and then the value, both in column A
+   * `lines`: each figure on its own rows, the value and then its second value, both in column A
    * and free to run across the empty columns beside them — for long texts (statements), which a
-   * cell would otherwise cut off or wrap over the next row.
+   * cell would otherwise cut off or wrap over the next row. `notes`: each figure's label and
+   * text as one paragraph across the columns (the definitions).
    */
-  layout?: 'table' | 'lines';
+  layout?: 'table' | 'lines' | 'notes';
 }
 
-export const ACTIVITY_ROWS = 20;
-export const UNIT_ROWS = 12;
-const RD = 'kpi_report_date';
+const RD = REPORT_DATE_NAME;
+
+/** Each breakdown section and the figure its rows add up to. */
+export const BREAKDOWN_TOTALS = {
+  cooperationForms: 'kpi_active_agreements',
+  affiliation: 'kpi_active_volunteers',
+  ageGroups: 'kpi_active_volunteers',
+  months: 'kpi_hours_year',
+  activities: 'kpi_hours_year',
+  units: 'kpi_hours_year',
+} as const;
 
 export function effectiveReportDate(data: WorkbookData, today: number): number {
   return data.settings.reportDate ?? today;
@@ -79,15 +107,20 @@ function inRange(value: unknown, from: number, to: number): boolean {
 export interface SummaryOptions {
   /** When the program-computed parts were refreshed, as shown in their stamp (ISO date or time). */
   refreshedAt?: string;
+  /**
+   * The day the file is written, for the note that says so when no report date is chosen in the
+   * settings (the cached values are computed for it; Excel recomputes them for its own today).
+   */
+  writtenOn?: number;
 }
 
 export function summarySections(data: WorkbookData, reportDate: number, options: SummaryOptions = {}): FigureSection[] {
   const scope = summaryScope(data, reportDate);
   const title = scope.label;
-  return [
-    { key: 'keyFigures', title: title('summary.section.keyFigures'), figures: keyFigures(scope), bars: false },
+  const sections: FigureSection[] = [
+    { key: 'keyFigures', title: title('summary.section.keyFigures'), figures: keyFigures(scope), bars: false, note: reportDateNote(scope, options) },
     { key: 'compliance', title: title('summary.section.compliance'), figures: complianceFigures(scope), bars: false },
-    ...evaluationSections(data, options.refreshedAt ?? serialToIso(reportDate)),
+    ...evaluationSections(data, options.refreshedAt ?? serialToIso(reportDate), scrubber(data)),
     { key: 'cooperationForms', title: title('summary.section.cooperationForms'), figures: agreementsByCooperationForm(scope), bars: true },
     {
       key: 'affiliation',
@@ -105,17 +138,29 @@ export function summarySections(data: WorkbookData, reportDate: number, options:
     {
       key: 'activities',
       title: title('summary.section.activities'),
-      figures: hoursByListSlot(scope, 'activityTypes', 'activity', ACTIVITY_ROWS, 'kpi_hours_activity'),
+      figures: hoursByListSlot(scope, 'activityTypes', 'activity', 'kpi_hours_activity', 'hoursByActivity'),
       bars: true,
     },
-    { key: 'units', title: title('summary.section.units'), figures: hoursByListSlot(scope, 'units', 'unit', UNIT_ROWS, 'kpi_hours_unit'), bars: true },
+    {
+      key: 'units',
+      title: title('summary.section.units'),
+      figures: hoursByListSlot(scope, 'units', 'unit', 'kpi_hours_unit', 'hoursByUnit'),
+      bars: true,
+    },
   ];
+  return [...sections, definitionSection(data, sections)];
+}
+
+/** The evaluation's texts on the leaders' sheet, with the names of people from the registers taken out. */
+function scrubber(data: WorkbookData): (text: string) => string {
+  const filter = new PersonalDataFilter(data);
+  const marker = workbookStrings.text('public.removed', data.lang);
+  return (text) => filter.scrub(text, marker);
 }
 
 /**
  * What the figures share: the formula references, the report date, and the rows the sections count
- * (computed once). Formulas test a status against the list item's formula (`agreementActive`),
- * values against its label in the workbook's language.
+ * (computed once). Formulas test a status against the list item's label as an exact criterion.
  */
 interface SummaryScope {
   data: WorkbookData;
@@ -123,13 +168,15 @@ interface SummaryScope {
   reportDate: number;
   /** A text of the summary in the workbook's language. */
   label: (key: WorkbookStringKey) => string;
+  /** A text of templates/ui/figures.json in the workbook's language. */
+  figureText: (key: Parameters<typeof figureStrings.text>[0]) => string;
   /** Structured references to a register's column, for formulas. */
   agreementsCol: (key: string) => string;
   volunteersCol: (key: string) => string;
   hoursCol: (key: string) => string;
-  agreementActive: string;
-  volunteerActive: string;
-  /** Active agreements that have not ended by the report date. */
+  activeAgreementRule: ActiveRule;
+  activeVolunteerRule: ActiveRule;
+  /** Agreements and volunteers active on the report date (activeRule.ts). */
   activeAgreements: RegisterRow[];
   activeVolunteers: RegisterRow[];
   yearStart: number;
@@ -142,25 +189,37 @@ interface SummaryScope {
 function summaryScope(data: WorkbookData, reportDate: number): SummaryScope {
   const refs = new FormulaRefs(data.lang, data.tables);
   const hoursCol = (k: string) => refs.col('hours', k);
-  const activeAgreementLabel = refs.label('agreementStatuses', 'active');
   const start = yearStart(reportDate);
   return {
     data,
     refs,
     reportDate,
     label: (key) => workbookStrings.text(key, data.lang),
+    figureText: (key) => figureStrings.text(key, data.lang),
     agreementsCol: (k) => refs.col('agreements', k),
     volunteersCol: (k) => refs.col('volunteers', k),
     hoursCol,
-    agreementActive: refs.item('agreementStatuses', 'active'),
-    volunteerActive: refs.item('volunteerStatuses', 'active'),
-    activeAgreements: data.registers.agreements.rows.filter(
-      (r) => sameText(r.values.status, activeAgreementLabel) && !((asNumber(r.values.end) ?? Infinity) < reportDate),
-    ),
-    activeVolunteers: data.registers.volunteers.rows.filter((r) => sameText(r.values.status, refs.label('volunteerStatuses', 'active'))),
+    activeAgreementRule: new ActiveRule(refs, 'agreements'),
+    activeVolunteerRule: new ActiveRule(refs, 'volunteers'),
+    activeAgreements: data.registers.agreements.rows.filter((r) => isActiveOn(r, 'agreements', data.lang, reportDate)),
+    activeVolunteers: data.registers.volunteers.rows.filter((r) => isActiveOn(r, 'volunteers', data.lang, reportDate)),
     yearStart: start,
     hoursThisYear: data.registers.hours.rows.filter((r) => inRange(r.values.date, start, reportDate)),
     thisYearCriteria: `${hoursCol('date')},">="&DATE(YEAR(${RD}),1,1),${hoursCol('date')},"<="&${RD}`,
+  };
+}
+
+/**
+ * Under the key figures: whether the report date was chosen in the settings, or the figures follow
+ * the day the workbook is opened — and then for which day the values stored in the file were
+ * computed. A formula, so it stays true when someone fills in or clears the setting.
+ */
+function reportDateNote(scope: SummaryScope, options: SummaryOptions): { formula: string; result: string } {
+  const chosen = scope.figureText('note.reportDate.chosen');
+  const open = figureStrings.text('note.reportDate.today', scope.data.lang, { date: serialToIso(options.writtenOn ?? scope.reportDate) });
+  return {
+    formula: `IF(ISNUMBER(cfg_report_date),${textLiteral(chosen)},${textLiteral(open)})`,
+    result: scope.data.settings.reportDate !== null ? chosen : open,
   };
 }
 
@@ -172,55 +231,60 @@ function keyFigures(scope: SummaryScope): Figure[] {
     formula: `IF(ISNUMBER(cfg_report_date),cfg_report_date,TODAY())`,
     value: scope.reportDate,
     style: 'date',
+    definition: 'reportDate',
   };
   return [reportDate, ...agreementFigures(scope), ...volunteerFigures(scope), ...hoursFigures(scope)];
 }
 
 function agreementFigures(scope: SummaryScope): Figure[] {
-  const { data, refs, reportDate, label, agreementActive, activeAgreements } = scope;
+  const { data, reportDate, label, activeAgreements, activeAgreementRule: active } = scope;
   const A = scope.agreementsCol;
-  const activeLabel = refs.label('agreementStatuses', 'active');
-  const expiring = data.registers.agreements.rows.filter(
-    (r) => sameText(r.values.status, activeLabel) && inRange(r.values.end, reportDate, reportDate + data.settings.expiryWarningDays),
-  );
+  const expiring = activeAgreements.filter((r) => inRange(r.values.end, reportDate, reportDate + data.settings.expiryWarningDays));
   return [
     {
       name: 'kpi_active_agreements',
       label: label('summary.activeAgreements'),
-      formula: `COUNTIFS(${A('status')},${agreementActive})-COUNTIFS(${A('status')},${agreementActive},${A('end')},"<"&${RD})`,
+      formula: active.count(),
       value: activeAgreements.length,
       style: 'kpi',
+      definition: 'activeAgreements',
     },
     {
       name: 'kpi_expiring_agreements',
       label: label('summary.expiringAgreements'),
-      formula: `COUNTIFS(${A('status')},${agreementActive},${A('end')},">="&${RD},${A('end')},"<="&(${RD}+cfg_expiry_warning_days))`,
+      formula: active.count([`${A('end')},">="&${RD}`, `${A('end')},"<="&(${RD}+cfg_expiry_warning_days)`]),
       value: expiring.length,
       style: 'kpi',
+      definition: 'expiringAgreements',
     },
     {
       name: 'kpi_grants_total',
       label: label('summary.grantsTotal'),
-      formula: `SUMIFS(${A('grantPerYear')},${A('status')},${agreementActive})-SUMIFS(${A('grantPerYear')},${A('status')},${agreementActive},${A('end')},"<"&${RD})`,
+      formula: active.sum('grantPerYear'),
       value: sum(activeAgreements, 'grantPerYear'),
       style: 'kpiMoney',
+      definition: 'grantsTotal',
     },
   ];
 }
 
 function volunteerFigures(scope: SummaryScope): Figure[] {
-  const { data, refs, reportDate, label, volunteerActive, activeVolunteers, yearStart: start } = scope;
+  const { data, refs, reportDate, label, activeVolunteers, activeVolunteerRule: active, yearStart: start } = scope;
   const V = scope.volunteersCol;
   const volunteers = data.registers.volunteers;
   const hoursById = hoursLast12ById(data, reportDate);
   const coreThreshold = 12 * data.settings.coreHoursPerMonth;
+  const ended = statusLabel('volunteers', 'ended', data.lang);
+  const coreLabel = figureStrings.text('label.coreVolunteers', data.lang, { hours: data.settings.coreHoursPerMonth });
+  const [before, after] = figureStrings.text('label.coreVolunteers', data.lang, { hours: '\u0000' }).split('\u0000');
   return [
     {
       name: 'kpi_active_volunteers',
       label: label('summary.activeVolunteers'),
-      formula: `COUNTIFS(${V('status')},${volunteerActive})`,
+      formula: active.count(),
       value: activeVolunteers.length,
       style: 'kpi',
+      definition: 'activeVolunteers',
     },
     {
       name: 'kpi_volunteers_new_year',
@@ -228,21 +292,30 @@ function volunteerFigures(scope: SummaryScope): Figure[] {
       formula: `COUNTIFS(${V('start')},">="&DATE(YEAR(${RD}),1,1),${V('start')},"<="&${RD})`,
       value: volunteers.rows.filter((r) => inRange(r.values.start, start, reportDate)).length,
       style: 'kpi',
+      definition: 'volunteersNewYear',
     },
     {
       name: 'kpi_volunteers_ended_year',
       label: label('summary.volunteersEndedYear'),
-      formula: `COUNTIFS(${V('status')},${refs.item('volunteerStatuses', 'ended')},${V('end')},">="&DATE(YEAR(${RD}),1,1),${V('end')},"<="&${RD})`,
-      value: volunteers.rows.filter((r) => sameText(r.values.status, refs.label('volunteerStatuses', 'ended')) && inRange(r.values.end, start, reportDate))
-        .length,
+      // Ended as recorded, and marked active but past the end date (activeRule.ts).
+      formula:
+        `(COUNTIFS(${V('status')},${refs.is('volunteerStatuses', 'ended')},${V('end')},">="&DATE(YEAR(${RD}),1,1),${V('end')},"<="&${RD})` +
+        `+COUNTIFS(${V('status')},${refs.is('volunteerStatuses', 'active')},${V('end')},">="&DATE(YEAR(${RD}),1,1),${V('end')},"<"&${RD}))`,
+      value: volunteers.rows.filter(
+        (r) =>
+          (matchesText(r.values.status, ended) || endedWhileMarkedActive(r, 'volunteers', data.lang, reportDate)) && inRange(r.values.end, start, reportDate),
+      ).length,
       style: 'kpi',
+      definition: 'volunteersEndedYear',
     },
     {
       name: 'kpi_core_volunteers',
-      label: label('summary.coreVolunteers'),
-      formula: `COUNTIFS(${V('status')},${volunteerActive},${V('hoursLast12Months')},">="&(12*cfg_core_hours_per_month))`,
+      label: coreLabel,
+      labelFormula: { formula: `${textLiteral(before)}&cfg_core_hours_per_month&${textLiteral(after)}`, result: coreLabel },
+      formula: active.count([`${V('hoursLast12Months')},">="&(12*cfg_core_hours_per_month)`]),
       value: activeVolunteers.filter((r) => hoursLast12(hoursById, r) >= coreThreshold).length,
       style: 'kpi',
+      definition: 'coreVolunteers',
     },
   ];
 }
@@ -253,13 +326,21 @@ function hoursFigures(scope: SummaryScope): Figure[] {
   const settings = data.settings;
   const hoursYear = sum(hoursThisYear, 'hours');
   return [
-    { name: 'kpi_hours_year', label: label('summary.hoursYear'), formula: `SUMIFS(${H('hours')},${thisYearCriteria})`, value: hoursYear, style: 'kpiDecimal' },
+    {
+      name: 'kpi_hours_year',
+      label: label('summary.hoursYear'),
+      formula: `SUMIFS(${H('hours')},${thisYearCriteria})`,
+      value: hoursYear,
+      style: 'kpiDecimal',
+      definition: 'hoursYear',
+    },
     {
       name: 'kpi_fte',
       label: label('summary.fte'),
       formula: `IFERROR(kpi_hours_year/cfg_hours_per_fte,0)`,
       value: settings.hoursPerFte > 0 ? hoursYear / settings.hoursPerFte : 0,
       style: 'kpiDecimal',
+      definition: 'fte',
     },
     {
       name: 'kpi_value',
@@ -267,6 +348,7 @@ function hoursFigures(scope: SummaryScope): Figure[] {
       formula: `kpi_hours_year*cfg_value_per_hour`,
       value: hoursYear * settings.valuePerHour,
       style: 'kpiMoney',
+      definition: 'value',
     },
     {
       name: 'kpi_users_reached',
@@ -274,52 +356,104 @@ function hoursFigures(scope: SummaryScope): Figure[] {
       formula: `SUMIFS(${H('usersReached')},${thisYearCriteria})`,
       value: sum(hoursThisYear, 'usersReached'),
       style: 'kpi',
+      definition: 'usersReached',
     },
   ];
 }
 
-/** Active volunteers missing a declaration, certificate or consent, and those due for deletion. */
+/** Active volunteers missing a declaration, certificate or consent (only a date counts), and those due for deletion. */
 function complianceFigures(scope: SummaryScope): Figure[] {
-  const { data, refs, label, volunteerActive, activeVolunteers } = scope;
+  const { data, refs, reportDate, label, activeVolunteers, activeVolunteerRule: active } = scope;
   const V = scope.volunteersCol;
+  const requiredCriterion = `${V('policeCertificateRequired')},${refs.is('yesNo', 'yes')}`;
   return [
     {
       name: 'kpi_missing_confidentiality',
       label: label('summary.missingConfidentiality'),
-      formula: `SUMPRODUCT((${V('status')}=${volunteerActive})*(${V('confidentialityDate')}=""))`,
-      value: activeVolunteers.filter((r) => isBlank(r.values.confidentialityDate)).length,
+      formula: active.countWithoutDate('confidentialityDate'),
+      value: activeVolunteers.filter((r) => !isDate(r.values.confidentialityDate)).length,
       style: 'kpi',
+      definition: 'missingConfidentiality',
     },
     {
       name: 'kpi_missing_police_certificate',
       label: label('summary.missingPoliceCertificate'),
-      formula: `SUMPRODUCT((${V('status')}=${volunteerActive})*(${V('policeCertificateRequired')}=${refs.item('yesNo', 'yes')})*(${V('policeCertificateDate')}=""))`,
-      value: activeVolunteers.filter((r) => policeRequired(data, refs, r) && isBlank(r.values.policeCertificateDate)).length,
+      formula: active.countWithoutDate('policeCertificateDate', [requiredCriterion]),
+      value: activeVolunteers.filter((r) => policeRequired(data, r, reportDate) && !isDate(r.values.policeCertificateDate)).length,
       style: 'kpi',
+      definition: 'missingPoliceCertificate',
     },
     {
       name: 'kpi_missing_consent',
       label: label('summary.missingConsent'),
       // Counted only when the register rests on consent; an older workbook without the setting counts none, as the core reads it.
-      formula: `IF(IFERROR(cfg_personal_data_basis=${refs.item('personalDataBases', 'consent')},FALSE),SUMPRODUCT((${V('status')}=${volunteerActive})*(${V('consentDate')}="")),0)`,
-      value: personalDataBasisKey(data.settings) === 'consent' ? activeVolunteers.filter((r) => isBlank(r.values.consentDate)).length : 0,
+      formula: `IF(IFERROR(cfg_personal_data_basis=${refs.item('personalDataBases', 'consent')},FALSE),${active.countWithoutDate('consentDate')},0)`,
+      value: personalDataBasisKey(data.settings, data.lang) === 'consent' ? activeVolunteers.filter((r) => !isDate(r.values.consentDate)).length : 0,
       style: 'kpi',
+      definition: 'missingConsent',
     },
-    dueForDeletion(data, refs, scope.reportDate),
+    dueForDeletion(scope),
   ];
 }
 
-/** Active volunteers for each item of a value list (a bar each). */
-function activeVolunteersByList(scope: SummaryScope, listKey: string, columnKey: string, prefix: string): Figure[] {
-  const { data, volunteerActive, activeVolunteers } = scope;
+/**
+ * Ended (or marked active past the end date) and paused volunteers whose last activity — the end
+ * date, or the last logged hours, whichever is later — lies before the retention cut-off
+ * (retention.ts). In the formula, each volunteer's hours are found with COUNTIFS by id inside
+ * SUMPRODUCT: no hours on or after the cut-off, and some date to go by.
+ */
+function dueForDeletion(scope: SummaryScope): Figure {
+  const { data, refs, reportDate } = scope;
   const V = scope.volunteersCol;
-  return valueList(listKey).items.map((item) => ({
+  const H = scope.hoursCol;
+  const cutoff = `EDATE(${RD},-cfg_retention_months)`;
+  const status = (k: string) => `(${V('status')}=${refs.item('volunteerStatuses', k)})`;
+  const endIsDate = `ISNUMBER(${V('end')})`;
+  const inactive = `(${status('ended')}+${status('paused')}+${status('active')}*${endIsDate}*(${V('end')}<${RD}))`;
+  const hoursOf = (comparison: string) => `COUNTIFS(${H('volunteerId')},${criterionOf(V('id'))},${H('date')},"${comparison}"&${cutoff})`;
+  const hasId = `(${V('id')}<>"")`;
+  const endBefore = `(1-${endIsDate}*(${V('end')}>=${cutoff}))`;
+  const noLaterHours = `(1-${hasId}*(${hoursOf('>=')}>0))`;
+  const somethingToGoBy = `((${endIsDate}+${hasId}*(${hoursOf('<')}>0))>0)`;
+  const lastHours = lastHoursByVolunteer(data.registers.hours.rows);
+  return {
+    name: 'kpi_due_for_deletion',
+    label: workbookStrings.text('summary.dueForDeletion', data.lang),
+    formula: `SUMPRODUCT(${inactive}*${endBefore}*${noLaterHours}*${somethingToGoBy})`,
+    value: data.registers.volunteers.rows.filter((r) => isDueForDeletion(r, data.lang, reportDate, data.settings.retentionMonths, lastHours)).length,
+    style: 'kpi',
+    definition: 'dueForDeletion',
+  };
+}
+
+/** The row that takes what the rows above leave of the total: blank, unknown, or not in the list. */
+function otherRow(scope: SummaryScope, name: string, total: string, value: number, definition: DefinitionKey, style: StyleKey = 'bar'): Figure {
+  return {
+    name,
+    label: scope.figureText('label.other'),
+    formula: `${total}-SUM({rowsAbove})`,
+    value,
+    style,
+    definition,
+  };
+}
+
+/** Active volunteers for each item of a value list (a bar each), and those with none of them. */
+function activeVolunteersByList(scope: SummaryScope, listKey: string, columnKey: string, prefix: string): Figure[] {
+  const { data, activeVolunteers, activeVolunteerRule: active } = scope;
+  const V = scope.volunteersCol;
+  const definition: DefinitionKey = columnKey === 'affiliation' ? 'volunteersByAffiliation' : 'volunteersByAge';
+  const rows: Figure[] = valueList(listKey).items.map((item) => ({
     name: `${prefix}_${item.key}`,
     label: item.label[data.lang],
-    formula: `COUNTIFS(${V('status')},${volunteerActive},${V(columnKey)},{label})`,
-    value: activeVolunteers.filter((r) => sameText(r.values[columnKey], item.label[data.lang])).length,
+    formula: active.count([`${V(columnKey)},${criterionOf('{label}')}`]),
+    value: activeVolunteers.filter((r) => matchesText(r.values[columnKey], item.label[data.lang])).length,
     style: 'bar',
+    definition,
+    people: true,
   }));
+  const counted = rows.reduce((n, r) => n + (r.value as number), 0);
+  return [...rows, { ...otherRow(scope, `${prefix}_other`, BREAKDOWN_TOTALS.affiliation, activeVolunteers.length - counted, definition), people: true }];
 }
 
 /** Hours in each month of the report date's year, up to the report date. */
@@ -340,67 +474,91 @@ function hoursByMonth(scope: SummaryScope): Figure[] {
         'hours',
       ),
       style: 'bar',
+      definition: 'hoursByMonth',
     };
   });
 }
 
-/** Hours this year for each label of a settings list, a row per slot so the sheet follows the list. */
-function hoursByListSlot(scope: SummaryScope, listKey: 'activityTypes' | 'units', columnKey: string, rows: number, prefix: string): Figure[] {
+/**
+ * Hours this year for each slot of a settings list, a row per slot up to the list's last item so
+ * the sheet follows the list (its labels are live), then a row for hours whose activity or unit is
+ * blank or not in the list. The rows add up to the hours this year.
+ */
+function hoursByListSlot(scope: SummaryScope, listKey: 'activityTypes' | 'units', columnKey: string, prefix: string, definition: DefinitionKey): Figure[] {
   const { data, hoursThisYear, thisYearCriteria } = scope;
   const H = scope.hoursCol;
-  return Array.from({ length: rows }, (_, i) => {
-    const label = data.settings.lists[listKey][i] ?? '';
+  const slots = listSlots(data.settings, listKey);
+  const rows: Figure[] = slots.map((label, i) => {
     const n = i + 1;
     return {
       name: `${prefix}_${String(n).padStart(2, '0')}`,
       label,
       labelFormula: { formula: `IF(INDEX(list_${listKey},${n})="","",INDEX(list_${listKey},${n}))`, result: label },
-      formula: `IF({label}="","",SUMIFS(${H('hours')},${H(columnKey)},{label},${thisYearCriteria}))`,
+      formula: `IF({label}="","",SUMIFS(${H('hours')},${H(columnKey)},${criterionOf('{label}')},${thisYearCriteria}))`,
       value:
         label === ''
           ? ''
           : sum(
-              hoursThisYear.filter((r) => sameText(r.values[columnKey], label)),
+              hoursThisYear.filter((r) => matchesText(r.values[columnKey], label)),
               'hours',
             ),
       style: 'bar',
+      definition,
     };
   });
+  const counted = rows.reduce((n, r) => n + (typeof r.value === 'number' ? r.value : 0), 0);
+  return [...rows, otherRow(scope, `${prefix}_other`, BREAKDOWN_TOTALS.activities, sum(hoursThisYear, 'hours') - counted, definition)];
 }
 
-/** Active agreements for each cooperation form (a bar each). */
+/** Active agreements for each cooperation form (a bar each), and those with none of them. */
 function agreementsByCooperationForm(scope: SummaryScope): Figure[] {
-  const { data, agreementActive, activeAgreements } = scope;
+  const { data, activeAgreements, activeAgreementRule: active } = scope;
   const A = scope.agreementsCol;
-  return valueList('cooperationForms').items.map((item) => ({
+  const rows: Figure[] = valueList('cooperationForms').items.map((item) => ({
     name: `kpi_agreements_form_${item.key}`,
     label: item.label[data.lang],
-    formula: `COUNTIFS(${A('status')},${agreementActive},${A('cooperationForm')},{label})-COUNTIFS(${A('status')},${agreementActive},${A('cooperationForm')},{label},${A('end')},"<"&${RD})`,
-    value: activeAgreements.filter((r) => sameText(r.values.cooperationForm, item.label[data.lang])).length,
+    formula: active.count([`${A('cooperationForm')},${criterionOf('{label}')}`]),
+    value: activeAgreements.filter((r) => matchesText(r.values.cooperationForm, item.label[data.lang])).length,
     style: 'bar',
+    definition: 'agreementsByForm',
   }));
+  const counted = rows.reduce((n, r) => n + (r.value as number), 0);
+  return [...rows, otherRow(scope, 'kpi_agreements_form_other', BREAKDOWN_TOTALS.cooperationForms, activeAgreements.length - counted, 'agreementsByForm')];
+}
+
+/**
+ * "How the figures are computed": the rule for "active", then each definition once, in the order
+ * the sheet shows the figures, under the label of the first figure (or the section, for a
+ * breakdown) that uses it. Generated from the same definitions the figures name.
+ */
+function definitionSection(data: WorkbookData, sections: FigureSection[]): FigureSection {
+  const t = (key: Parameters<typeof figureStrings.text>[0]) => figureStrings.text(key, data.lang);
+  const seen = new Set<DefinitionKey>();
+  const figures: Figure[] = [{ name: '', label: t('rule.active.label'), formula: null, value: t('rule.active'), style: 'text' }];
+  for (const section of sections) {
+    for (const figure of section.figures) {
+      const key = figure.definition;
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      const breakdown = section.bars || section.figures.filter((f) => f.definition === key).length > 2;
+      figures.push({
+        name: '',
+        label: breakdown ? section.title : (figure.labelFormula?.result ?? figure.label),
+        formula: null,
+        value: figureStrings.text(`definition.${key}`, data.lang),
+        style: 'text',
+      });
+    }
+  }
+  return { key: 'definitions', title: t('section.definitions'), figures, bars: false, layout: 'notes' };
 }
 
 /** Every figure by name, as the core computes it: what tests compare the spreadsheet against. */
 export function figureValues(sections: FigureSection[]): Map<string, number | string> {
-  return new Map(sections.flatMap((s) => s.figures.flatMap((fig) => [fig, ...(fig.second ? [fig.second] : [])]).map((v) => [v.name, v.value] as const)));
-}
-
-/**
- * Ended or paused volunteers whose end date lies further back than the retention period: their
- * personal data should be deleted or anonymised.
- */
-function dueForDeletion(data: WorkbookData, refs: FormulaRefs, reportDate: number): Figure {
-  const V = (k: string) => refs.col('volunteers', k);
-  const cutoff = addMonths(reportDate, -data.settings.retentionMonths);
-  const statuses = ['ended', 'paused'].map((k) => refs.label('volunteerStatuses', k));
-  const criteria = (status: string) => `COUNTIFS(${V('status')},${refs.item('volunteerStatuses', status)},${V('end')},"<"&EDATE(${RD},-cfg_retention_months))`;
-  return {
-    name: 'kpi_due_for_deletion',
-    label: workbookStrings.text('summary.dueForDeletion', data.lang),
-    formula: `${criteria('ended')}+${criteria('paused')}`,
-    value: data.registers.volunteers.rows.filter((r) => statuses.some((s) => sameText(r.values.status, s)) && (asNumber(r.values.end) ?? Infinity) < cutoff)
-      .length,
-    style: 'kpi',
-  };
+  return new Map(
+    sections
+      .flatMap((s) => s.figures.flatMap((fig) => [fig, ...(fig.second ? [fig.second] : [])]))
+      .filter((v) => v.name !== '')
+      .map((v) => [v.name, v.value] as const),
+  );
 }

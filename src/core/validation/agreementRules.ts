@@ -2,6 +2,7 @@
  * The agreement register: dates that contradict each other, agreements running out or due for
  * review, and requirements the agreement sets that its volunteers do not meet.
  */
+import { isActiveOn } from '../model/activeRule';
 import { asNumber, asText, isBlank } from '../model/cellValues';
 import type { RegisterRow } from '../model/registerRows';
 import { isYes } from '../model/settingsModel';
@@ -80,6 +81,7 @@ function dateRules(ctx: RuleContext, row: RegisterRow, active: boolean): void {
 
   if (start !== null && end !== null && end < start) at('agreements.end.beforeStart', 'end', { start: formatDay(start, lang), end: formatDay(end, lang) });
   if (!active) return;
+  if (start !== null && start > today) at('agreements.status.activeBeforeStart', 'status', { start: formatDay(start, lang) });
   if (end !== null && end < today) at('agreements.end.passed', 'end', { end: formatDay(end, lang) });
   else if (end !== null && end <= today + expiryWarningDays) at('agreements.end.soon', 'end', { end: formatDay(end, lang), days: Math.floor(end - today) });
 
@@ -116,7 +118,8 @@ export function agreementRules(ctx: RuleContext): void {
     dateRules(ctx, row, isActive);
     if (isActive) basisRules(ctx, row);
     const partner = textKey(row.values.partner);
-    if (!isActive || partner === '') continue;
+    // Requirements bind from the start date to the end date, as the summary counts agreements (activeRule.ts).
+    if (!isActiveOn(row, 'agreements', ctx.lang, ctx.today) || partner === '') continue;
     const unit = textKey(row.values.unit);
     const requirement = (index: LackingIndex | null, required: boolean, column: string, ruleId: string) => {
       if (!index || !required) return;
@@ -126,6 +129,6 @@ export function agreementRules(ctx: RuleContext): void {
       }
     };
     requirement(lacking.confidentiality, isYes(row.values.requiresConfidentiality), 'requiresConfidentiality', 'agreements.requirements.confidentiality');
-    requirement(lacking.police, agreementPolice(row).required, 'requiresPoliceCertificate', 'agreements.requirements.policeCertificate');
+    requirement(lacking.police, agreementPolice(row, ctx.lang).required, 'requiresPoliceCertificate', 'agreements.requirements.policeCertificate');
   }
 }

@@ -93,8 +93,11 @@ function typeCheck(ctx: RuleContext, register: RegisterRows, column: ColumnDef, 
       const problem = listProblem(column);
       const list = column.list === 'partners' ? undefined : valueList(column.list!);
       const isAllowed = memberOf(allowed);
+      const spaces = problems.has('surroundingSpaces');
       return (row, value) => {
         if (!isAllowed(value)) report(problem, row, { value: shown(value), list: list?.title[lang] ?? '' });
+        // Accepted as the choice, but COUNTIFS and the summary compare the exact text.
+        else if (spaces && typeof value === 'string' && value !== value.trim()) report('surroundingSpaces', row, { value, choice: value.trim() });
       };
     }
     case 'email':

@@ -58,6 +58,11 @@ export const COLUMN_PROBLEMS = {
     checks: "A value that is not in the municipality's own list on the settings sheet, compared without regard to case.",
     why: 'Figures by unit or activity leave it out; add it to the list or correct the spelling.',
   },
+  surroundingSpaces: {
+    severity: 'warning',
+    checks: 'A choice with a space before or after it (e.g. "Active " for "Active"), which the list otherwise accepts.',
+    why: "Excel's COUNTIFS and the summary compare the exact text: the row is not counted under the choice it seems to hold.",
+  },
   notInCatalogue: {
     severity: 'warning',
     checks: 'A partner that is not in the partner catalogue, compared without regard to case.',
@@ -94,6 +99,7 @@ export function columnRuleId(register: RegisterKey, columnKey: string, problem: 
     phoneInvalid: 'invalid',
     orgNumberFormat: 'invalid',
     orgNumberCheckDigit: 'checkDigit',
+    surroundingSpaces: 'spaces',
   };
   return `${register}.${columnKey}.${suffix[problem] ?? problem}`;
 }
@@ -122,7 +128,7 @@ export function columnProblems(register: RegisterKey, column: ColumnDef): Column
       break;
     case 'list':
     case 'yesno':
-      problems.push(listProblem(column));
+      problems.push(listProblem(column), 'surroundingSpaces');
       break;
     case 'email':
       problems.push('emailInvalid');
@@ -206,6 +212,13 @@ const WRITTEN_RULES: Written[] = [
     'agreements',
     'An active agreement whose end date has passed (before --today).',
     'The summary no longer counts it as active; renew it or set its status to ended.',
+  ),
+  rule(
+    'agreements.status.activeBeforeStart',
+    'warning',
+    'agreements',
+    'An active agreement whose start date is still ahead (after --today).',
+    'The summary does not count it as active, nor its grant, until it starts; set the status to draft until then, or correct the start date.',
   ),
   rule(
     'agreements.end.soon',
@@ -332,14 +345,14 @@ const WRITTEN_RULES: Written[] = [
     'volunteers.policeCertificate.missingForAgreement',
     'error',
     'volunteers',
-    'An active volunteer with no basis of their own whose partner has an active agreement requiring a police certificate (its basis, or the older yes/no column) has no date it was shown.',
+    "An active volunteer with no basis of their own whose partner has an agreement active on --today (marked active, started and not ended: the summary's rule) requiring a police certificate (its basis, or the older yes/no column) has no date it was shown.",
     'The agreement makes the police certificate a condition.',
   ),
   rule(
     'volunteers.retention.expired',
     'error',
     'volunteers',
-    'An ended or paused volunteer whose end date (or, without one, last logged hours) is more than the retention period ago (settings: retention months).',
+    'An ended (or marked active past the end date) or paused volunteer whose last activity — the end date or the last logged hours, whichever is later — is more than the retention period ago (settings: retention months); the same rule as the summary\'s "due for deletion".',
     'Personal data must not be kept longer than needed (GDPR); delete or anonymise the row.',
   ),
   rule(
@@ -361,7 +374,14 @@ const WRITTEN_RULES: Written[] = [
     'warning',
     'volunteers',
     'An active volunteer whose end date has passed.',
-    'The summary counts the volunteer as active; set the status to ended or remove the end date.',
+    'The summary counts the volunteer as ended, not active; set the status to ended or remove the end date.',
+  ),
+  rule(
+    'volunteers.status.activeBeforeStart',
+    'warning',
+    'volunteers',
+    'An active volunteer whose start date is still ahead (after --today).',
+    'The summary does not count the volunteer as active until the start date; correct the date or the status.',
   ),
 
   rule(

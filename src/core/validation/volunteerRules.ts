@@ -5,6 +5,7 @@
  */
 import { asNumber, asText, isBlank } from '../model/cellValues';
 import { addMonths } from '../model/dates';
+import { isDueForDeletion, lastActivity, lastHoursByVolunteer } from '../model/retention';
 import type { RegisterRow } from '../model/registerRows';
 import { personalDataBasisKey } from '../model/settingsModel';
 import { policeRequirement } from '../model/legalBasis';
@@ -38,7 +39,8 @@ function reportSamePerson(ctx: RuleContext): void {
 function policeRules(ctx: RuleContext, row: RegisterRow, policeActivities: Set<string>): void {
   const volunteers = ctx.data.registers.volunteers;
   const at = (ruleId: string, column: string, values = {}) => ctx.issues.atCell(ruleId, volunteers, row.rowNumber, column, values);
-  const requirement = policeRequirement(ctx.data, row, itemLabel('agreementStatuses', 'active', ctx.lang));
+  // The assignment's own basis, else the partner's agreements active today (activeRule.ts), as the register's formula and the summary have it.
+  const requirement = policeRequirement(ctx.data, row, ctx.today);
   const shown = asNumber(row.values.policeCertificateDate);
   if (requirement.required && shown === null && hasColumn(volunteers, 'policeCertificateDate')) {
     const basis = requirement.basis ? itemLabel('policeBases', requirement.basis, ctx.lang) : '';
@@ -65,26 +67,27 @@ function activeRules(ctx: RuleContext, row: RegisterRow, policeActivities: Set<s
   const missing = (column: string) => hasColumn(volunteers, column) && isBlank(row.values[column]);
 
   // A consent date documents consent; under another legal basis there is no consent to date (legal.json gdpr-6-consent).
-  if (personalDataBasisKey(ctx.data.settings) === 'consent' && missing('consentDate')) at('volunteers.consentDate.missing', 'consentDate');
+  if (personalDataBasisKey(ctx.data.settings, ctx.lang) === 'consent' && missing('consentDate')) at('volunteers.consentDate.missing', 'consentDate');
   if (missing('confidentialityDate')) at('volunteers.confidentialityDate.missing', 'confidentialityDate');
   policeRules(ctx, row, policeActivities);
   const end = asNumber(row.values.end);
   if (end !== null && end < ctx.today) at('volunteers.status.activeAfterEnd', 'status', { end: formatDay(end, ctx.lang) });
+  const start = asNumber(row.values.start);
+  if (start !== null && start > ctx.today) at('volunteers.status.activeBeforeStart', 'status', { start: formatDay(start, ctx.lang) });
 }
 
-/** Ended or paused: the personal data may be kept for the retention period after the last activity. */
-function inactiveRules(ctx: RuleContext, row: RegisterRow, ended: boolean): void {
+/** Ended or paused: whether the end date is on record, and whether the data is due for deletion (retention.ts, as the summary counts it). */
+function inactiveRules(ctx: RuleContext, row: RegisterRow, ended: boolean, lastHours: Map<string, number>): void {
   const volunteers = ctx.data.registers.volunteers;
-  const end = asNumber(row.values.end);
-  if (ended && end === null && hasColumn(volunteers, 'end')) ctx.issues.atCell('volunteers.end.missing', volunteers, row.rowNumber, 'end');
-  const lastHours = ctx.facts.lastHoursById.get(textKey(row.values.id));
-  const last = Math.max(end ?? -Infinity, lastHours ?? -Infinity);
-  if (last === -Infinity) return;
+  if (ended && asNumber(row.values.end) === null && hasColumn(volunteers, 'end')) ctx.issues.atCell('volunteers.end.missing', volunteers, row.rowNumber, 'end');
+  retentionRule(ctx, row, lastHours);
+}
+
+function retentionRule(ctx: RuleContext, row: RegisterRow, lastHours: Map<string, number>): void {
   const months = ctx.data.settings.retentionMonths;
-  const deleteAfter = addMonths(Math.floor(last), months);
-  if (deleteAfter < ctx.today) {
-    ctx.issues.atCell('volunteers.retention.expired', volunteers, row.rowNumber, 'name', { last: formatDay(last, ctx.lang), months });
-  }
+  if (!isDueForDeletion(row, ctx.lang, ctx.today, months, lastHours)) return;
+  const last = lastActivity(row, lastHours)!;
+  ctx.issues.atCell('volunteers.retention.expired', ctx.data.registers.volunteers, row.rowNumber, 'name', { last: formatDay(last, ctx.lang), months });
 }
 
 export function volunteerRules(ctx: RuleContext): void {
@@ -97,6 +100,7 @@ export function volunteerRules(ctx: RuleContext): void {
     paused: labelKey('volunteerStatuses', 'paused', ctx.lang),
     ended: labelKey('volunteerStatuses', 'ended', ctx.lang),
   };
+  const lastHours = lastHoursByVolunteer(ctx.data.registers.hours.rows);
   const policeActivities = new Set(ctx.data.settings.policeActivities.map(foldText));
 
   for (const row of volunteers.rows) {
@@ -106,7 +110,10 @@ export function volunteerRules(ctx: RuleContext): void {
       ctx.issues.atCell('volunteers.end.beforeStart', volunteers, row.rowNumber, 'end', { start: formatDay(start, ctx.lang), end: formatDay(end, ctx.lang) });
     }
     const status = textKey(row.values.status);
-    if (status === statuses.active) activeRules(ctx, row, policeActivities);
-    else if (status === statuses.ended || status === statuses.paused) inactiveRules(ctx, row, status === statuses.ended);
+    if (status === statuses.active) {
+      activeRules(ctx, row, policeActivities);
+      // Marked active past its end date: ended, as the summary counts it.
+      retentionRule(ctx, row, lastHours);
+    } else if (status === statuses.ended || status === statuses.paused) inactiveRules(ctx, row, status === statuses.ended, lastHours);
   }
 }

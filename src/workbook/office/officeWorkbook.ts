@@ -461,7 +461,7 @@ async function writeLayout(budget: RequestBudget, worksheet: Excel.Worksheet, sh
   await writeRowLayout(budget, worksheet, sheet);
 }
 
-/** Heights Excel would not fit itself (wrapped formula text) and the manual page breaks of a printed document. */
+/** Heights Excel would not fit itself (wrapped text: rowHeights.ts) and the manual page breaks of a printed document. */
 async function writeRowLayout(budget: RequestBudget, worksheet: Excel.Worksheet, sheet: PlannedSheet): Promise<void> {
   for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) {
     await budget.reserve();

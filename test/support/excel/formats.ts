@@ -45,6 +45,23 @@ export class RangeFormatProxy extends ClientObject {
     return uniform(sheet, areas, (cell) => cell?.format[prop as keyof CellFormat] ?? null);
   }
 
+  /**
+   * RangeFormat.rowHeight (ExcelApi 1.1): the height of every row of the range in points, null
+   * when they differ; Excel limits a row to 409 points.
+   * https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-rowheight-member
+   */
+  get rowHeight(): number {
+    return this.read('rowHeight');
+  }
+  set rowHeight(points: number) {
+    this.write('rowHeight', points, () => {
+      const { sheet, areas } = this.target();
+      if (!(points >= 0 && points <= 409)) fail('InvalidArgument', `Row height ${points} is out of range.`);
+      assertEditable(this.book(), sheet, areas, 'rows');
+      for (const a of areas) for (let r = a.top; r <= a.bottom; r++) sheet.rowHeights.set(r, points);
+    });
+  }
+
   get columnWidth(): number {
     return this.read('columnWidth');
   }
@@ -54,18 +71,6 @@ export class RangeFormatProxy extends ClientObject {
       if (!(points >= 0 && points <= 255 * 7.5)) fail('InvalidArgument', `Column width ${points} is out of range.`);
       assertEditable(this.book(), sheet, areas, 'columns');
       for (const a of areas) for (let c = a.left; c <= a.right; c++) sheet.columnWidths.set(c, points);
-    });
-  }
-  get rowHeight(): number {
-    return this.read('rowHeight');
-  }
-  /** RangeFormat.rowHeight (ExcelApi 1.1): points, 0 to 409 (Excel's limit on a row's height). */
-  set rowHeight(points: number) {
-    this.write('rowHeight', points, () => {
-      const { sheet, areas } = this.target();
-      if (!(points >= 0 && points <= 409)) fail('InvalidArgument', `Row height ${points} is out of range.`);
-      assertEditable(this.book(), sheet, areas, 'format');
-      for (const a of areas) for (let r = a.top; r <= a.bottom; r++) sheet.rowHeights.set(r, points);
     });
   }
   get wrapText(): boolean {

@@ -80,6 +80,7 @@ export class SheetModel {
   readonly conditionalFormats: ConditionalFormatModel[] = [];
   readonly charts: ChartModel[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points set through range.format.rowHeight (rows absent keep Excel's default). */
   readonly rowHeights = new Map<number, number>();
   /** Rows a manual page break stands above (horizontalPageBreaks.add puts it before the range's top-left cell). */
   readonly pageBreaksBefore: number[] = [];

@@ -6,11 +6,12 @@ import { fail } from './errors';
 import type { SheetModel } from './model';
 import type { ExcelStandIn } from './standIn';
 
-export function assertEditable(book: ExcelStandIn, sheet: SheetModel, areas: Area[], kind: 'content' | 'format' | 'structure' | 'columns'): void {
+export function assertEditable(book: ExcelStandIn, sheet: SheetModel, areas: Area[], kind: 'content' | 'format' | 'structure' | 'columns' | 'rows'): void {
   if (!sheet.protection.protected) return;
   const options = sheet.protection.options;
   if (kind === 'format' && options.allowFormatCells) return;
   if (kind === 'columns' && options.allowFormatColumns) return;
+  if (kind === 'rows' && options.allowFormatRows) return;
   if (kind === 'content') {
     const locked = areas.some((area) => {
       for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) if (sheet.cell(r, c)?.format.locked ?? true) return true;

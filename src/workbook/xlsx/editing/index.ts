@@ -2,6 +2,7 @@
  * Editing a user's package in place: new sheets transplanted, rows, columns and cells written,
  * every other part kept byte for byte.
  */
+export { writeCachedResults, type CachedResult } from './cachedResults';
 export { writeCells } from './cellEdit';
 export { inspectPackage, mergeFreshWorkbook, NameConflictError, type MergeResult, type UserPackage } from './packageMerge';
 export { PackageRefusal, refusalReason } from './packageSafety';

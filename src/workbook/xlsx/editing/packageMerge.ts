@@ -45,6 +45,7 @@ import {
   type XmlText,
 } from './xmlEdit';
 import { SamspillError } from '../../../core/samspillError';
+import { parseCellReference } from '../../../core/model/a1';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
@@ -398,8 +399,9 @@ class PackageMerge {
 
   /** workbook.xml, its relationships and the content types, listing what was added. */
   editSharedParts(): void {
-    const names = namesToAdd(this.user, this.fresh, this.sheetIndex);
-    this.changed.set(this.workbookPart, encodeXml({ text: editWorkbook(this.workbook.text, this.sheetElements, names), bom: this.workbook.bom }));
+    const names = nameEdits(this.user, this.fresh, this.sheetIndex, this.replace);
+    const text = editWorkbook(redefineNames(this.workbook.text, names.redefine), this.sheetElements, names.add);
+    this.changed.set(this.workbookPart, encodeXml({ text, bom: this.workbook.bom }));
     if (this.newRels.length)
       this.changed.set(this.workbookRelsPart, encodeXml({ text: appendToRoot(this.workbookRels.text, this.newRels.join('')), bom: this.workbookRels.bom }));
     if (this.overrides.length)
@@ -464,9 +466,27 @@ interface NameToAdd {
   inner: string;
 }
 
-/** The fresh workbook's names, with localSheetId renumbered, minus those the user already has. */
-function namesToAdd(user: UserPackage, fresh: FreshWorkbook, sheetIndex: Map<string, number>): NameToAdd[] {
-  const result: NameToAdd[] = [];
+/** What the merge does to workbook.xml's defined names: new ones added, the templates' own moved or cleared. */
+interface NameEdits {
+  add: NameToAdd[];
+  /**
+   * Workbook-level names (lower case) pointing into a replaced sheet, with their new definition:
+   * where the fresh sheet puts the figure now, or #REF! for a kpi_* figure it no longer has (a
+   * breakdown row of a list that got shorter), as Excel marks a name whose cell is gone.
+   */
+  redefine: Map<string, string>;
+}
+
+/** Whether a definition points into one of the sheets being replaced. */
+function intoReplaced(refersTo: string, replaced: Set<string>): boolean {
+  const target = parseCellReference(refersTo);
+  return target !== null && replaced.has(target.sheet);
+}
+
+/** The fresh workbook's names, with localSheetId renumbered, minus those the user already has; and the replaced sheets' own names moved. */
+function nameEdits(user: UserPackage, fresh: FreshWorkbook, sheetIndex: Map<string, number>, replaced: Set<string>): NameEdits {
+  const add: NameToAdd[] = [];
+  const redefine = new Map<string, string>();
   for (const name of fresh.names) {
     const refersTo = unescapeXml(name.inner).trim().replace(/^=/, '');
     if (name.localSheetId !== undefined) {
@@ -474,17 +494,42 @@ function namesToAdd(user: UserPackage, fresh: FreshWorkbook, sheetIndex: Map<str
       if (index === undefined) continue;
       const same = user.definedNames.find((u) => u.localSheetId === index && u.name.toLowerCase() === name.name.toLowerCase());
       if (same) continue;
-      result.push({ tag: withAttribute(name.tag, 'localSheetId', String(index)), inner: name.inner });
+      add.push({ tag: withAttribute(name.tag, 'localSheetId', String(index)), inner: name.inner });
       continue;
     }
     const same = user.definedNames.find((u) => u.localSheetId === undefined && u.name.toLowerCase() === name.name.toLowerCase());
     if (same) {
       if (same.refersTo === refersTo) continue;
+      // A figure of the sheet being rendered afresh has moved with its layout (a list grew): it follows.
+      if (intoReplaced(same.refersTo, replaced)) {
+        redefine.set(name.name.toLowerCase(), name.inner);
+        continue;
+      }
       throw new NameConflictError(name.name);
     }
-    result.push({ tag: name.tag, inner: name.inner });
+    add.push({ tag: name.tag, inner: name.inner });
   }
-  return result;
+  const freshNames = new Set(fresh.names.filter((n) => n.localSheetId === undefined).map((n) => n.name.toLowerCase()));
+  for (const u of user.definedNames) {
+    const key = u.name.toLowerCase();
+    if (u.localSheetId === undefined && key.startsWith('kpi_') && !freshNames.has(key) && intoReplaced(u.refersTo, replaced)) redefine.set(key, '#REF!');
+  }
+  return { add, redefine };
+}
+
+/** workbook.xml with the given workbook-level names' definitions replaced (elements and attributes kept). */
+function redefineNames(xml: string, redefine: Map<string, string>): string {
+  if (redefine.size === 0) return xml;
+  const namesSpan = child(xml, rootElement(xml), 'definedNames');
+  if (!namesSpan) return xml;
+  // From the last name up, so earlier positions stay valid.
+  for (const span of children(xml, namesSpan, 'definedName').reverse()) {
+    const tag = startTag(xml, span);
+    const inner = attribute(tag, 'localSheetId') === undefined ? redefine.get((attribute(tag, 'name') ?? '').toLowerCase()) : undefined;
+    if (inner === undefined || span.empty) continue;
+    xml = replaceSpan(xml, span.openEnd, span.closeStart, inner);
+  }
+  return xml;
 }
 
 interface SheetElement {

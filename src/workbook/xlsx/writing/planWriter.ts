@@ -200,7 +200,7 @@ function renderSheet(workbook: ExcelJS.Workbook, sheet: PlannedSheet): void {
   writePrintLayout(worksheet, sheet);
 }
 
-/** Row heights the host would not fit itself (wrapped formula text), page breaks, and the footer with page numbers. */
+/** Row heights the host would not fit itself (wrapped text: rowHeights.ts), page breaks, and the footer with page numbers. */
 function writePrintLayout(worksheet: ExcelJS.Worksheet, sheet: PlannedSheet): void {
   for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) worksheet.getRow(Number(row)).height = height;
   for (const row of sheet.rowBreaks ?? []) worksheet.getRow(row).addPageBreak();

@@ -5,7 +5,8 @@
  * the signer in capitals; the footer numbers the pages.
  */
 import { demoWorkbook } from '../../../../src/core/demo/demoWorkbook';
-import { pageBreaks, textHeight, wrappedLines } from '../../../../src/core/documents/documentLayout';
+import { pageBreaks } from '../../../../src/core/documents/documentLayout';
+import { textHeight, wrappedLines } from '../../../../src/core/plan/rowHeights';
 import { isoToSerial } from '../../../../src/core/model/dates';
 import { parseRange } from '../../../../src/core/model/a1';
 import { buildWorkbookPlan } from '../../../../src/core/plan/buildWorkbookPlan';

@@ -145,14 +145,16 @@ describe('summary figures on hand-made registers', () => {
     expect(values.get('kpi_hours_activity_01')).toBe(100); // Besøk
     expect(values.get('kpi_hours_activity_02')).toBe(50); // Kafé
     expect(values.get('kpi_hours_activity_03')).toBe(120); // Tur
-    expect(values.get('kpi_hours_activity_04')).toBe(''); // no fourth activity in the list
+    // The rows follow the list (three activities); what they leave of the year's hours is "other".
+    expect(values.get('kpi_hours_activity_04')).toBeUndefined();
+    expect(values.get('kpi_hours_activity_other')).toBe(0);
   });
 
   it('gives zeros, not errors, for an empty workbook, and blanks where there is no evaluation to show', () => {
     const empty = figureValues(summarySections(workbook({}), d('2026-06-30')));
     for (const [name, value] of empty) {
       if (name === 'kpi_report_date' || name.startsWith('kpi_hours_activity_') || name.startsWith('kpi_hours_unit_')) continue;
-      const blank = name.startsWith('kpi_eval_') && name !== 'kpi_eval_statements_rated';
+      const blank = name.startsWith('kpi_eval_') && name !== 'kpi_eval_statements_rated' && name !== 'kpi_eval_statements_not_assessed';
       expect([name, value]).toEqual([name, blank ? '' : 0]);
     }
   });
@@ -188,7 +190,7 @@ describe('the figures of the evaluation and action plan issue, on hand-made regi
       { id: 'V5', status: status('paused'), start: d('2020-01-01'), end: d('2024-06-29'), consentDate: d('2020-01-01') },
       // Ended exactly on the cut-off: not yet due (EDATE's day, "<").
       { id: 'V6', status: status('ended'), start: d('2020-01-01'), end: d('2024-06-30'), consentDate: d('2020-01-01') },
-      // Ended long ago: due. Active with an old end date: never due.
+      // Ended long ago: due. Marked active with an old end date: ended (activeRule.ts), and due.
       { id: 'V7', status: status('ended'), start: d('2018-01-01'), end: d('2019-01-31'), consentDate: d('2018-01-01') },
       { id: 'V8', status: status('active'), start: d('2018-01-01'), end: d('2019-01-31'), consentDate: null },
     ],
@@ -230,14 +232,16 @@ describe('the figures of the evaluation and action plan issue, on hand-made regi
     // The default legal basis is the agreement: no consent to date, so none is missing.
     expect(values.get('kpi_missing_consent')).toBe(0);
     const underConsent = { ...data, settings: { ...data.settings, personalDataBasis: L('personalDataBases', 'consent') } };
-    expect(figureValues(summarySections(underConsent, d('2026-06-30'))).get('kpi_missing_consent')).toBe(2); // V1, V8
-    expect(values.get('kpi_due_for_deletion')).toBe(2); // V5, V7
+    // V1; V8 has ended (end date passed) and V3 has not started.
+    expect(figureValues(summarySections(underConsent, d('2026-06-30'))).get('kpi_missing_consent')).toBe(1);
+    expect(values.get('kpi_due_for_deletion')).toBe(3); // V5, V7, V8
   });
 
   it('sums hours this year by unit, following the settings list', () => {
     expect(values.get('kpi_hours_unit_01')).toBe(15);
     expect(values.get('kpi_hours_unit_02')).toBe(7); // last year's 100 h left out
-    expect(values.get('kpi_hours_unit_03')).toBe('');
+    expect(values.get('kpi_hours_unit_03')).toBeUndefined();
+    expect(values.get('kpi_hours_unit_other')).toBe(0);
   });
 
   it("shows the latest round's profile, who took part, the change and the top barriers", () => {
@@ -257,8 +261,12 @@ describe('the figures of the evaluation and action plan issue, on hand-made regi
     expect(values.get('kpi_eval_economy_barriers_change')).toBe(-50);
     expect(values.get('kpi_eval_recruitment_barriers_change')).toBe('');
     expect(values.get('kpi_eval_statements_rated')).toBe(3);
-    expect(values.get('kpi_eval_top_barrier_1')).toMatch(/^Stemmer · anbefalt: Annonsering etter frivillige/);
-    expect(values.get('kpi_eval_top_barrier_2')).toMatch(/^Stemmer delvis · anbefalt: Flerårig tilskudd i avtalen, Skriftlig samarbeidsavtale$/);
+    expect(values.get('kpi_eval_statements_not_assessed')).toBe(0);
+    // Each top barrier's name holds the barrier; its recommendation is a name of its own.
+    expect(values.get('kpi_eval_top_barrier_1')).toBe('1. Rekruttering: Det er vanskelig å rekruttere nye frivillige.');
+    expect(values.get('kpi_eval_top_barrier_1_recommended')).toMatch(/^Stemmer · anbefalt: Annonsering etter frivillige/);
+    expect(values.get('kpi_eval_top_barrier_2')).toMatch(/^2\. Økonomi: /);
+    expect(values.get('kpi_eval_top_barrier_2_recommended')).toMatch(/^Stemmer delvis · anbefalt: Flerårig tilskudd i avtalen, Skriftlig samarbeidsavtale$/);
     expect(values.get('kpi_eval_top_barrier_3')).toBe('');
   });
 

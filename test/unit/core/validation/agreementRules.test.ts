@@ -131,4 +131,18 @@ describe('agreement requirements its volunteers do not meet', () => {
     expect(only({ paymentPerActivity: 500, paymentKind: itemLabel('paymentKinds', 'purchase', 'nb') })).toEqual([]);
     expect(only({ paymentPerActivity: null })).toEqual([]);
   });
+
+  it('agreements.status.activeBeforeStart: catches an active agreement that has not started yet; near miss: starting today', () => {
+    expect(only({ start: TODAY + 1, signedDate: TODAY - 10 })).toEqual([at('agreements.status.activeBeforeStart', 'status')]);
+    expect(only({ start: TODAY })).toEqual([]);
+  });
+
+  it('a police certificate is required only by an agreement the summary counts as active: not one that starts later', () => {
+    const clean = cleanRecords();
+    const agreement = { ...clean.agreements[0], requiresPoliceCertificate: l.yes, requiresConfidentiality: l.no };
+    const rule = 'volunteers.policeCertificate.missingForAgreement';
+    expect(ofRule(validate(workbook({ agreements: [agreement] })), rule)).toHaveLength(1);
+    expect(ofRule(validate(workbook({ agreements: [{ ...agreement, start: TODAY + 30 }] })), rule)).toEqual([]);
+    expect(ofRule(validate(workbook({ agreements: [{ ...agreement, end: TODAY - 1 }] })), rule)).toEqual([]);
+  });
 });

@@ -52,6 +52,8 @@ function values(c: Case): [bad: PlainValue, good: PlainValue] {
     case 'notInEditableList':
     case 'notInCatalogue':
       return ['Finnes ikke', `  ${allowedLabel(column).toUpperCase()} `];
+    case 'surroundingSpaces':
+      return [`${allowedLabel(column)} `, allowedLabel(column)];
     case 'tooLong':
       return ['x'.repeat(column.maxLength! + 1), 'x'.repeat(column.maxLength!)];
     case 'emailInvalid':

@@ -5,6 +5,7 @@ import { SHEET_KEYS } from '../../../../src/core/content/templateSchema';
 import { SEVERITIES } from '../../../../src/core/validation/issue';
 import { ruleMessages } from '../../../../src/core/validation/messages';
 import { ruleCatalog, ruleDef } from '../../../../src/core/validation/ruleCatalog';
+import { FOLLOW_UP_RULES } from '../../../../src/core/import/importRows';
 
 const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
 
@@ -20,6 +21,11 @@ describe('rule catalogue', () => {
       expect(r.checks.length).toBeGreaterThan(10);
       expect(r.why.length).toBeGreaterThan(10);
     }
+  });
+
+  it('names only existing error rules as what an import lets through to follow up', () => {
+    // The police certificate's rules were renamed with the legal basis (issue 16): a stale id here would refuse new volunteers.
+    for (const id of FOLLOW_UP_RULES) expect(rules.find((r) => r.id === id)?.severity).toBe('error');
   });
 
   it('has at least the rules the issue names', () => {

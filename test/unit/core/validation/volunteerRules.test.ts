@@ -149,4 +149,24 @@ describe('volunteer rules', () => {
     expect(only({ end: TODAY - 1 })).toEqual([at('volunteers.status.activeAfterEnd', 'status')]);
     expect(only({ end: TODAY })).toEqual([]);
   });
+
+  it('volunteers.status.activeBeforeStart: catches an active volunteer who has not started yet; near miss: starting today', () => {
+    expect(only({ start: TODAY + 1 })).toEqual([at('volunteers.status.activeBeforeStart', 'status')]);
+    expect(only({ start: TODAY })).toEqual([]);
+  });
+
+  it('volunteers.status.spaces: a status with a space after it is another text to the summary; near miss: the exact status', () => {
+    const issues = ofRule(validate(withFirst('volunteers', { status: `${l.volunteerActive} ` })), 'volunteers.status.spaces');
+    expect(issues.map((i) => `${i.cell} ${i.severity}`)).toEqual([`${cellOf('volunteers', 'status')} warning`]);
+    expect(issues[0].message).toContain(`«${l.volunteerActive} »`);
+    expect(ofRule(validate(withFirst('volunteers', { status: l.volunteerActive })), 'volunteers.status.spaces')).toEqual([]);
+  });
+
+  it('volunteers.retention.expired: marked active with an end date past the retention period counts as ended, as the summary counts it', () => {
+    const expired = addMonths(TODAY, -l.settings.retentionMonths) - 1;
+    expect(only({ status: l.volunteerActive, start: expired - 400, end: expired })).toEqual([
+      at('volunteers.retention.expired', 'name'),
+      at('volunteers.status.activeAfterEnd', 'status'),
+    ]);
+  });
 });
