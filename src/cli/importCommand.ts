@@ -251,6 +251,8 @@ export async function importCommand(file: string, csv: string, options: ImportOp
   } catch (error) {
     if (error instanceof TableAppendError && error.code === 'rowsBelow')
       throw new UserFacingError(importStrings.phrase('error.rowsBelow', { file, row: error.detail }));
+    if (error instanceof TableAppendError && error.code === 'blocked')
+      throw new UserFacingError(importStrings.phrase('error.blocked', { file, what: error.detail ?? '' }));
     if (error instanceof TableAppendError || error instanceof XmlEditError || error instanceof UnsupportedZipError) {
       throw new UserFacingError(importStrings.phrase('error.refused', { file, reason: error }));
     }

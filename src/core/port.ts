@@ -100,6 +100,18 @@ export type WorkbookActionErrorCode =
   | 'alreadyExists'
   /** The data exceeded what one request may carry (should not happen: writes are blocked). */
   | 'tooLarge'
+  /** Cells could not be inserted or deleted there (a filtered table, or something in the way). */
+  | 'insertDeleteConflict'
+  /** A table would overlap merged cells, another table or a filter. */
+  | 'mergedRangeConflict'
+  /** Someone else changed the workbook at the same time (co-authoring). */
+  | 'conflict'
+  /** Excel stopped the request while it ran. */
+  | 'requestAborted'
+  /** Several workbooks are open and this one lost focus. */
+  | 'inactiveWorkbook'
+  /** The sheet is protected with a password the add-in does not have. */
+  | 'passwordProtected'
   | 'unknown';
 
 /**
@@ -129,4 +141,44 @@ export interface CopyOpener {
    * Excel opens it as a new workbook, the browser downloads it. The open workbook is not changed.
    */
   openCopy(plan: WorkbookPlan, fileName: string): Promise<void>;
+}
+
+/**
+ * The capabilities of the host's spreadsheet API the adapter relies on, in the order the in-Excel
+ * self-check tries them (Innstillinger > Kontroller Excel).
+ */
+export const SELF_CHECK_STEPS = [
+  'valuesAndFormulas',
+  'tableRowsWithFormula',
+  'listFromName',
+  'dataBar',
+  'protection',
+  'nameReadBack',
+  'multiAreaFormat',
+] as const;
+export type SelfCheckStep = (typeof SELF_CHECK_STEPS)[number];
+
+export interface SelfCheckResult {
+  step: SelfCheckStep;
+  ok: boolean;
+  /** What went wrong (the host's error code and message, or what was read back), or a note when it went right. */
+  detail?: string;
+}
+
+export interface SelfCheckReport {
+  /** What the host says of itself (Office.context.diagnostics): application, platform, version. */
+  host: string;
+  platform: string;
+  version: string;
+  steps: SelfCheckResult[];
+  /** Whether everything the check made (a very hidden sheet, a name) was removed again. */
+  cleanedUp: boolean;
+}
+
+export interface HostSelfCheck {
+  /**
+   * Tries each capability in a temporary very hidden sheet and removes it again, also when a step
+   * fails: nothing else in the workbook changes. Never throws for a failing step; it reports it.
+   */
+  selfCheck(): Promise<SelfCheckReport>;
 }

@@ -23,6 +23,7 @@ import rules from '../../templates/ui/rules.json';
 import { runCli } from '../support/cli';
 import { recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
 import { buildPages, servePages } from '../support/pageServer';
+import { expectStrict } from '../support/strictCheck';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-output');
@@ -198,7 +199,7 @@ maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
       const chooser = page.getByLabel(t('register.choose'));
       await chooser.selectOption('volunteers');
       await page.locator('#field-name').waitFor();
-      newId = /([A-Z]+\d+)/.exec((await page.locator('#field-id').getAttribute('placeholder')) ?? '')?.[1];
+      newId = /(F[0-9A-Z]{6})/.exec((await page.locator('#field-id').getAttribute('placeholder')) ?? '')?.[1];
       expect(newId).toBeDefined();
       await chooser.focus();
       await tabUntil(page, '#field-name');
@@ -305,6 +306,8 @@ maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
     }
     const downloaded = await download(`result-${lang}.xlsx`);
     expect(outside).toEqual([]);
+    // What the browser mode hands back passes the schemas and Excel's cross-part rules.
+    expectStrict(downloaded, demo);
     await context.close();
 
     // The command line reads the download: no structural issue, and the new rows are there.

@@ -118,7 +118,7 @@ describe('the task pane in Chromium over the Excel stand-in', () => {
     const after = await tableRows(page, VOLUNTEERS);
     expect(after).toHaveLength(before.length + 1);
     const row = after[after.length - 1];
-    expect(row.slice(0, 3)).toEqual(['F0001', 'Kari Nordmann', '+47 912 34 567']);
+    expect(row.slice(0, 3)).toEqual([expect.stringMatching(/^F[0-9A-HJKMNP-TV-Z]{6}$/), 'Kari Nordmann', '+47 912 34 567']);
     await page.context().close();
   });
 
@@ -184,6 +184,30 @@ describe('the task pane in Chromium over the Excel stand-in', () => {
     await page.keyboard.press('Enter');
     // Enter submits the form: the rules answer with the required fields' messages.
     await page.getByRole('alert').filter({ hasText: /Name/ }).first().waitFor();
+    await page.context().close();
+  });
+
+  test('Innstillinger > Kontroller Excel: OK per capability, a failing one marked FEIL, a report to copy, the workbook unchanged', async () => {
+    const page = await open('tab=settings&templates=1&fail=conditionalFormats.add');
+    const snapshot = () =>
+      page.evaluate(() => {
+        const s = (window as unknown as { standIn: { sheets: { name: string; visibility: string }[]; names: { name: string }[] } }).standIn;
+        return JSON.stringify([s.sheets.map((x) => [x.name, x.visibility]), s.names.map((n) => n.name)]);
+      });
+    const before = await snapshot();
+    await page.getByRole('button', { name: 'Kontroller Excel' }).click();
+    const report = page.getByRole('textbox', { name: 'Rapport', exact: true });
+    await report.waitFor();
+    const text = await report.inputValue();
+    expect(text).toContain('Excel: PC, versjon 16.0.17928.20114');
+    expect(text).toContain('FEIL  Datastolpe (betinget formatering) — ApiNotFound: Finner ikke API-et.');
+    expect(text).toContain('6 av 7 kontroller bestått.');
+    expect(await page.getByText('FEIL', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('OK', { exact: true }).count()).toBe(6);
+    expect(await snapshot()).toBe(before);
+    expect(await seriousViolations(page)).toEqual([]);
+    await report.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'pane-selfcheck.png'), fullPage: true });
     await page.context().close();
   });
 

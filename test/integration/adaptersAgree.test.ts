@@ -3,6 +3,7 @@
  * stand-in and what the xlsx adapter writes to a file have the same sheets, tables with their
  * columns, validations, defined names and formulas, in every language.
  */
+import { sameReference } from '../../src/core/model/a1';
 import { strFromU8, unzipSync } from 'fflate';
 import { isoToSerial } from '../../src/core/model/dates';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
@@ -95,7 +96,10 @@ describe.each(LANGUAGES)('the Office and xlsx adapters agree (%s)', (lang) => {
     const fromFile = new Map((await openXlsxBuffer(bytes).definedNames()).map((n) => [n.name, n.refersTo]));
     const inExcel = new Map(standIn.names.map((n) => [n.name, n.formula.replace(/^=/, '')]));
     expect(inExcel.size).toBeGreaterThan(100);
-    expect(new Map([...inExcel].sort())).toEqual(new Map([...fromFile].sort()));
+    expect([...inExcel.keys()].sort()).toEqual([...fromFile.keys()].sort());
+    // Excel gives a name's formula back in its own form (quotes only where needed): compared as references.
+    const differ = [...inExcel].filter(([name, formula]) => !sameReference(formula, fromFile.get(name) ?? ''));
+    expect(differ).toEqual([]);
   });
 
   it('writes the same formula in every formula cell', () => {

@@ -16,6 +16,7 @@ import { UserFacingError } from '../../src/cli/cliText';
 import type { CellValue } from '../../src/core/port';
 import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
 import { openXlsxFile } from '../../src/workbook/xlsx';
+import { expectStrict } from '../support/strictCheck';
 
 const dir = mkdtempSync(join(tmpdir(), 'samspill-aggregate-'));
 const TODAY = '2026-11-23';
@@ -81,6 +82,7 @@ describe('aggregate over several municipalities and one damaged file', () => {
     const text = result.out.join('\n');
     expect(text).toMatch(/Ikke med: skadet\.xlsx: .+/);
     expect(text).toContain(`Skrev ${output}: 4 kommuner med, 1 filer ikke med.`);
+    expectStrict(output);
   });
 
   it('has one row per municipality with the figures the core computes from its rows, and their totals', async () => {

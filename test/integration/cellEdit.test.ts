@@ -11,7 +11,9 @@ import ExcelJS from 'exceljs';
 import { CellEditError, writeCells } from '../../src/workbook/xlsx/editing/cellEdit';
 import { entryBytes, readStoredEntries } from '../../src/workbook/xlsx/editing/packageZip';
 import { openXlsxBuffer } from '../../src/workbook/xlsx/reading/xlsxReader';
+import { asExcelSaved } from '../support/excelSaved';
 import { recalcToCsv, requireLibreOffice } from '../support/libreoffice';
+import { expectStrict } from '../support/strictCheck';
 
 const SHEET = 'Ark 1';
 let original: Uint8Array;
@@ -119,4 +121,25 @@ describe('writeCells', () => {
     expect(rows[3][0]).toBe('=1+1');
     expect(sheets.get('Annet')![0][0]).toBe('urørt');
   }, 120_000);
+
+  it('passes the strict check, and on a copy Excel saved takes a cell written with a value out of the calculation chain', () => {
+    expectStrict(writeCells(original, SHEET, edits), original);
+    // C2 and D2 hold formulas when Excel saves; its calcChain lists both.
+    const saved = asExcelSaved(
+      writeCells(original, SHEET, [
+        { address: 'C2', value: { formula: 'B2*2', result: null } },
+        { address: 'D2', value: { formula: 'B2*3', result: null } },
+      ]),
+    );
+    const oneLeft = writeCells(saved, SHEET, [{ address: 'C2', value: 5 }]);
+    expectStrict(oneLeft, saved);
+    expect(part(oneLeft, 'xl/calcChain.xml')).not.toMatch(/r="C2"/);
+    expect(part(oneLeft, 'xl/calcChain.xml')).toMatch(/<c r="D2" i="\d+"\/>/);
+    // With the last formula gone, so is the chain, with its relationship and content type.
+    const none = writeCells(oneLeft, SHEET, [{ address: 'D2', value: 'tekst' }]);
+    expectStrict(none, saved);
+    expect(readStoredEntries(none).map((e) => e.name)).not.toContain('xl/calcChain.xml');
+    expect(part(none, 'xl/_rels/workbook.xml.rels')).not.toMatch(/calcChain/);
+    expect(part(none, '[Content_Types].xml')).not.toMatch(/calcChain/);
+  });
 });

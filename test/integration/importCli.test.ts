@@ -20,6 +20,9 @@ import { UserFacingError } from '../../src/cli/cliText';
 import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
 import { openXlsxFile } from '../../src/workbook/xlsx';
 import { recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
+import { expectStrict } from '../support/strictCheck';
+import { asExcelSaved } from '../support/excelSaved';
+import { newWorkbookInput } from '../../src/core/plan/newWorkbookInput';
 
 const dir = mkdtempSync(join(tmpdir(), 'samspill-import-'));
 const TODAY = '2026-11-23';
@@ -149,7 +152,9 @@ describe('Microsoft Forms export (comma, BOM, quoted line breaks)', () => {
     expect(after.rows.length).toBe(before.rows.length + 3);
     const added = after.rows.slice(before.rows.length);
     expect(added.map((r) => r.values.name)).toEqual(['Åse Ødegård', '=HYPERLINK("http://evil.example","klikk") Hansen', 'Bjørn Kvæstad']);
-    expect(added.map((r) => r.values.id)).toEqual(['F0241', 'F0242', 'F0243']);
+    const ids = added.map((r) => String(r.values.id));
+    for (const id of ids) expect(id).toMatch(/^F[0-9A-HJKMNP-TV-Z]{6}$/);
+    expect(new Set(ids).size).toBe(3);
     expect(added[0].values.notes).toBe('Kan bidra\nhver tirsdag, «gjerne» på sykehjemmet');
     expect(added[0].values.ageGroup).toBe('30-54 år');
     expect(added[1].values.ageGroup).toBe('67-79 år');
@@ -182,6 +187,22 @@ describe('Microsoft Forms export (comma, BOM, quoted line breaks)', () => {
     const table = strFromU8(unzipSync(readFileSync(file))['xl/tables/table3.xml']);
     expect(table).toContain(`ref="A1:${letterOf('notes')}${added[2].rowNumber}"`);
     expect(readdirSync(dir).some((f) => f.startsWith('forms.samspill-backup-'))).toBe(true);
+    expectStrict(file, template);
+  });
+
+  it('imports into an empty register, and into a copy Excel saved with its calculation chain, giving files that pass the strict check', async () => {
+    const empty = join(dir, 'tom.xlsx');
+    writeFileSync(empty, await writePlanToBuffer(buildWorkbookPlan(newWorkbookInput('nb', isoToSerial(TODAY)))));
+    const emptyOriginal = readFileSync(empty);
+    expect((await runImport(empty, csvFile('forms-empty.csv', text, true))).code).toBe(0);
+    expectStrict(empty, emptyOriginal);
+    // The first imported volunteer takes the new register's blank row.
+    expect((await volunteers(empty)).rows.map((r) => r.rowNumber)).toEqual([2, 3, 4]);
+    const saved = join(dir, 'lagret.xlsx');
+    writeFileSync(saved, asExcelSaved(template));
+    const savedOriginal = readFileSync(saved);
+    expect((await runImport(saved, csvFile('forms-saved.csv', text, true))).code).toBe(0);
+    expectStrict(saved, savedOriginal);
   });
 
   it('changes only the sheet, its table, the styles and workbook.xml; every other part is byte-identical', async () => {

@@ -15,6 +15,7 @@ import { PARAMETERS, SETTINGS_LISTS } from '../../src/core/model/settingsModel';
 import { REGISTER_KEYS, SHEET_KEYS } from '../../src/core/content/templateSchema';
 import { openXlsxFile } from '../../src/workbook/xlsx';
 import { runCli } from '../support/cli';
+import { expectStrict } from '../support/strictCheck';
 
 const dir = mkdtempSync(join(tmpdir(), 'samspill-new-'));
 
@@ -39,6 +40,10 @@ describe.each(LANGUAGES)('samspill new --demo --lang %s', (lang) => {
     const run = await runCli('new', file, '--demo', '--lang', lang, '--today', '2026-11-23');
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toContain(file);
+  });
+
+  it("passes the ECMA-376 schemas and Excel's cross-part rules (the strict check)", () => {
+    expectStrict(file);
   });
 
   it('has every template sheet under its name in the language, and a very hidden metadata sheet', async () => {
@@ -106,6 +111,12 @@ describe.each(LANGUAGES)('samspill new --demo --lang %s', (lang) => {
 });
 
 describe('samspill new without --demo', () => {
+  it.each(LANGUAGES)('writes an empty workbook (%s) that passes the strict check', async (lang) => {
+    const file = join(dir, `tom-${lang}.xlsx`);
+    expect((await runCli('new', file, '--lang', lang)).code).toBe(0);
+    expectStrict(file);
+  });
+
   it('writes an empty workbook whose checklist is ready to rate', async () => {
     const file = join(dir, 'tom.xlsx');
     expect((await runCli('new', file)).code).toBe(0);

@@ -13,7 +13,9 @@ import { buildWorkbookPlan, defaultSheetNames } from '../../src/core/plan/buildW
 import { readStoredEntries } from '../../src/workbook/xlsx/editing/packageZip';
 import { PackageWorkbook } from '../../src/workbook/xlsx/editing/packageWorkbook';
 import { defaultTableNames } from '../../src/core/model/workbookData';
-import { TableColumnOccupied } from '../../src/core/port';
+import { TableColumnOccupied, WorkbookActionError } from '../../src/core/port';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { expectStrict } from '../support/strictCheck';
 import { PARTICIPANTS_NB, versionOnePlan } from '../support/schemaV1';
 import { CORPUS_DIR } from '../support/sharedFiles';
 
@@ -29,6 +31,51 @@ describe('PackageWorkbook', () => {
     expect(loaded.data.registers.volunteers.rows.map((r) => [r.values.id, r.values.name, r.values.phone, r.values.start])).toEqual([
       ['F0001', 'Kari Nordmann', '912 34 567', TODAY],
     ]);
+  });
+
+  it("fills an empty register's placeholder row first, and gives the new row the derived columns' formulas", async () => {
+    const workbook = await PackageWorkbook.create(buildWorkbookPlan(newWorkbookInput('nb', TODAY)));
+    const columns = sheetDef('volunteers').columns!;
+    const row = columns.map((c) => ({ id: 'F0001', name: 'Kari Nordmann', phone: '912 34 567', start: TODAY, status: 'Aktiv' })[c.key as 'id'] ?? null);
+    await workbook.appendRows('Frivillige', [row]);
+    const sheet = await workbook.readSheet('Frivillige');
+    expect(sheet.rows[1]?.[0]).toBe('F0001');
+    expect(sheet.rows.length).toBe(2);
+    const zip = unzipSync(workbook.data());
+    expect(strFromU8(zip['xl/tables/table3.xml'])).toMatch(/ref="A1:[A-Z]+2"/);
+    // The derived columns (police certificate needed, hours the last 12 months) carry the table's column formula.
+    const derived = columns.map((c, i) => (c.type === 'formula' ? i : -1)).filter((i) => i >= 0);
+    expect(derived.length).toBeGreaterThan(0);
+    const sheetXml = strFromU8(zip['xl/worksheets/sheet5.xml']);
+    for (const i of derived) expect(sheetXml).toMatch(new RegExp(`<c r="${String.fromCharCode(65 + i)}2"[^>]*><f>[^<]*Frivillige\\[\\[#This Row\\]`));
+    expectStrict(workbook.data());
+  });
+
+  it("refuses to grow a table over merged cells, another table or the sheet's filter below it, and keeps the bytes as they were", async () => {
+    const made = await PackageWorkbook.create(buildWorkbookPlan(newWorkbookInput('nb', TODAY)));
+    const columns = sheetDef('volunteers').columns!;
+    const row = columns.map((c) => ({ id: 'F0001', name: 'Kari Nordmann', phone: '912 34 567', start: TODAY, status: 'Aktiv' })[c.key as 'id'] ?? null);
+    const blocked = (extra: string) =>
+      new PackageWorkbook(
+        zipSync({
+          ...unzipSync(made.data()),
+          'xl/worksheets/sheet5.xml': strToU8(strFromU8(unzipSync(made.data())['xl/worksheets/sheet5.xml']).replace('</sheetData>', `</sheetData>${extra}`)),
+        }),
+      );
+    for (const extra of ['<mergeCells count="1"><mergeCell ref="B3:D3"/></mergeCells>', '<autoFilter ref="A3:C9"/>']) {
+      const workbook = blocked(extra);
+      const before = workbook.data();
+      const error = await workbook.appendRows('Frivillige', [row, row]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WorkbookActionError);
+      expect((error as WorkbookActionError).code).toBe('mergedRangeConflict');
+      expect(workbook.data()).toBe(before);
+    }
+  });
+
+  it("writes a new column's header with its blanks kept (xml:space), so it stays equal to the column name", async () => {
+    const workbook = await PackageWorkbook.create(versionOnePlan());
+    await workbook.appendTableColumn(defaultTableNames('nb').checklist, { header: ' Deltakere ' });
+    expectStrict(workbook.data());
   });
 
   it("appends a column to a register's table: header at its end, empty cells, every other cell and part kept", async () => {

@@ -21,6 +21,7 @@ import type { RegisterRecord } from '../../src/core/model/workbookData';
 import type { CellValue } from '../../src/core/port';
 import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
 import { openXlsxFile } from '../../src/workbook/xlsx';
+import { expectStrict } from '../support/strictCheck';
 
 const TODAY = '2026-11-23';
 const dir = mkdtempSync(join(tmpdir(), 'samspill-public-'));
@@ -76,6 +77,9 @@ describe.each(['nb', 'en'] as const)('samspill summary --public (%s)', (lang) =>
     const backup = /(\S+samspill-backup-\S+\.xlsx)/.exec(out)?.[1];
     expect(backup).toBeDefined();
     expect(readFileSync(backup!.replace(/\.$/, '')).equals(sourceBytes)).toBe(true);
+    // The refreshed workbook and the copy both pass the strict check.
+    expectStrict(source, sourceBytes);
+    expectStrict(copy);
   });
 
   it('holds exactly the summary and the action plan, with no formula anywhere', () => {

@@ -25,6 +25,7 @@ import { runCli } from '../support/cli';
 import { recalcToCsv, recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
 import { USER_HEADER, V1_TODAY, versionOnePlan, withSchemaVersion } from '../support/schemaV1';
 import { columnLetter } from '../../src/core/model/a1';
+import { expectStrict } from '../support/strictCheck';
 
 const TODAY = V1_TODAY;
 const NB_SHEETS = defaultSheetNames('nb');
@@ -107,6 +108,10 @@ describe('a version-1 workbook', () => {
     expect(await addTemplates(file, {}, (l) => lines.push(l))).toBe(0);
   });
 
+  test('the upgraded file passes the strict check', () => {
+    expectStrict(file, original);
+  });
+
   test('was really version 1: validate reports the older schema, the missing action plan and participants column', async () => {
     expect(before.has('actions')).toBe(false);
     expect(before.get('checklist')!.rows[0]).not.toContain('Deltakere');
@@ -147,7 +152,7 @@ describe('a version-1 workbook', () => {
     expect(table.xml).toMatch(/<tableColumn id="12" name="Deltakere"\/><\/tableColumns>/);
 
     const sheet = sheetXml(zip, NB_SHEETS.checklist);
-    expect(sheet.xml).toContain(`<c r="${newCol}1" t="inlineStr"><is><t>Deltakere</t></is></c>`);
+    expect(sheet.xml).toContain(`<c r="${newCol}1" t="inlineStr"><is><t xml:space="preserve">Deltakere</t></is></c>`);
     const validation = new RegExp(
       `<dataValidation type="textLength" operator="lessThanOrEqual"[^>]*sqref="${newCol}2:${newCol}(\\d+)"><formula1>200</formula1>`,
     ).exec(sheet.xml);

@@ -12,6 +12,9 @@ import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
 import { loadWorkbook } from '../../src/core/model/loadWorkbook';
 import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
 import type { RegisterRecord } from '../../src/core/model/workbookData';
+import { strFromU8, unzipSync } from 'fflate';
+import { asExcelSaved } from '../support/excelSaved';
+import { expectStrict } from '../support/strictCheck';
 import { readStoredEntries } from '../../src/workbook/xlsx/editing/packageZip';
 import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
 import { openXlsxFile } from '../../src/workbook/xlsx';
@@ -60,6 +63,13 @@ describe('samspill summary writes back', () => {
     expect(changed.length).toBeLessThanOrEqual(7);
     expect(after.filter((e) => !before.has(e.name))).toEqual([]);
 
+    expectStrict(
+      file,
+      join(
+        dir,
+        readdirSync(dir).find((f) => f.startsWith('ett-tiltak.samspill-backup-'))!,
+      ),
+    );
     const second = await runCli('summary', file, '--today', TODAY);
     expect(second.stdout).toMatch(/\(0 nye tiltak/);
     expect(await actionRows(file)).toHaveLength(1 + added);
@@ -72,6 +82,7 @@ describe('samspill summary writes back', () => {
     expect((await runCli('summary', file, '-o', out, '--today', TODAY)).code).toBe(0);
     expect(digest(file)).toBe(was);
     expect((await actionRows(out)).length).toBeGreaterThan(1);
+    expectStrict(out, file);
     expect(readdirSync(dir).some((f) => f.startsWith('original.samspill-backup-'))).toBe(false);
   });
 
@@ -93,4 +104,17 @@ describe('samspill summary writes back', () => {
     },
     120_000,
   );
+
+  it('refreshes a workbook Excel has saved: its own form of the kpi names, and a calculation chain left pointing only at formulas', async () => {
+    const { file } = await workbookWithOneAction('excel-saved.xlsx');
+    const summaryPart = 'xl/worksheets/sheet9.xml';
+    expect(strFromU8(unzipSync(readFileSync(file))[summaryPart])).toMatch(/kpi|Oppsummering|<f>/);
+    // A coordinator's own formula below the figures (the sheet is protected without a password); Excel lists it in the chain.
+    const saved = asExcelSaved(new Uint8Array(readFileSync(file)), [{ part: summaryPart, cell: 'E300', formula: 'SUM(B5:B6)' }]);
+    writeFileSync(file, saved);
+    const run = await runCli('summary', file, '--today', TODAY);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expectStrict(readFileSync(file), saved);
+  });
 });

@@ -18,3 +18,5 @@ function sharedRoot(): string {
 
 export const CORPUS_DIR = (): string => join(sharedRoot(), 'corpus');
 export const SEEDS_DIR = (): string => join(sharedRoot(), 'seeds');
+/** The published ECMA-376 schemas (sml.xsd, dml-*, opc-*), with a README. */
+export const OOXML_SCHEMAS_DIR = (): string => join(sharedRoot(), 'ooxml-schemas');

@@ -8,8 +8,11 @@ import { ExcelStandIn } from './excel';
 
 /** The port as the pane gets it inside Excel: OfficeWorkbook over `run`. */
 export function officePane(standIn: ExcelStandIn): PaneWorkbook {
-  return new OfficeWorkbook(standIn.run);
+  return new OfficeWorkbook(standIn.run, { diagnostics: () => standIn.options.diagnostics ?? STAND_IN_DIAGNOSTICS });
 }
+
+/** What Office.context.diagnostics says in the stand-in unless a test says otherwise: Excel on Windows. */
+export const STAND_IN_DIAGNOSTICS = { host: 'Excel', platform: 'PC', version: '16.0.17928.20114' };
 
 /** Kept for the tests that say so: the pane with cell writes (the Office adapter has them). */
 export const writingPane = officePane;

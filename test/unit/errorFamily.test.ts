@@ -74,6 +74,12 @@ const ACTION: Record<WorkbookActionErrorCode, WorkbookActionError> = {
   notFound: new WorkbookActionError('notFound', 'ItemNotFound', 'Timer'),
   alreadyExists: new WorkbookActionError('alreadyExists', 'ItemAlreadyExists', 'Timer'),
   tooLarge: new WorkbookActionError('tooLarge', 'RequestPayloadSizeLimitExceeded'),
+  insertDeleteConflict: new WorkbookActionError('insertDeleteConflict', 'InsertDeleteConflict', 'Frivillige'),
+  mergedRangeConflict: new WorkbookActionError('mergedRangeConflict', 'MergedRangeConflict', 'Frivillige'),
+  conflict: new WorkbookActionError('conflict', 'Conflict'),
+  requestAborted: new WorkbookActionError('requestAborted', 'RequestAborted'),
+  inactiveWorkbook: new WorkbookActionError('inactiveWorkbook', 'InactiveWorkbook'),
+  passwordProtected: new WorkbookActionError('passwordProtected', 'AccessDenied', 'Oppsummering'),
   unknown: new WorkbookActionError('unknown', 'GeneralException'),
 };
 const TEMPLATE: Record<TemplateRefusalCode, TemplateRefusal> = {

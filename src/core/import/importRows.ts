@@ -9,6 +9,7 @@
  * are a coordinator's follow-up for any new volunteer (consent, confidentiality declaration or
  * police certificate not yet on record) and warnings. Those are reported with the row imported.
  */
+import { ID_PREFIXES, newRecordIds, type RandomSource } from '../model/recordIds';
 import type { CellValue } from '../port';
 import { asText, normaliseLabel } from '../model/cellValues';
 import { itemLabel, valueList } from '../content/content';
@@ -76,6 +77,8 @@ export interface ImportInput {
   today: number;
   /** The sheet row the first accepted volunteer goes to. */
   firstSheetRow: number;
+  /** Randomness for the new ids (tests pass their own). */
+  random?: RandomSource;
 }
 
 /** Values a form writes for an unanswered identity question (Microsoft Forms: "anonymous"). */
@@ -227,28 +230,17 @@ function personKeys(values: Record<string, CellValue>): string[] {
 }
 
 /**
- * The next free ids after the register's own, in its style: F0001 after F0240 comes F0241, and
- * after "F-12" comes "F-13". Ids that do not follow the pattern are skipped over, never reused.
+ * New volunteer ids for imported rows: the same co-authoring-safe ids the add-in's forms make
+ * (model/recordIds.ts), none equal to an id already in the register or to each other.
  */
-export function nextVolunteerIds(register: RegisterRows, count: number): string[] {
-  let prefix = 'F';
-  let width = 4;
-  let max = 0;
-  const taken = new Set<string>();
-  for (const row of register.rows) {
-    const id = asText(row.values.id);
-    taken.add(id.toLowerCase());
-    const m = /^(F-?)(\d+)$/i.exec(id);
-    if (!m) continue;
-    const n = Number(m[2]);
-    if (n >= max) [max, prefix, width] = [n, m[1].toUpperCase(), Math.max(4, m[2].length)];
-  }
-  const ids: string[] = [];
-  for (let n = max + 1; ids.length < count; n++) {
-    const id = `${prefix}${String(n).padStart(width, '0')}`;
-    if (!taken.has(id.toLowerCase())) ids.push(id);
-  }
-  return ids;
+export function nextVolunteerIds(register: RegisterRows, count: number, now: Date = new Date(), random?: RandomSource): string[] {
+  return newRecordIds(
+    ID_PREFIXES.volunteers!,
+    count,
+    now,
+    register.rows.map((row) => asText(row.values.id)),
+    random,
+  );
 }
 
 function rowOf(issue: Issue): number {
@@ -299,8 +291,8 @@ export function planImport(input: ImportInput): ImportPlan {
     }
   });
 
-  // Checked where they would stand, with provisional ids; those refused leave no gap behind them.
-  const ids = nextVolunteerIds(register, candidates.length);
+  // Checked where they would stand, with their ids; those refused leave no gap behind them.
+  const ids = nextVolunteerIds(register, candidates.length, new Date(Math.round((input.today - 25569) * 86_400_000)), input.random);
   const trial: RegisterRow[] = candidates.map((c, i) => ({ rowNumber: input.firstSheetRow + i, values: { ...c.values, id: ids[i] } }));
   const trialRegister = withRows(register, trial);
   const issues = validateWorkbook({
@@ -324,7 +316,7 @@ export function planImport(input: ImportInput): ImportPlan {
     else accepted.push({ candidate, issues: found });
   });
 
-  const finalIds = nextVolunteerIds(register, accepted.length);
+  const finalIds = accepted.map(({ candidate }) => ids[candidates.indexOf(candidate)]);
   const imported = accepted.map(({ candidate, issues: found }, i) => {
     const sheetRow = first + i;
     const trialRow = first + candidates.indexOf(candidate);

@@ -84,3 +84,25 @@ export function absoluteRange(sheet: string, area: string): string {
   const absolute = corners.map((corner) => corner.replace(/^([A-Za-z]+)(\d+)$/, (_, col: string, row: string) => `$${col.toUpperCase()}$${row}`));
   return `${quoteSheetName(sheet)}!${absolute.join(':')}`;
 }
+
+/** "'Sheet ''s name'!$B$3:$C$4" (or unquoted, with or without "=") → sheet and range; null for anything else. */
+export function parseRangeReference(refersTo: string): { sheet: string; range: CellRange } | null {
+  const match = /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)$/i.exec(refersTo.replace(/^=/, '').trim());
+  const range = match ? parseRange(match[3]) : null;
+  if (!match || !range) return null;
+  return { sheet: match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2], range };
+}
+
+/**
+ * Whether two name formulas point at the same cells. Excel gives a name's formula back in its own
+ * form (`=Oppsummering!$B$5`: "=", quotes only where the sheet name needs them; office-js #740),
+ * so a reference is compared as sheet (without case, as Excel compares sheet names) and cells
+ * (without "$"); anything that is not a plain reference is compared as text without "=".
+ */
+export function sameReference(a: string, b: string): boolean {
+  const ra = parseRangeReference(a);
+  const rb = parseRangeReference(b);
+  if (!ra || !rb) return a.replace(/^=/, '').trim() === b.replace(/^=/, '').trim();
+  const same = (x: CellRange, y: CellRange) => x.c1 === y.c1 && x.r1 === y.r1 && x.c2 === y.c2 && x.r2 === y.r2;
+  return ra.sheet.toLocaleLowerCase('en-US') === rb.sheet.toLocaleLowerCase('en-US') && same(ra.range, rb.range);
+}

@@ -58,11 +58,23 @@ export function workbookData(input: WorkbookInput): WorkbookData {
   return { lang: input.lang, settings: input.settings, tables: input.tables, registers };
 }
 
+/** The volunteer register's derived columns, by column key: their formulas. */
+function volunteerFormulas(f: FormulaRefs): { policeCertificateRequired: string; hoursLast12Months: string } {
+  return { policeCertificateRequired: policeRequiredFormula(f), hoursLast12Months: hoursLast12Formula(f) };
+}
+
+/**
+ * A register's derived (formula) columns, by column key, as a new row of its table must hold them
+ * (without "="): for a record appended by a form or an import, whatever the table already holds.
+ */
+export function derivedColumnFormulas(key: RegisterKey, lang: Lang, tables: WorkbookInput['tables']): Partial<Record<string, string>> {
+  return key === 'volunteers' ? volunteerFormulas(new FormulaRefs(lang, tables)) : {};
+}
+
 /** Fills the volunteer register's formula columns with their formulas and computed results. */
 function withVolunteerFormulas(input: WorkbookInput, data: WorkbookData, f: FormulaRefs, reportDate: number): RegisterRecord[] {
   const values = derivedColumnValues(data, f, reportDate);
-  const policeFormula = policeRequiredFormula(f);
-  const hoursFormula = hoursLast12Formula(f);
+  const { policeCertificateRequired: policeFormula, hoursLast12Months: hoursFormula } = volunteerFormulas(f);
   return input.records.volunteers.map((record, i) => ({
     ...record,
     policeCertificateRequired: { formula: policeFormula, result: values[i].policeCertificateRequired },
@@ -120,7 +132,17 @@ export function buildWorkbookPlan(input: WorkbookInput, keys: readonly SheetKey[
       add(summarySheet(input.sheetNames.summary, input.lang, summarySections(data, reportDate, { refreshedAt: refreshStamp(input), writtenOn: input.today })));
     else if (key === '_meta') sheets.push(metaSheet(input, [...keys]));
     else
-      sheets.push(registerSheet({ key, lang: input.lang, sheetName: input.sheetNames[key], tableName: input.tables[key], records: records[key], validation }));
+      sheets.push(
+        registerSheet({
+          key,
+          lang: input.lang,
+          sheetName: input.sheetNames[key],
+          tableName: input.tables[key],
+          records: records[key],
+          validation,
+          ...(key === 'volunteers' ? { formulas: volunteerFormulas(f) } : {}),
+        }),
+      );
   }
   return { sheets, names };
 }

@@ -30,6 +30,11 @@ function columnStyle(column: ColumnDef): StyleKey | undefined {
       return 'decimal';
     case 'integer':
       return 'integer';
+    case 'text':
+    case 'email':
+    case 'phone':
+    case 'orgnr':
+      return column.maxLength && column.maxLength > 200 ? 'textCellWrap' : 'textCell';
     default:
       return column.maxLength && column.maxLength > 200 ? 'wrap' : undefined;
   }
@@ -42,6 +47,8 @@ export interface RegisterSheetInput {
   tableName: string;
   records: RegisterRecord[];
   validation: ValidationContext;
+  /** Formulas of the register's derived columns, by column key (without "="). */
+  formulas?: Partial<Record<string, string>>;
 }
 
 export function registerSheet(input: RegisterSheetInput): PlannedSheet {
@@ -69,6 +76,7 @@ export function registerSheet(input: RegisterSheetInput): PlannedSheet {
         headers: columns.map((c) => c.label[input.lang]),
         rows,
         columnStyles: columns.map(columnStyle),
+        ...(input.formulas ? { columnFormulas: columns.map((c) => input.formulas?.[c.key]) } : {}),
       },
     ],
     validations,

@@ -38,6 +38,10 @@ export const STYLES: Record<StyleKey, StyleSpec> = {
   // Beside wrapped texts in a table row, so that a row reads from its top line.
   top: { verticalTop: true },
   dateTop: { numFmt: DATE_FORMAT, align: 'left', verticalTop: true },
+  // A register's text column, formatted as text ("@"): what is typed or written there stays as
+  // typed — "0047 …", "1e5", "mai 2024" — instead of becoming a number or date.
+  textCell: { numFmt: '@' },
+  textCellWrap: { wrap: true, verticalTop: true, numFmt: '@' },
   input: { fill: INPUT_FILL, unlocked: true },
   inputDate: { fill: INPUT_FILL, unlocked: true, numFmt: DATE_FORMAT, align: 'left' },
   inputNumber: { fill: INPUT_FILL, unlocked: true, numFmt: '#,##0', align: 'right' },

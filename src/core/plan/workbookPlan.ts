@@ -27,6 +27,8 @@ export type StyleKey =
   | 'labelWrap'
   | 'help'
   | 'text'
+  | 'textCell'
+  | 'textCellWrap'
   | 'wrap'
   | 'top'
   | 'dateTop'
@@ -68,6 +70,12 @@ export interface PlannedTable {
   rows: PlanValue[][];
   /** Style of each column's data cells. */
   columnStyles: (StyleKey | undefined)[];
+  /**
+   * A calculated column's formula (without "="), per column: written as the table column's own
+   * formula, so rows added later — by Excel, a form or an import — get it even when the register
+   * is empty, whatever the user's AutoCorrect setting (office-js #1916, #2093).
+   */
+  columnFormulas?: (string | undefined)[];
 }
 
 export type ValidationRule =

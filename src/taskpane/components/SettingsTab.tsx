@@ -18,6 +18,7 @@ import {
   type SettingsView,
 } from '../services/settingsService';
 import { ErrorMessage } from './ErrorMessage';
+import ExcelSelfCheck from './ExcelSelfCheck';
 import { useAction } from './useAction';
 
 type Typed = Record<PaneParameter, string>;
@@ -141,6 +142,7 @@ export default function SettingsTab() {
           )}
         </>
       )}
+      <ExcelSelfCheck />
     </>
   );
 }

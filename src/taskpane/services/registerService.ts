@@ -19,7 +19,8 @@ import { asText } from '../../core/model/cellValues';
 import { fieldValue } from './formValues';
 import { todayOf, systemClock, type Clock } from './paneClock';
 import type { PaneWorkbook } from './paneWorkbook';
-import { generatesId, nextFreeId } from './recordIds';
+import { generatesId, newId } from './recordIds';
+import { derivedColumnFormulas } from '../../core/plan/buildWorkbookPlan';
 import { tableRow } from './tableRow';
 
 /** The registers the pane has forms for (the checklist has its own guided form). */
@@ -40,7 +41,7 @@ export interface RecordForm {
   /** The register's sheet; null when the workbook lacks it (add the templates first). */
   sheet: string | null;
   fields: FormField[];
-  /** What a blank id would become, shown as the field's placeholder. */
+  /** What a blank id becomes (while no one else has taken it meanwhile), shown as the field's placeholder. */
   nextId: string | null;
 }
 
@@ -57,9 +58,14 @@ export class RegisterService {
     private readonly clock: Clock = systemClock,
   ) {}
 
+  /** The id each register's form showed for a blank id field: the one a save then writes, while it is still free. */
+  private readonly shownIds = new Map<FormRegister, string>();
+
   async form(key: FormRegister): Promise<RecordForm> {
     const loaded = await loadWorkbook(this.workbook);
-    return formOf(key, loaded);
+    const form = formOf(key, loaded, this.clock());
+    if (form.nextId) this.shownIds.set(key, form.nextId);
+    return form;
   }
 
   async append(key: FormRegister, input: FormInput): Promise<AppendResult> {
@@ -68,7 +74,7 @@ export class RegisterService {
     const table = loaded.data.tables[key];
     if (!loaded.sheetNames[key] || register.headerRow === 0) return { kind: 'noRegister' };
 
-    const values = recordValues(key, register, input);
+    const values = recordValues(key, register, input, this.clock(), this.shownIds.get(key));
     const row: RegisterRow = { rowNumber: lastRow(register) + 1, values };
     const withRow: RegisterRows = { ...register, rows: [...register.rows, row] };
     const issues = validateWorkbook({
@@ -79,7 +85,12 @@ export class RegisterService {
     const blocking = issues.filter((i) => i.severity === 'error' || malformedValueRules(key).has(i.rule));
     if (blocking.length > 0) return { kind: 'refused', ...byField(blocking, register) };
 
-    await this.workbook.appendRows(table, [tableRow(register, values)]);
+    // Derived columns get their formula written, not left to Excel's AutoCorrect (it may be off).
+    const formulas = Object.entries(derivedColumnFormulas(key, loaded.data.lang, loaded.data.tables)).map(([column, formula]) => [
+      column,
+      { formula: formula!, result: null },
+    ]);
+    await this.workbook.appendRows(table, [tableRow(register, { ...values, ...Object.fromEntries(formulas) })]);
     return { kind: 'appended', sheet: register.sheetName, values, warnings: issues.filter((i) => !blocking.includes(i)) };
   }
 }
@@ -109,7 +120,7 @@ function partnerNames(loaded: LoadedWorkbook): string[] {
   return [...new Set(names)].sort((a, b) => a.localeCompare(b, 'nb'));
 }
 
-export function formOf(key: FormRegister, loaded: LoadedWorkbook): RecordForm {
+export function formOf(key: FormRegister, loaded: LoadedWorkbook, now: Date = new Date()): RecordForm {
   const register = loaded.data.registers[key];
   const fields = (sheetDef(key).columns ?? [])
     .filter((c) => c.type !== 'formula')
@@ -123,17 +134,20 @@ export function formOf(key: FormRegister, loaded: LoadedWorkbook): RecordForm {
     lang: loaded.data.lang,
     sheet: loaded.sheetNames[key] ?? null,
     fields,
-    nextId: nextFreeId(register),
+    nextId: newId(register, now),
   };
 }
 
-function recordValues(key: RegisterKey, register: RegisterRows, input: FormInput): Record<string, CellValue> {
+function recordValues(key: RegisterKey, register: RegisterRows, input: FormInput, now: Date, shownId?: string): Record<string, CellValue> {
   const values: Record<string, CellValue> = {};
   for (const column of sheetDef(key).columns ?? []) {
     if (!register.columns.has(column.key)) continue;
     values[column.key] = fieldValue(column, input[column.key]);
   }
-  if (generatesId(key) && register.columns.has('id') && values.id === null) values.id = nextFreeId(register);
+  if (generatesId(key) && register.columns.has('id') && values.id === null) {
+    const taken = (id: string) => register.rows.some((row) => asText(row.values.id).toUpperCase() === id.toUpperCase());
+    values.id = shownId && !taken(shownId) ? shownId : newId(register, now);
+  }
   return values;
 }
 

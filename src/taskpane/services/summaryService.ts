@@ -18,7 +18,7 @@ import { localMinute } from '../../core/model/dates';
 import { systemClock, todayOf, type Clock } from './paneClock';
 import type { PaneWorkbook } from './paneWorkbook';
 import { tableRow } from './tableRow';
-import { cellAddress } from '../../core/model/a1';
+import { cellAddress, sameReference } from '../../core/model/a1';
 
 export interface SummaryReport {
   lang: Lang;
@@ -94,8 +94,8 @@ export class SummaryService {
    */
   private async rewriteComputedCells(sheetName: string, lang: Lang, sections: FigureSection[]): Promise<boolean> {
     const fresh = summarySheet(sheetName, lang, sections);
-    const existing = new Map((await this.workbook.definedNames()).map((n) => [n.name.toLowerCase(), n.refersTo.replace(/^=/, '')]));
-    if (fresh.names.some((n) => existing.get(n.name.toLowerCase()) !== n.refersTo)) return false;
+    const existing = new Map((await this.workbook.definedNames()).map((n) => [n.name.toLowerCase(), n.refersTo]));
+    if (fresh.names.some((n) => !sameReference(existing.get(n.name.toLowerCase()) ?? '', n.refersTo))) return false;
     const edits: CellEdit[] = fresh.sheet.cells.filter((c) => !isFormula(c.value)).map((c) => ({ address: cellAddress(c.row, c.col), value: c.value }));
     await this.workbook.writeCells!(sheetName, edits, { protectedSheet: true });
     return true;

@@ -9,15 +9,18 @@ import { areaAddress } from '../../core/model/a1';
 export type OfficeInput = string | number | boolean | null;
 
 /**
- * Excel parses text written through `values`, `formulas` and `rows.add` as if typed: a leading
- * = + - or @ makes a formula, and digits, dates and TRUE/FALSE become numbers, dates and
- * booleans. Text that could be read so gets Excel's text prefix (an apostrophe that is not part
- * of the value), so an organisation number keeps its digits as text and "=cmd" never runs.
+ * Excel reads text written through `values`, `formulas` and `rows.add` as if typed, with en-US
+ * rules whatever the user's locale (office-js #1559, by design): a leading = + or - makes a formula
+ * (reference, Range.values), and numbers, dates, booleans and error values in any form Excel knows
+ * — 1e5, (123), 0047, 50%, May 2024, 12/31/2024, TRUE, #N/A — become numbers, dates, booleans and
+ * errors (which forms exactly is not documented). Text that could be read so is written with
+ * Excel's text prefix, an apostrophe that is not part of the value: anything with a digit, anything
+ * starting with = + - @ ' # or a parenthesis, and the boolean words. Plain words go as they are.
  */
-const LOOKS_TYPED = /^[=+\-@']|^\s*[\d.,:/%\s-]*\d[\d.,:/%\s-]*\s*$|^(true|false|sann|usann)$/i;
+const MAY_BE_READ = /\d|^[\s=+\-@'#(]|^(true|false|sann|usann|wahr|falsch)$/i;
 
 export function officeText(text: string): string {
-  return LOOKS_TYPED.test(text) ? `'${text}` : text;
+  return MAY_BE_READ.test(text) ? `'${text}` : text;
 }
 
 /** Formulas in the plan carry no '='; Office.js needs it, and takes numbers and text as constants. */

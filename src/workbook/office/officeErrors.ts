@@ -9,6 +9,11 @@ import { WorkbookActionError, type WorkbookActionErrorCode } from '../../core/po
 /** The port's error under the name this adapter has always given it. */
 export { WorkbookActionError as OfficeActionError, type WorkbookActionErrorCode as OfficeActionErrorCode };
 
+/**
+ * Excel's error codes ("Error handling with the application-specific JavaScript APIs": "Error codes
+ * are not localized"; the message is, and "isn't intended for consumption by end users"), so the
+ * code alone decides: never the message, which is in the user's language.
+ */
 const CODE_BY_OFFICE_CODE: Record<string, WorkbookActionErrorCode> = {
   InvalidOperationInCellEditMode: 'sheetBeingEdited',
   AccessDenied: 'protected',
@@ -20,7 +25,25 @@ const CODE_BY_OFFICE_CODE: Record<string, WorkbookActionErrorCode> = {
   ItemAlreadyExists: 'alreadyExists',
   RequestPayloadSizeLimitExceeded: 'tooLarge',
   ResponsePayloadSizeLimitExceeded: 'tooLarge',
+  InsertDeleteConflict: 'insertDeleteConflict',
+  FilteredRangeConflict: 'insertDeleteConflict',
+  MergedRangeConflict: 'mergedRangeConflict',
+  Conflict: 'conflict',
+  RequestAborted: 'requestAborted',
+  InactiveWorkbook: 'inactiveWorkbook',
 };
+
+/**
+ * Excel on the web refuses a request or response over 5 MB with these codes, and sometimes a large
+ * one with GeneralException instead (office-js #1314, #2564; office-js-docs-reference #354): a
+ * smaller block may go through.
+ */
+const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded', 'GeneralException']);
+
+export function isPayloadError(error: unknown): boolean {
+  const code = officeCodeOf(error);
+  return code !== undefined && PAYLOAD_CODES.has(code);
+}
 
 interface RichApiErrorShape {
   name?: unknown;
@@ -29,7 +52,7 @@ interface RichApiErrorShape {
 }
 
 /** OfficeExtension.Error cannot be named with instanceof outside Office, so recognise its shape. */
-function officeCodeOf(error: unknown): string | undefined {
+export function officeCodeOf(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const shape = error as RichApiErrorShape;
   return typeof shape.code === 'string' ? shape.code : undefined;
@@ -43,12 +66,10 @@ function messageOf(error: unknown): string {
   return String(error);
 }
 
-function codeFor(officeCode: string | undefined, message: string, error: unknown): WorkbookActionErrorCode {
+function codeFor(officeCode: string | undefined, error: unknown): WorkbookActionErrorCode {
   if (officeCode && CODE_BY_OFFICE_CODE[officeCode]) return CODE_BY_OFFICE_CODE[officeCode];
-  // Some hosts report a protected sheet as a plain InvalidOperation; only its text tells.
-  if (officeCode === 'InvalidOperation' && /protect/i.test(message)) return 'protected';
   // A method missing from an old host surfaces as a TypeError before any request is sent.
-  if (error instanceof TypeError && /is not a function|undefined/.test(message)) return 'notSupported';
+  if (error instanceof TypeError) return 'notSupported';
   return 'unknown';
 }
 
@@ -57,5 +78,5 @@ export function toOfficeActionError(error: unknown, subject?: string): WorkbookA
   if (error instanceof WorkbookActionError) return error;
   const officeCode = officeCodeOf(error);
   const message = messageOf(error);
-  return new WorkbookActionError(codeFor(officeCode, message, error), message, subject, officeCode, error);
+  return new WorkbookActionError(codeFor(officeCode, error), message, subject, officeCode, error);
 }

@@ -1,7 +1,8 @@
 /**
  * The named styles of styles.ts rendered through Office.js. Cells sharing a style are gathered into
- * as few rectangles as possible and formatted together through one `getRanges` call, so a sheet
- * costs a handful of formatting calls per style whatever its row count.
+ * as few rectangles as possible, each formatted with one range (never a `getRanges` list, whose
+ * separator is the user's on Windows), so a sheet costs a handful of formatting calls per style
+ * whatever its row count.
  */
 import { BRAND_COLOR, STYLES, type StyleSpec } from '../../core/plan/styles';
 import type { StyleKey } from '../../core/plan/workbookPlan';
@@ -60,24 +61,6 @@ function joinAcrossColumns(runs: Area[]): Area[] {
 
 export function addressOf(area: Area): string {
   return areaAddress(area.top, area.left, area.bottom, area.right);
-}
-
-/**
- * Address lists for `worksheet.getRanges`, kept short: Excel documents no limit on the list, and a
- * reference longer than a formula may hold is refused, so stay far below.
- */
-export function addressLists(addresses: readonly string[], maxChars = 2000): string[] {
-  const lists: string[] = [];
-  let current = '';
-  for (const address of addresses) {
-    if (current && current.length + address.length + 1 > maxChars) {
-      lists.push(current);
-      current = '';
-    }
-    current = current ? `${current},${address}` : address;
-  }
-  if (current) lists.push(current);
-  return lists;
 }
 
 function hex(rgb: string): string {

@@ -28,10 +28,11 @@ import type {
   WorkbookReader,
   WorkbookWriter,
 } from '../../core/port';
-import { TableColumnOccupied, WorkbookActionError } from '../../core/port';
+import { TableColumnOccupied, WorkbookActionError, type HostSelfCheck, type SelfCheckReport } from '../../core/port';
+import { runSelfCheck, type HostDiagnostics } from './officeSelfCheck';
 import { cellBlocks, jsonBytes, officeInput, officeText, sliceByBytes, type OfficeInput } from './officeCells';
-import { toOfficeActionError } from './officeErrors';
-import { addressLists, addressOf, applyStyleFormat, columnWidthPoints, coveringAreas, hasFormat, setBottomBorder, styleSpec, type Area } from './officeStyles';
+import { isPayloadError, officeCodeOf, toOfficeActionError } from './officeErrors';
+import { addressOf, applyStyleFormat, columnWidthPoints, coveringAreas, hasFormat, setBottomBorder, styleSpec, type Area } from './officeStyles';
 import { applyValidation } from './officeValidation';
 import { CALL_BYTES, REQUEST_BUDGET_BYTES, RequestBudget } from './requestBudget';
 import { areaAddress, columnLetter } from '../../core/model/a1';
@@ -44,9 +45,13 @@ export interface OfficeWorkbookOptions {
   requestBudgetBytes?: number;
   /** `Excel.createWorkbook` (ExcelApi 1.8) in the add-in; a recorder in tests. */
   createWorkbook?: (base64: string) => Promise<void>;
+  /** `Office.context.diagnostics` in the add-in (for the self-check's report); the stand-in's in tests. */
+  diagnostics?: () => HostDiagnostics;
 }
 
 const TABLE_STYLE = 'TableStyleMedium2';
+/** Structure guarded from slips only: no password, columns may be widened. */
+const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, selectionMode: 'Normal' };
 /** Cells read per request at first; later blocks are sized from what the first one weighed. */
 const FIRST_READ_CELLS = 50_000;
 
@@ -60,10 +65,12 @@ interface ExistingItems {
 
 const key = (name: string): string => name.toLocaleLowerCase('en-US');
 
-export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppender, TableColumnAppender, CellSelector, CellWriter, CopyOpener {
+export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppender, TableColumnAppender, CellSelector, CellWriter, CopyOpener, HostSelfCheck {
   private readonly budgetBytes: number;
 
   private readonly createWorkbook: (base64: string) => Promise<void>;
+
+  private readonly diagnostics: () => HostDiagnostics;
 
   constructor(
     private readonly run: ExcelRun,
@@ -71,6 +78,12 @@ export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppe
   ) {
     this.budgetBytes = options.requestBudgetBytes ?? REQUEST_BUDGET_BYTES;
     this.createWorkbook = options.createWorkbook ?? ((base64) => Excel.createWorkbook(base64));
+    this.diagnostics = options.diagnostics ?? officeDiagnostics;
+  }
+
+  /** The in-Excel self-check (officeSelfCheck.ts): every capability tried in a scratch sheet, removed afterwards. */
+  selfCheck(): Promise<SelfCheckReport> {
+    return runSelfCheck(this.run, this.diagnostics);
   }
 
   /**
@@ -144,8 +157,12 @@ export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppe
   }
 
   /**
-   * Appends rows at the end of a table with `rows.add` (one call per ~4 MB; `Table.resize` is
-   * ExcelApi 1.13). Rows shorter than the table, which may have the user's own columns, are padded.
+   * Appends rows at the end of a table with `rows.add` (`Table.resize` is ExcelApi 1.13), in blocks
+   * of ~4 MB, one request each. Rows shorter than the table, which may have the user's own columns,
+   * are padded. Formula columns come as formulas in the rows: Excel fills a calculated column only
+   * when the user's AutoCorrect option says so (office-js #1916, #2093), so they are never left to it.
+   * A block Excel on the web refuses for its size is halved and sent again, once the table's row
+   * count shows it did not land.
    */
   async appendRows(tableName: string, rows: PlanValue[][]): Promise<void> {
     if (rows.length === 0) return;
@@ -156,6 +173,7 @@ export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppe
       await context.sync();
       const width = columns.count;
       const values = rows.map((row) => fitRow(row, width, tableName));
+      let count = body.count;
       // A new register's table has one blank row (a table cannot have none): fill it first, so
       // the first record does not land below an empty row.
       if (body.count === 1) {
@@ -166,29 +184,59 @@ export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppe
           if (values.length === 0) return void (await context.sync());
         }
       }
-      const budget = new RequestBudget(context, this.budgetBytes);
-      for (const [start, end] of sliceByBytes(values, blockBytes(budget))) {
-        const block = values.slice(start, end);
-        await budget.reserve(jsonBytes(block) + CALL_BYTES);
+      const blocks = sliceByBytes(values, this.budgetBytes - 4 * CALL_BYTES).map(([start, end]) => values.slice(start, end));
+      while (blocks.length > 0) {
+        const block = blocks.shift()!;
+        context.application.suspendApiCalculationUntilNextSync();
         table.rows.add(undefined, block as (string | number | boolean)[][]);
+        try {
+          await context.sync();
+          count += block.length;
+        } catch (error) {
+          if (!isPayloadError(error) || block.length < 2) throw error;
+          const after = table.rows.load('count');
+          await context.sync();
+          if (after.count === count + block.length) {
+            count = after.count;
+            continue;
+          }
+          if (after.count !== count) throw error;
+          const half = Math.ceil(block.length / 2);
+          blocks.unshift(block.slice(0, half), block.slice(half));
+        }
       }
-      await budget.flush();
     }, tableName);
   }
 
-  /** Writes single cells of an existing sheet (settings, ratings, metadata) in one round trip. */
+  /**
+   * Writes single cells of an existing sheet (settings, ratings, metadata) in one round trip. A sheet
+   * Samspill protects is unprotected, written and protected again in that one request; its state is
+   * read first (one more round trip), since protect() fails on a protected sheet (reference) and
+   * unprotect() has been seen to fail on an unprotected one (office-js #6784).
+   */
   async writeCells(sheetName: string, edits: CellEdit[], options: { protectedSheet?: boolean } = {}): Promise<void> {
     if (edits.length === 0) return;
     await this.act(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
-      if (options.protectedSheet) sheet.protection.unprotect();
+      let wasProtected = false;
+      if (options.protectedSheet) {
+        const state = sheet.protection.load('protected');
+        await context.sync();
+        wasProtected = state.protected;
+      }
+      if (wasProtected) sheet.protection.unprotect();
       for (const edit of edits) {
         const range = sheet.getRange(edit.address);
         if (isFormula(edit.value)) range.formulas = [[officeInput(edit.value) as string]];
         else range.values = [[(officeInput(edit.value) ?? '') as string | number | boolean]];
       }
-      if (options.protectedSheet) sheet.protection.protect({ allowFormatColumns: true, selectionMode: 'Normal' });
-      await context.sync();
+      if (options.protectedSheet) sheet.protection.protect(PROTECTION_OPTIONS);
+      try {
+        await context.sync();
+      } catch (error) {
+        if (wasProtected) await afterFailedUnprotect(context, sheet, sheetName, error);
+        throw error;
+      }
     }, sheetName);
   }
 
@@ -233,6 +281,11 @@ export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppe
     }
   }
 
+  /**
+   * Reads the used range in blocks: the first of ~50,000 cells, the next sized from what it
+   * weighed, so a response stays near the budget. A block Excel on the web refuses for its size (a
+   * column of long free text can pass 5 MB well within 50,000 cells) is halved and read again.
+   */
   private async readRows(context: Excel.RequestContext, sheet: Excel.Worksheet, used: Excel.Range, rows: SheetGrid['rows']): Promise<void> {
     const width = used.columnCount;
     let blockRows = Math.max(1, Math.floor(FIRST_READ_CELLS / width));
@@ -240,14 +293,39 @@ export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppe
       const count = Math.min(blockRows, used.rowCount - offset);
       const block = sheet.getRangeByIndexes(used.rowIndex + offset, used.columnIndex, count, width);
       block.load('values,valueTypes');
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (error) {
+        if (!isPayloadError(error) || count < 2) throw error;
+        blockRows = Math.ceil(count / 2);
+        continue;
+      }
       storeRows(rows, used.rowIndex + offset, used.columnIndex, block.values, block.valueTypes);
       offset += count;
-      // Size the next block from what this one weighed, so a response stays near the budget.
       const bytesPerRow = Math.max(1, (jsonBytes(block.values) + jsonBytes(block.valueTypes)) / count);
-      blockRows = Math.max(1, Math.floor(this.budgetBytes / bytesPerRow));
+      blockRows = Math.max(1, Math.min(Math.floor(this.budgetBytes / bytesPerRow), blockRows * 2));
     }
   }
+}
+
+/**
+ * After a failed write to a sheet this call unprotected: still protected means unprotect() itself
+ * was refused — a password the user set (isPasswordProtected is ExcelApiOnline only, so it cannot be
+ * asked first) — and gets its own message; otherwise a later write failed, and the sheet is
+ * protected again before the error goes on.
+ */
+async function afterFailedUnprotect(context: Excel.RequestContext, sheet: Excel.Worksheet, sheetName: string, error: unknown): Promise<void> {
+  const state = sheet.protection.load('protected');
+  await context.sync();
+  if (state.protected) throw new WorkbookActionError('passwordProtected', toOfficeActionError(error).detail ?? '', sheetName, officeCodeOf(error), error);
+  sheet.protection.protect(PROTECTION_OPTIONS);
+  await context.sync();
+}
+
+/** Office.context.diagnostics: "Gets the Office application / platform / version …" (reference, Office.ContextInformation). */
+function officeDiagnostics(): HostDiagnostics {
+  const { host, platform, version } = Office.context.diagnostics;
+  return { host: String(host), platform: String(platform), version: String(version) };
 }
 
 /** "'Sheet 1'!L4:L9" → "L4": a one-column used range starts at an occupied cell. */
@@ -263,7 +341,8 @@ function fitRow(row: PlanValue[], width: number, tableName: string): OfficeInput
   if (row.length > width) {
     throw new WorkbookActionError('unknown', `A row for table "${tableName}" has ${row.length} values; the table has ${width} columns.`, tableName);
   }
-  // rows.add takes no null: an empty string leaves the cell empty (and a calculated column fills it).
+  // rows.add takes no null: an empty string leaves the cell empty — or, with the user's AutoCorrect
+  // option on, gets a calculated column's formula; formula columns therefore come as formulas.
   return Array.from({ length: width }, (_, c) => officeInput(row[c] ?? null) ?? '');
 }
 
@@ -301,6 +380,11 @@ async function loadExisting(context: Excel.RequestContext): Promise<ExistingItem
 
 /** Excel compares sheet, table and name names without case; tables and names share one namespace. */
 function assertFree(plan: WorkbookPlan, existing: ExistingItems): void {
+  // A plan's name may replace a name of the same name, never a table's (Excel refuses it; a file would be repaired).
+  for (const name of plan.names) {
+    if (existing.tables.has(key(name.name)))
+      throw new WorkbookActionError('alreadyExists', `The workbook already has a table named "${name.name}".`, name.name);
+  }
   for (const sheet of plan.sheets) {
     if (existing.sheets.has(key(sheet.name))) {
       throw new WorkbookActionError('alreadyExists', `The workbook already has a sheet named "${sheet.name}".`, sheet.name);
@@ -415,16 +499,18 @@ async function writeStyles(budget: RequestBudget, worksheet: Excel.Worksheet, sh
   for (const [style, areas] of styleAreas(sheet)) {
     const spec = styleSpec(style);
     const addresses = areas.map(addressOf);
+    // One range per area, never a list for getRanges: its separator is the user's on Windows
+    // desktop (";" with Norwegian settings; office-js #1167, #1985) and no API says which it is.
     if (hasFormat(spec)) {
-      for (const list of addressLists(addresses)) {
-        await budget.reserve(CALL_BYTES * 4 + list.length);
-        applyStyleFormat(worksheet.getRanges(list).format, spec);
+      for (const address of addresses) {
+        await budget.reserve(CALL_BYTES * 4);
+        applyStyleFormat(worksheet.getRange(address).format, spec);
       }
     }
     if (spec.borderBottom) {
-      for (const list of addressLists(areas.filter((a) => a.bottom > a.top).map(addressOf))) {
-        await budget.reserve(CALL_BYTES * 3 + list.length);
-        setBottomBorder(worksheet.getRanges(list).format, 'InsideHorizontal');
+      for (const address of areas.filter((a) => a.bottom > a.top).map(addressOf)) {
+        await budget.reserve(CALL_BYTES * 3);
+        setBottomBorder(worksheet.getRange(address).format, 'InsideHorizontal');
       }
     }
     if (spec.numFmt) {
@@ -476,12 +562,12 @@ async function writeRowLayout(budget: RequestBudget, worksheet: Excel.Worksheet,
 
 /** Unlocks the input ranges, then protects without a password: structure is guarded from slips only. */
 async function protect(budget: RequestBudget, worksheet: Excel.Worksheet, unlocked: string[]): Promise<void> {
-  for (const list of addressLists(unlocked)) {
-    await budget.reserve(CALL_BYTES + list.length);
-    worksheet.getRanges(list).format.protection.locked = false;
+  for (const address of unlocked) {
+    await budget.reserve();
+    worksheet.getRange(address).format.protection.locked = false;
   }
   await budget.reserve();
-  worksheet.protection.protect({ allowFormatColumns: true, selectionMode: 'Normal' });
+  worksheet.protection.protect(PROTECTION_OPTIONS);
 }
 
 /** The plan's definition of a workbook name wins over one already there (as in the xlsx writer). */
@@ -493,12 +579,20 @@ async function writeNames(context: Excel.RequestContext, budget: RequestBudget, 
   }
 }
 
-/** Best effort after a failed write: the sheets this plan added go again; a failure here changes nothing. */
+/**
+ * Best effort after a failed write: the sheets this plan added go again; a failure here changes
+ * nothing. A very hidden sheet (the metadata) is made hidden first: deleting a VeryHidden sheet
+ * "will fail with an InvalidOperation exception" (reference, Worksheet.delete).
+ */
 async function removeSheets(context: Excel.RequestContext, names: string[]): Promise<void> {
   try {
-    const found = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+    const found = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name).load('visibility'));
     await context.sync();
-    for (const sheet of found) if (!sheet.isNullObject) sheet.delete();
+    for (const sheet of found) {
+      if (sheet.isNullObject) continue;
+      if (sheet.visibility === 'VeryHidden') sheet.visibility = 'Hidden';
+      sheet.delete();
+    }
     await context.sync();
   } catch {
     // The original error is the one the user needs to see.

@@ -93,11 +93,21 @@ export abstract class ClientObject {
   /** Queues a property write; the local value is forgotten until loaded again. */
   protected write(prop: string, value: unknown, apply: () => void): void {
     this.loaded.delete(prop);
-    this.context.enqueue({ bytes: 64 + this.path.length + jsonBytes(value), apply: () => void apply() });
+    this.context.enqueue({ bytes: 64 + this.path.length + jsonBytes(value), apply: () => this.injected(`${this.path}.${prop}`) ?? void apply() });
   }
 
   protected call(method: string, args: unknown[], apply: () => void): void {
-    this.context.enqueue({ bytes: 64 + this.path.length + method.length + jsonBytes(args), apply: () => void apply() });
+    this.context.enqueue({
+      bytes: 64 + this.path.length + method.length + jsonBytes(args),
+      apply: () => this.injected(`${this.path}.${method}`) ?? void apply(),
+    });
+  }
+
+  /** Fails the operation when a test made it fail (ExcelStandIn.failOn). */
+  private injected(what: string): undefined {
+    const failure = this.book().failures.find((f) => what.includes(f.match));
+    if (failure) fail(failure.code, failure.message ?? failure.code);
+    return undefined;
   }
 
   /** Resolves to the model or fails as Excel does when the item is missing. */

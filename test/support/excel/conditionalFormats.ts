@@ -32,6 +32,27 @@ export class ConditionalFormatCollectionProxy extends ClientObject {
     return this.read('count');
   }
 
+  /** ExcelApi 1.6: the number of conditional formats, as a ClientResult whose value arrives at sync. */
+  getCount(): { value: number } {
+    let value: number | undefined;
+    this.context.enqueue({
+      bytes: 64,
+      apply: () => {
+        const counted = this.snapshot('count') as number;
+        return () => {
+          value = counted;
+        };
+      },
+      responseBytes: () => 8,
+    });
+    return {
+      get value(): number {
+        if (value === undefined) fail(PROPERTY_NOT_LOADED, 'The value is not available until context.sync() has been called.');
+        return value!;
+      },
+    };
+  }
+
   add(type: string): ConditionalFormatProxy {
     if (!['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue'].includes(type))
       fail('InvalidArgument', `Unknown type ${type}`);

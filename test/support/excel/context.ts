@@ -43,7 +43,11 @@ export class StandInContext {
     this.book.syncs.push(record);
     await Promise.resolve();
     if (this.book.cellEditMode && ops.length > 0) fail('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+    // "Excel on the web has a payload size limit for requests and responses of 5MB" ("Resource limits
+    // and performance optimization for Office Add-ins"); the error table names both codes, web only.
     if (requestBytes > PAYLOAD_LIMIT_BYTES) fail('RequestPayloadSizeLimitExceeded', `The request payload size (${requestBytes} bytes) has exceeded the limit.`);
+    const general = this.book.options.generalExceptionAboveBytes;
+    if (general !== undefined && requestBytes > general) fail('GeneralException', 'An internal error has occurred.');
     // A failed operation rejects the sync: those before it stay applied, no loaded data arrives.
     const commits: (() => void)[] = [];
     for (const op of ops) {
@@ -52,6 +56,7 @@ export class StandInContext {
       record.responseBytes += op.responseBytes?.() ?? 0;
     }
     if (record.responseBytes > PAYLOAD_LIMIT_BYTES) fail('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    if (general !== undefined && record.responseBytes > general) fail('GeneralException', 'An internal error has occurred.');
     for (const commit of commits) commit();
   }
 }

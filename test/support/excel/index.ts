@@ -17,7 +17,20 @@
  *   columns: cells right of the table, in its rows only, move one column right (never
  *   overwritten), and a shift that would split a merged range or another table is refused.
  * - Round trips: every sync is counted with the JSON size of its request and response; a request
- *   or response over 5 MB is refused as Excel on the web refuses it.
+ *   or response over 5 MB is refused as Excel on the web refuses it, and, when a test asks, one
+ *   over a smaller size fails with GeneralException as the web sometimes answers (context.ts).
+ * - Where Excel differs from what one assumes (each cited where it is modelled; sources and their
+ *   status in /work/notes/excel-behaviours.md, summarised in docs/testing-in-excel.md):
+ *   `getRanges` takes only the user's list separator (StandInOptions.listSeparator, worksheets.ts);
+ *   name formulas come back in Excel's form and a reference without "=" is text (names.ts);
+ *   calculated columns follow the user's AutoCorrect setting (autoCorrectFillsFormulas,
+ *   tableRows.ts); a VeryHidden sheet cannot be deleted (worksheets.ts); protect() on a protected
+ *   sheet and unprotect() on an unprotected one throw, a password is needed where one was set
+ *   (protection.ts); strings are parsed with en-US rules, a leading + or - making a formula, a
+ *   text-formatted cell keeping text (cellInput.ts).
+ * - Failures on demand: `failOn(match, code)` makes a call or property write fail with an Excel
+ *   error code (a host without a capability, a co-authoring conflict), for the adapter's error
+ *   mapping and the in-Excel self-check.
  *
  * It computes no formulas: a formula cell's value is what `calculate` returns ('' by default).
  * The resulting workbook is kept as plain data for tests to compare with a plan.

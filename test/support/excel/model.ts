@@ -85,7 +85,8 @@ export class SheetModel {
   /** Rows a manual page break stands above (horizontalPageBreaks.add puts it before the range's top-left cell). */
   readonly pageBreaksBefore: number[] = [];
   freeze: { rows: number; cols: number } | null = null;
-  protection: { protected: boolean; options: Record<string, unknown> } = { protected: false, options: {} };
+  /** `password` is set when the user protected the sheet with one (the tests' stand-in for Excel's hash). */
+  protection: { protected: boolean; options: Record<string, unknown>; password?: string } = { protected: false, options: {} };
   printArea: string | null = null;
   pageLayout: { orientation?: string; paperSize?: string; zoom?: Record<string, unknown>; centerFooter?: string } = {};
 

@@ -1,10 +1,19 @@
 /** Defined names: `workbook.names`, sharing one namespace with tables. */
+import { quoteSheet } from './addresses';
 import { assertFormula } from './cellInput';
 import { ClientObject, loadList, type LoadArg } from './clientObject';
 import { loadItems } from './collections';
 import type { StandInContext } from './context';
 import { fail, PROPERTY_NOT_LOADED } from './errors';
 import type { NameModel } from './model';
+
+/** A name's formula as Excel gives it back: a plain sheet reference with the sheet quoted only where needed. */
+function excelForm(formula: string): string {
+  const m = /^=(?:'((?:[^']|'')+)'|([^'!()]+))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/.exec(formula);
+  if (!m) return formula;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  return `=${quoteSheet(sheet)}!${m[3].toUpperCase()}`;
+}
 
 class NamedItemProxy extends ClientObject {
   protected readonly loadable = ['name', 'formula', 'type', 'visible', 'comment'] as const;
@@ -79,12 +88,20 @@ export class NamedItemCollectionProxy extends ClientObject {
     return this;
   }
 
+  /**
+   * ExcelApi 1.4. The formula comes back as Excel writes it: "Formulas always start with an equal
+   * sign" (reference, NamedItem.formula), and a reference to a sheet is given back in Excel's own
+   * form — sheet quoted only where its name needs it (`=Oppsummering!$B$5`; office-js #740: "starting
+   * from 1904 it returns "=Sheet1!$A$1""; which names need quotes is believed, not documented). A
+   * reference without "=" is stored as a text constant, as Name Manager then shows
+   * `="'Excel Name Bug'!$A$1"` (office-js #2283).
+   */
   add(name: string, reference: string, comment?: string): NamedItemProxy {
     if (typeof reference !== 'string') fail('NotImplemented', 'stand-in: names.add takes a formula string');
     let created: NameModel | undefined;
     this.call('add', [name, reference, comment ?? null], () => {
       this.book().assertFreeName(name);
-      const formula = reference.startsWith('=') ? reference : `=${reference}`;
+      const formula = reference.startsWith('=') ? excelForm(reference) : `="${reference.replace(/"/g, '""')}"`;
       assertFormula(formula);
       created = { name, formula, comment: comment ?? '', visible: true };
       this.book().names.push(created);

@@ -65,19 +65,35 @@ export class WorksheetProtectionProxy extends ClientObject {
     return this.read('protected');
   }
 
+  /**
+   * "Protects a worksheet. Fails if the worksheet has already been protected." (reference,
+   * WorksheetProtection.protect; options 1.2, password 1.7). The code is taken from office-js #6784,
+   * where a build threw AccessDenied ("You cannot perform the requested operation.") for it.
+   */
   protect(options: Record<string, unknown> = {}, password?: string): void {
     const unknown = Object.keys(options).filter((k) => !PROTECTION_OPTIONS.includes(k));
     if (unknown.length > 0) fail('InvalidArgument', `Unknown protection options: ${unknown.join(', ')}`);
     this.call('protect', [options, password ?? null], () => {
       const sheet = this.sheet();
-      if (sheet.protection.protected) fail('InvalidOperation', 'The sheet is already protected.');
-      sheet.protection = { protected: true, options: { ...options, ...(password ? { password: true } : {}) } };
+      if (sheet.protection.protected) fail('AccessDenied', 'You cannot perform the requested operation.');
+      sheet.protection = { protected: true, options: { ...options }, ...(password ? { password } : {}) };
     });
   }
 
-  unprotect(): void {
-    this.call('unprotect', [], () => {
-      this.sheet().protection = { protected: false, options: {} };
+  /**
+   * The reference says nothing of unprotecting a sheet that is not protected; office-js #6784 shows
+   * a build (June 2026) that threw AccessDenied for it, and the stand-in does, the strictest case. A
+   * sheet the user protected with a password needs it (password parameter: ExcelApi 1.7); which code
+   * a missing or wrong one gives is not documented — InvalidArgument is believed, as pauseProtection
+   * documents it ("If the password is incorrect, then this method throws an InvalidArgument error").
+   */
+  unprotect(password?: string): void {
+    this.call('unprotect', [password ?? null], () => {
+      const sheet = this.sheet();
+      if (!sheet.protection.protected) fail('AccessDenied', 'You cannot perform the requested operation.');
+      if (sheet.protection.password !== undefined && sheet.protection.password !== password)
+        fail('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      sheet.protection = { protected: false, options: {} };
     });
   }
 }

@@ -13,6 +13,35 @@ export interface SyncRecord {
 export interface StandInOptions {
   /** What a formula cell's value reads as; the stand-in computes no formulas itself. */
   calculate?: (formula: string, sheet: string, row: number, col: number) => CellResult;
+  /**
+   * The list separator of the user's regional settings: ',' (en-US, the web) or ';' (Windows with
+   * Norwegian, German, Czech settings). `Worksheet.getRanges` takes only the user's separator on
+   * desktop (office-js #1167, #1985, both closed in backlog; #2891 open), although the reference
+   * now says "comma-separated or semicolon-separated": no API tells which one a build takes.
+   */
+  listSeparator?: ',' | ';';
+  /**
+   * The user's AutoCorrect option "Fill formulas in tables to create calculated columns" (on by
+   * default): on, `rows.add` copies a calculated column's formula into the new rows whatever value
+   * was given there (office-js #1916; #2093 "by design"; #6745); off, an empty value clears the cell
+   * ("Blank and null values in Excel add-ins": a blank value clears the content).
+   */
+  autoCorrectFillsFormulas?: boolean;
+  /**
+   * Excel on the web answers a large request or response with GeneralException ("An internal
+   * error has occurred", HTTP 500) well below its documented 5 MB (office-js #1314, #1012, #2564;
+   * office-js-docs-reference #354): past this many bytes, a sync fails so.
+   */
+  generalExceptionAboveBytes?: number;
+  /** What `Office.context.diagnostics` reports (for the in-Excel self-check). */
+  diagnostics?: { host: string; platform: string; version: string };
+}
+
+/** A call or property write made to fail with an Excel error code: the proxy path and member must contain `match`. */
+export interface InjectedFailure {
+  match: string;
+  code: string;
+  message?: string;
 }
 
 /** The workbook, the round-trip log and `run` (in place of Excel.run). */
@@ -27,6 +56,8 @@ export class ExcelStandIn {
   calculationSuspensions = 0;
   /** While true, every sync fails as Excel fails while the user is typing in a cell. */
   cellEditMode = false;
+  /** Calls and writes that fail as Excel would fail them (a capability a host lacks, a conflict). */
+  readonly failures: InjectedFailure[] = [];
   private nextId = 1;
 
   constructor(readonly options: StandInOptions = {}) {
@@ -39,6 +70,15 @@ export class ExcelStandIn {
     const result = await batch(context as unknown as Excel.RequestContext);
     if (context.pending() > 0) throw new Error(`stand-in: the batch ended with ${context.pending()} queued operations never sent by context.sync()`);
     return result;
+  }
+
+  /** Makes every call or property write whose path contains `match` fail with the code, until cleared. */
+  failOn(match: string, code: string, message = `stand-in: ${code}`): void {
+    this.failures.push({ match, code, message });
+  }
+
+  get listSeparator(): ',' | ';' {
+    return this.options.listSeparator ?? ',';
   }
 
   get syncCount(): number {

@@ -34,8 +34,12 @@ export class TableRowCollectionProxy extends ClientObject {
 
   /**
    * Appends rows as Excel does: the table's columns below it shift down, the new rows take the
-   * last row's formats, validations and conditional formats grow with the table, and an empty
-   * cell of a calculated column gets the column's formula.
+   * last row's formats, validations and conditional formats grow with the table. A calculated
+   * column depends on the user's AutoCorrect option "Fill formulas in tables to create calculated
+   * columns" (StandInOptions.autoCorrectFillsFormulas): on (Excel's default), an empty value there
+   * gets the column's formula ("Excel copies formulas from other rows even when the formula has been
+   * set to empty string, null or undefined for that row", office-js #1916; "by design", #2093); off,
+   * an empty value clears the cell, as "Blank and null values in Excel add-ins" documents for values.
    */
   add(index?: number | null, values?: unknown, alwaysInsert?: boolean): void {
     this.call('add', [index ?? null, values ?? null, alwaysInsert ?? null], () => {
@@ -51,7 +55,7 @@ export class TableRowCollectionProxy extends ClientObject {
       const n = rows.length;
       shiftDown(this.context.book, table, n);
       const last = area.bottom;
-      const calculated = calculatedFormulas(sheet, area);
+      const calculated = this.context.book.options.autoCorrectFillsFormulas === false ? [] : calculatedFormulas(sheet, area);
       const template = Array.from({ length: width }, (_, c) => sheet.cell(last, area.left + c));
       rows.forEach((row, r) => {
         (row as unknown[]).forEach((value, c) => {

@@ -6,11 +6,14 @@
  *
  * Text goes in as inline strings (the shared string table is left alone, and text is never read
  * as a formula); numbers as <v>; booleans as t="b"; formulas as <f> with no cached value, which
- * fullCalcOnLoad makes Excel and LibreOffice compute. A replaced cell keeps its style (s=).
+ * fullCalcOnLoad makes Excel and LibreOffice compute. A replaced cell keeps its style (s=). A cell
+ * written with a value leaves Excel's calculation chain, which would otherwise name a cell without
+ * a formula (calcChain.ts).
  */
 import type { PlanValue } from '../../../core/plan/workbookPlan';
 import { isFormula } from '../../../core/plan/workbookPlan';
 import { cellAddress, formatRange, parseCell, parseRange } from '../../../core/model/a1';
+import { pruneCalcChain, sheetIdOf } from './calcChain';
 import { EditedPackage, sheetPartOf } from './editedPackage';
 import { readStoredEntries } from './packageZip';
 import { cellsOf, rowNumber as rowNumberOf } from './sheetRows';
@@ -166,5 +169,9 @@ export function writeCells(data: Uint8Array, sheetName: string, edits: CellEditR
   // Formulas that read the written cells have cached results from before: recalculate on open.
   const workbook = pkg.read(parts.workbookPart)!;
   pkg.write(workbook, withFullCalcOnLoad(workbook.text));
+  // A cell that now holds a value leaves Excel's calculation chain (it may have held a formula).
+  const sheetId = sheetIdOf(workbook.text, sheetName);
+  const valued = new Set(addresses.filter((a) => !isFormula(byRow.get(a.row)!.get(a.col)!)).map((a) => cellAddress(a.row, a.col)));
+  if (sheetId !== undefined && valued.size > 0) pruneCalcChain(pkg, parts.workbookPart, (id, ref) => id === sheetId && valued.has(ref));
   return pkg.save().data;
 }

@@ -16,6 +16,8 @@ export interface EditedPart {
 export class EditedPackage {
   private readonly byName = new Map<string, StoredEntry>();
   readonly changed = new Map<string, EditedPart>();
+  /** Parts taken out of the package (lower-case names). */
+  readonly removed = new Set<string>();
 
   constructor(readonly entries: StoredEntry[]) {
     for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
@@ -27,10 +29,11 @@ export class EditedPackage {
   }
 
   has(name: string): boolean {
-    return this.byName.has(name.toLowerCase());
+    return this.byName.has(name.toLowerCase()) && !this.removed.has(name.toLowerCase());
   }
 
   read(name: string): EditedPart | undefined {
+    if (this.removed.has(name.toLowerCase())) return undefined;
     const done = this.changed.get(name.toLowerCase());
     if (done) return done;
     const entry = this.entry(name);
@@ -45,16 +48,27 @@ export class EditedPackage {
     if (text !== part.text) this.changed.set(part.name.toLowerCase(), { ...part, text });
   }
 
-  /** The package with the changed parts re-encoded in place, and the names of those parts. */
-  save(): { data: Uint8Array; changedParts: string[] } {
+  /** Takes a part out of the package (a cache such as the calculation chain; see calcChain.ts). */
+  remove(name: string): void {
+    this.removed.add(name.toLowerCase());
+    this.changed.delete(name.toLowerCase());
+  }
+
+  /** The package with the changed parts re-encoded in place (removed ones left out), and the names of both. */
+  save(): { data: Uint8Array; changedParts: string[]; removedParts: string[] } {
     const changedParts: string[] = [];
-    const entries = this.entries.map((entry) => {
+    const removedParts: string[] = [];
+    const entries = this.entries.flatMap((entry) => {
+      if (this.removed.has(entry.name.toLowerCase())) {
+        removedParts.push(entry.name);
+        return [];
+      }
       const part = this.changed.get(entry.name.toLowerCase());
-      if (!part) return entry;
+      if (!part) return [entry];
       changedParts.push(entry.name);
-      return replacedEntry(entry, encodeXml({ text: part.text, bom: part.bom }));
+      return [replacedEntry(entry, encodeXml({ text: part.text, bom: part.bom }))];
     });
-    return { data: writeStoredEntries(entries), changedParts };
+    return { data: writeStoredEntries(entries), changedParts, removedParts };
   }
 }
 

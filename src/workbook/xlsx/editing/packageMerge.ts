@@ -21,6 +21,8 @@ import {
   relativeTarget,
   type Relationship,
 } from './relationships';
+import { calcChainPartOf, prunedCalcChain, withoutOverride, withoutRelationship } from './calcChain';
+import { formulaCells } from './sheetRows';
 import { tablesOnSheet } from './sheetTables';
 import { mergeStyles, remapSheetStyles, SPREADSHEET_MAIN, type StyleMaps } from './styleMerge';
 import { AFTER_CALC_PR, withFullCalcOnLoad } from './workbookPart';
@@ -45,7 +47,7 @@ import {
   type XmlText,
 } from './xmlEdit';
 import { SamspillError } from '../../../core/samspillError';
-import { parseCellReference } from '../../../core/model/a1';
+import { parseCellReference, sameReference } from '../../../core/model/a1';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
@@ -92,6 +94,10 @@ export interface MergeResult {
   data: Uint8Array;
   /** Original parts whose bytes were deliberately changed. */
   changedParts: string[];
+  /** Changed parts that may hold fewer elements than before (the calculation chain, pruned). */
+  prunedParts: string[];
+  /** Original parts taken out (the calculation chain, when a replaced sheet left it empty). */
+  removedParts: string[];
   addedParts: string[];
   addedSheets: string[];
 }
@@ -295,6 +301,10 @@ class PackageMerge {
   private readonly addedSheets: string[] = [];
   private readonly userSheetNames: Set<string>;
   private readonly userTableNames: Set<string>;
+  /** Formula cells of each replaced sheet, by its sheetId: the calculation chain keeps only these there. */
+  private readonly replacedFormulas = new Map<number, Set<string>>();
+  private readonly pruned: string[] = [];
+  private readonly removed = new Set<string>();
 
   constructor(
     private readonly user: UserPackage,
@@ -350,6 +360,7 @@ class PackageMerge {
       if (oldRels && relationships(oldRels.text).length) throw new XmlEditError(`sheet ${sheet.name} to replace has relationships`);
     }
     const relElements = this.transplantTables(sheet, partName);
+    if (replacing) this.replacedFormulas.set(this.user.sheets[existing].sheetId, formulaCells(sheetXml));
     const sheetBytes = new TextEncoder().encode(sheetXml);
     sheetXml = '';
     if (replacing) {
@@ -397,29 +408,60 @@ class PackageMerge {
     return relId;
   }
 
-  /** workbook.xml, its relationships and the content types, listing what was added. */
+  /** workbook.xml, its relationships and the content types, listing what was added (and a calculation chain removed). */
   editSharedParts(): void {
     const names = nameEdits(this.user, this.fresh, this.sheetIndex, this.replace);
     const text = editWorkbook(redefineNames(this.workbook.text, names.redefine), this.sheetElements, names.add);
     this.changed.set(this.workbookPart, encodeXml({ text, bom: this.workbook.bom }));
-    if (this.newRels.length)
-      this.changed.set(this.workbookRelsPart, encodeXml({ text: appendToRoot(this.workbookRels.text, this.newRels.join('')), bom: this.workbookRels.bom }));
-    if (this.overrides.length)
-      this.changed.set(CONTENT_TYPES, encodeXml({ text: appendToRoot(this.contentTypes.text, this.overrides.join('')), bom: this.contentTypes.bom }));
+    let rels = this.workbookRels.text;
+    let types = this.contentTypes.text;
+    const chain = this.prunedCalcChain();
+    if (chain && chain.text === null) {
+      this.removed.add(chain.part);
+      rels = withoutRelationship(rels, chain.relId);
+      types = withoutOverride(types, chain.part);
+    }
+    if (this.newRels.length || rels !== this.workbookRels.text)
+      this.changed.set(this.workbookRelsPart, encodeXml({ text: appendToRoot(rels, this.newRels.join('')), bom: this.workbookRels.bom }));
+    if (this.overrides.length || types !== this.contentTypes.text)
+      this.changed.set(CONTENT_TYPES, encodeXml({ text: appendToRoot(types, this.overrides.join('')), bom: this.contentTypes.bom }));
+  }
+
+  /**
+   * The calculation chain Excel saved, without the cells of a replaced sheet that no longer hold a
+   * formula (see calcChain.ts); text null when nothing is left of it, undefined when it is unchanged.
+   */
+  private prunedCalcChain(): { part: string; relId: string; text: string | null } | undefined {
+    if (this.replacedFormulas.size === 0) return undefined;
+    const found = calcChainPartOf(this.parts.text, this.workbookPart);
+    const stored = found ? this.parts.entry(found.part) : undefined;
+    if (!found || !stored) return undefined;
+    const xml = decodeXml(entryBytes(stored));
+    const text = prunedCalcChain(xml.text, (id, ref) => this.replacedFormulas.has(id) && !this.replacedFormulas.get(id)!.has(ref));
+    if (text === xml.text) return undefined;
+    if (text !== null) {
+      this.changed.set(stored.name, encodeXml({ text, bom: xml.bom }));
+      this.pruned.push(stored.name);
+    }
+    return { part: stored.name, relId: found.relId, text };
   }
 
   /** The package: the user's entries in their order (changed ones re-encoded), then the new parts. */
   result(): MergeResult {
-    const entries = this.user.entries.map((entry) => {
-      const bytes = this.changed.get(entry.name);
-      return bytes ? replacedEntry(entry, bytes) : entry;
-    });
+    const entries = this.user.entries
+      .filter((entry) => !this.removed.has(entry.name))
+      .map((entry) => {
+        const bytes = this.changed.get(entry.name);
+        return bytes ? replacedEntry(entry, bytes) : entry;
+      });
     if (!this.parts.has(this.workbookRelsPart) && this.newRels.length)
       this.added.unshift({ name: this.workbookRelsPart, bytes: this.changed.get(this.workbookRelsPart)! });
     for (const part of this.added) entries.push(newEntry(part.name, part.bytes, this.stamp));
     return {
       data: writeStoredEntries(entries),
       changedParts: this.user.entries.filter((e) => this.changed.has(e.name)).map((e) => e.name),
+      prunedParts: this.pruned,
+      removedParts: [...this.removed],
       addedParts: this.added.map((a) => a.name),
       addedSheets: this.addedSheets,
     };
@@ -497,9 +539,12 @@ function nameEdits(user: UserPackage, fresh: FreshWorkbook, sheetIndex: Map<stri
       add.push({ tag: withAttribute(name.tag, 'localSheetId', String(index)), inner: name.inner });
       continue;
     }
+    // Tables and defined names share one namespace: a name equal to a table's makes Excel repair the file (rust_xlsxwriter #189).
+    if (user.tableNames.some((t) => t.toLowerCase() === name.name.toLowerCase())) throw new NameConflictError(name.name);
     const same = user.definedNames.find((u) => u.localSheetId === undefined && u.name.toLowerCase() === name.name.toLowerCase());
     if (same) {
-      if (same.refersTo === refersTo) continue;
+      // Excel writes the formula back in its own form (no quotes where none are needed).
+      if (sameReference(same.refersTo, refersTo)) continue;
       // A figure of the sheet being rendered afresh has moved with its layout (a list grew): it follows.
       if (intoReplaced(same.refersTo, replaced)) {
         redefine.set(name.name.toLowerCase(), name.inner);

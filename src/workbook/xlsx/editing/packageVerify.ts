@@ -2,7 +2,8 @@
  * The check a merged package must pass before it may replace anything: it opens with our reader
  * and lists the original sheets followed by the new ones, each new sheet reads; every original
  * entry is still there with identical stored bytes, except the parts the merge says it changed,
- * and those still hold every element they held before.
+ * and those still hold every element they held before — the calculation chain excepted, a cache
+ * Excel rebuilds, which an edit may prune or remove (calcChain.ts).
  */
 import { entryBytes, readStoredEntries } from './packageZip';
 import { decodeXml, elementCounts } from './xmlEdit';
@@ -23,6 +24,10 @@ export interface ExpectedMerge {
   addedSheets: string[];
   /** Samspill's own sheets rendered afresh: they may change freely, but must still be there. */
   replacedParts?: string[];
+  /** Changed parts allowed to lose elements: the calculation chain, pruned (calcChain.ts). */
+  prunedParts?: string[];
+  /** Parts allowed to be gone: the calculation chain, when an edit emptied it. */
+  removedParts?: string[];
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -39,9 +44,15 @@ export async function verifyMergedPackage(original: Uint8Array, result: Uint8Arr
   const after = new Map(readStoredEntries(result).map((e) => [e.name, e]));
   const changed = new Set(expected.changedParts);
   const replaced = new Set(expected.replacedParts ?? []);
+  const pruned = new Set(expected.prunedParts ?? []);
+  const removed = new Set(expected.removedParts ?? []);
   for (const entry of before) {
+    if (removed.has(entry.name)) {
+      if (after.has(entry.name)) fail(`part ${entry.name} should have been removed`);
+      continue;
+    }
     const now = after.get(entry.name) ?? fail(`part ${entry.name} is missing`);
-    if (replaced.has(entry.name)) continue;
+    if (replaced.has(entry.name) || pruned.has(entry.name)) continue;
     if (!changed.has(entry.name)) {
       if (now.method !== entry.method || now.crc !== entry.crc || !sameBytes(now.raw, entry.raw)) fail(`part ${entry.name} changed`);
       continue;

@@ -9,12 +9,12 @@
 import type { PlannedName, PlanValue, WorkbookPlan } from '../../../core/plan/workbookPlan';
 import { isFormula } from '../../../core/plan/workbookPlan';
 import type { SheetGrid, SheetInfo, TableAppender, TableColumnAppender, TableColumnToAppend, WorkbookReader, WorkbookWriter } from '../../../core/port';
-import { TableColumnOccupied } from '../../../core/port';
+import { TableColumnOccupied, WorkbookActionError } from '../../../core/port';
 import { EditedPackage } from './editedPackage';
 import { inspectPackage, mergeFreshWorkbook } from './packageMerge';
 import { readStoredEntries } from './packageZip';
 import { tableNamed } from './sheetTables';
-import { appendTableRows, type AppendValue } from './tableAppend';
+import { appendTableRows, TableAppendError, type AppendValue } from './tableAppend';
 import { appendTableColumn, TableColumnAppendError } from './tableColumnAppend';
 import { openXlsxBuffer, type XlsxReader } from '../reading/xlsxReader';
 
@@ -56,17 +56,29 @@ export class PackageWorkbook implements WorkbookReader, WorkbookWriter, TableApp
     this.replace(mergeFreshWorkbook(inspectPackage(this.bytes), fresh, { replaceSheets: replace }).data);
   }
 
+  /** Formula values in the rows name their column's formula; the table's own calculated column wins (tableAppend). */
   async appendRows(tableName: string, rows: PlanValue[][]): Promise<void> {
     const table = findTable(this.bytes, tableName);
+    const columnFormulas = new Map<number, string>();
     const cells = rows.map((row) => {
       const map = new Map<number, AppendValue>();
       row.forEach((value, i) => {
+        if (isFormula(value)) columnFormulas.set(table.firstColumn + i, value.formula.replace(/^=/, ''));
         if (value === null || isFormula(value)) return;
         map.set(table.firstColumn + i, typeof value === 'boolean' ? String(value) : value);
       });
       return map;
     });
-    this.replace(appendTableRows(this.bytes, { sheetName: table.sheetName, headerRow: table.headerRow, rows: cells }).data);
+    try {
+      this.replace(appendTableRows(this.bytes, { sheetName: table.sheetName, headerRow: table.headerRow, rows: cells, columnFormulas }).data);
+    } catch (error) {
+      // Said as Excel's own refusals are, so the pane words them the same in both hosts.
+      if (error instanceof TableAppendError && error.code === 'blocked')
+        throw new WorkbookActionError('mergedRangeConflict', error.message, tableName, undefined, error);
+      if (error instanceof TableAppendError && error.code === 'rowsBelow')
+        throw new WorkbookActionError('insertDeleteConflict', error.message, tableName, undefined, error);
+      throw error;
+    }
   }
 
   /** Appends the column by editing the sheet and table parts in place (see tableColumnAppend). */

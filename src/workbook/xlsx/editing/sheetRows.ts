@@ -1,6 +1,6 @@
 /** Rows and cells of a worksheet part, as the text edits find them. */
-import { columnNumber } from '../../../core/model/a1';
-import { attribute, child, children, startTag, type ElementSpan } from './xmlEdit';
+import { cellAddress, columnNumber } from '../../../core/model/a1';
+import { attribute, child, children, rootElement, startTag, type ElementSpan } from './xmlEdit';
 
 export interface CellSpan {
   span: ElementSpan;
@@ -29,4 +29,15 @@ export function isFilled(xml: string, cell: ElementSpan): boolean {
 
 export function hasContent(xml: string, row: ElementSpan): boolean {
   return children(xml, row, 'c').some((c) => isFilled(xml, c));
+}
+
+/** The addresses ("B5") of the cells holding a formula (a shared formula's members included). */
+export function formulaCells(xml: string): Set<string> {
+  const found = new Set<string>();
+  const sheetData = child(xml, rootElement(xml), 'sheetData');
+  for (const row of sheetData ? children(xml, sheetData, 'row') : []) {
+    const r = rowNumber(xml, row);
+    for (const { span, col } of cellsOf(xml, row)) if (child(xml, span, 'f')) found.add(cellAddress(r, col));
+  }
+  return found;
 }

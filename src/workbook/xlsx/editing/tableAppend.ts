@@ -6,9 +6,12 @@
  * summary counts the new rows). Every other entry of the zip is copied as its stored bytes.
  *
  * Text goes in as inline strings, so the shared string table is not touched, and is never a
- * formula. Each new cell takes the style of the cell above it, so dates stay dates.
+ * formula. Each new cell takes the style of the cell above it, so dates stay dates. A new
+ * register's one blank row is taken by the first new row, and calculated columns (the table's
+ * calculatedColumnFormula) give every new row their formula. Rows are never grown over merged
+ * cells, the sheet's filter or another table: Excel would repair such a file.
  */
-import { columnLetter, formatRange, parseRange, type CellRange as Range } from '../../../core/model/a1';
+import { columnLetter, formatRange, overlaps, parseRange, type CellRange as Range } from '../../../core/model/a1';
 import { EditedPackage as Package, sheetPartOf, type EditedPart as Part } from './editedPackage';
 import { readStoredEntries } from './packageZip';
 import { REL_STYLES, relatedParts } from './relationships';
@@ -30,6 +33,8 @@ export interface AppendRequest {
   formulaResults?: Map<number, AppendValue>[];
   /** Text that must be marked to stay text when edited (quotePrefix), e.g. "=1+1" or "+47 …". */
   keepAsText?: (text: string) => boolean;
+  /** Formulas (without "=") for columns the table has no calculated formula for: a derived column of an older workbook. */
+  columnFormulas?: Map<number, string>;
 }
 
 export interface AppendResult {
@@ -42,7 +47,7 @@ export interface AppendResult {
 }
 
 /** Why rows cannot be appended safely; the command turns it into a message. */
-export class TableAppendError extends SamspillError<'noSheet' | 'totalsRow' | 'rowsBelow' | 'sharedStrings'> {
+export class TableAppendError extends SamspillError<'noSheet' | 'totalsRow' | 'rowsBelow' | 'blocked' | 'sharedStrings'> {
   override readonly name = 'TableAppendError';
 
   constructor(code: TableAppendError['code'], detail = '') {
@@ -189,24 +194,58 @@ function editValidations(xml: string, c1: number, c2: number, oldLast: number, n
 }
 
 /**
+ * The last row the new rows go below, and the blank placeholder row they replace: a table always
+ * has a body row, and a new register's is blank, so the first new row takes its place. Without a
+ * table (a register found by its header alone), the rows go after its last used row.
+ */
+function lastKeptRow(xml: string, rows: ElementSpan[], table: TableFound | null, headerRow: number): { oldLast: number; placeholder?: ElementSpan } {
+  if (table) {
+    if (table.range.r2 !== table.range.r1 + 1) return { oldLast: table.range.r2 };
+    const only = rows.find((r) => rowNumber(xml, r) === table.range.r2);
+    if (only && hasContent(xml, only)) return { oldLast: table.range.r2 };
+    return { oldLast: table.range.r1, placeholder: only };
+  }
+  const lastUsed = rows
+    .filter((r) => hasContent(xml, r))
+    .map((r) => rowNumber(xml, r))
+    .reduce((a, b) => Math.max(a, b), headerRow);
+  return { oldLast: lastUsed };
+}
+
+/**
+ * What the new rows would grow the table over, where Excel does not allow a table: merged cells,
+ * the sheet's own autoFilter, another table (office-js's MergedRangeConflict: "A table can't
+ * overlap with another table, a PivotTable report, query results, merged cells, or an XML Map").
+ * Empty, so the rows-below check lets them pass; named for the message. Null when the rows are free.
+ */
+function obstacle(pkg: Package, sheetPart: string, xml: string, own: Part | undefined, rows: Range): string | null {
+  const root = rootElement(xml);
+  const merges = child(xml, root, 'mergeCells');
+  for (const merge of merges ? children(xml, merges, 'mergeCell') : []) {
+    const ref = attribute(startTag(xml, merge), 'ref') ?? '';
+    const range = parseRange(ref);
+    if (range && overlaps(range, rows)) return ref;
+  }
+  const filter = child(xml, root, 'autoFilter');
+  const filterRef = filter ? (attribute(startTag(xml, filter), 'ref') ?? '') : '';
+  const filtered = parseRange(filterRef);
+  if (filtered && overlaps(filtered, rows)) return filterRef;
+  const other = tablesOnSheet(pkg, sheetPart).find((t) => t.part.name !== own?.name && t.range && overlaps(t.range, rows));
+  return other ? other.displayName : null;
+}
+
+/**
  * The sheet row the first appended row goes to: below the table whose header is at headerRow, or,
  * on a sheet without one, below the last row holding a value.
  */
 export function nextTableRow(data: Uint8Array, sheetName: string, headerRow: number): number {
   const pkg = new Package(readStoredEntries(data));
   const { sheetPart } = requireSheet(pkg, sheetName);
-  const table = findTable(pkg, sheetPart, headerRow);
-  if (table) return table.range.r2 + 1;
   const sheet = pkg.read(sheetPart);
   if (!sheet) throw new TableAppendError('noSheet', sheetPart);
   const sheetData = child(sheet.text, rootElement(sheet.text), 'sheetData');
   const rows = sheetData ? children(sheet.text, sheetData, 'row') : [];
-  return (
-    rows
-      .filter((r) => hasContent(sheet.text, r))
-      .map((r) => rowNumber(sheet.text, r))
-      .reduce((a, b) => Math.max(a, b), headerRow) + 1
-  );
+  return lastKeptRow(sheet.text, rows, findTable(pkg, sheetPart, headerRow), headerRow).oldLast + 1;
 }
 
 /**
@@ -227,24 +266,22 @@ export function appendTableRows(data: Uint8Array, request: AppendRequest): Appen
   const rows = children(xml, sheetData, 'row');
   const rowNumberOf = (span: ElementSpan) => rowNumber(xml, span);
 
-  // Without a table (a register found by its header alone), the rows go after its last used row.
-  const lastUsed = rows
-    .filter((r) => hasContent(xml, r))
-    .map(rowNumberOf)
-    .reduce((a, b) => Math.max(a, b), request.headerRow);
-  const oldLast = table ? table.range.r2 : lastUsed;
+  const { oldLast, placeholder } = lastKeptRow(xml, rows, table, request.headerRow);
   const firstRow = oldLast + 1;
   const lastRow = oldLast + request.rows.length;
   const below = rows.filter((r) => rowNumberOf(r) > oldLast);
   if (below.some((r) => hasContent(xml, r))) throw new TableAppendError('rowsBelow', String(rowNumberOf(below.find((r) => hasContent(xml, r))!)));
 
-  const above = rows.filter((r) => rowNumberOf(r) <= oldLast).at(-1);
+  const above = placeholder ?? rows.filter((r) => rowNumberOf(r) <= oldLast).at(-1);
   const template = above ? rowCells(xml, above) : new Map<number, CellInfo>();
   const c1 = table?.range.c1 ?? 1;
   const c2 = table?.range.c2 ?? Math.max(0, ...request.rows.flatMap((r) => [...r.keys()]));
+  const blocker = obstacle(pkg, sheetPart, xml, table?.part, { c1, c2, r1: firstRow, r2: lastRow });
+  if (blocker) throw new TableAppendError('blocked', blocker);
   const formulaColumns = new Map<number, string>();
   for (let col = c1; col <= c2; col++) {
-    const formula = table?.formulas.get(col) ?? template.get(col)?.formula;
+    const given = request.columnFormulas?.get(col);
+    const formula = table?.formulas.get(col) ?? template.get(col)?.formula ?? (given === undefined ? undefined : escapeXml(given));
     if (formula !== undefined) formulaColumns.set(col, formula);
   }
   const quote = new QuoteStyles(pkg, stylesPart(pkg, workbookPart));

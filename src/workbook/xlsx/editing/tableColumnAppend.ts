@@ -119,7 +119,7 @@ function withHeaderCell(xml: string, row: ElementSpan, col: number, header: stri
   const neighbour = cells.find((c) => c.col === styleFrom);
   const style = neighbour ? attribute(startTag(xml, neighbour.span), 's') : undefined;
   const p = row.prefix;
-  const cell = `<${qualified(p, 'c')} r="${columnLetter(col)}${rowNumber(xml, row)}"${style !== undefined ? ` s="${style}"` : ''} t="inlineStr"><${qualified(p, 'is')}><${qualified(p, 't')}>${escapeXml(header)}</${qualified(p, 't')}></${qualified(p, 'is')}></${qualified(p, 'c')}>`;
+  const cell = `<${qualified(p, 'c')} r="${columnLetter(col)}${rowNumber(xml, row)}"${style !== undefined ? ` s="${style}"` : ''} t="inlineStr"><${qualified(p, 'is')}><${qualified(p, 't')} xml:space="preserve">${escapeXml(header)}</${qualified(p, 't')}></${qualified(p, 'is')}></${qualified(p, 'c')}>`;
   const inner = row.empty ? '' : xml.slice(row.openEnd, row.closeStart);
   const at = (offset: number) => offset - row.openEnd;
   const same = cells.find((c) => c.col === col);

@@ -2,6 +2,7 @@
  * Renders a WorkbookPlan into an exceljs workbook, working around the exceljs 4.4 faults recorded
  * in DESIGN.md so that Excel and LibreOffice open the result without repairs.
  */
+import { withCalculatedColumns } from './calculatedColumns';
 import ExcelJS from 'exceljs';
 import type { WorkbookWriter } from '../../../core/port';
 import {
@@ -234,7 +235,11 @@ export async function writePlanToBuffer(plan: WorkbookPlan): Promise<Uint8Array>
   workbook.creator = 'Samspill';
   renderPlan(workbook, plan);
   // A plain Uint8Array, not a Node Buffer: the browser mode writes workbooks too.
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  const data = new Uint8Array(await workbook.xlsx.writeBuffer());
+  return withCalculatedColumns(
+    data,
+    plan.sheets.flatMap((s) => s.tables),
+  );
 }
 
 export class XlsxPlanWriter implements WorkbookWriter {

@@ -96,11 +96,18 @@ describe('formDate', () => {
 });
 
 describe('nextVolunteerIds', () => {
-  it('continues the register in its own style and never reuses an id', () => {
+  it('gives the same co-authoring-safe ids as the forms, distinct from the register and from each other', () => {
     const register = registerFromRecords('volunteers', 'Frivillige', [{ id: 'F0007' }, { id: 'F0240' }, { id: 'X-1' }]);
-    expect(nextVolunteerIds(register, 2)).toEqual(['F0241', 'F0242']);
-    const hyphen = registerFromRecords('volunteers', 'Frivillige', [{ id: 'F-12' }]);
-    expect(nextVolunteerIds(hyphen, 1)).toEqual(['F-0013']);
-    expect(nextVolunteerIds(registerFromRecords('volunteers', 'Frivillige', []), 1)).toEqual(['F0001']);
+    const ids = nextVolunteerIds(register, 3, new Date(2026, 10, 23));
+    for (const id of ids) expect(id).toMatch(/^F[0-9A-HJKMNP-TV-Z]{6}$/);
+    expect(new Set([...ids, 'F0007', 'F0240']).size).toBe(5);
+    // With the randomness fixed, an id the register has is skipped, not given again.
+    const fixed = () => 0.5;
+    const [first] = nextVolunteerIds(registerFromRecords('volunteers', 'Frivillige', []), 1, new Date(2026, 10, 23), fixed);
+    let calls = 0;
+    const [next] = nextVolunteerIds(registerFromRecords('volunteers', 'Frivillige', [{ id: first }]), 1, new Date(2026, 10, 23), () =>
+      calls++ === 0 ? 0.5 : 0.25,
+    );
+    expect(next).not.toBe(first);
   });
 });

@@ -354,13 +354,32 @@ function volunteerInput(settings: { lists: Record<string, string[]>; policeActiv
   };
 }
 
+/** A new volunteer id: F and six characters of base 32 (see core/model/recordIds.ts). */
+const ID = /^F[0-9A-HJKMNP-TV-Z]{6}$/;
+
 describe('registerService', () => {
+  test('two coordinators adding a volunteer at the same moment to the same register (co-authoring) get different ids', async () => {
+    // Each works in their own copy until Excel synchronises: neither sees the other's new row.
+    const ids: unknown[] = [];
+    for (const name of ['Kari Nordmann', 'Ola Nordmann']) {
+      const standIn = await withTemplates();
+      const service = new RegisterService(officePane(standIn), fixedClock);
+      const settings = (await loadWorkbook(officePane(standIn))).data.settings;
+      const result = await service.append('volunteers', volunteerInput(settings, { name }));
+      expect(result.kind).toBe('appended');
+      if (result.kind === 'appended') ids.push(result.values.id);
+    }
+    expect(ids[0]).toMatch(ID);
+    expect(ids[1]).toMatch(ID);
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+
   test("an invalid phone is refused with the rule's message and nothing is written; a valid record is appended as one row", async () => {
     const standIn = await withTemplates();
     const workbook = officePane(standIn);
     const service = new RegisterService(workbook, fixedClock);
     const form = await service.form('volunteers');
-    expect(form.nextId).toBe('F0001');
+    expect(form.nextId).toMatch(ID);
     expect(form.fields.map((f) => f.column.key)).not.toContain('hoursLast12Months');
     const settings = (await loadWorkbook(workbook)).data.settings;
     const table = sheetDef('volunteers').table!.nb;
@@ -384,13 +403,15 @@ describe('registerService', () => {
     const rows = standIn.tableContent(table).rows.filter((r) => r.some((v) => v !== '' && !String(v).startsWith('=')));
     expect(rows).toHaveLength(1);
     const columns = sheetDef('volunteers').columns!.map((c) => c.key);
-    expect(rows[0][columns.indexOf('id')]).toBe('F0001');
+    // The id the form showed for a blank field is the one written.
+    expect(rows[0][columns.indexOf('id')]).toBe(form.nextId);
     expect(rows[0][columns.indexOf('phone')]).toBe('+47 912 34 567');
     expect(rows[0][columns.indexOf('start')]).toBe(isoToSerial('2026-11-02'));
 
     // The next one gets the next id, and costs the same round trips with more rows in the register.
     const next = await service.form('volunteers');
-    expect(next.nextId).toBe('F0002');
+    expect(next.nextId).toMatch(ID);
+    expect(next.nextId).not.toBe(rows[0][columns.indexOf('id')]);
     for (let i = 0; i < 3; i++) await service.append('volunteers', volunteerInput(settings, { name: `Frivillig ${i}`, email: `f${i}@example.no` }));
     const floorLater = await readSyncs(standIn);
     standIn.resetLog();
@@ -429,7 +450,7 @@ describe('registerService', () => {
     expect(await empty.append('agreements', {})).toEqual({ kind: 'noRegister' });
     const standIn = await withTemplates();
     const service = new RegisterService(officePane(standIn), fixedClock);
-    expect((await service.form('agreements')).nextId).toBe('AVT-001');
+    expect((await service.form('agreements')).nextId).toMatch(/^AVT-[0-9A-Z]{6}$/);
     const refused = await service.append('agreements', { partner: 'Finnes ikke' });
     expect(refused.kind).toBe('refused');
     if (refused.kind === 'refused') {
@@ -582,17 +603,18 @@ describe('printService', () => {
       signedDate: '2026-01-01',
       nextReview: '2027-01-01',
     });
-    expect(result).toMatchObject({ kind: 'appended', values: { id: 'AVT-001' } });
+    expect(result).toMatchObject({ kind: 'appended', values: { id: expect.stringMatching(/^AVT-[0-9A-Z]{6}$/) } });
+    const id = result.kind === 'appended' ? String(result.values.id) : '';
     standIn.resetLog();
     const service = new PrintService(workbook);
     const target = parseCellReference(standIn.name('form_agreement_id')!.formula)!;
-    expect(await service.fillSheet('agreement', 'AVT-001')).toBe(target.sheet);
-    expect(standIn.cell(target.sheet, target.address)?.value).toBe('AVT-001');
+    expect(await service.fillSheet('agreement', id)).toBe(target.sheet);
+    expect(standIn.cell(target.sheet, target.address)?.value).toBe(id);
     expect(standIn.selection).toEqual(target);
     expect(standIn.syncCount).toBe(3);
     expect(await new PrintService(officePane(new ExcelStandIn())).fillSheet('agreement', 'AVT-001')).toBeNull();
     // The print page's documents, in the language asked for: the partner named, no payment sentence without a payment.
-    const [agreement] = await service.documents('agreement', 'AVT-001', 'nn');
+    const [agreement] = await service.documents('agreement', id, 'nn');
     expect(agreement.title).toBe('Samarbeidsavtale');
     expect(agreement.clauses[0].text).toContain('Frivilligsentralen (partnaren)');
     expect(agreement.clauses.find((c) => c.key === 'economy')!.text).not.toContain('per gjennomførte aktivitet');
