@@ -7,8 +7,19 @@
  */
 import type { PlannedName, PlanValue, WorkbookPlan } from '../core/plan/workbookPlan';
 import type { PaneWorkbook } from '../taskpane/services/paneWorkbook';
-import type { CellEdit, CellWriter, CopyOpener, SheetGrid, SheetInfo, TableColumnAppender, TableColumnToAppend } from '../core/port';
+import type {
+  CellEdit,
+  CellWriter,
+  CopyOpener,
+  SheetGrid,
+  SheetInfo,
+  SpreadsheetOpener,
+  TableColumnAppender,
+  TableColumnToAppend,
+  WorkbookReader,
+} from '../core/port';
 import { PackageWorkbook, writeCells } from '../workbook/xlsx/editing';
+import { openXlsxBuffer } from '../workbook/xlsx/reading';
 import { downloadFile } from './downloadFile';
 
 export interface BrowserWorkbookEvents {
@@ -18,7 +29,7 @@ export interface BrowserWorkbookEvents {
   onChange(): void;
 }
 
-export class BrowserWorkbook implements PaneWorkbook, CellWriter, TableColumnAppender, CopyOpener {
+export class BrowserWorkbook implements PaneWorkbook, CellWriter, TableColumnAppender, CopyOpener, SpreadsheetOpener {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -30,6 +41,11 @@ export class BrowserWorkbook implements PaneWorkbook, CellWriter, TableColumnApp
   async openCopy(plan: WorkbookPlan, fileName: string): Promise<void> {
     const { writePlanToBuffer } = await import('../workbook/xlsx/writing');
     downloadFile(await writePlanToBuffer(plan), fileName);
+  }
+
+  /** A sign-up form's .xlsx export dropped on the pane, read in memory like the workbook itself. */
+  async openSpreadsheet(bytes: Uint8Array): Promise<WorkbookReader> {
+    return openXlsxBuffer(bytes);
   }
 
   /** The workbook as it stands, once every edit already asked for is done. */

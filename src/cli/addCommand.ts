@@ -4,8 +4,6 @@
  * the templates are rendered into a fresh workbook and transplanted (see packageMerge), the result
  * is verified, and only then renamed into place, with the original kept beside it as a backup.
  */
-import { constants as fsConstants, existsSync } from 'node:fs';
-import { copyFile, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { todaySerial } from '../core/model/dates';
 import type { Lang } from '../core/content/language';
@@ -16,7 +14,6 @@ import { SHEET_KEYS, type SheetKey } from '../core/content/templateSchema';
 import type { WorkbookPlan } from '../core/plan/workbookPlan';
 import {
   appendTableColumn,
-  fileNotFound,
   inspectPackage,
   mergeFreshWorkbook,
   type MergeResult,
@@ -28,6 +25,7 @@ import {
   UnsupportedZipError,
   type UserPackage,
   verifyMergedPackage,
+  verifyWrittenParts,
   WorkbookReadError,
   writePlanToBuffer,
   writeStoredEntries,
@@ -35,14 +33,19 @@ import {
   XmlEditError,
 } from '../workbook/xlsx';
 import { phraseOf } from '../core/samspillError';
-import { writeFileAtomic } from './atomicWrite';
-import { addStrings, UserFacingError } from './cliText';
+import { replaceableFile, writeFileAtomic } from './atomicWrite';
+import { addStrings, cliStrings, UserFacingError } from './cliText';
 import { parseLang } from './options';
+import { checkOutput } from './outputFile';
+import { realTarget } from './realTarget';
+import { readRegularFile, type Fingerprint } from './regularFile';
+import { withLocks } from './workbookLock';
 
 export interface AddOptions {
   output?: string;
   templates?: string;
   lang?: string;
+  force?: boolean;
 }
 
 /** Seams for tests: a fixed clock, and a fault injected after verification, before the rename. */
@@ -70,31 +73,11 @@ function parseTemplates(value: string | undefined): SheetKey[] {
   return keys as SheetKey[];
 }
 
-/**
- * budsjett.xlsx → budsjett.samspill-backup-2026-11-23T12-00-00.xlsx beside the original; a second
- * run within the same second gets "-2", so no earlier backup is ever overwritten.
- */
-export function backupPath(file: string, now: Date, exists: (p: string) => boolean = existsSync): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}-${pad(now.getMinutes())}-${pad(now.getSeconds())}`;
-  const ext = path.extname(file);
-  const stem = path.join(path.dirname(file), `${path.basename(file, ext)}.samspill-backup-${stamp}`);
-  for (let n = 1; ; n++) {
-    const candidate = `${stem}${n === 1 ? '' : `-${n}`}${ext}`;
-    if (!exists(candidate)) return candidate;
-  }
-}
-
-async function readWorkbook(file: string): Promise<{ data: Uint8Array; reader: XlsxReader; user: UserPackage }> {
-  let data: Uint8Array;
-  try {
-    data = await readFile(file);
-  } catch (error) {
-    throw new UserFacingError(fileNotFound(file, (error as NodeJS.ErrnoException).code ?? String(error)));
-  }
+async function readWorkbook(file: string): Promise<{ data: Uint8Array; fingerprint: Fingerprint; reader: XlsxReader; user: UserPackage }> {
+  const { bytes: data, fingerprint } = await readRegularFile(file);
   try {
     const reader = openXlsxBuffer(data, file);
-    return { data, reader, user: inspectPackage(data) };
+    return { data, fingerprint, reader, user: inspectPackage(data) };
   } catch (error) {
     if (error instanceof WorkbookReadError) throw new UserFacingError(error);
     if (error instanceof PackageRefusal) throw new UserFacingError(addStrings.phrase(`cli.add.refused.${error.code}`, { file }));
@@ -215,10 +198,25 @@ export async function addTemplates(file: string, options: AddOptions, log: (line
   const requestedLang = parseLang(options.lang);
   const keys = parseTemplates(options.templates);
   const inPlace = options.output === undefined || path.resolve(options.output) === path.resolve(file);
-  if (!inPlace && existsSync(options.output!)) throw new UserFacingError(addStrings.phrase('cli.add.error.outputExists', { file: options.output! }));
+  if (!inPlace) await checkOutput(options.output!, { force: options.force, inputs: [file], macroEnabled: /\.xlsm$/i.test(file) });
+  else await replaceableFile(file, await realTarget(file));
   const now = hooks.now ?? new Date();
+  const target = inPlace ? file : options.output!;
+  return withLocks([target], 'add', () => addUnderLock(file, target, inPlace, keys, requestedLang, options, log, hooks, now));
+}
 
-  const { data, reader, user } = await readWorkbook(file);
+async function addUnderLock(
+  file: string,
+  target: string,
+  inPlace: boolean,
+  keys: SheetKey[],
+  requestedLang: Lang,
+  options: AddOptions,
+  log: (line: string) => void,
+  hooks: AddHooks,
+  now: Date,
+): Promise<number> {
+  const { data, fingerprint, reader, user } = await readWorkbook(file);
   const loaded = await loadWorkbook(reader);
   const placement = place(loaded, user, keys, loaded.meta?.lang ?? requestedLang);
   refuseSchema(placement, file);
@@ -230,21 +228,21 @@ export async function addTemplates(file: string, options: AddOptions, log: (line
 
   const merged = await merge(user, additionPlan(placement, loaded, todaySerial(now), placement.metaAction !== 'none'), placement, file, now);
   const result = appendUpgradeColumns(merged, placement, loaded, file);
-  const target = inPlace ? file : options.output!;
-  const backup = inPlace ? backupPath(file, now) : undefined;
-  let backupMade = false;
+  let backup: string | undefined;
   try {
-    if (backup) {
-      await copyFile(file, backup, fsConstants.COPYFILE_EXCL);
-      backupMade = true;
-    }
-    await writeFileAtomic(target, result.data, async (temp) => {
-      await verifyMergedPackage(baselineFor(data, user, placement, result), await readFile(temp), result);
-      await hooks.beforeRename?.(temp);
-    });
+    ({ backup } = await writeFileAtomic(target, result.data, {
+      backupAt: now,
+      ...(inPlace ? { expect: fingerprint } : {}),
+      verify: async (temp) => {
+        const written = (await readRegularFile(temp)).bytes;
+        await verifyMergedPackage(baselineFor(data, user, placement, result), written, result);
+        // The baseline already holds our rewritten metadata sheet, which the merge check thus takes as copied: every part written is parsed here.
+        verifyWrittenParts(data, written);
+        await hooks.beforeRename?.(temp);
+      },
+    }));
   } catch (error) {
-    // The original is intact, so the copy we made of it is not needed; one we did not make is kept.
-    if (backup && backupMade) await rm(backup, { force: true });
+    if (error instanceof UserFacingError) throw error;
     throw new UserFacingError(addStrings.phrase('cli.add.error.write', { file: target, reason: phraseOf(error) }));
   }
 
@@ -259,6 +257,6 @@ export async function addTemplates(file: string, options: AddOptions, log: (line
   const upgraded = upgradedLine(placement, result.appended);
   if (upgraded) log(upgraded);
   log(addStrings.both('cli.add.kept', { kept: user.entries.length - result.changedParts.length, total: user.entries.length }));
-  if (backup) log(addStrings.both('cli.add.backup', { backup }));
+  if (backup) log(inPlace ? addStrings.both('cli.add.backup', { backup }) : cliStrings.both('cli.output.replaced', { file: target, backup }));
   return 0;
 }

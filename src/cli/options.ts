@@ -1,6 +1,8 @@
 /** Parsing of option values shared by the commands, with messages the user can act on. */
 import { isoToSerial, serialToIso, todaySerial } from '../core/model/dates';
 import { isLang, type Lang } from '../core/content/language';
+import { CASE_KEYS, type CaseKey } from '../core/content/demoCaseSchema';
+import { isCaseKey } from '../core/demo/demoCases';
 import { cliStrings, UserFacingError } from './cliText';
 
 export function parseLang(value: string | undefined, fallback: Lang = 'nb'): Lang {
@@ -26,4 +28,13 @@ export function parseToday(value: string | undefined): number {
   }
   if (serial === null || serialToIso(serial) !== value) throw new UserFacingError(cliStrings.phrase('cli.error.date', { value }));
   return serial;
+}
+
+/** --case: one of the report's seven municipalities, only with --demo; absent: the seed chooses. */
+export function parseCase(value: string | undefined, demo: boolean | undefined): CaseKey | undefined {
+  if (value === undefined) return undefined;
+  if (!demo) throw new UserFacingError(cliStrings.phrase('cli.error.caseWithoutDemo'));
+  const key = value.trim().toLowerCase().replace('ø', 'o');
+  if (!isCaseKey(key)) throw new UserFacingError(cliStrings.phrase('cli.error.case', { value, cases: CASE_KEYS.join(', ') }));
+  return key;
 }

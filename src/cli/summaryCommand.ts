@@ -5,8 +5,6 @@
  * registers). The refreshed summary and the new actions are written back into the workbook, in
  * place (with a backup) or to -o, without touching any other part of the file.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { FactorKey } from '../core/content/contentSchema';
 import { localMinute, serialToIso } from '../core/model/dates';
 import { factorLabel } from '../core/evaluation/checklistRows';
@@ -16,12 +14,17 @@ import { barrierPercent, changeSince, promoterPercent, scoreRound, topBarriers, 
 import { refreshSummary, type SummaryRefresh } from '../core/evaluation/summaryRefresh';
 import { publicWorkbookPlan } from '../core/summary/publicCopy';
 import type { Figure } from '../core/summary/summaryFigures';
-import { openXlsxFile, writePlanToBuffer } from '../workbook/xlsx';
+import { writePlanToBuffer } from '../workbook/xlsx';
 import { phraseOf } from '../core/samspillError';
-import { writeFileAtomic } from './atomicWrite';
-import { evaluationStrings, UserFacingError } from './cliText';
+import { replaceableFile, writeFileAtomic } from './atomicWrite';
+import { cliStrings, evaluationStrings, UserFacingError } from './cliText';
+import { verifyNewWorkbook } from './newWorkbookCheck';
 import { openSamspillWorkbook } from './openWorkbook';
 import { parseToday } from './options';
+import { checkOutput } from './outputFile';
+import { realTarget } from './realTarget';
+import { readRegularFile } from './regularFile';
+import { withLocks } from './workbookLock';
 import { refreshedWorkbook } from './summaryInput';
 import { SummaryLayoutChanged, writeRefreshedSummary } from './summaryWriteBack';
 
@@ -83,50 +86,64 @@ function actionLine(refresh: SummaryRefresh): string {
   return evaluationStrings.text('summary.cli.actions', refresh.data.lang, { open, added: refresh.actions.added.length, kept: refresh.actions.kept });
 }
 
-async function writePublic(target: string, refresh: SummaryRefresh): Promise<void> {
+async function writePublic(target: string, refresh: SummaryRefresh, now: Date): Promise<string | undefined> {
   const plan = publicWorkbookPlan(refresh);
   const bytes = await writePlanToBuffer(plan);
-  try {
-    mkdirSync(dirname(resolve(target)), { recursive: true });
-    await writeFileAtomic(target, bytes, async (temp) => {
-      // The copy must open with both its sheets before it replaces anything.
-      const sheets = await (await openXlsxFile(temp)).listSheets();
-      const missing = plan.sheets.filter((s) => !sheets.some((x) => x.name === s.name));
-      if (missing.length) throw new Error(`missing sheets ${missing.map((s) => s.name).join(', ')}`);
-    });
-  } catch (error) {
-    throw new UserFacingError(evaluationStrings.phrase('summary.cli.error.write', { file: target, reason: phraseOf(error) }));
-  }
+  const { backup } = await writeFileAtomic(target, bytes, {
+    backupAt: now,
+    // The copy must be well-formed and open with every planned sheet before it replaces anything.
+    verify: async (temp) => verifyNewWorkbook((await readRegularFile(temp)).bytes, plan),
+  });
+  return backup;
 }
 
 export async function summaryCommand(
   file: string,
-  options: { output?: string; public?: string; today?: string },
+  options: { output?: string; public?: string; today?: string; force?: boolean },
   log: (line: string) => void,
+  now: Date = new Date(),
 ): Promise<number> {
   const today = parseToday(options.today);
-  if (options.public !== undefined) {
-    if (!/\.xlsx$/i.test(options.public)) throw new UserFacingError(evaluationStrings.phrase('summary.cli.error.publicExtension', { file: options.public }));
-    if (resolve(options.public) === resolve(file))
-      throw new UserFacingError(evaluationStrings.phrase('summary.cli.error.publicIsSource', { file: options.public }));
-  }
-  const { loaded } = await openSamspillWorkbook(file);
-  const refresh = refreshSummary(loaded.data, today, localMinute(new Date()));
-  const lang = refresh.data.lang;
-  log(evaluationStrings.text('summary.cli.heading', lang, { file, date: serialToIso(refresh.reportDate) }));
-  for (const line of [...figureLines(refresh), ...evaluationLines(refresh), actionLine(refresh)]) log(line);
-  if (options.public !== undefined) {
-    await writePublic(options.public, refresh);
-    log(evaluationStrings.both('summary.cli.publicWritten', { file: options.public }));
-  }
-  try {
-    const chosen = options.today !== undefined ? today : undefined;
-    const written = await writeRefreshedSummary(file, options.output, refreshedWorkbook(loaded, refresh, today, chosen), new Date());
-    log(evaluationStrings.both('summary.cli.written', { file: written.target, added: refresh.actions.added.length }));
-    if (written.backup) log(evaluationStrings.both('summary.cli.backup', { backup: written.backup }));
-  } catch (error) {
-    if (error instanceof SummaryLayoutChanged) throw new UserFacingError(evaluationStrings.phrase('summary.cli.error.layout', { file, reason: error }));
-    throw error;
-  }
-  return 0;
+  if (options.output !== undefined) await checkOutput(options.output, { force: options.force, inputs: [file] });
+  if (options.public !== undefined) await checkOutput(options.public, { force: options.force, inputs: [file, ...(options.output ? [options.output] : [])] });
+  if (options.output === undefined) await replaceableFile(file, await realTarget(file));
+  const written = [options.output ?? file, ...(options.public !== undefined ? [options.public] : [])];
+  return withLocks(written, 'summary', async () => {
+    const { loaded, bytes, fingerprint } = await openSamspillWorkbook(file);
+    const refresh = refreshSummary(loaded.data, today, localMinute(now));
+    const lang = refresh.data.lang;
+    log(evaluationStrings.text('summary.cli.heading', lang, { file, date: serialToIso(refresh.reportDate) }));
+    for (const line of [...figureLines(refresh), ...evaluationLines(refresh), actionLine(refresh)]) log(line);
+    // The workbook first: the copy is made from it, and a message about a failed copy can then say the workbook was updated.
+    let target: string;
+    try {
+      const chosen = options.today !== undefined ? today : undefined;
+      const result = await writeRefreshedSummary(file, options.output, refreshedWorkbook(loaded, refresh, today, chosen), now, { bytes, fingerprint });
+      target = result.target;
+      log(evaluationStrings.both('summary.cli.written', { file: result.target, added: refresh.actions.added.length }));
+      if (result.kept.length) log(evaluationStrings.text('summary.cli.kept', lang, { sheet: loaded.sheetNames.summary ?? '', cells: result.kept.join(', ') }));
+      if (result.backup)
+        log(
+          options.output === undefined
+            ? evaluationStrings.both('summary.cli.backup', { backup: result.backup })
+            : cliStrings.both('cli.output.replaced', { file: result.target, backup: result.backup }),
+        );
+    } catch (error) {
+      if (error instanceof SummaryLayoutChanged) throw new UserFacingError(evaluationStrings.phrase('summary.cli.error.layout', { file, reason: error }));
+      if (error instanceof UserFacingError) throw error;
+      throw new UserFacingError(evaluationStrings.phrase('summary.cli.error.write', { file: options.output ?? file, reason: phraseOf(error) }));
+    }
+    if (options.public !== undefined) {
+      try {
+        const backup = await writePublic(options.public, refresh, now);
+        log(evaluationStrings.both('summary.cli.publicWritten', { file: options.public }));
+        if (backup) log(cliStrings.both('cli.output.replaced', { file: options.public, backup }));
+      } catch (error) {
+        throw new UserFacingError(
+          evaluationStrings.phrase('summary.cli.error.publicAfterWrite', { workbook: target, file: options.public, reason: phraseOf(error) }),
+        );
+      }
+    }
+    return 0;
+  });
 }

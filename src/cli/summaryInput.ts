@@ -5,6 +5,7 @@
 import type { SummaryRefresh } from '../core/evaluation/summaryRefresh';
 import type { LoadedWorkbook } from '../core/model/loadWorkbook';
 import { defaultSheetNames, type WorkbookInput } from '../core/plan/buildWorkbookPlan';
+import { registerHeaders } from '../core/plan/formulaRefs';
 import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../core/content/templateSchema';
 import { recordsFromRegister, type RegisterRecord } from '../core/model/workbookData';
 import type { AppendValue, CachedResult } from '../workbook/xlsx';
@@ -70,7 +71,16 @@ export function refreshedWorkbook(loaded: LoadedWorkbook, refresh: SummaryRefres
   const choose = chosenDate !== undefined && loaded.data.settings.reportDate === null && loaded.sheetNames.settings !== undefined;
   const settings = choose ? { ...loaded.data.settings, reportDate: chosenDate } : loaded.data.settings;
   return {
-    input: { lang: loaded.data.lang, settings, records, sheetNames, tables: loaded.data.tables, today, refreshedAt: refresh.refreshedAt },
+    input: {
+      lang: loaded.data.lang,
+      settings,
+      records,
+      sheetNames,
+      tables: loaded.data.tables,
+      headers: registerHeaders(loaded.data.registers),
+      today,
+      refreshedAt: refresh.refreshedAt,
+    },
     keys,
     newActions,
     actionsHeaderRow: actions.headerRow,

@@ -5,12 +5,15 @@
  */
 import { SCHEMA_VERSION } from '../core/content/content';
 import type { LoadedWorkbook } from '../core/model/loadWorkbook';
+import type { Lang } from '../core/content/language';
 import type { SheetKey } from '../core/content/templateSchema';
 import { countIssues, validateWorkbook, type Issue, type ValidationCell } from '../core/validation/validateWorkbook';
 import type { CellValue } from '../core/port';
 import type { XlsxReader } from '../workbook/xlsx';
 import { cliStrings, UserFacingError } from './cliText';
 import { openSamspillWorkbook } from './openWorkbook';
+import type { Fingerprint } from './regularFile';
+import { jsonSafe } from './terminalText';
 import { parseToday } from './options';
 import { cellAddress } from '../core/model/a1';
 
@@ -45,8 +48,8 @@ async function identityCandidates(reader: XlsxReader, loaded: LoadedWorkbook): P
   return cells;
 }
 
-export async function runValidation(file: string, today: number): Promise<{ loaded: LoadedWorkbook; issues: Issue[] }> {
-  const { reader, loaded } = await openSamspillWorkbook(file);
+export async function runValidation(file: string, today: number): Promise<{ loaded: LoadedWorkbook; issues: Issue[]; fingerprint: Fingerprint }> {
+  const { reader, loaded, fingerprint } = await openSamspillWorkbook(file);
   const candidates = await identityCandidates(reader, loaded);
   const issues = validateWorkbook({
     data: loaded.data,
@@ -54,26 +57,69 @@ export async function runValidation(file: string, today: number): Promise<{ load
     allCells: () => candidates,
     structure: { missingSheets: loaded.missingSheets, schemaVersion: loaded.meta?.schemaVersion ?? null, knownSchemaVersion: SCHEMA_VERSION() },
   });
-  return { loaded, issues };
+  return { loaded, issues, fingerprint };
 }
 
-function textReport(file: string, lang: LoadedWorkbook['data']['lang'], issues: Issue[]): string[] {
+/** A sheet with more findings than this is summarised per rule instead of listed cell by cell. */
+export const DETAIL_LIMIT = 200;
+/** Cells named per rule in a summarised sheet. */
+const FIRST_CELLS = 8;
+const SEVERITY_ORDER: Record<Issue['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+function detailLines(lang: Lang, list: Issue[]): string[] {
+  return list.map((issue) => {
+    const where = (issue.cell ?? '').padEnd(7);
+    return `  ${where} ${cliStrings.text(`cli.severity.${issue.severity}`, lang).padEnd(9)} ${issue.message}  [${issue.rule}]`;
+  });
+}
+
+/** One line per rule: how many, the first message, the first cells. */
+function ruleLines(lang: Lang, list: Issue[]): string[] {
+  const byRule = new Map<string, Issue[]>();
+  for (const issue of list) {
+    const same = byRule.get(issue.rule);
+    if (same) same.push(issue);
+    else byRule.set(issue.rule, [issue]);
+  }
+  return [...byRule.values()]
+    .sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || b.length - a.length)
+    .map((same) =>
+      cliStrings.text('cli.validate.rule', lang, {
+        severity: cliStrings.text(`cli.severity.${same[0].severity}`, lang),
+        count: same.length,
+        rule: same[0].rule,
+        message: same[0].message,
+        cells: same
+          .slice(0, FIRST_CELLS)
+          .map((i) => i.cell ?? '—')
+          .join(', '),
+        more: same.length > FIRST_CELLS ? cliStrings.text('cli.validate.more', lang, { count: same.length - FIRST_CELLS }) : '',
+      }),
+    );
+}
+
+/** The report as text, grouped by sheet: linear in the number of issues, and summarised per rule when long. */
+export function textReport(file: string, lang: Lang, issues: Issue[]): string[] {
   const lines: string[] = [];
   const bySheet = new Map<string, Issue[]>();
   for (const issue of issues) {
     const sheet = issue.sheet || cliStrings.text('cli.validate.workbook', lang);
-    bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), issue]);
+    const list = bySheet.get(sheet);
+    if (list) list.push(issue);
+    else bySheet.set(sheet, [issue]);
   }
+  let summarised = false;
   for (const [sheet, list] of bySheet) {
     lines.push(cliStrings.text('cli.validate.sheet', lang, { sheet, count: list.length }));
-    for (const issue of list) {
-      const where = (issue.cell ?? '').padEnd(7);
-      lines.push(`  ${where} ${cliStrings.text(`cli.severity.${issue.severity}`, lang).padEnd(9)} ${issue.message}  [${issue.rule}]`);
-    }
+    if (list.length > DETAIL_LIMIT) {
+      summarised = true;
+      lines.push(...ruleLines(lang, list));
+    } else lines.push(...detailLines(lang, list));
     lines.push('');
   }
   const counts = countIssues(issues);
   lines.push(issues.length === 0 ? cliStrings.text('cli.validate.clean', lang, { file }) : cliStrings.text('cli.validate.counts', lang, { ...counts, file }));
+  if (summarised) lines.push(cliStrings.text('cli.validate.summarised', lang, { file }));
   return lines;
 }
 
@@ -85,15 +131,17 @@ export async function validateCommand(file: string, options: ValidateOptions, ou
   const counts = countIssues(issues);
   if (format === 'json') {
     out(
-      JSON.stringify(
-        {
-          file,
-          schemaVersion: loaded.meta?.schemaVersion ?? null,
-          counts,
-          issues: issues.map(({ rule, severity, sheetKey, sheet, cell, message }) => ({ rule, severity, sheetKey, sheet, cell, message })),
-        },
-        null,
-        2,
+      jsonSafe(
+        JSON.stringify(
+          {
+            file,
+            schemaVersion: loaded.meta?.schemaVersion ?? null,
+            counts,
+            issues: issues.map(({ rule, severity, sheetKey, sheet, cell, message }) => ({ rule, severity, sheetKey, sheet, cell, message })),
+          },
+          null,
+          2,
+        ),
       ),
     );
   } else for (const line of textReport(file, loaded.data.lang, issues)) out(line);

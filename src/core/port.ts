@@ -182,3 +182,11 @@ export interface HostSelfCheck {
    */
   selfCheck(): Promise<SelfCheckReport>;
 }
+
+export interface SpreadsheetOpener {
+  /**
+   * Reads a spreadsheet file the user hands over (a sign-up form's .xlsx export), not the open
+   * workbook: both hosts read it with the xlsx reader, Excel loading it only when asked.
+   */
+  openSpreadsheet(bytes: Uint8Array): Promise<WorkbookReader>;
+}

@@ -109,9 +109,9 @@ describe('the task pane in Chromium over the Excel stand-in', () => {
     await page.getByLabel('Tilknytning').selectOption({ index: 1 });
     await page.getByLabel('Aktivitet').selectOption({ index: 2 });
     await page.getByLabel(/^Start/).fill('2026-11-02');
-    await page.getByLabel('Samtykke dato').fill('2026-11-02');
-    await page.getByLabel('Taushetserklæring dato').fill('2026-11-02');
-    await page.getByLabel('Politiattest vist dato').fill('2026-11-02');
+    await page.getByLabel('Samtykkedato').fill('2026-11-02');
+    await page.getByLabel('Dato for taushetserklæring').fill('2026-11-02');
+    await page.getByLabel('Politiattest vist (dato)').fill('2026-11-02');
     await page.getByLabel('Status').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Lagre' }).click();
     await page.getByRole('status').filter({ hasText: 'Lagret som ny rad' }).waitFor();

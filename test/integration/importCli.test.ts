@@ -15,7 +15,7 @@ import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
 import { sheetDef } from '../../src/core/content/content';
 import { columnLetter } from '../../src/core/model/a1';
 import { effectiveReportDate, figureValues, summarySections } from '../../src/core/summary/summaryFigures';
-import { importCommand } from '../../src/cli/importCommand';
+import { importCommand, type ImportOptions } from '../../src/cli/importCommand';
 import { UserFacingError } from '../../src/cli/cliText';
 import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
 import { openXlsxFile } from '../../src/workbook/xlsx';
@@ -40,10 +40,16 @@ function workbook(name: string): string {
   return file;
 }
 
-async function runImport(file: string, csv: string, map: string[] = []): Promise<{ code: number; out: string[]; error: string }> {
+async function runImport(
+  file: string,
+  csv: string,
+  map: string[] = [],
+  set: string[] = [],
+  more: ImportOptions = {},
+): Promise<{ code: number; out: string[]; error: string }> {
   const out: string[] = [];
   try {
-    const code = await importCommand(file, csv, { map, today: TODAY }, (line) => out.push(line));
+    const code = await importCommand(file, csv, { map, set, today: TODAY, ...more }, (line) => out.push(line));
     return { code, out, error: '' };
   } catch (error) {
     if (error instanceof UserFacingError) return { code: error.exitCode, out, error: error.message };
@@ -133,7 +139,7 @@ describe('Microsoft Forms export (comma, BOM, quoted line breaks)', () => {
       '',
       'Bjørn',
       'Kvæstad',
-      '-45 11 22 33',
+      '45 11 22 33',
       'bjorn@example.no',
       '25',
       'Sang og musikk',
@@ -159,9 +165,11 @@ describe('Microsoft Forms export (comma, BOM, quoted line breaks)', () => {
     expect(added[0].values.ageGroup).toBe('30-54 år');
     expect(added[1].values.ageGroup).toBe('67-79 år');
     expect(added[0].values.start).toBe(isoToSerial('2026-03-11'));
-    expect(added[0].values.status).toBe('Aktiv');
+    // A sign-up is "interested" until a coordinator makes the volunteer active: no compliance follow-ups yet.
+    expect(added.map((r) => r.values.status)).toEqual(['Interessert', 'Interessert', 'Interessert']);
     expect(run.out.join('\n')).toMatch(/Rad 4: hoppet over, navn mangler/);
-    expect(run.out.join('\n')).toMatch(/3 importert, 1 hoppet over, av 4 rader/);
+    expect(run.out.join('\n')).toMatch(/3 importert \(0 med noe å følge opp\), 1 hoppet over, av 4 rader/);
+    expect(run.out[0]).toBe('Lest som CSV: UTF-8 med BOM, komma som skilletegn, linjeslutt CRLF (Windows).');
 
     // Formula-looking values: inline strings, never <f>, marked quotePrefix so an edit keeps them text.
     const xml = sheetXml(file, 'Frivillige');
@@ -220,12 +228,12 @@ describe('Microsoft Forms export (comma, BOM, quoted line breaks)', () => {
     expect(Object.keys(after).sort()).toEqual(Object.keys(original).sort());
   });
 
-  it('LibreOffice opens the result and counts exactly the imported volunteers more as active', async () => {
+  it('LibreOffice opens the result and counts exactly the imported volunteers more as active (--set status=Aktiv)', async () => {
     if (!requireLibreOffice()) return;
     const file = workbook('forms-lo.xlsx');
     const data = (await loadWorkbook(await openXlsxFile(file))).data;
     const activeBefore = figureValues(summarySections(data, effectiveReportDate(data, isoToSerial(TODAY)))).get('kpi_active_volunteers') as number;
-    const run = await runImport(file, csvFile('forms3.csv', text, true));
+    const run = await runImport(file, csvFile('forms3.csv', text, true), [], ['status=Aktiv']);
     const imported = Number(/(\d+) importert/.exec(run.out.join('\n'))![1]);
     expect(imported).toBe(3);
     const recalculated = await openXlsxFile(await recalcToXlsx(file));
@@ -238,7 +246,7 @@ describe('Microsoft Forms export (comma, BOM, quoted line breaks)', () => {
 });
 
 describe('Nettskjema export (semicolon, no BOM)', () => {
-  it('reports duplicates of registered volunteers and within the file, and rows the rules refuse', async () => {
+  it('skips duplicates and a bad phone with the reason; keeps answers that fit no column in the notes, as follow-ups', async () => {
     const known = existing.find((v) => typeof v.phone === 'string' && /^\d{8}$/.test(v.phone))!;
     const header = 'Innsendt;Navn;Telefon;E-post;Aldersgruppe;Aktivitet;Startdato';
     const lines = [
@@ -247,19 +255,29 @@ describe('Nettskjema export (semicolon, no BOM)', () => {
       `2026-03-02 09:00:00;kari  nordmann;+47 48001122;annen@example.no;55-66 år;Besøksvenn;`,
       `2026-03-02 10:00:00;Ola Æsop;41 00 00 01;ola@example.no;30-54 år;Besøksvenn;31.02.2026`,
       `2026-03-02 11:00:00;Per Ås;41 00 00 02;per@example.no;100 år;Besøksvenn;`,
+      `2026-03-02 12:00:00;Rolf Feilnummer;4100;rolf@example.no;30-54 år;Besøksvenn;`,
     ];
     const file = workbook('nettskjema.xlsx');
     const before = await volunteers(file);
     const run = await runImport(file, csvFile('nettskjema.csv', [header, ...lines].join('\n')));
     expect(run.code).toBe(0);
-    const after = await volunteers(file);
-    expect(after.rows.slice(before.rows.length).map((r) => r.values.name)).toEqual(['Kari Nordmann']);
+    const added = (await volunteers(file)).rows.slice(before.rows.length);
+    expect(added.map((r) => r.values.name)).toEqual(['Kari Nordmann', 'Ola Æsop', 'Per Ås']);
+    // The impossible start date: the start is the day the form was sent, the answer kept in the notes.
+    expect(added[1].values.start).toBe(isoToSerial('2026-03-02'));
+    expect(added[1].values.notes).toBe('Startdato: 31.02.2026');
+    expect(added[2].values.ageGroup).toBeNull();
+    expect(added[2].values.notes).toBe('Aldersgruppe: 100 år');
     const report = run.out.join('\n');
     expect(report).toContain(`Rad 3: hoppet over, finnes allerede som ${known.id}`);
     expect(report).toContain('Rad 4: hoppet over, samme person som rad 2 i filen.');
-    expect(report).toMatch(/Rad 5: hoppet over:\n.*\[volunteers\.start\.notDate\]/);
-    expect(report).toMatch(/Rad 6: hoppet over:\n.*\[volunteers\.ageGroup\.notInList\]/);
-    expect(report).toMatch(/1 importert, 4 hoppet over, av 5 rader/);
+    expect(report).toMatch(
+      /Rad 5: importert som F\w+ \(Ola Æsop\)[^\n]*\n\s+å følge opp: svaret «31\.02\.2026» på «Startdato» passer ikke i kolonnen Start; det er lagt i Merknader\./,
+    );
+    expect(report).toMatch(/Rad 6: importert[^\n]*\n\s+å følge opp: svaret «100 år» på «Aldersgruppe» passer ikke/);
+    expect(report).toMatch(/Rad 7: hoppet over:\n.*\[volunteers\.phone\.invalid\]/);
+    expect(report).toMatch(/3 importert \(2 med noe å følge opp\), 3 hoppet over, av 6 rader/);
+    expectStrict(file, template);
   });
 });
 
@@ -316,5 +334,187 @@ describe('files that cannot be imported', () => {
     expect(run.code).toBe(2);
     expect(run.error).toContain('--map');
     expect(digest(file)).toBe(before);
+  });
+});
+
+describe('CSV in every dialect Excel reads', () => {
+  const rows = [
+    ['Navn', 'Mobilnummer', 'Kommentar'],
+    ['Åse «Kua» Ødegård', '912 34 567', 'Sa "ja" på telefonen'],
+    ['Bjørn Kvæstad', '41 22 33 44', 'Liker «sang»'],
+  ];
+  const plain = (sep: string, end: string) => rows.map((r) => r.join(sep)).join(end) + end;
+  const cp1252 = (text: string) =>
+    Buffer.from([...text].map((ch) => ({ Å: 0xc5, å: 0xe5, Ø: 0xd8, ø: 0xf8, Æ: 0xc6, æ: 0xe6, '«': 0xab, '»': 0xbb })[ch] ?? ch.charCodeAt(0)));
+  const variants: [string, Buffer, string][] = [
+    [
+      'UTF-16 LE with BOM and tabs (Excel "Unicode text")',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(plain('\t', '\r\n'), 'utf16le')]),
+      'UTF-16 LE (Excels «Unicode-tekst»), tabulator som skilletegn, linjeslutt CRLF (Windows)',
+    ],
+    ['Windows-1252 with semicolons', cp1252(plain(';', '\r\n')), 'Windows-1252 (eldre Excel), semikolon som skilletegn, linjeslutt CRLF (Windows)'],
+    ['UTF-8 with CR line ends only', Buffer.from(plain(',', '\r')), 'UTF-8, komma som skilletegn, linjeslutt CR (gammel Mac)'],
+    [
+      'UTF-8 with a sep= line',
+      Buffer.from(`sep=;\n${plain(';', '\n')}`),
+      'UTF-8, semikolon som skilletegn, linjeslutt LF. Første linje («sep=») oppga skilletegnet',
+    ],
+  ];
+
+  it.each(variants)('%s: the same two volunteers, quotes inside unquoted fields kept, the dialect reported', async (name, bytes, dialect) => {
+    const file = workbook(`dialect-${name.length}.xlsx`);
+    const before = await volunteers(file);
+    const source = join(dir, `dialect-${name.length}.csv`);
+    writeFileSync(source, bytes);
+    const run = await runImport(file, source);
+    expect(run.error).toBe('');
+    expect(run.out[0]).toContain(dialect);
+    const added = (await volunteers(file)).rows.slice(before.rows.length);
+    expect(added.map((r) => [r.values.name, r.values.phone, r.values.notes])).toEqual([
+      ['Åse «Kua» Ødegård', '912 34 567', 'Sa "ja" på telefonen'],
+      ['Bjørn Kvæstad', '41 22 33 44', 'Liker «sang»'],
+    ]);
+    expectStrict(file, template);
+  });
+
+  it('a quoted field followed by text is read as Excel reads it', async () => {
+    const file = workbook('dialect-quoted.xlsx');
+    const before = await volunteers(file);
+    const run = await runImport(file, csvFile('quoted.csv', 'Navn,Mobilnummer\n"Kari ""K"" Hansen",41000001\n"Ola" Nordmann,41000002\n'));
+    expect(run.error).toBe('');
+    expect((await volunteers(file)).rows.slice(before.rows.length).map((r) => r.values.name)).toEqual(['Kari "K" Hansen', 'Ola Nordmann']);
+  });
+});
+
+/** An .xlsx export made the way the form services lay theirs out: a header row of questions, answers below. */
+async function xlsxExport(name: string, sheets: { name: string; rows: (string | number | Date | null)[][] }[]): Promise<string> {
+  const ExcelJS = (await import('exceljs')).default;
+  const book = new ExcelJS.Workbook();
+  for (const sheet of sheets) {
+    const ws = book.addWorksheet(sheet.name);
+    for (const row of sheet.rows) ws.addRow(row);
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.value instanceof Date) cell.numFmt = 'dd.mm.yyyy hh:mm:ss';
+      }),
+    );
+  }
+  const file = join(dir, name);
+  writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
+  return file;
+}
+
+describe('Excel exports', () => {
+  it('Microsoft Forms "Open in Excel": first sheet, completion time as a date cell, follow-ups for what the form did not ask', async () => {
+    const at = (iso: string) => new Date(`${iso}Z`);
+    const source = await xlsxExport('forms-export.xlsx', [
+      {
+        name: 'Form1',
+        rows: [
+          [
+            'ID',
+            'Starttidspunkt',
+            'Fullføringstidspunkt',
+            'E-post',
+            'Navn',
+            'Tidspunkt for siste endring',
+            'Fullt navn',
+            'Mobilnummer',
+            'Hvor gammel er du?',
+            'Kommentar',
+          ],
+          [1, at('2026-03-11T09:58:12'), at('2026-03-11T10:02:40'), 'anonymous', null, null, 'Åse Ødegård', '912 34 567', 34, 'Tirsdager passer'],
+          [2, at('2026-03-12T14:00:01'), at('2026-03-12T14:03:55'), 'anonymous', null, null, 'Hans Hansen', 4741234567, 71, null],
+        ],
+      },
+    ]);
+    const file = workbook('forms-xlsx.xlsx');
+    const before = await volunteers(file);
+    const run = await runImport(file, source);
+    expect(run.error).toBe('');
+    expect(run.out[0]).toBe('Lest fra arket «Form1» i Excel-eksporten (1 ark).');
+    const added = (await volunteers(file)).rows.slice(before.rows.length);
+    expect(added.map((r) => [r.values.name, r.values.phone, r.values.ageGroup, r.values.start, r.values.status])).toEqual([
+      ['Åse Ødegård', '912 34 567', '30-54 år', isoToSerial('2026-03-11'), 'Interessert'],
+      ['Hans Hansen', '+4741234567', '67-79 år', isoToSerial('2026-03-12'), 'Interessert'],
+    ]);
+    // The form does not ask which activity: imported, and the missing piece reported for each row.
+    expect(added.every((r) => r.values.activity === null)).toBe(true);
+    expect(run.out.filter((l) => l.includes('[volunteers.activity.required]'))).toHaveLength(2);
+    expect(run.out.join('\n')).toMatch(/2 importert \(2 med noe å følge opp\), 0 hoppet over, av 2 rader/);
+    expectStrict(file, template);
+  });
+
+  it("Nettskjema's Excel download: its $ columns, codebook headers and --sheet", async () => {
+    const source = await xlsxExport('nettskjema-export.xlsx', [
+      {
+        name: 'Kodebok',
+        rows: [
+          ['Variabel', 'Spørsmål'],
+          ['navn', 'Ditt navn'],
+        ],
+      },
+      {
+        name: 'Svar',
+        rows: [
+          ['$submission_id', '$created', '$answer_time_ms', 'Navn', 'Telefon', 'Epost', 'Hva vil du bidra med?'],
+          [31_400_001, '2026-04-02 08:15:00', 81234, 'Siri Lund', '93 00 00 03', 'siri@example.no', 'Handlehjelp'],
+        ],
+      },
+    ]);
+    const file = workbook('nettskjema-xlsx.xlsx');
+    const before = await volunteers(file);
+    const first = await runImport(file, source);
+    expect(first.code).toBe(2);
+    expect(first.error).toContain('Ingen kolonne i');
+    const run = await runImport(file, source, [], [], { sheet: 'svar' });
+    expect(run.error).toBe('');
+    expect(run.out.join('\n')).toContain('Ikke brukt: $submission_id, $answer_time_ms');
+    const added = (await volunteers(file)).rows.slice(before.rows.length);
+    expect(added.map((r) => [r.values.name, r.values.activity, r.values.start])).toEqual([['Siri Lund', 'Handlehjelp', isoToSerial('2026-04-02')]]);
+    const missing = await runImport(file, source, [], [], { sheet: 'Data' });
+    expect(missing.code).toBe(2);
+    expect(missing.error).toContain('ikke noe ark som heter «Data» (arkene er: Kodebok, Svar)');
+  });
+});
+
+describe('defaults, --set and --dry-run', () => {
+  const text = 'Navn;Mobilnummer;E-post\nTone Berg;93000004;tone@example.no\nTor Berg;93000005;tor@example.no\n';
+
+  it("--set fills what the form does not ask, checked against the workbook's lists", async () => {
+    const file = workbook('set.xlsx');
+    const before = await volunteers(file);
+    const run = await runImport(file, csvFile('set.csv', text), [], ['activity=besøksvenn', 'unit=' + demo.input.settings.lists.units[0], 'start=2026-05-01']);
+    expect(run.error).toBe('');
+    expect(run.out.join('\n')).toContain(
+      `Verdier for det skjemaet ikke spør om: Aktivitet = Besøksvenn; Enhet = ${demo.input.settings.lists.units[0]}; Start = 2026-05-01; Status = Interessert;`,
+    );
+    const added = (await volunteers(file)).rows.slice(before.rows.length);
+    expect(added.map((r) => [r.values.activity, r.values.start, r.values.status])).toEqual([
+      ['Besøksvenn', isoToSerial('2026-05-01'), 'Interessert'],
+      ['Besøksvenn', isoToSerial('2026-05-01'), 'Interessert'],
+    ]);
+    expect(run.out.join('\n')).toMatch(/2 importert \(0 med noe å følge opp\)/);
+    const wrong = await runImport(file, csvFile('set2.csv', text), [], ['activity=Dykking']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.error).toMatch(/«Dykking» står ikke i listen for activity\. Velg en av: .*Besøksvenn/);
+    const notSettable = await runImport(file, csvFile('set3.csv', text), [], ['name=Ola']);
+    expect(notSettable.error).toMatch(/name kommer fra skjemaet/);
+  });
+
+  it('--dry-run prints what would be imported, skipped and followed up, and writes nothing', async () => {
+    const file = workbook('dry.xlsx');
+    const before = digest(file);
+    const run = await runImport(file, csvFile('dry.csv', `${text}Tom Feil;12;x@example.no\n`), [], [], { dryRun: true });
+    expect(run.code).toBe(0);
+    expect(run.out.at(-1)).toBe(
+      'Prøvekjøring: 2 ville blitt importert (2 med noe å følge opp), 1 hoppet over, av 3 rader i ' +
+        join(dir, 'dry.csv') +
+        '. Ingenting er skrevet; ' +
+        file +
+        ' er uendret.',
+    );
+    expect(digest(file)).toBe(before);
+    expect(readdirSync(dir).some((f) => f.startsWith('dry.samspill-'))).toBe(false);
   });
 });

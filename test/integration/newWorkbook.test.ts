@@ -65,7 +65,10 @@ describe.each(LANGUAGES)('samspill new --demo --lang %s', (lang) => {
       expect(loaded.sheetNames[key]).toBe(sheetDef(key).name[lang]);
       expect(loaded.data.tables[key]).toBe(sheetDef(key).table![lang]);
     }
-    expect(loaded.data.registers.hours.rows.length).toBeGreaterThan(1000);
+    // The default demo is Kristiansund (seed 1): about 30 volunteers and fifteen months of their hours.
+    expect(loaded.data.settings.municipality).toBe('Kristiansund');
+    expect(loaded.data.registers.volunteers.rows.length).toBe(31);
+    expect(loaded.data.registers.hours.rows.length).toBeGreaterThan(500);
     expect(loaded.data.settings.lists.cooperationForms).toEqual(valueList('cooperationForms').items.map((i) => i.label[lang]));
   });
 
@@ -107,6 +110,30 @@ describe.each(LANGUAGES)('samspill new --demo --lang %s', (lang) => {
       expect(protection).toBeDefined();
       expect(protection).not.toMatch(/password|hashValue/i);
     }
+  });
+});
+
+describe('samspill new --demo --case', () => {
+  it('builds the case asked for and says which, in both languages', async () => {
+    const file = join(dir, 'nissedal.xlsx');
+    const run = await runCli('new', file, '--demo', '--case', 'nissedal', '--lang', 'nn', '--today', '2026-11-23');
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/Demo: Nissedal \(1430 innbyggere i rapporten\), 28 frivillige/);
+    expect(run.stdout).toMatch(/1430 inhabitants in the report/);
+    const loaded = await loadWorkbook(await openXlsxFile(file));
+    expect(loaded.data.settings.municipality).toBe('Nissedal');
+    expect(loaded.data.registers.volunteers.rows).toHaveLength(28);
+  });
+
+  it('accepts the name with ø, and refuses an unknown name or --case without --demo', async () => {
+    expect((await runCli('new', join(dir, 'tromso.xlsx'), '--demo', '--case', 'Tromsø')).code).toBe(0);
+    const unknown = await runCli('new', join(dir, 'oslo.xlsx'), '--demo', '--case', 'oslo');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Ukjent kommune for --case: «oslo». Velg en av alta, kristiansund, levanger, nissedal, strand, tromso, vefsn/);
+    const alone = await runCli('new', join(dir, 'alene.xlsx'), '--case', 'alta');
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/hører sammen med --demo/);
+    expect(existsSync(join(dir, 'oslo.xlsx'))).toBe(false);
   });
 });
 

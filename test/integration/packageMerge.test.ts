@@ -5,7 +5,7 @@
  * formulas — or refused with a clear reason and left untouched. Also: idempotence, name
  * collisions, renamed templates, an older schema, a clashing defined name and an interrupted write.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { expectStrict, withExcelCalcChain } from '../support/strictCheck';
 import { join } from 'node:path';
@@ -74,6 +74,8 @@ function elementCounts(xml: string): Map<string, number> {
 function copyToWork(file: string, name = file): string {
   const target = join(dir, name);
   copyFileSync(join(CORPUS, file), target);
+  // The corpus is read-only, and add refuses a read-only workbook: the working copy is writable.
+  chmodSync(target, 0o644);
   return target;
 }
 

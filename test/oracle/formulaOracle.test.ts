@@ -33,7 +33,8 @@ run('LibreOffice recalculates what the core computed', () => {
   const dir = mkdtempSync(join(tmpdir(), 'samspill-oracle-'));
 
   describe.each(LANGUAGES)('%s workbook', (lang) => {
-    const demo = demoWorkbook({ lang, seed: 11, today: TODAY, volunteers: 120 });
+    // Kristiansund has every kind of row the figures count: a written agreement, certificates, consents.
+    const demo = demoWorkbook({ lang, seed: 11, today: TODAY, case: 'kristiansund', volunteers: 120 });
     // A fixed report date: LibreOffice's TODAY() would otherwise follow the machine's clock.
     demo.input.settings.reportDate = TODAY - 5;
     const plan = buildWorkbookPlan(demo.input);

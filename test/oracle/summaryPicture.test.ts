@@ -72,7 +72,7 @@ run('the summary sheet, printed', () => {
   it.each(LANGUAGES)(
     'the full summary (%s) prints without text over text, with every definition in full',
     async (lang) => {
-      const demo = demoWorkbook({ lang, seed: 11, today: TODAY, volunteers: 120 });
+      const demo = demoWorkbook({ lang, seed: 11, today: TODAY, case: 'kristiansund', volunteers: 120 });
       demo.input.settings.reportDate = TODAY - 5;
       const plan = buildWorkbookPlan(demo.input);
       const summary = plan.sheets.find((s) => s.key === 'summary')!;

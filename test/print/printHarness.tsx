@@ -14,7 +14,7 @@ import { printCss, PrintDocumentView } from '../../src/browser/print/PrintDocume
 
 const params = new URLSearchParams(location.search);
 const lang = isLang(params.get('lang')) ? (params.get('lang') as 'nb' | 'nn' | 'en') : 'nb';
-const { input } = demoWorkbook({ lang, seed: 11, today: isoToSerial('2026-11-30'), volunteers: 30 });
+const { input } = demoWorkbook({ lang, seed: 11, today: isoToSerial('2026-11-30'), volunteers: 30, case: 'vefsn' });
 input.records.agreements[0].paymentPerActivity = null;
 const data = workbookData(input);
 const agreement = params.get('doc') !== 'volunteerPapers';

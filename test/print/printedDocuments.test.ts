@@ -27,9 +27,10 @@ const TODAY = isoToSerial('2026-11-30');
  * The demo workbook's document sheet alone, its formulas replaced by the text the core computed
  * (LibreOffice prints every sheet of a workbook, hidden ones too): the layout is what is checked
  * here; that LibreOffice computes the same text from the formulas is checked on the whole workbook.
+ * Vefsn's demo: the agreement printed is its written agreement with Termik (a grant, both signatories).
  */
 function onlySheet(lang: Lang, key: SheetKey, edit?: (input: ReturnType<typeof demoWorkbook>['input']) => void): WorkbookPlan {
-  const { input } = demoWorkbook({ lang, seed: 11, today: TODAY, volunteers: 30 });
+  const { input } = demoWorkbook({ lang, seed: 11, today: TODAY, volunteers: 30, case: 'vefsn' });
   edit?.(input);
   const sheet = buildWorkbookPlan(input).sheets.find((s) => s.key === key)!;
   const cells = sheet.cells.map((c) => (isFormula(c.value) ? { ...c, value: c.value.result } : c));
@@ -96,7 +97,7 @@ maybe('the document formulas in LibreOffice', () => {
   jest.setTimeout(120_000);
 
   test('recalculated from the registers, every clause and signature name reads as the core computed it', async () => {
-    const { input } = demoWorkbook({ lang: 'nb', seed: 11, today: TODAY, volunteers: 30 });
+    const { input } = demoWorkbook({ lang: 'nb', seed: 11, today: TODAY, volunteers: 30, case: 'vefsn' });
     input.records.agreements[0].paymentPerActivity = null;
     const plan = buildWorkbookPlan(input);
     const dir = mkdtempSync(join(tmpdir(), 'samspill-docs-'));

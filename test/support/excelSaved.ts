@@ -7,6 +7,17 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { withExcelCalcChain } from './strictCheck';
+import { readPackageParts } from './strictCheck/packageParts';
+import { attr, kid, kids } from './strictCheck/xmlTree';
+
+/** The worksheet part of the named sheet (e.g. xl/worksheets/sheet9.xml), for a UserFormula. */
+export function sheetPartNamed(data: Uint8Array, sheetName: string): string {
+  const parts = readPackageParts(data);
+  const sheet = kids(kid(parts.xml('xl/workbook.xml'), 'sheets'), 'sheet').find((s) => attr(s, 'name') === sheetName);
+  const rel = kids(parts.xml('xl/_rels/workbook.xml.rels'), 'Relationship').find((r) => attr(r, 'Id') === attr(sheet, 'id'));
+  if (!rel) throw new Error(`sheetPartNamed: no sheet named ${sheetName}`);
+  return `xl/${(attr(rel, 'Target') ?? '').replace(/^\/?xl\//, '')}`;
+}
 
 export interface UserFormula {
   /** The sheet part, e.g. xl/worksheets/sheet9.xml. */

@@ -42,6 +42,10 @@ import {
 import { PartSyntaxError } from '../../src/workbook/xlsx/reading/workbookStructure';
 import { XmlSyntaxError } from '../../src/workbook/xlsx/reading/xmlScanner';
 import { REPO } from '../support/sharedFiles';
+import { ExportReadError, type ExportReadErrorCode } from '../../src/core/import/exportReadError';
+import { ImportDefaultError } from '../../src/core/import/importDefaults';
+import { FileProblem, type FileProblemCode } from '../../src/cli/fileProblem';
+import { ExportNotReadable } from '../../src/taskpane/services/importService';
 
 /** Each detail a read error can name, with the values its sentence needs. */
 const DETAILS: Record<ReadDetailKey, Record<string, string | number>> = {
@@ -54,6 +58,7 @@ const DETAILS: Record<ReadDetailKey, Record<string, string | number>> = {
   truncated: {},
   sheetMissing: { sheet: 'Timer' },
   sheetPartMissing: { sheet: 'Timer', part: 'xl/worksheets/sheet3.xml' },
+  notRegular: {},
   notWellFormed: { part: 'xl/worksheets/sheet1.xml', reason: 'unexpected end of document' },
   structureNotWellFormed: { part: 'xl/workbook.xml', reason: 'unclosed tag' },
 };
@@ -87,7 +92,46 @@ const TEMPLATE: Record<TemplateRefusalCode, TemplateRefusal> = {
   upgradeNotAvailable: new TemplateRefusal('upgradeNotAvailable', { from: 1, to: 2 }),
   columnOccupied: new TemplateRefusal('columnOccupied', { sheet: 'Evaluering', cell: 'L4', header: 'Deltakere' }),
 };
+const EXPORT: Record<ExportReadErrorCode, ExportReadError> = {
+  recordTooLong: new ExportReadError('recordTooLong', { line: 2, limit: 1_048_576 }),
+  tooManyColumns: new ExportReadError('tooManyColumns', { line: 1, limit: 16_384 }),
+  tooManyRows: new ExportReadError('tooManyRows', { limit: 1_048_576 }),
+  unterminatedQuote: new ExportReadError('unterminatedQuote', { line: 7 }),
+  tooLarge: new ExportReadError('tooLarge', { limit: 64 }),
+  noRows: new ExportReadError('noRows'),
+  noSheet: new ExportReadError('noSheet', { sheet: 'Data', sheets: 'Svar, Kodebok' }),
+  notText: new ExportReadError('notText'),
+};
+const DEFAULT: Record<ImportDefaultError['code'], ImportDefaultError> = {
+  syntax: new ImportDefaultError('syntax', { entry: 'activity' }),
+  unknownField: new ImportDefaultError('unknownField', { entry: 'shoe=42', field: 'shoe' }),
+  notSettable: new ImportDefaultError('notSettable', { entry: 'name=Ola', field: 'name' }),
+  notInList: new ImportDefaultError('notInList', { entry: 'activity=Dykking', field: 'activity', value: 'Dykking', choices: 'Besøksvenn, Handlehjelp' }),
+  notDate: new ImportDefaultError('notDate', { entry: 'start=i morgen', field: 'start', value: 'i morgen' }),
+};
+const FILE: Record<FileProblemCode, FileProblem> = Object.fromEntries(
+  (
+    [
+      'notFound',
+      'folderMissing',
+      'isFolder',
+      'notFolder',
+      'notRegular',
+      'noPermission',
+      'readOnly',
+      'readOnlyFileSystem',
+      'diskFull',
+      'nameTooLong',
+      'busy',
+      'tooManyLinks',
+      'other',
+    ] as FileProblemCode[]
+  ).map((code) => [code, new FileProblem(code, 'mappe/budsjett.xlsx')]),
+) as Record<FileProblemCode, FileProblem>;
 const SAID: SamspillError[] = [
+  ...Object.values(EXPORT),
+  ...Object.values(DEFAULT),
+  ...Object.values(FILE),
   ...Object.values(READ),
   ...Object.values(ACTION),
   ...Object.values(TEMPLATE),
@@ -118,6 +162,10 @@ const FAMILY: Record<string, SamspillError> = {
   ContentError: new ContentError('noList', 'no value list shoeSizes'),
   TableColumnOccupied: new TableColumnOccupied('Timer', 'L4'),
   MappingError: new MappingError('syntax', 'nope'),
+  ExportReadError: EXPORT.noRows,
+  ImportDefaultError: DEFAULT.syntax,
+  FileProblem: FILE.notRegular,
+  ExportNotReadable: new ExportNotReadable(),
 };
 
 function sourceFiles(dir: string): string[] {
@@ -175,6 +223,8 @@ describe('every code a person reads has its sentence', () => {
       ...Object.keys(READ).map((code) => `read.${code}`),
       ...Object.keys(DETAILS).map((key) => `read.detail.${key}`),
       ...Object.keys(ACTION).map((code) => `action.${code}`),
+      ...Object.keys(EXPORT).map((code) => `export.${code}`),
+      ...Object.keys(DEFAULT).map((code) => `importDefault.${code}`),
     ];
     expect(Object.keys(errorsJson).sort()).toEqual(used.sort());
   });
@@ -207,7 +257,7 @@ describe('the command line says each error in bokmål and English (cliFailure)',
   it('a reason inside a command sentence is said in each half, not as "nb / en" twice', () => {
     const refused = new UserFacingError(cliStrings.phrase('cli.error.unexpected', { reason: READ.legacyXls }));
     expect(refused.message).toBe(
-      `Uventet feil: ${READ.legacyXls.say('nb')}. Ingen filer er endret. Meld gjerne feilen med kommandoen du kjørte. / Unexpected error: ${READ.legacyXls.say('en')}. No files were changed. Please report it with the command you ran.`,
+      `Uventet feil: ${READ.legacyXls.say('nb')}. Filene du oppga, er enten uendret eller ferdig skrevet og kontrollert (Samspill bytter aldri inn en halvskrevet fil). Meld gjerne feilen med kommandoen du kjørte. / Unexpected error: ${READ.legacyXls.say('en')}. The files you named are either unchanged or completely written and checked (Samspill never swaps in a half-written file). Please report it with the command you ran.`,
     );
   });
 });

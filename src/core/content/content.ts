@@ -26,7 +26,7 @@ export class ContentError extends SamspillError<'schema' | 'noSheet' | 'noList' 
   }
 }
 
-function parseOrExplain<T>(
+export function parseOrExplain<T>(
   what: string,
   schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
   data: unknown,

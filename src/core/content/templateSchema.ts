@@ -32,6 +32,11 @@ export const columnSchema = z
   .object({
     key: keySchema,
     label: localizedSchema,
+    /**
+     * Headers earlier versions wrote (in any language): still recognised when a workbook made by
+     * them is read, and kept in its formulas, so renaming a label never orphans a column.
+     */
+    formerLabels: z.array(z.string().trim().min(1)).optional(),
     help: localizedSchema,
     type: z.enum(COLUMN_TYPES),
     required: z.boolean(),
@@ -74,5 +79,10 @@ export const sheetsFileSchema = z
   .strict();
 
 export type ColumnDef = z.infer<typeof columnSchema>;
+
+/** Every header a column is known by: its label in each language, then the labels it had before. */
+export function headerLabels(column: Pick<ColumnDef, 'label' | 'formerLabels'>): string[] {
+  return [...Object.values(column.label), ...(column.formerLabels ?? [])];
+}
 export type SheetDef = z.infer<typeof sheetSchema>;
 export type SheetsFile = z.infer<typeof sheetsFileSchema>;

@@ -1,7 +1,8 @@
 /**
  * From an evaluation round to an action plan. Each barrier rated present (agree or partly) and
- * each promoter rated missing (disagree) brings one action per instrument the report recommends
- * for that statement (templates/checklist.json). A plan is refreshed, never rebuilt: every action
+ * each promoter rated missing (disagree) brings one action per instrument Samspill suggests for
+ * that statement from the report (templates/checklist.json; the report itself does not map
+ * barriers to instruments, so the links are Samspill's). A plan is refreshed, never rebuilt: every action
  * row already in the workbook stays exactly as the user left it (status, responsible, deadline),
  * and only (statement, instrument) pairs not yet in the plan are added — so an action planned
  * after last year's evaluation is not planned twice when the barrier is still there this year.
@@ -22,6 +23,7 @@ function instrumentIndex(): Map<string, string> {
   for (const i of content().checklist.instruments) {
     index.set(normaliseLabel(i.key), i.key);
     for (const lang of LANGUAGES) index.set(normaliseLabel(i.label[lang]), i.key);
+    for (const former of i.formerLabels ?? []) index.set(normaliseLabel(former), i.key);
   }
   return index;
 }
@@ -44,7 +46,7 @@ function problemText(statement: RatedStatement, lang: Lang): string {
 /**
  * New actions for a round. The checklist row's own follow-up carries over: its responsible and
  * deadline go into each of the statement's actions, and an instrument typed there that is not
- * among the recommended ones becomes an action of its own.
+ * among the suggested ones becomes an action of its own.
  */
 export function proposedActions(round: EvaluationRound, lang: Lang): RegisterRecord[] {
   const instruments = new Map(content().checklist.instruments.map((i) => [i.key, i]));

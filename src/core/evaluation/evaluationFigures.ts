@@ -100,7 +100,7 @@ function roundFigures(data: WorkbookData, latest: EvaluationRound | null, previo
 
 /**
  * The barriers most present, each as two lines: the barrier (its factor and statement) under
- * kpi_eval_top_barrier_N, then its rating and the instruments recommended against it under
+ * kpi_eval_top_barrier_N, then its rating and the instruments Samspill suggests against it under
  * kpi_eval_top_barrier_N_recommended. Statements the municipality wrote itself are scrubbed of
  * names from the registers.
  */
@@ -128,7 +128,7 @@ function topBarrierFigures(data: WorkbookData, latest: EvaluationRound | null, s
 
 /** The live count of open actions, and its value from the same rows. */
 export function openActionsFigure(data: WorkbookData): Figure {
-  const f = new FormulaRefs(data.lang, data.tables);
+  const f = FormulaRefs.of(data);
   const T = (k: string) => f.col('actions', k);
   const notStatus = (key: string) => textLiteral(`<>${escapeWildcards(f.label('actionStatuses', key))}`);
   return {

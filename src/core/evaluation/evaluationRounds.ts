@@ -88,7 +88,8 @@ function mergeParticipants(a: Participants, b: Participants): Participants {
 function kindFromLabel(value: CellValue | undefined): StatementKind | null {
   const label = normaliseLabel(asText(value));
   for (const kind of ['promoter', 'barrier'] as const) {
-    if (LANGUAGES.some((l) => normaliseLabel(workbookStrings.text(`checklist.kind.${kind}`, l)) === label)) return kind;
+    // The key counts too: earlier versions wrote "Promoter" in English.
+    if (label === kind || LANGUAGES.some((l) => normaliseLabel(workbookStrings.text(`checklist.kind.${kind}`, l)) === label)) return kind;
   }
   return null;
 }

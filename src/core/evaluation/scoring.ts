@@ -8,7 +8,9 @@
  *   barriers rated.
  * "Not relevant", "don't know" and blank ratings count in neither part nor whole: a statement
  * nobody could judge says nothing about the municipality. The overall profile sums the parts and
- * wholes over all factors (so a factor with more statements weighs more, as it does in the report).
+ * wholes over all factors, so a factor with more rated statements counts more in it. That is
+ * Samspill's choice: the report gives the factors no weights (000_816c9c010d52404f.txt:3565-3619
+ * lists them side by side; 3777-3781 names the people involved as what matters most).
  * The shares are shown as whole percentages; the change since the previous round is the
  * difference of the shares in percentage points, null where either round rated nothing.
  */

@@ -5,7 +5,7 @@
  * `--map column=field` settles the rest. Pure: text in, mapping out.
  */
 import { sheetDef } from '../content/content';
-import { LANGUAGES } from '../content/language';
+import { headerLabels } from '../content/templateSchema';
 import { SamspillError } from '../samspillError';
 
 /** Register columns a form may fill, plus what a form gives that the register derives a value from. */
@@ -86,8 +86,24 @@ const SYNONYMS: Record<Exclude<ImportField, 'ignore'> | 'ignore', string[]> = {
     'submitted',
     'submission date',
     'dato for innsending',
+    // Nettskjema's own columns in its Excel and CSV downloads.
+    '$created',
   ],
-  ignore: ['id', 'svar-id', 'svarid', 'response id', 'respondent', 'starttidspunkt', 'start time', 'sist endret', 'last modified time', 'innsendings-id'],
+  ignore: [
+    'id',
+    'svar-id',
+    'svarid',
+    'response id',
+    'respondent',
+    'starttidspunkt',
+    'start time',
+    'sist endret',
+    'last modified time',
+    'tidspunkt for siste endring',
+    'innsendings-id',
+    '$submission_id',
+    '$answer_time_ms',
+  ],
   refused: ['fødselsdato', 'fødselsnummer', 'personnummer', 'date of birth', 'birth date', 'birthday', 'national identity number', 'fnr'],
 };
 
@@ -107,7 +123,7 @@ function headerIndex(): Map<string, ImportField> {
   for (const [field, words] of Object.entries(SYNONYMS) as [ImportField, string[]][]) for (const w of words) index.set(normaliseHeader(w), field);
   for (const column of sheetDef('volunteers').columns ?? []) {
     if (!(IMPORT_FIELDS as readonly string[]).includes(column.key)) continue;
-    for (const lang of LANGUAGES) index.set(normaliseHeader(column.label[lang]), column.key as ImportField);
+    for (const label of headerLabels(column)) index.set(normaliseHeader(label), column.key as ImportField);
   }
   return index;
 }

@@ -2,65 +2,66 @@
  * Rows of a sign-up form export turned into volunteer records: values read the way the register
  * holds them (dates as serial days, list choices spelled as the workbook spells them), the same
  * person recognised when already registered or sent twice, and every row checked by the same
- * rules as the register itself. Pure: the command reads the files and writes the rows.
+ * rules as the register itself. Pure: the edge reads the export and writes the rows.
  *
- * What skips a row: no name; a duplicate; any error the rules find in what the row says (a date
- * that is not a date, a status not in the list, an identity number). What does not: errors that
- * are a coordinator's follow-up for any new volunteer (consent, confidentiality declaration or
- * police certificate not yet on record) and warnings. Those are reported with the row imported.
+ * A row is skipped only for what makes it wrong: no name, a duplicate, a phone number that is
+ * not one, an identity number the register must never hold. Everything a form cannot complete
+ * is a follow-up on an imported row: what it did not ask gets the defaults (importDefaults), an
+ * answer that does not fit its column (a date that is not a date, a choice not in a fixed list)
+ * is kept in the notes column rather than lost, and whatever the rules still find missing is
+ * reported with the row.
  */
 import { ID_PREFIXES, newRecordIds, type RandomSource } from '../model/recordIds';
 import type { CellValue } from '../port';
-import { asText, normaliseLabel } from '../model/cellValues';
+import { asText } from '../model/cellValues';
 import { itemLabel, valueList } from '../content/content';
-import { parseDateText, ymdToSerial } from '../model/dates';
-import { type ColumnMapping, type ImportField } from './importMapping';
-import { LANGUAGES } from '../content/language';
 import type { RegisterRow, RegisterRows } from '../model/registerRows';
 import { isYes } from '../model/settingsModel';
-import { phoneKey } from '../validation/contactFormats';
+import { isNorwegianPhone, phoneKey } from '../validation/contactFormats';
 import { parseAddress } from '../validation/issueCollector';
 import { foldText, textKey } from '../validation/ruleContext';
 import { validateWorkbook, type Issue, type ValidationCell } from '../validation/validateWorkbook';
 import type { WorkbookData } from '../model/workbookData';
 import { cellAddress } from '../model/a1';
+import type { ExportCell, ExportTable } from './exportTable';
+import { formDate } from './formDate';
+import { fixedListLabel, signUpStatus, type ImportDefaults } from './importDefaults';
+import type { ColumnMapping, ImportField } from './importMapping';
 
-/** Errors that every newly signed-up volunteer may have: to follow up, not a reason to refuse the row. */
-export const FOLLOW_UP_RULES = new Set([
-  'volunteers.consentDate.missing',
-  'volunteers.confidentialityDate.missing',
-  'volunteers.policeCertificate.missingForBasis',
-  'volunteers.policeCertificate.missingForAgreement',
-]);
-
-export interface CsvTable {
-  headers: string[];
-  /** Data rows; row i is record i + 2 of the file (the header is record 1). */
-  rows: string[][];
-}
+/** Errors the rules find that make a row wrong to import: it is skipped with them as the reason. */
+export const SKIP_RULES = new Set(['privacy.fodselsnummer.found', 'volunteers.phone.invalid']);
 
 export type SkipReason =
   | { kind: 'empty' }
   | { kind: 'noName' }
   | { kind: 'duplicateOfVolunteer'; id: string; sheetRow: number }
-  | { kind: 'duplicateInFile'; csvRow: number }
+  | { kind: 'duplicateInFile'; row: number }
   | { kind: 'invalid'; issues: Issue[] };
 
+/** An answer the form gave that its column cannot hold, kept in the notes column instead. */
+export interface UnusableAnswer {
+  field: ImportField;
+  header: string;
+  value: string;
+}
+
 export interface ImportedVolunteer {
-  /** The record's number in the CSV file (header = 1). */
-  csvRow: number;
+  /** The row in the export, as a spreadsheet shows it (the header row is 1 in a CSV). */
+  sourceRow: number;
   /** The sheet row it is written to. */
   sheetRow: number;
   id: string;
   values: Record<string, CellValue>;
-  /** Warnings and follow-ups, addressed to the row it is written to. */
+  /** Warnings and follow-ups the rules report, addressed to the row it is written to. */
   issues: Issue[];
+  /** Answers kept in the notes column because their own column could not take them. */
+  unusable: UnusableAnswer[];
   /** Further choices of a multiple-choice answer that the register's single column could not take. */
   extraChoices: string[];
 }
 
 export interface SkippedRow {
-  csvRow: number;
+  sourceRow: number;
   reason: SkipReason;
 }
 
@@ -71,8 +72,9 @@ export interface ImportPlan {
 
 export interface ImportInput {
   data: WorkbookData;
-  table: CsvTable;
+  table: ExportTable;
   mapping: ColumnMapping;
+  defaults?: ImportDefaults;
   /** Serial day: the default start date and the day rules judge by. */
   today: number;
   /** The sheet row the first accepted volunteer goes to. */
@@ -84,50 +86,34 @@ export interface ImportInput {
 /** Values a form writes for an unanswered identity question (Microsoft Forms: "anonymous"). */
 const NO_ANSWER = new Set(['', 'anonymous', 'anonym', 'anonymt']);
 
-function answer(row: string[], mapping: ColumnMapping, field: ImportField): string {
+/** An answer as text: numbers as written, yes/no as the workbook writes them, line ends as LF. */
+function cellText(cell: ExportCell, data: WorkbookData): string {
+  if (cell === null) return '';
+  if (typeof cell === 'boolean') return itemLabel('yesNo', cell ? 'yes' : 'no', data.lang);
+  if (typeof cell === 'number') return String(cell);
+  return cell.replace(/\r\n?/g, '\n').trim();
+}
+
+/** The first column mapped to the field that has an answer in this row, with its header. */
+function answerCell(
+  row: ExportCell[],
+  mapping: ColumnMapping,
+  field: ImportField,
+  data: WorkbookData,
+): { cell: ExportCell; text: string; column: number } | null {
   for (let i = 0; i < mapping.fields.length; i++) {
     if (mapping.fields[i] !== field) continue;
-    const value = (row[i] ?? '').replace(/\r\n?/g, '\n').trim();
-    if (!NO_ANSWER.has(value.toLowerCase())) return value;
-  }
-  return '';
-}
-
-/**
- * A date as forms write it: ISO (2025-03-14, with or without a time), Norwegian (14.03.2025
- * 10:22), or with slashes, read day first unless the first number cannot be a month day order
- * (3/14/2025 is read as 14 March). Returns the text itself when it is not a date, so the rules
- * report it.
- */
-export function formDate(text: string): number | string | null {
-  const t = text.trim();
-  if (t === '') return null;
-  const datePart = t.replace(/[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?( ?[AaPp][Mm])?(Z|[+-]\d{2}:?\d{2})?$/, '').trim();
-  const slash = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(datePart);
-  if (slash && Number(slash[2]) > 12 && Number(slash[1]) <= 12) {
-    const year = Number(slash[3]) + (slash[3].length === 2 ? 2000 : 0);
-    return ymdToSerial(year, Number(slash[1]), Number(slash[2]));
-  }
-  return parseDateText(datePart) ?? t;
-}
-
-/** A label of a fixed list in any language, written as the workbook's language writes it. */
-function fixedListLabel(listKey: string, typed: string, data: WorkbookData): string | null {
-  const wanted = comparable(typed);
-  for (const item of valueList(listKey).items) {
-    if (LANGUAGES.some((l) => comparable(item.label[l]) === wanted) || comparable(item.key) === wanted) return itemLabel(listKey, item.key, data.lang);
+    const text = cellText(row[i] ?? null, data);
+    if (!NO_ANSWER.has(text.toLowerCase())) return { cell: row[i] ?? null, text, column: i };
   }
   return null;
 }
 
-/** Labels compared without case, dash style, "år"/"years" and spacing: "30–54 år" = "30-54". */
-function comparable(label: string): string {
-  return normaliseLabel(
-    label
-      .replace(/[\u2010-\u2015]/g, '-')
-      .replace(/\b(år|ar|years?)\b/gi, '')
-      .replace(/\s*-\s*/g, '-'),
-  );
+/** A phone as a form gives it, separators between digits dropped; a number cell that lost its "+" gets it back. */
+function phoneText(cell: ExportCell, text: string): string {
+  if (typeof cell === 'number') return text.length === 10 && text.startsWith('47') ? `+${text}` : text;
+  const tidied = text.replace(/(?<=\d)[-.](?=\d)/g, '').replace(/^\((\+?47)\)\s*/, '$1 ');
+  return isNorwegianPhone(tidied) ? tidied : text;
 }
 
 /** The age group of an age in whole years, from the bounds the list's labels give. */
@@ -159,21 +145,37 @@ function choiceFromList(typed: string, labels: string[]): { value: string; extra
 }
 
 interface Candidate {
-  csvRow: number;
+  sourceRow: number;
   values: Record<string, CellValue>;
+  unusable: UnusableAnswer[];
   extraChoices: string[];
 }
 
-function recordOf(row: string[], csvRow: number, input: ImportInput): Candidate | SkippedRow {
-  const { data, mapping, today } = input;
-  const get = (field: ImportField) => answer(row, mapping, field);
-  if (row.every((v) => (v ?? '').trim() === '')) return { csvRow, reason: { kind: 'empty' } };
-  const name = (get('name') || [get('firstName'), get('lastName')].filter(Boolean).join(' ')).replace(/\s+/g, ' ');
-  if (name === '') return { csvRow, reason: { kind: 'noName' } };
+const isConsent = (text: string) => isYes(text) || /^(ja|yes|jeg samtykker|eg samtykkjer|i consent|i agree)\b/i.test(text);
 
-  const submitted = formDate(get('submitted'));
-  const submittedDay = typeof submitted === 'number' ? Math.floor(submitted) : today;
+/** The row's answers as register values, with the defaults for what it did not answer. */
+function recordOf(row: ExportCell[], sourceRow: number, input: ImportInput): Candidate | SkippedRow {
+  const { data, mapping, today, table } = input;
+  const defaults = input.defaults ?? {};
+  const unusable: UnusableAnswer[] = [];
   const extraChoices: string[] = [];
+  const found = (field: ImportField) => answerCell(row, mapping, field, data);
+  const get = (field: ImportField) => found(field)?.text ?? '';
+  const keep = (field: ImportField) => {
+    const a = found(field)!;
+    unusable.push({ field, header: table.headers[a.column] ?? '', value: a.text });
+    return null;
+  };
+  if (row.every((v) => cellText(v, data) === '')) return { sourceRow, reason: { kind: 'empty' } };
+  const name = (get('name') || [get('firstName'), get('lastName')].filter(Boolean).join(' ')).replace(/\s+/g, ' ');
+  if (name === '') return { sourceRow, reason: { kind: 'noName' } };
+
+  const date = (field: ImportField): number | null => {
+    const a = found(field);
+    if (!a) return null;
+    const value = typeof a.cell === 'number' ? a.cell : formDate(a.text);
+    return typeof value === 'number' ? Math.floor(value) : keep(field);
+  };
   const editable = (field: 'activity' | 'unit' | 'training', list: 'activityTypes' | 'units' | 'trainingTypes'): string | null => {
     const typed = get(field);
     if (typed === '') return null;
@@ -183,41 +185,46 @@ function recordOf(row: string[], csvRow: number, input: ImportInput): Candidate 
   };
   const fixed = (field: ImportField, list: string): string | null => {
     const typed = get(field);
-    return typed === '' ? null : (fixedListLabel(list, typed, data) ?? typed);
-  };
-  const date = (field: ImportField): CellValue => {
-    const value = formDate(get(field));
-    return typeof value === 'number' ? Math.floor(value) : value;
+    return typed === '' ? null : (fixedListLabel(list, typed, data) ?? keep(field));
   };
 
-  const partner = get('partner') || null;
-  const ageText = get('ageGroup') || get('age');
-  const age = /^\d{1,3}$/.test(ageText) ? ageGroupOf(Number(ageText), data) : null;
+  const submitted = date('submitted');
+  const submittedDay = submitted ?? today;
+  const partner = get('partner') || (defaults.partner as string | undefined) || null;
+  const ageField: ImportField = found('ageGroup') ? 'ageGroup' : 'age';
+  const ageText = get(ageField);
+  const byAge = /^\d{1,3}$/.test(ageText) ? ageGroupOf(Number(ageText), data) : null;
+  const ageGroup = ageText === '' ? null : (byAge ?? fixedListLabel('ageGroups', ageText, data) ?? keep(ageField));
   const consent = get('consent');
-  const consentDate =
-    date('consentDate') ??
-    (consent !== '' && (isYes(consent) || /^(ja|yes|jeg samtykker|eg samtykkjer|i consent|i agree)\b/i.test(consent)) ? submittedDay : null);
-  const affiliation = fixed('affiliation', 'affiliationForms') ?? itemLabel('affiliationForms', partner ? 'organisation' : 'unorganised', data.lang);
+  const consentDate = date('consentDate') ?? (consent !== '' && isConsent(consent) ? submittedDay : null);
+  const phoneAnswer = found('phone');
 
   const values: Record<string, CellValue> = {
     name,
-    phone: get('phone') || null,
+    phone: phoneAnswer ? phoneText(phoneAnswer.cell, phoneAnswer.text) : null,
     email: get('email') || null,
-    ageGroup: age ?? (ageText === '' ? null : (fixedListLabel('ageGroups', ageText, data) ?? ageText)),
-    affiliation,
+    ageGroup,
+    affiliation:
+      fixed('affiliation', 'affiliationForms') ?? defaults.affiliation ?? itemLabel('affiliationForms', partner ? 'organisation' : 'unorganised', data.lang),
     partner,
-    activity: editable('activity', 'activityTypes'),
-    unit: editable('unit', 'units'),
-    start: date('start') ?? submittedDay,
-    confidentialityDate: date('confidentialityDate'),
-    policeCertificateDate: date('policeCertificateDate'),
-    training: editable('training', 'trainingTypes'),
-    consentDate,
-    status: fixed('status', 'volunteerStatuses') ?? itemLabel('volunteerStatuses', 'active', data.lang),
+    activity: editable('activity', 'activityTypes') ?? defaults.activity ?? null,
+    unit: editable('unit', 'units') ?? defaults.unit ?? null,
+    start: date('start') ?? defaults.start ?? submittedDay,
+    confidentialityDate: date('confidentialityDate') ?? defaults.confidentialityDate ?? null,
+    policeCertificateDate: date('policeCertificateDate') ?? defaults.policeCertificateDate ?? null,
+    training: editable('training', 'trainingTypes') ?? defaults.training ?? null,
+    consentDate: consentDate ?? defaults.consentDate ?? null,
+    status: fixed('status', 'volunteerStatuses') ?? defaults.status ?? signUpStatus(data),
     end: date('end'),
-    notes: get('notes') || null,
+    notes: notesWith(get('notes'), unusable),
   };
-  return { csvRow, values, extraChoices };
+  return { sourceRow, values, unusable, extraChoices };
+}
+
+/** The form's own notes, then each answer its column could not hold, as "Question: answer". */
+function notesWith(notes: string, unusable: UnusableAnswer[]): string | null {
+  const lines = [notes, ...unusable.map((u) => `${u.header}: ${u.value}`)].filter(Boolean);
+  return lines.length ? lines.join('\n') : null;
 }
 
 /** The keys that make two rows the same person: name with phone, name with email (as the rules compare them). */
@@ -243,15 +250,6 @@ export function nextVolunteerIds(register: RegisterRows, count: number, now: Dat
   );
 }
 
-function rowOf(issue: Issue): number {
-  return parseAddress(issue.cell).row;
-}
-
-/** The register with the candidates appended at the given sheet rows. */
-function withRows(register: RegisterRows, rows: RegisterRow[]): RegisterRows {
-  return { ...register, rows: [...register.rows, ...rows] };
-}
-
 /** Cells of the new rows that could hold an identity number, for the privacy rule. */
 function candidateCells(register: RegisterRows, rows: RegisterRow[]): ValidationCell[] {
   const cells: ValidationCell[] = [];
@@ -265,17 +263,15 @@ function candidateCells(register: RegisterRows, rows: RegisterRow[]): Validation
   return cells;
 }
 
-export function planImport(input: ImportInput): ImportPlan {
-  const { data, table } = input;
-  const register = data.registers.volunteers;
-  const skipped: SkippedRow[] = [];
+/** Rows of the export that are not empty, nameless or someone already known, in order. */
+function candidatesOf(input: ImportInput, skipped: SkippedRow[]): Candidate[] {
+  const register = input.data.registers.volunteers;
   const existing = new Map<string, RegisterRow>();
   for (const row of register.rows) for (const key of personKeys(row.values)) if (!existing.has(key)) existing.set(key, row);
   const inFile = new Map<string, number>();
   const candidates: Candidate[] = [];
-
-  table.rows.forEach((row, i) => {
-    const made = recordOf(row, i + 2, input);
+  input.table.rows.forEach((row, i) => {
+    const made = recordOf(row, input.table.rowNumbers[i] ?? i + 2, input);
     if ('reason' in made) {
       skipped.push(made);
       return;
@@ -283,52 +279,61 @@ export function planImport(input: ImportInput): ImportPlan {
     const keys = personKeys(made.values);
     const known = keys.map((k) => existing.get(k)).find(Boolean);
     const earlier = keys.map((k) => inFile.get(k)).find((n) => n !== undefined);
-    if (known) skipped.push({ csvRow: made.csvRow, reason: { kind: 'duplicateOfVolunteer', id: asText(known.values.id), sheetRow: known.rowNumber } });
-    else if (earlier !== undefined) skipped.push({ csvRow: made.csvRow, reason: { kind: 'duplicateInFile', csvRow: earlier } });
+    if (known) skipped.push({ sourceRow: made.sourceRow, reason: { kind: 'duplicateOfVolunteer', id: asText(known.values.id), sheetRow: known.rowNumber } });
+    else if (earlier !== undefined) skipped.push({ sourceRow: made.sourceRow, reason: { kind: 'duplicateInFile', row: earlier } });
     else {
-      for (const k of keys) inFile.set(k, made.csvRow);
+      for (const k of keys) inFile.set(k, made.sourceRow);
       candidates.push(made);
     }
   });
+  return candidates;
+}
 
-  // Checked where they would stand, with their ids; those refused leave no gap behind them.
-  const ids = nextVolunteerIds(register, candidates.length, new Date(Math.round((input.today - 25569) * 86_400_000)), input.random);
-  const trial: RegisterRow[] = candidates.map((c, i) => ({ rowNumber: input.firstSheetRow + i, values: { ...c.values, id: ids[i] } }));
-  const trialRegister = withRows(register, trial);
+/** The rules' issues for each candidate, checked where it would stand in the register with its id. */
+function issuesByCandidate(input: ImportInput, candidates: Candidate[], ids: string[]): Issue[][] {
+  const { data, firstSheetRow: first } = input;
+  const register = data.registers.volunteers;
+  const trial: RegisterRow[] = candidates.map((c, i) => ({ rowNumber: first + i, values: { ...c.values, id: ids[i] } }));
   const issues = validateWorkbook({
-    data: { ...data, registers: { ...data.registers, volunteers: trialRegister } },
+    data: { ...data, registers: { ...data.registers, volunteers: { ...register, rows: [...register.rows, ...trial] } } },
     today: input.today,
     allCells: () => candidateCells(register, trial),
   });
-  const first = input.firstSheetRow;
-  const byRow = new Map<number, Issue[]>();
+  const byCandidate: Issue[][] = candidates.map(() => []);
   for (const issue of issues) {
-    const row = rowOf(issue);
-    if (issue.sheet !== register.sheetName || row < first || row >= first + trial.length) continue;
-    byRow.set(row, [...(byRow.get(row) ?? []), issue]);
+    if (issue.sheet !== register.sheetName || !issue.cell) continue;
+    const at = parseAddress(issue.cell).row - first;
+    if (at >= 0 && at < candidates.length) byCandidate[at].push(issue);
   }
+  return byCandidate;
+}
 
-  const accepted: { candidate: Candidate; issues: Issue[] }[] = [];
+export function planImport(input: ImportInput): ImportPlan {
+  const skipped: SkippedRow[] = [];
+  const candidates = candidatesOf(input, skipped);
+  // Each candidate is checked with the id it will keep; the import's day stands for "now" in the ids.
+  const ids = nextVolunteerIds(input.data.registers.volunteers, candidates.length, new Date(Math.round((input.today - 25569) * 86_400_000)), input.random);
+  const found = issuesByCandidate(input, candidates, ids);
+  const accepted: { candidate: Candidate; issues: Issue[]; trialRow: number; id: string }[] = [];
   candidates.forEach((candidate, i) => {
-    const found = byRow.get(first + i) ?? [];
-    const refusing = found.filter((x) => x.severity === 'error' && !FOLLOW_UP_RULES.has(x.rule));
-    if (refusing.length) skipped.push({ csvRow: candidate.csvRow, reason: { kind: 'invalid', issues: refusing } });
-    else accepted.push({ candidate, issues: found });
+    const refusing = found[i].filter((x) => SKIP_RULES.has(x.rule));
+    if (refusing.length) skipped.push({ sourceRow: candidate.sourceRow, reason: { kind: 'invalid', issues: refusing } });
+    else accepted.push({ candidate, issues: found[i], trialRow: input.firstSheetRow + i, id: ids[i] });
   });
 
-  const finalIds = accepted.map(({ candidate }) => ids[candidates.indexOf(candidate)]);
-  const imported = accepted.map(({ candidate, issues: found }, i) => {
-    const sheetRow = first + i;
-    const trialRow = first + candidates.indexOf(candidate);
+  // Rows refused leave no gap: the accepted ones take the sheet rows in order.
+  const imported = accepted.map(({ candidate, issues, trialRow, id }, i) => {
+    const sheetRow = input.firstSheetRow + i;
     return {
-      csvRow: candidate.csvRow,
+      sourceRow: candidate.sourceRow,
       sheetRow,
-      id: finalIds[i],
-      values: { ...candidate.values, id: finalIds[i] },
-      issues: found.map((x) => ({ ...x, cell: x.cell ? x.cell.replace(String(trialRow), String(sheetRow)) : x.cell })),
+      id,
+      values: { ...candidate.values, id },
+      issues: issues.map((x) => ({ ...x, cell: x.cell ? x.cell.replace(String(trialRow), String(sheetRow)) : x.cell })),
+      unusable: candidate.unusable,
       extraChoices: candidate.extraChoices,
     };
   });
-  skipped.sort((a, b) => a.csvRow - b.csvRow);
+  skipped.sort((a, b) => a.sourceRow - b.sourceRow);
   return { imported, skipped };
 }

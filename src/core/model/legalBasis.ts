@@ -9,6 +9,7 @@ import { itemLabel, valueList } from '../content/content';
 import { LANGUAGES, type Lang } from '../content/language';
 import type { CellValue } from '../port';
 import { isActiveOn } from './activeRule';
+import { hasAssignmentDuties } from './assignmentDuties';
 import { asText, normaliseLabel } from './cellValues';
 import { cellText, matchesText } from './criteria';
 import type { RegisterRow } from './registerRows';
@@ -54,11 +55,14 @@ export function activeAgreementsOf(data: WorkbookData, partner: string, date: nu
 }
 
 /**
- * The police certificate requirement for one volunteer's assignment on the date: the volunteer's
- * own basis when one is written (none: not required), else a partner's active agreement that
- * requires one (agreementPolice). The register's formula column (volunteerDerived.ts) says the same.
+ * The police certificate requirement for one volunteer's assignment on the date: none for an
+ * informal helper (no duties of an assignment, assignmentDuties.ts, compared in the workbook's
+ * language as the formula compares it); else the volunteer's own basis when one is written (none:
+ * not required), else a partner's active agreement that requires one (agreementPolice). The
+ * register's formula column (volunteerDerived.ts) says the same.
  */
 export function policeRequirement(data: WorkbookData, volunteer: RegisterRow, date: number): PoliceRequirement {
+  if (!hasAssignmentDuties(volunteer.values.affiliation, data.lang)) return { required: false, basis: null, from: null };
   const own = cellText(volunteer.values.policeBasis);
   if (own !== '') return { required: !matchesText(own, itemLabel('policeBases', 'none', data.lang)), basis: policeBasisKey(own), from: 'assignment' };
   for (const agreement of activeAgreementsOf(data, cellText(volunteer.values.partner), date)) {

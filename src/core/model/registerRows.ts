@@ -2,13 +2,12 @@
  * Finding a register's rows in a sheet from its cells, not from any table model: a user may move
  * columns, add their own, sort, or type rows below the table, and a file saved by Excel may carry
  * table metadata that readers misinterpret. The header row is the one that names the most of the
- * register's columns, in any of the three languages.
+ * register's columns, in any of the three languages or as an earlier version wrote them.
  */
 import type { CellValue, SheetGrid } from '../port';
 import { asText, isBlank, normaliseLabel } from './cellValues';
 import { sheetDef } from '../content/content';
-import { LANGUAGES } from '../content/language';
-import type { ColumnDef, RegisterKey } from '../content/templateSchema';
+import { headerLabels, type ColumnDef, type RegisterKey } from '../content/templateSchema';
 import { columnLetter } from './a1';
 
 export interface RegisterRow {
@@ -23,6 +22,11 @@ export interface RegisterRows {
   headerRow: number;
   /** Column key → 1-based column number where the user's sheet has it now. */
   columns: Map<string, number>;
+  /**
+   * Column key → the header text the sheet has (an older version's label, perhaps); absent when
+   * the rows were made by the program, whose headers are the current labels.
+   */
+  headers?: Map<string, string>;
   /** Columns of the template that the sheet does not have. */
   missingColumns: ColumnDef[];
   /** Non-blank rows below the header. */
@@ -31,15 +35,15 @@ export interface RegisterRows {
 
 const HEADER_SEARCH_ROWS = 30;
 
-function headerLabels(column: ColumnDef): Set<string> {
-  return new Set(LANGUAGES.map((l) => normaliseLabel(column.label[l])));
+function knownHeaders(column: ColumnDef): Set<string> {
+  return new Set(headerLabels(column).map(normaliseLabel));
 }
 
 function matchColumns(row: CellValue[] | undefined, columns: ColumnDef[]): Map<string, number> {
   const found = new Map<string, number>();
   if (!row) return found;
   for (const column of columns) {
-    const labels = headerLabels(column);
+    const labels = knownHeaders(column);
     const index = row.findIndex((v) => labels.has(normaliseLabel(asText(v))));
     if (index >= 0) found.set(column.key, index + 1);
   }
@@ -56,6 +60,8 @@ export function locateRegister(key: RegisterKey, grid: SheetGrid): RegisterRows 
     if (found.size > best.size) [headerRow, best] = [r, found];
   }
   const rows: RegisterRow[] = [];
+  const headers = new Map<string, string>();
+  for (const [colKey, col] of best) headers.set(colKey, asText(grid.rows[headerRow - 1]?.[col - 1] ?? null).trim());
   if (headerRow > 0) {
     for (let r = headerRow + 1; r <= grid.rows.length; r++) {
       const cells = grid.rows[r - 1];
@@ -75,6 +81,7 @@ export function locateRegister(key: RegisterKey, grid: SheetGrid): RegisterRows 
     sheetName: grid.name,
     headerRow,
     columns: best,
+    headers,
     missingColumns: columns.filter((c) => !best.has(c.key)),
     rows,
   };

@@ -25,19 +25,42 @@ export interface ParameterDef {
   source?: string;
   /** Text longer than this is refused by the sheet's validation. */
   maxLength?: number;
+  /** The default rests on a source or a stated method, shown beside it (`settings.param.<key>.basis`). */
+  basis?: true;
 }
 
 export const PARAMETERS: ParameterDef[] = [
   { key: 'municipality', type: 'text', name: 'cfg_municipality', default: '' },
   { key: 'reportDate', type: 'date', name: 'cfg_report_date', default: null },
-  // 200 million hours were counted as 113 500 full-time equivalents: about 1 762 hours each.
-  { key: 'hoursPerFte', type: 'number', name: 'cfg_hours_per_fte', default: 1762, min: 1, max: 8760, source: '000_816c9c010d52404f.txt:1305-1307' },
-  { key: 'valuePerHour', type: 'number', name: 'cfg_value_per_hour', default: 500, min: 0, max: 100000 },
+  // Almost 200 million hours were counted as 113 500 full-time equivalents: about 1 762 hours each.
+  {
+    key: 'hoursPerFte',
+    type: 'number',
+    name: 'cfg_hours_per_fte',
+    default: 1762,
+    min: 1,
+    max: 8760,
+    source: '000_816c9c010d52404f.txt:1305-1307',
+    basis: true,
+  },
+  // Statistics Norway's satellite-account method (unpaid hours at the labour cost of employees with
+  // only compulsory schooling), 2018 figures: about NOK 310 an hour. The method and the figures'
+  // provenance are stated beside the value on the settings sheet.
+  { key: 'valuePerHour', type: 'number', name: 'cfg_value_per_hour', default: 310, min: 0, max: 100000, basis: true },
   { key: 'expiryWarningDays', type: 'integer', name: 'cfg_expiry_warning_days', default: 90, min: 0, max: 3650 },
   { key: 'reviewWarningDays', type: 'integer', name: 'cfg_review_warning_days', default: 60, min: 0, max: 3650 },
   { key: 'retentionMonths', type: 'integer', name: 'cfg_retention_months', default: 24, min: 1, max: 240 },
   // Core volunteers give ten hours or more a month.
-  { key: 'coreHoursPerMonth', type: 'number', name: 'cfg_core_hours_per_month', default: 10, min: 0, max: 744, source: '003_5b756f3ba21c4f06.txt:86-87' },
+  {
+    key: 'coreHoursPerMonth',
+    type: 'number',
+    name: 'cfg_core_hours_per_month',
+    default: 10,
+    min: 0,
+    max: 744,
+    source: '003_5b756f3ba21c4f06.txt:86-87',
+    basis: true,
+  },
   // In the copy for the public, counts of people below this are not shown: few enough to point at someone.
   { key: 'publicMinCount', type: 'integer', name: 'cfg_public_min_count', default: 5, min: 1, max: 100 },
   // Schema 3, the second block: who the controller is, the register's legal basis, the municipality's grant rules.

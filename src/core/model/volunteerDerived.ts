@@ -10,15 +10,17 @@ import type { FormulaRefs } from '../plan/formulaRefs';
 import { criterionNot, criterionOf } from '../plan/structuredRefs';
 import type { RegisterRow } from './registerRows';
 import { ActiveRule, REPORT_DATE_NAME } from './activeRule';
+import { assignmentDutiesTerm } from './assignmentDuties';
 import { policeRequirement } from './legalBasis';
 import type { WorkbookData } from './workbookData';
 
 /**
- * Police certificate required: the volunteer's own basis for the assignment when one is written
- * («Ingen»: not required), else a partner's agreement active on the report date (activeRule.ts: the
- * agreements the summary counts as active) whose basis requires one — or, when the agreement names
- * no basis, whose older yes/no column says so. The activity no longer decides: it only suggests a
- * basis (validation). legalBasis.ts computes the same in the core.
+ * Police certificate required: the volunteer has the duties of an assignment (not an informal
+ * helper, assignmentDuties.ts), and the volunteer's own basis for the assignment, when one is
+ * written, requires one («Ingen»: not required), else a partner's agreement active on the report
+ * date (activeRule.ts: the agreements the summary counts as active) whose basis requires one — or,
+ * when the agreement names no basis, whose older yes/no column says so. The activity no longer
+ * decides: it only suggests a basis (validation). legalBasis.ts computes the same in the core.
  */
 export function policeRequiredFormula(f: FormulaRefs): string {
   const own = f.row('volunteers', 'policeBasis');
@@ -34,7 +36,8 @@ export function policeRequiredFormula(f: FormulaRefs): string {
   const byAgreement = `AND(${partner}<>"",${byBasis}+${byLegacy}>0)`;
   const yes = f.item('yesNo', 'yes');
   const no = f.item('yesNo', 'no');
-  return `IF(${own}<>"",IF(${own}=${f.item('policeBases', 'none')},${no},${yes}),IF(${byAgreement},${yes},${no}))`;
+  const duties = assignmentDutiesTerm(f.row('volunteers', 'affiliation'), f.lang);
+  return `IF(${duties},IF(${own}<>"",IF(${own}=${f.item('policeBases', 'none')},${no},${yes}),IF(${byAgreement},${yes},${no})),${no})`;
 }
 
 export function policeRequired(data: WorkbookData, volunteer: RegisterRow, reportDate: number): boolean {

@@ -12,7 +12,7 @@ import { META_SHEET_NAME, metaEntries } from '../model/metaSheet';
 import { columnToAppend, type ColumnAddition, type ColumnToAppend } from '../model/schemaMigrations';
 import { newWorkbookInput } from './newWorkbookInput';
 import { buildWorkbookPlan, defaultSheetNames, GENERATOR, type WorkbookInput } from './buildWorkbookPlan';
-import { FormulaRefs } from './formulaRefs';
+import { FormulaRefs, registerHeaders } from './formulaRefs';
 import { metaSheetWith, placedMeta, placeTemplates, type ExistingWorkbook, type Placement } from './templatePlacement';
 import { REGISTER_KEYS, type RegisterKey, type SheetKey } from '../content/templateSchema';
 import { defaultTableNames, recordsFromRegister } from '../model/workbookData';
@@ -86,6 +86,7 @@ export function additionPlan(placement: Placement, loaded: LoadedWorkbook, today
     records,
     sheetNames: placement.sheetNames,
     tables: placement.tableNames,
+    headers: registerHeaders(Object.fromEntries(REGISTER_KEYS.filter((k) => placement.present[k]).map((k) => [k, loaded.data.registers[k]]))),
   };
   const keys: SheetKey[] = [...placement.toAdd, ...(withMeta ? (['_meta'] as const) : [])];
   const plan = buildWorkbookPlan(input, keys);

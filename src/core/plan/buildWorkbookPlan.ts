@@ -4,7 +4,7 @@
  */
 import { SCHEMA_VERSION, sheetDef, workbookStrings } from '../content/content';
 import { serialToIso } from '../model/dates';
-import { FormulaRefs } from './formulaRefs';
+import { FormulaRefs, type RegisterHeaders } from './formulaRefs';
 import type { Lang } from '../content/language';
 import { META_SHEET_NAME, metaEntries, type MetaRecord } from '../model/metaSheet';
 import type { SettingsValues } from '../model/settingsModel';
@@ -36,6 +36,11 @@ export interface WorkbookInput {
   /** The volunteer whose papers the printable sheet shows first. */
   chosenVolunteerId?: string | null;
   /**
+   * The headers of registers the workbook already has, as read (see `RegisterRows.headers`): the
+   * formulas written for it name those columns as they are. Absent for a new workbook.
+   */
+  headers?: RegisterHeaders;
+  /**
    * When the program-computed parts of the summary (the evaluation) were computed: shown in their
    * stamp and recorded in the metadata. Defaults to the day `today`.
    */
@@ -54,7 +59,11 @@ export function defaultSheetNames(lang: Lang): SheetNames {
 
 export function workbookData(input: WorkbookInput): WorkbookData {
   const registers = {} as WorkbookData['registers'];
-  for (const key of REGISTER_KEYS) registers[key] = registerFromRecords(key, input.sheetNames[key], input.records[key]);
+  for (const key of REGISTER_KEYS) {
+    registers[key] = registerFromRecords(key, input.sheetNames[key], input.records[key]);
+    const headers = input.headers?.[key];
+    if (headers) registers[key].headers = new Map(headers);
+  }
   return { lang: input.lang, settings: input.settings, tables: input.tables, registers };
 }
 
@@ -111,7 +120,7 @@ function metaSheet(input: WorkbookInput, keys: SheetKey[]): PlannedSheet {
 /** The plan for the given template keys (all by default), in the workbook's sheet order. */
 export function buildWorkbookPlan(input: WorkbookInput, keys: readonly SheetKey[] = SHEET_KEYS): WorkbookPlan {
   const data = workbookData(input);
-  const f = new FormulaRefs(input.lang, input.tables);
+  const f = FormulaRefs.of(data);
   const reportDate = effectiveReportDate(data, input.today);
   const records = { ...input.records, volunteers: withVolunteerFormulas(input, data, f, reportDate) };
   const partnersHeader = f.header('partners', 'name');

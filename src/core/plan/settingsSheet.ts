@@ -2,7 +2,7 @@
  * The settings sheet: parameters at the top, value lists below. Protected (no password) with the
  * input cells unlocked, so the structure the formulas rely on stays where it is.
  */
-import { workbookStrings, valueList } from '../content/content';
+import { workbookStrings, valueList, type WorkbookStringKey } from '../content/content';
 import type { Lang } from '../content/language';
 import {
   FIRST_BLOCK_SIZE,
@@ -54,6 +54,7 @@ export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsV
     { row: 1, col: 1, value: workbookStrings.text('settings.title', lang), style: 'title' },
     { row: 2, col: 1, value: workbookStrings.text('settings.subtitle', lang), style: 'subtitle' },
     { row: 3, col: 1, value: workbookStrings.text('settings.parameters', lang), style: 'heading' },
+    { row: 3, col: 4, value: workbookStrings.text('settings.basis', lang), style: 'heading' },
     { row: 3, col: SECOND_BLOCK_COLUMN, value: workbookStrings.text('settings.parameters2', lang), style: 'heading' },
   ];
   const names: PlannedName[] = [];
@@ -68,6 +69,7 @@ export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsV
     cells.push({ row, col, value: workbookStrings.text(`settings.param.${p.key}.label`, lang), style: 'label' });
     cells.push({ row, col: col + 1, value: value === '' ? null : (value ?? null), style: parameterStyle(p.type) });
     cells.push({ row, col: col + 2, value: workbookStrings.text(`settings.param.${p.key}.help`, lang), style: 'help' });
+    if (p.basis) cells.push({ row, col: col + 3, value: workbookStrings.text(`settings.param.${p.key}.basis` as WorkbookStringKey, lang), style: 'help' });
     names.push({ name: p.name, refersTo: absoluteAddress(sheetName, row, col + 1) });
     unlocked.push(`${columnLetter(col + 1)}${row}`);
     const v = parameterValidation(lang, p.key, sheetName);
@@ -120,6 +122,8 @@ export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsV
   }
   widths[1] = Math.max(widths[1] ?? 0, 26);
   widths[2] = Math.max(widths[2] ?? 0, 30);
+  // The basis of the defaults (a source and its arithmetic) reads as a short paragraph beside them.
+  widths[3] = Math.max(widths[3] ?? 0, 52);
 
   return {
     sheet: {

@@ -21,6 +21,7 @@ import { listSlots, personalDataBasisKey } from '../model/settingsModel';
 import { ActiveRule, endedWhileMarkedActive, isActiveOn, REPORT_DATE_NAME, statusLabel } from '../model/activeRule';
 import { isDueForDeletion, lastHoursByVolunteer } from '../model/retention';
 import { hoursLast12, hoursLast12ById, policeRequired } from '../model/volunteerDerived';
+import { assignmentDutiesCriteria, hasAssignmentDuties } from '../model/assignmentDuties';
 import type { WorkbookData } from '../model/workbookData';
 import type { StyleKey } from '../plan/workbookPlan';
 import { figureStrings, type DefinitionKey } from './figureDefinitions';
@@ -187,7 +188,7 @@ interface SummaryScope {
 }
 
 function summaryScope(data: WorkbookData, reportDate: number): SummaryScope {
-  const refs = new FormulaRefs(data.lang, data.tables);
+  const refs = FormulaRefs.of(data);
   const hoursCol = (k: string) => refs.col('hours', k);
   const start = yearStart(reportDate);
   return {
@@ -366,12 +367,15 @@ function complianceFigures(scope: SummaryScope): Figure[] {
   const { data, refs, reportDate, label, activeVolunteers, activeVolunteerRule: active } = scope;
   const V = scope.volunteersCol;
   const requiredCriterion = `${V('policeCertificateRequired')},${refs.is('yesNo', 'yes')}`;
+  // Informal helpers are not asked for a declaration or consent (model/assignmentDuties.ts).
+  const duties = assignmentDutiesCriteria(V('affiliation'), data.lang);
+  const assigned = activeVolunteers.filter((r) => hasAssignmentDuties(r.values.affiliation, data.lang));
   return [
     {
       name: 'kpi_missing_confidentiality',
       label: label('summary.missingConfidentiality'),
-      formula: active.countWithoutDate('confidentialityDate'),
-      value: activeVolunteers.filter((r) => !isDate(r.values.confidentialityDate)).length,
+      formula: active.countWithoutDate('confidentialityDate', duties),
+      value: assigned.filter((r) => !isDate(r.values.confidentialityDate)).length,
       style: 'kpi',
       definition: 'missingConfidentiality',
     },
@@ -386,9 +390,10 @@ function complianceFigures(scope: SummaryScope): Figure[] {
     {
       name: 'kpi_missing_consent',
       label: label('summary.missingConsent'),
-      // Counted only when the register rests on consent; an older workbook without the setting counts none, as the core reads it.
-      formula: `IF(IFERROR(cfg_personal_data_basis=${refs.item('personalDataBases', 'consent')},FALSE),${active.countWithoutDate('consentDate')},0)`,
-      value: personalDataBasisKey(data.settings, data.lang) === 'consent' ? activeVolunteers.filter((r) => !isDate(r.values.consentDate)).length : 0,
+      // Counted only when the register rests on consent, and only among volunteers with the duties of an assignment;
+      // an older workbook without the setting counts none, as the core reads it.
+      formula: `IF(IFERROR(cfg_personal_data_basis=${refs.item('personalDataBases', 'consent')},FALSE),${active.countWithoutDate('consentDate', duties)},0)`,
+      value: personalDataBasisKey(data.settings, data.lang) === 'consent' ? assigned.filter((r) => !isDate(r.values.consentDate)).length : 0,
       style: 'kpi',
       definition: 'missingConsent',
     },

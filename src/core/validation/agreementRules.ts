@@ -3,7 +3,11 @@
  * review, and requirements the agreement sets that its volunteers do not meet.
  */
 import { isActiveOn } from '../model/activeRule';
-import { asNumber, asText, isBlank } from '../model/cellValues';
+import { hasAssignmentDuties } from '../model/assignmentDuties';
+import { asNumber, asText, isBlank, normaliseLabel } from '../model/cellValues';
+import { valueList } from '../content/content';
+import { LANGUAGES } from '../content/language';
+import type { CellValue } from '../port';
 import type { RegisterRow } from '../model/registerRows';
 import { isYes } from '../model/settingsModel';
 import { agreementPolice, fixedItemKey, policeBasisKey } from '../model/legalBasis';
@@ -57,13 +61,26 @@ class LackingIndex {
   }
 }
 
+/**
+ * Whether an agreement's form of cooperation is one the parties sign (`signed` on the items of
+ * cooperationForms in templates/lists.json). A blank or unknown form counts as signed: the rule
+ * then asks, as it always did. Formal cooperation is written agreements and partnerships
+ * (000_816c9c010d52404f.txt:807-809); a committee or informal contact has nothing to sign.
+ */
+function isSignedForm(value: CellValue | undefined): boolean {
+  const label = normaliseLabel(asText(value ?? null));
+  if (label === '') return true;
+  const item = valueList('cooperationForms').items.find((i) => LANGUAGES.some((l) => normaliseLabel(i.label[l]) === label));
+  return item ? item.attributes?.signed !== false : true;
+}
+
 function lackingIndexes(ctx: RuleContext): { confidentiality: LackingIndex | null; police: LackingIndex | null } {
   const volunteers = ctx.data.registers.volunteers;
   const active = labelKey('volunteerStatuses', 'active', ctx.lang);
   const confidentiality = hasColumn(volunteers, 'confidentialityDate') ? new LackingIndex() : null;
   const police = hasColumn(volunteers, 'policeCertificateDate') ? new LackingIndex() : null;
   for (const v of volunteers.rows) {
-    if (textKey(v.values.status) !== active) continue;
+    if (textKey(v.values.status) !== active || !hasAssignmentDuties(v.values.affiliation)) continue;
     if (confidentiality && isBlank(v.values.confidentialityDate)) confidentiality.add(v);
     // A volunteer whose own assignment has no basis for a certificate is not asked for one.
     if (police && isBlank(v.values.policeCertificateDate) && policeBasisKey(v.values.policeBasis) !== 'none') police.add(v);
@@ -91,7 +108,8 @@ function dateRules(ctx: RuleContext, row: RegisterRow, active: boolean): void {
     at('agreements.nextReview.soon', 'nextReview', { date: formatDay(review, lang), days: Math.floor(review - today) });
   else if (isBlank(row.values.nextReview) && hasColumn(agreements, 'nextReview')) at('agreements.nextReview.missing', 'nextReview');
 
-  if (isBlank(row.values.signedDate) && hasColumn(agreements, 'signedDate')) at('agreements.signedDate.missing', 'signedDate');
+  if (isBlank(row.values.signedDate) && hasColumn(agreements, 'signedDate') && isSignedForm(row.values.cooperationForm))
+    at('agreements.signedDate.missing', 'signedDate');
 }
 
 /** What a lawyer asks of an active agreement: the legal basis of its police certificate, and whether a payment is a grant or a purchase. */

@@ -8,14 +8,16 @@ import { LANGUAGES } from '../content/language';
 import type { CellValue } from '../port';
 import type { RegisterRow } from '../model/registerRows';
 import { reportDuplicates } from './duplicates';
-import { foldText, hasColumn, labelKey, textKey, type RuleContext } from './ruleContext';
+import { ratingKey } from '../evaluation/evaluationRounds';
+import { foldText, hasColumn, textKey, type RuleContext } from './ruleContext';
 
 /**
  * Whether a row is a barrier: by its kind column in any language, or, when the kind says neither,
  * by the statement id in the checklist content.
  */
 function barrierTest(): (row: RegisterRow) => boolean {
-  const labels = (kind: 'promoter' | 'barrier') => new Set(LANGUAGES.map((l) => foldText(workbookStrings.text(`checklist.kind.${kind}`, l))));
+  // The key itself counts too: "Promoter" is how earlier versions wrote the English label.
+  const labels = (kind: 'promoter' | 'barrier') => new Set([kind, ...LANGUAGES.map((l) => foldText(workbookStrings.text(`checklist.kind.${kind}`, l)))]);
   const barrier = labels('barrier');
   const promoter = labels('promoter');
   const barrierIds = new Set(
@@ -75,7 +77,8 @@ export function checklistRules(ctx: RuleContext): void {
   });
   if (!hasColumn(checklist, 'rating')) return;
   const isBarrier = barrierTest();
-  const present = new Set([labelKey('ratingScale', 'agree', ctx.lang), labelKey('ratingScale', 'partly', ctx.lang)]);
+  // By key, in any language or as an earlier version wrote it ("Agree" is now "True").
+  const present = new Set<string | null>(['agree', 'partly']);
   const dontKnow = itemLabel('ratingScale', 'dontKnow', ctx.lang);
   const measures = MEASURE_COLUMNS.filter(([column]) => hasColumn(checklist, column));
   const planned = plannedMeasures(ctx);
@@ -85,7 +88,7 @@ export function checklistRules(ctx: RuleContext): void {
       ctx.issues.atCell('checklist.rating.missing', checklist, row.rowNumber, 'rating', { dontKnow });
       continue;
     }
-    if (!present.has(textKey(row.values.rating)) || !isBarrier(row)) continue;
+    if (!present.has(ratingKey(row.values.rating)) || !isBarrier(row)) continue;
     const inPlan = planned.get(statementKey(row));
     for (const [column, ruleId] of measures) {
       if (!filled(row.values[column]) && !inPlan?.has(column)) ctx.issues.atCell(ruleId, checklist, row.rowNumber, column);

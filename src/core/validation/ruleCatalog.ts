@@ -252,7 +252,7 @@ const WRITTEN_RULES: Written[] = [
     'agreements.signedDate.missing',
     'warning',
     'agreements',
-    'An active agreement without a signed date.',
+    'An active agreement whose form of cooperation is signed (a written agreement or a partnership; blank counts as signed) without a signed date. Cooperation through a committee, regular meetings or informal contact has nothing to sign.',
     'An agreement in force should be signed by both parties.',
   ),
   rule(
@@ -303,21 +303,21 @@ const WRITTEN_RULES: Written[] = [
     'volunteers.consentDate.missing',
     'error',
     'volunteers',
-    'An active volunteer without a consent date, when the settings give consent as the legal basis of the register.',
+    'An active volunteer on assignment (informal helpers are not asked) without a consent date, when the settings give consent as the legal basis of the register.',
     'Personal data is kept on the basis of consent (GDPR); the date documents it.',
   ),
   rule(
     'volunteers.confidentialityDate.missing',
     'error',
     'volunteers',
-    'An active volunteer without a confidentiality declaration date.',
+    'An active volunteer on assignment (informal helpers are not asked) without a confidentiality declaration date.',
     'Volunteers in care services meet confidential information and must have signed a declaration.',
   ),
   rule(
     'volunteers.policeCertificate.missingForBasis',
     'error',
     'volunteers',
-    "An active volunteer whose own assignment has a legal basis for a police certificate (the volunteer's basis column: Health and Care Services Act § 5-4, Police Databases Act § 39 or another basis) has no date it was shown.",
+    "An active volunteer on assignment (informal helpers are not asked) whose own assignment has a legal basis for a police certificate (the volunteer's basis column: Health and Care Services Act § 5-4, Police Databases Act § 39 or another basis) has no date it was shown.",
     'Under the Health and Care Services Act § 5-4 the municipality must require the certificate before the assignment starts (templates/legal.json hol-5-4).',
   ),
   rule(
@@ -345,7 +345,7 @@ const WRITTEN_RULES: Written[] = [
     'volunteers.policeCertificate.missingForAgreement',
     'error',
     'volunteers',
-    "An active volunteer with no basis of their own whose partner has an agreement active on --today (marked active, started and not ended: the summary's rule) requiring a police certificate (its basis, or the older yes/no column) has no date it was shown.",
+    "An active volunteer on assignment (informal helpers are not asked) with no basis of their own whose partner has an agreement active on --today (marked active, started and not ended: the summary's rule) requiring a police certificate (its basis, or the older yes/no column) has no date it was shown.",
     'The agreement makes the police certificate a condition.',
   ),
   rule(

@@ -1,7 +1,7 @@
 /**
- * The volunteer register: duplicates, what an active volunteer must have on record (consent,
- * confidentiality declaration, police certificate where required), and personal data kept past
- * the retention period.
+ * The volunteer register: duplicates, what an active volunteer on assignment must have on record
+ * (consent, confidentiality declaration, police certificate where required; informal helpers are
+ * not asked, see model/assignmentDuties.ts), and personal data kept past the retention period.
  */
 import { asNumber, asText, isBlank } from '../model/cellValues';
 import { addMonths } from '../model/dates';
@@ -9,6 +9,7 @@ import { isDueForDeletion, lastActivity, lastHoursByVolunteer } from '../model/r
 import type { RegisterRow } from '../model/registerRows';
 import { personalDataBasisKey } from '../model/settingsModel';
 import { policeRequirement } from '../model/legalBasis';
+import { hasAssignmentDuties } from '../model/assignmentDuties';
 import { itemLabel } from '../content/content';
 import { phoneKey } from './contactFormats';
 import { formatDay } from './messages';
@@ -66,14 +67,16 @@ function activeRules(ctx: RuleContext, row: RegisterRow, policeActivities: Set<s
   const at = (ruleId: string, column: string, values = {}) => ctx.issues.atCell(ruleId, volunteers, row.rowNumber, column, values);
   const missing = (column: string) => hasColumn(volunteers, column) && isBlank(row.values[column]);
 
-  // A consent date documents consent; under another legal basis there is no consent to date (legal.json gdpr-6-consent).
-  if (personalDataBasisKey(ctx.data.settings, ctx.lang) === 'consent' && missing('consentDate')) at('volunteers.consentDate.missing', 'consentDate');
-  if (missing('confidentialityDate')) at('volunteers.confidentialityDate.missing', 'confidentialityDate');
-  policeRules(ctx, row, policeActivities);
   const end = asNumber(row.values.end);
   if (end !== null && end < ctx.today) at('volunteers.status.activeAfterEnd', 'status', { end: formatDay(end, ctx.lang) });
   const start = asNumber(row.values.start);
   if (start !== null && start > ctx.today) at('volunteers.status.activeBeforeStart', 'status', { start: formatDay(start, ctx.lang) });
+  // An informal helper is registered, if at all, without what is asked of a volunteer on assignment.
+  if (!hasAssignmentDuties(row.values.affiliation)) return;
+  // A consent date documents consent; under another legal basis there is no consent to date (legal.json gdpr-6-consent).
+  if (personalDataBasisKey(ctx.data.settings, ctx.lang) === 'consent' && missing('consentDate')) at('volunteers.consentDate.missing', 'consentDate');
+  if (missing('confidentialityDate')) at('volunteers.confidentialityDate.missing', 'confidentialityDate');
+  policeRules(ctx, row, policeActivities);
 }
 
 /** Ended or paused: whether the end date is on record, and whether the data is due for deletion (retention.ts, as the summary counts it). */

@@ -11,6 +11,7 @@ import { PrintDocumentButton } from './print/PrintDocumentButton';
 import { FORM_REGISTERS, RegisterService, type FormInput, type FormRegister, type RecordForm } from '../services/registerService';
 import { ErrorMessage } from './ErrorMessage';
 import { FieldInput } from './FieldInput';
+import { ImportPanel } from './import/ImportPanel';
 import { useAction } from './useAction';
 
 const useStyles = makeStyles({
@@ -55,6 +56,7 @@ export default function RegisterTab() {
           </Button>
         </form>
       )}
+      {register === 'volunteers' && form?.sheet && <ImportPanel />}
     </>
   );
 }

@@ -22,6 +22,7 @@ import type {
   CellWriter,
   SheetGrid,
   SheetInfo,
+  SpreadsheetOpener,
   TableAppender,
   TableColumnAppender,
   TableColumnToAppend,
@@ -65,7 +66,9 @@ interface ExistingItems {
 
 const key = (name: string): string => name.toLocaleLowerCase('en-US');
 
-export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppender, TableColumnAppender, CellSelector, CellWriter, CopyOpener, HostSelfCheck {
+export class OfficeWorkbook
+  implements WorkbookReader, WorkbookWriter, TableAppender, TableColumnAppender, CellSelector, CellWriter, CopyOpener, HostSelfCheck, SpreadsheetOpener
+{
   private readonly budgetBytes: number;
 
   private readonly createWorkbook: (base64: string) => Promise<void>;
@@ -99,6 +102,15 @@ export class OfficeWorkbook implements WorkbookReader, WorkbookWriter, TableAppe
     } catch (error) {
       throw toOfficeActionError(error);
     }
+  }
+
+  /**
+   * A sign-up form's .xlsx export, dropped on the pane: Excel's API cannot read a file without
+   * opening it as a workbook, so the xlsx reader (no exceljs) reads it, loaded on demand.
+   */
+  async openSpreadsheet(bytes: Uint8Array): Promise<WorkbookReader> {
+    const { openXlsxBuffer } = await import('../xlsx/reading');
+    return openXlsxBuffer(bytes);
   }
 
   /**

@@ -20,6 +20,7 @@ import { cellsOf, rowNumber as rowNumberOf } from './sheetRows';
 import { withFullCalcOnLoad } from './workbookPart';
 import { attribute, child, children, escapeXml, replaceSpan, rootElement, startTag, withAttribute, XmlEditError } from './xmlEdit';
 import { SamspillError } from '../../../core/samspillError';
+import { encodeOoxmlEscapes, xmlSafe } from '../reading/xmlText';
 
 export interface CellEditRequest {
   /** A1 address within the sheet, e.g. "B5" (a "$" is ignored). */
@@ -52,14 +53,14 @@ function cellXml(prefix: string, ref: string, style: string | undefined, value: 
   const q = (local: string) => (prefix ? `${prefix}:${local}` : local);
   const open = (extra = '') => `<${q('c')} r="${ref}"${style !== undefined ? ` s="${escapeXml(style)}"` : ''}${extra}>`;
   const close = `</${q('c')}>`;
-  if (isFormula(value)) return `${open()}<${q('f')}>${escapeXml(value.formula.replace(/^=/, ''))}</${q('f')}>${close}`;
+  if (isFormula(value)) return `${open()}<${q('f')}>${escapeXml(xmlSafe(value.formula.replace(/^=/, '')))}</${q('f')}>${close}`;
   if (value === null || value === '') return `${open().slice(0, -1)}/>`;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new XmlEditError(`not a finite number in ${ref}`);
     return `${open()}<${q('v')}>${value}</${q('v')}>${close}`;
   }
   if (typeof value === 'boolean') return `${open(' t="b"')}<${q('v')}>${value ? 1 : 0}</${q('v')}>${close}`;
-  const text = escapeXml(value).replace(/\r?\n/g, '&#10;');
+  const text = escapeXml(encodeOoxmlEscapes(value)).replace(/\r?\n/g, '&#10;');
   return `${open(' t="inlineStr"')}<${q('is')}><${q('t')} xml:space="preserve">${text}</${q('t')}></${q('is')}>${close}`;
 }
 

@@ -3,12 +3,14 @@
  * and lists the original sheets followed by the new ones, each new sheet reads; every original
  * entry is still there with identical stored bytes, except the parts the merge says it changed,
  * and those still hold every element they held before — the calculation chain excepted, a cache
- * Excel rebuilds, which an edit may prune or remove (calcChain.ts).
+ * Excel rebuilds, which an edit may prune or remove (calcChain.ts); and every part written parses
+ * as strict XML.
  */
 import { entryBytes, readStoredEntries } from './packageZip';
 import { decodeXml, elementCounts } from './xmlEdit';
 import { openXlsxBuffer } from '../reading/xlsxReader';
 import { SamspillError } from '../../../core/samspillError';
+import { verifyWellFormed } from './wellFormed';
 
 export class MergeVerificationError extends SamspillError<'notVerified'> {
   override readonly name = 'MergeVerificationError';
@@ -61,6 +63,13 @@ export async function verifyMergedPackage(original: Uint8Array, result: Uint8Arr
     const is = elementCounts(decodeXml(entryBytes(now)).text);
     for (const [name, count] of was) if ((is.get(name) ?? 0) < count) fail(`part ${entry.name} lost a <${name}>`);
   }
+
+  // Every part written (changed, replaced, pruned or new) must be well-formed XML; copied parts are the user's own.
+  const originals = new Set(before.map((e) => e.name));
+  verifyWellFormed(
+    result,
+    [...after.keys()].filter((name) => !originals.has(name) || changed.has(name) || replaced.has(name) || pruned.has(name)),
+  );
 
   const originalSheets = await openXlsxBuffer(original).listSheets();
   const reader = openXlsxBuffer(result);

@@ -17,6 +17,7 @@ import { tableNamed } from './sheetTables';
 import { appendTableRows, TableAppendError, type AppendValue } from './tableAppend';
 import { appendTableColumn, TableColumnAppendError } from './tableColumnAppend';
 import { openXlsxBuffer, type XlsxReader } from '../reading/xlsxReader';
+import { isFormulaLike } from '../../../core/import/importMapping';
 
 export class PackageWorkbook implements WorkbookReader, WorkbookWriter, TableAppender, TableColumnAppender {
   private reader: XlsxReader;
@@ -69,8 +70,11 @@ export class PackageWorkbook implements WorkbookReader, WorkbookWriter, TableApp
       });
       return map;
     });
+    // Text a spreadsheet would take for a formula stays text when edited, as Excel's adapter keeps it.
     try {
-      this.replace(appendTableRows(this.bytes, { sheetName: table.sheetName, headerRow: table.headerRow, rows: cells, columnFormulas }).data);
+      this.replace(
+        appendTableRows(this.bytes, { sheetName: table.sheetName, headerRow: table.headerRow, rows: cells, columnFormulas, keepAsText: isFormulaLike }).data,
+      );
     } catch (error) {
       // Said as Excel's own refusals are, so the pane words them the same in both hosts.
       if (error instanceof TableAppendError && error.code === 'blocked')

@@ -20,6 +20,7 @@ import { tablesOnSheet } from './sheetTables';
 import { withFullCalcOnLoad } from './workbookPart';
 import { attribute, child, children, escapeXml, replaceSpan, rootElement, startTag, withAttribute, XmlEditError, type ElementSpan } from './xmlEdit';
 import { SamspillError } from '../../../core/samspillError';
+import { encodeOoxmlEscapes } from '../reading/xmlText';
 
 export type AppendValue = string | number | null;
 
@@ -159,12 +160,13 @@ function cellXml(prefix: string, ref: string, style: string | undefined, value: 
     const f = `<${q('f')}>${formula}</${q('f')}>`;
     if (result === null || result === undefined) return `<${q('c')} r="${ref}"${s}>${f}</${q('c')}>`;
     if (typeof result === 'number') return `<${q('c')} r="${ref}"${s}>${f}<${q('v')}>${result}</${q('v')}></${q('c')}>`;
-    return `<${q('c')} r="${ref}"${s} t="str">${f}<${q('v')}>${escapeXml(result)}</${q('v')}></${q('c')}>`;
+    return `<${q('c')} r="${ref}"${s} t="str">${f}<${q('v')}>${escapeXml(encodeOoxmlEscapes(result))}</${q('v')}></${q('c')}>`;
   }
   if (value === null) return style !== undefined ? `<${q('c')} r="${ref}"${s}/>` : '';
   if (typeof value === 'number') return `<${q('c')} r="${ref}"${s}><${q('v')}>${value}</${q('v')}></${q('c')}>`;
-  // Inline text keeps leading and trailing spaces and line breaks as typed.
-  const text = escapeXml(value).replace(/\r?\n/g, '&#10;');
+  // Inline text keeps leading and trailing spaces and line breaks as typed; characters XML
+  // cannot carry (a NUL or ESC pasted into a form) are escaped as Excel escapes them.
+  const text = escapeXml(encodeOoxmlEscapes(value)).replace(/\r?\n/g, '&#10;');
   return `<${q('c')} r="${ref}"${s} t="inlineStr"><${q('is')}><${q('t')} xml:space="preserve">${text}</${q('t')}></${q('is')}></${q('c')}>`;
 }
 

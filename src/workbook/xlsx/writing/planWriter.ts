@@ -18,6 +18,7 @@ import {
 import { addWorkbookName, setPrintArea } from './definedNames';
 import { argb, excelStyle } from './xlsxStyles';
 import { cellAddress, parseCell } from '../../../core/model/a1';
+import { encodeOoxmlEscapes, xmlSafe } from '../reading/xmlText';
 
 /** Excel's limits for validation texts; longer ones make Excel report the file as damaged. */
 const PROMPT_TITLE_MAX = 32;
@@ -40,10 +41,12 @@ interface Area {
 
 /** Turns a plan value into what exceljs stores: formulas without '=', with the core's result cached. */
 function cellContent(value: PlanValue): CellContent {
+  // Text from a user's rows or files may hold characters XML cannot carry: escaped as Excel does.
+  if (typeof value === 'string') return encodeOoxmlEscapes(value);
   if (!isFormula(value)) return value;
-  const formula = value.formula.replace(/^=/, '');
+  const formula = xmlSafe(value.formula.replace(/^=/, ''));
   if (value.result === null) return { formula } as ExcelJS.CellFormulaValue;
-  return { formula, result: value.result } as ExcelJS.CellFormulaValue;
+  return { formula, result: typeof value.result === 'string' ? encodeOoxmlEscapes(value.result) : value.result } as ExcelJS.CellFormulaValue;
 }
 
 function writeCell(worksheet: ExcelJS.Worksheet, planned: PlannedCell): void {
@@ -72,7 +75,7 @@ function writeTable(worksheet: ExcelJS.Worksheet, table: PlannedTable): void {
     headerRow: true,
     totalsRow: false,
     style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: table.headers.map((name) => ({ name, filterButton: true })),
+    columns: table.headers.map((name) => ({ name: xmlSafe(name), filterButton: true })),
     rows: table.rows.map((row) => table.headers.map((_, c) => cellContent(row[c] ?? null))),
   });
   table.rows.forEach((_, r) => {

@@ -7,7 +7,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadContent, type Content } from '../../../../src/core/content/content';
-import { checklistFileSchema, FACTOR_KEYS, INSTRUMENT_TYPES, listsFileSchema } from '../../../../src/core/content/contentSchema';
+import {
+  checklistFileSchema,
+  FACTOR_KEYS,
+  INSTRUMENT_TYPES,
+  listsFileSchema,
+  type Citation as ContentCitation,
+} from '../../../../src/core/content/contentSchema';
 import { LANGUAGES, type Lang } from '../../../../src/core/content/language';
 import { POLICE_COLUMN_LIST, SETTINGS_LISTS } from '../../../../src/core/model/settingsModel';
 import listsJson from '../../../../templates/lists.json';
@@ -16,6 +22,7 @@ import { SEEDS_DIR } from '../../../support/sharedFiles';
 import { documentsFileSchema } from '../../../../src/core/documents/documentSchema';
 import { documentFields } from '../../../../src/core/documents/documentFields';
 import { clauseText } from '../../../../src/core/documents/printDocument';
+import { demoCases } from '../../../../src/core/demo/demoCases';
 
 const SEEDS = SEEDS_DIR();
 
@@ -37,7 +44,7 @@ const REQUIRED_ITEMS: Record<string, string[]> = {
   trainingTypes: ['introCourse', 'confidentiality', 'dementiaCare', 'firstAid'],
   cooperationForms: ['writtenAgreement', 'partnership', 'cooperationCommittee', 'regularMeetings', 'informalContact'],
   partnerTypes: ['organisation', 'frivilligsentral', 'congregation', 'school', 'association', 'unorganisedGroup'],
-  affiliationForms: ['organisation', 'frivilligsentral', 'unorganised', 'informalHelper'],
+  affiliationForms: ['organisation', 'frivilligsentral', 'unorganised', 'doubleActive', 'informalHelper'],
   ageGroups: ['under30', 'age30to54', 'age55to66', 'age67to79', 'age80plus'],
   agreementStatuses: ['draft', 'active', 'underRevision', 'ended'],
   volunteerStatuses: ['active', 'paused', 'ended'],
@@ -114,28 +121,48 @@ interface Citation {
   file: string;
   first: number;
   last: number;
+  /** What the citation is for: a phrase that must stand on one line inside the range. */
+  phrase?: string;
 }
 
+function parseLines(owner: string, cite: string, phrase?: string): Citation {
+  const [file, range] = cite.split(':');
+  const [first, last] = range.split('-').map(Number);
+  return { owner, file, first, last: last ?? first, phrase };
+}
+
+/** A citation string of sheets.json and agreement.json: "file:lines, file:lines". */
 function citations(owner: string, source: string | undefined): Citation[] {
   if (source === undefined) return [];
-  return source.split(', ').map((part) => {
-    const [file, range] = part.split(':');
-    const [first, last] = range.split('-').map(Number);
-    return { owner, file, first, last: last ?? first };
-  });
+  return source.split(', ').map((part) => parseLines(owner, part));
+}
+
+/** Citations with their key phrase (checklist.json, lists.json). */
+function phrased(owner: string, source: ContentCitation[] | undefined): Citation[] {
+  return (source ?? []).map((c) => parseLines(owner, c.lines, c.phrase));
 }
 
 function allCitations(c: Content): Citation[] {
   const out: Citation[] = [];
   for (const l of c.lists) {
-    out.push(...citations(`list ${l.key}`, l.source));
-    for (const i of l.items) out.push(...citations(`list ${l.key} item ${i.key}`, i.source));
+    out.push(...phrased(`list ${l.key}`, l.source));
+    for (const i of l.items) out.push(...phrased(`list ${l.key} item ${i.key}`, i.source));
   }
-  for (const f of c.checklist.factors) out.push(...citations(`factor ${f.key}`, f.source));
-  for (const i of c.checklist.instruments) out.push(...citations(`instrument ${i.key}`, i.source));
-  for (const s of c.checklist.statements) out.push(...citations(`statement ${s.key}`, s.source));
+  for (const f of c.checklist.factors) out.push(...phrased(`factor ${f.key}`, f.source));
+  for (const i of c.checklist.instruments) out.push(...phrased(`instrument ${i.key}`, i.source));
+  for (const s of c.checklist.statements) out.push(...phrased(`statement ${s.key}`, s.source));
   for (const cl of c.agreement.documents.flatMap((d) => d.clauses)) out.push(...citations(`clause ${cl.key}`, cl.source));
   return out;
+}
+
+/** Where a citation is wrong: outside the file, empty, or its phrase is not on any of its lines. */
+function citationProblem(c: Citation): string | null {
+  const lines = linesOf(c.file);
+  if (c.first < 1 || c.last < c.first || c.last > lines.length) return `${c.owner}: ${c.file}:${c.first}-${c.last} outside 1-${lines.length}`;
+  const range = lines.slice(c.first - 1, c.last);
+  if (range.join(' ').trim().length === 0) return `${c.owner}: ${c.file}:${c.first}-${c.last} is empty`;
+  if (c.phrase !== undefined && !range.some((line) => line.includes(c.phrase!))) return `${c.owner}: «${c.phrase}» is not in ${c.file}:${c.first}-${c.last}`;
+  return null;
 }
 
 const placeholdersIn = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
@@ -240,6 +267,23 @@ describe('value lists', () => {
     expect(activities.some((i) => i.attributes!.policeCertificate === false)).toBe(true);
   });
 
+  test('each affiliation says whether it carries the duties of an assignment; the informal helper does not', () => {
+    const items = list('affiliationForms').items;
+    for (const item of items) expect([item.key, typeof item.attributes?.assignmentDuties]).toEqual([item.key, 'boolean']);
+    expect(items.filter((i) => i.attributes!.assignmentDuties === false).map((i) => i.key)).toEqual(['informalHelper']);
+    // The 2025 note's double-active group: in an organisation and helping on their own (003_5b756f3ba21c4f06.txt:95-102).
+    const double = items.find((i) => i.key === 'doubleActive')!;
+    expect(double.attributes!.assignmentDuties).toBe(true);
+    expect(double.source!.map((c) => c.lines)).toContain('003_5b756f3ba21c4f06.txt:95-100');
+  });
+
+  test('each age band says whether the sources define it or Samspill chose it: three and two', () => {
+    const bands = list('ageGroups').items;
+    expect(bands.filter((b) => b.basis === 'sources').map((b) => b.key)).toEqual(['under30', 'age55to66', 'age67to79']);
+    expect(bands.filter((b) => b.basis === 'samspill').map((b) => b.key)).toEqual(['age30to54', 'age80plus']);
+    for (const band of bands.filter((b) => b.basis === 'sources')) expect(band.source?.length).toBeGreaterThan(0);
+  });
+
   test("the instrument type list matches the schema's instrument types", () => {
     expect(list('instrumentTypes').items.map((i) => i.key)).toEqual([...INSTRUMENT_TYPES]);
   });
@@ -280,9 +324,86 @@ describe('evaluation checklist', () => {
   test('the barriers named in the issue lead to the instruments that answer them', () => {
     const instrumentsOf = (key: string) => content.checklist.statements.find((s) => s.key === key)!.instruments;
     expect(instrumentsOf('econUnpredictable')).toContain('multiYearGrant');
-    expect(instrumentsOf('orgHardToReach')).toEqual(expect.arrayContaining(['contactPerson', 'partnerCatalogue']));
+    // "Unclear whom to contact" is answered by a known first contact and a page saying whom to call,
+    // not by a catalogue of the organisations (000_816c9c010d52404f.txt:3326-3328, 1780-1782, 2796).
+    expect(instrumentsOf('orgHardToReach')).toEqual(expect.arrayContaining(['contactPerson', 'informationChannels']));
     expect(instrumentsOf('recNetworksOnly')).toEqual(expect.arrayContaining(['advertising', 'broadRecruitment']));
     expect(instrumentsOf('perKeyPeople')).toEqual(expect.arrayContaining(['cooperationProcedure', 'backupContacts', 'recognition']));
+  });
+
+  const statement = (key: string) => {
+    const found = content.checklist.statements.find((s) => s.key === key);
+    if (!found) throw new Error(`statement ${key} missing`);
+    return found;
+  };
+  const instrument = (key: string) => {
+    const found = content.checklist.instruments.find((i) => i.key === key);
+    if (!found) throw new Error(`instrument ${key} missing`);
+    return found;
+  };
+  const cites = (source: ContentCitation[]) => source.map((c) => c.lines.replace('000_816c9c010d52404f.txt:', 'F:').replace('003_5b756f3ba21c4f06.txt:', 'N:'));
+
+  test('each instrument cites the lines that say what it says', () => {
+    // 2842 is the literature list's "relatives and professionals in the interest association".
+    expect(cites(instrument('broadRecruitment').source)).toContain('F:3451-3457');
+    expect(cites(instrument('broadRecruitment').source)).not.toContain('F:2842');
+    expect(cites(instrument('relativesInAssociation').source)).toEqual(expect.arrayContaining(['F:2842', 'F:3148-3151']));
+    // 3030-3035 is about national grants, not the municipality helping a partner apply; 2305-2306 is Vefsn's door-opener.
+    expect(cites(instrument('fundingHelp').source)).not.toContain('F:3030-3035');
+    expect(cites(instrument('fundingHelp').source)).toContain('F:2305-2306');
+    // 2230-2233 is staff receiving volunteers (training), not staff joining activities.
+    expect(cites(instrument('staffInvolvement').source)).not.toContain('F:2230-2233');
+    expect(cites(instrument('staffTraining').source)).toContain('F:2230-2233');
+    expect(cites(instrument('staffInvolvement').source)).toContain('F:3372-3374');
+  });
+
+  test("remedies the report does not name are marked as Samspill's own", () => {
+    for (const key of ['multiYearGrant', 'backupContacts', 'intakeFollowUp']) expect([key, instrument(key).basis]).toEqual([key, 'samspill']);
+    expect(instrument('operatingGrant').basis).toBeUndefined();
+  });
+
+  test('the items the report names and the checklist lacked are there, each in its factor', () => {
+    expect(statement('orgRivalry')).toMatchObject({ factor: 'organisation', kind: 'barrier' });
+    expect(statement('distOwnWays')).toMatchObject({ factor: 'districtSpecific', kind: 'barrier' });
+    expect(statement('proUnstableLabour')).toMatchObject({ factor: 'professionalism', kind: 'barrier' });
+    expect(instrument('residentsFund').type).toBe('economic');
+    expect(instrument('coordinatorNetwork').type).toBe('organisational');
+    expect(instrument('municipalProcesses').type).toBe('organisational');
+    expect(cites(instrument('residentsFund').source)).toContain('F:2223-2225');
+    expect(cites(instrument('coordinatorNetwork').source)).toEqual(expect.arrayContaining(['F:1723-1726', 'F:2037-2041']));
+    expect(cites(instrument('municipalProcesses').source)).toContain('F:2303-2305');
+    expect(cites(statement('orgRivalry').source)).toContain('F:2066-2069');
+    expect(cites(statement('distOwnWays').source)).toContain('F:3539-3543');
+    expect(cites(statement('proUnstableLabour').source)).toContain('F:3374-3378');
+  });
+
+  test('motives are a trend from the literature to check locally, set against what the interviews found', () => {
+    const motives = statement('recMotives');
+    expect(motives.basis).toBe('literature');
+    // The literature's trend and the report's counter-finding (traditional motives, little sign of fading dugnad spirit).
+    expect(cites(motives.source)).toEqual(expect.arrayContaining(['F:458-470', 'F:3407-3411', 'F:3413-3416', 'F:3237-3240']));
+    expect(motives.instruments).not.toContain('volunteerTraining');
+    expect(motives.text.en).not.toMatch(/own development/);
+  });
+
+  test('each barrier leads to instruments that act on it, and no promoter to the remedy for its own downside', () => {
+    expect(statement('recNetworks').instruments).not.toContain('broadRecruitment');
+    expect(statement('recMotives').instruments).not.toEqual(expect.arrayContaining(['volunteerTraining']));
+    expect(statement('recMotives').instruments).not.toContain('broadRecruitment');
+    expect(statement('comLacking').instruments).not.toContain('indicatorsFeedback');
+    // A barrier's answer is not the very thing the barrier says is refused.
+    expect(statement('econUnwilling').instruments).not.toContain('operatingGrant');
+    expect(statement('orgNoCoordinationFunds').instruments).not.toContain('coordinator');
+    const used = new Set(content.checklist.statements.flatMap((s) => s.instruments));
+    for (const i of content.checklist.instruments) expect([i.key, used.has(i.key)]).toEqual([i.key, true]);
+  });
+
+  test('the barriers that rest on the literature alone are named in docs/evaluation.md as hypotheses', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '../../../../docs/evaluation.md'), 'utf8');
+    const literature = content.checklist.statements.filter((s) => s.basis === 'literature');
+    expect(literature.length).toBeGreaterThan(10);
+    for (const s of literature) expect([s.key, doc.includes(`\`${s.key}\``)]).toEqual([s.key, true]);
+    expect(doc).toMatch(/hypothes/);
   });
 
   test("statements fit the checklist sheet's columns", () => {
@@ -307,23 +428,34 @@ describe('evaluation checklist', () => {
 });
 
 describe('source citations', () => {
-  test('every cited line range lies inside its seed file and holds text', () => {
+  test('every cited line range lies inside its seed file, holds text, and holds the phrase it is cited for', () => {
     const all = allCitations(content);
-    expect(all.length).toBeGreaterThan(100);
-    const problems: string[] = [];
-    for (const c of all) {
-      const lines = linesOf(c.file);
-      if (c.first < 1 || c.last < c.first || c.last > lines.length) {
-        problems.push(`${c.owner}: ${c.file}:${c.first}-${c.last} outside 1-${lines.length}`);
-        continue;
-      }
-      const text = lines
-        .slice(c.first - 1, c.last)
-        .join(' ')
-        .trim();
-      if (text.length === 0) problems.push(`${c.owner}: ${c.file}:${c.first}-${c.last} is empty`);
+    expect(all.length).toBeGreaterThan(350);
+    expect(all.filter((c) => c.phrase !== undefined).length).toBeGreaterThan(350);
+    expect(all.map(citationProblem).filter((p) => p !== null)).toEqual([]);
+  });
+
+  test("every fact of the demo's case profiles holds the phrase it is cited for", () => {
+    const all: Citation[] = [];
+    for (const c of demoCases()) {
+      const owner = (part: string) => `case ${c.key} ${part}`;
+      all.push(...phrased(owner('profile'), c.source), ...phrased(owner('ages'), c.agesSource));
+      all.push(...phrased(owner('no formal agreements'), c.noFormalAgreements), ...phrased(owner('no economic instruments'), c.noEconomicInstruments));
+      for (const p of c.partners) all.push(...phrased(owner(`partner ${p.key}`), p.source));
+      c.agreements.forEach((a, i) => all.push(...phrased(owner(`agreement ${i}`), a.source)));
+      c.activities.forEach((a, i) => all.push(...phrased(owner(`activity ${i}`), a.source)));
+      c.groupEntries.forEach((g, i) => all.push(...phrased(owner(`group entry ${i}`), g.source)));
     }
-    expect(problems).toEqual([]);
+    expect(all.length).toBeGreaterThan(150);
+    expect(all.map(citationProblem).filter((p) => p !== null)).toEqual([]);
+  });
+
+  test('a citation moved to the wrong lines fails the check', () => {
+    // broadRecruitment once cited 2842, the line about relatives in interest associations.
+    const moved = parseLines('instrument broadRecruitment', '000_816c9c010d52404f.txt:2842', 'helt eller delvis gjennom uformelle nettverk');
+    expect(citationProblem(moved)).toMatch(/is not in 000_816c9c010d52404f.txt:2842-2842/);
+    const shifted = content.checklist.instruments.flatMap((i) => phrased(i.key, i.source)).map((c) => ({ ...c, first: c.first + 40, last: c.last + 40 }));
+    expect(shifted.filter((c) => citationProblem(c) !== null).length).toBeGreaterThan(shifted.length * 0.9);
   });
 
   test('the scope clause cites where the report says volunteers supplement, not replace, public services', () => {
@@ -444,11 +576,17 @@ describe('broken content is rejected', () => {
     expect(r1.success).toBe(false);
     if (!r1.success) expect(r1.error.issues[0].path.join('.')).toBe('statements.3');
 
-    const badSource = structuredClone(checklistJson) as { statements: { source: string }[] };
-    badSource.statements[0].source = 'rapporten side 12';
+    const badSource = structuredClone(checklistJson) as unknown as { statements: { source: unknown }[] };
+    badSource.statements[0].source = [{ lines: 'rapporten side 12', phrase: 'Økonomisk støtte' }];
     const r2 = checklistFileSchema.safeParse(badSource);
     expect(r2.success).toBe(false);
-    if (!r2.success) expect(r2.error.issues[0].path.join('.')).toBe('statements.0.source');
+    if (!r2.success) expect(r2.error.issues[0].path.join('.')).toBe('statements.0.source.0.lines');
+
+    const noPhrase = structuredClone(checklistJson) as unknown as { statements: { source: unknown }[] };
+    noPhrase.statements[0].source = [{ lines: '000_816c9c010d52404f.txt:3573' }];
+    const r3 = checklistFileSchema.safeParse(noPhrase);
+    expect(r3.success).toBe(false);
+    if (!r3.success) expect(r3.error.issues[0].path.join('.')).toBe('statements.0.source.0.phrase');
   });
 
   test('a document without clauses fails', () => {

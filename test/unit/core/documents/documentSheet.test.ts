@@ -15,7 +15,8 @@ import { isFormula, type PlannedSheet } from '../../../../src/core/plan/workbook
 const TODAY = isoToSerial('2026-11-30');
 
 function sheetOf(key: 'agreement' | 'volunteerPapers', edit?: (input: ReturnType<typeof demoWorkbook>['input']) => void): PlannedSheet {
-  const { input } = demoWorkbook({ lang: 'nb', seed: 5, today: TODAY, volunteers: 20 });
+  // Vefsn: the agreement printed is the written one with Termik, a yearly grant and no payment per activity.
+  const { input } = demoWorkbook({ lang: 'nb', seed: 5, today: TODAY, volunteers: 20, case: 'vefsn' });
   edit?.(input);
   return buildWorkbookPlan(input).sheets.find((s) => s.key === key)!;
 }

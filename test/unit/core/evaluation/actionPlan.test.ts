@@ -40,12 +40,13 @@ describe('proposed actions', () => {
     expect(plan.map((a) => [a.statementId, a.instrument])).toEqual([
       ['econUnpredictable', 'Flerårig tilskudd i avtalen'],
       ['econUnpredictable', 'Skriftlig samarbeidsavtale'],
+      ['econUnpredictable', 'Hjelp til å søke eksterne midler'],
       ['recHard', 'Annonsering etter frivillige'],
       ['recHard', 'Bred rekruttering'],
       ['recHard', 'Samarbeid med skoler om unge frivillige'],
       ['recHard', 'Rekruttering via ungdomsklubben'],
       ['recNetworks', 'Anerkjennelse og ivaretakelse'],
-      ['recNetworks', 'Bred rekruttering'],
+      ['recNetworks', 'Tiltak i nærmiljøet'],
     ]);
   });
 
@@ -60,8 +61,8 @@ describe('proposed actions', () => {
     });
     expect(plan[0].problem).toBe('Tilskuddene til frivillige er uforutsigbare fra år til år.');
     expect(plan[1]).toMatchObject({ instrumentType: 'Juridisk', responsible: 'Enhetsleder' });
-    expect(plan[5]).toMatchObject({ instrumentType: null, responsible: null, deadline: null });
-    expect(plan[6].problem).toMatch(/^Fremmer mangler: /);
+    expect(plan[6]).toMatchObject({ instrumentType: null, responsible: null, deadline: null });
+    expect(plan[7].problem).toMatch(/^Fremmer mangler: /);
   });
 
   it('writes the labels of the workbook’s language', () => {
@@ -69,7 +70,7 @@ describe('proposed actions', () => {
       round1.map((r) => ({ ...r, instrument: null })),
       'en',
     );
-    expect(en[0]).toMatchObject({ factor: 'Economy', instrument: 'Multi-year grant in the agreement', instrumentType: 'Economic', status: 'Planned' });
+    expect(en[0]).toMatchObject({ factor: 'Funding', instrument: 'Multi-year grant in the agreement', instrumentType: 'Economic', status: 'Planned' });
   });
 });
 
@@ -107,9 +108,9 @@ describe('refreshing the plan', () => {
     const result = refreshActions(actions(existing), proposals());
     expect(result.kept).toBe(2);
     expect(result.rows.slice(0, 2)).toEqual(existing);
-    expect(result.added).toHaveLength(7); // 8 proposed, one (econUnpredictable + multi-year grant) already there
+    expect(result.added).toHaveLength(8); // 9 proposed, one (econUnpredictable + multi-year grant) already there
     expect(result.added.some((a) => a.statementId === 'econUnpredictable' && a.instrument === 'Flerårig tilskudd i avtalen')).toBe(false);
-    expect(result.rows).toHaveLength(9);
+    expect(result.rows).toHaveLength(10);
   });
 
   it('adds nothing when refreshed again, and never duplicates', () => {

@@ -1,6 +1,7 @@
 /** Matching sign-up form headers to volunteer fields, --map overrides, and formula-looking text. */
 import { fieldForHeader, isFormulaLike, mapColumns, MappingError } from '../../../../src/core/import/importMapping';
-import { formDate, nextVolunteerIds } from '../../../../src/core/import/importRows';
+import { nextVolunteerIds } from '../../../../src/core/import/importRows';
+import { formDate } from '../../../../src/core/import/formDate';
 import { isoToSerial } from '../../../../src/core/model/dates';
 import { registerFromRecords } from '../../../../src/core/model/workbookData';
 
@@ -37,7 +38,9 @@ describe('fieldForHeader', () => {
     ['Fødselsnummer', 'refused'],
     ['ID', 'ignore'],
     ['Kommentar', 'notes'],
-    ['Taushetserklæring dato', 'confidentialityDate'],
+    ['Taushetserklæring dato', 'confidentialityDate'], // the header an earlier version wrote
+    ['Dato for taushetserklæring', 'confidentialityDate'],
+    ['Samtykkedato', 'consentDate'],
   ])('%s → %s', (header, field) => {
     expect(fieldForHeader(header)).toBe(field);
   });

@@ -264,13 +264,51 @@ describe('the figures of the evaluation and action plan issue, on hand-made regi
     expect(values.get('kpi_eval_statements_not_assessed')).toBe(0);
     // Each top barrier's name holds the barrier; its recommendation is a name of its own.
     expect(values.get('kpi_eval_top_barrier_1')).toBe('1. Rekruttering: Det er vanskelig å rekruttere nye frivillige.');
-    expect(values.get('kpi_eval_top_barrier_1_recommended')).toMatch(/^Stemmer · anbefalt: Annonsering etter frivillige/);
+    expect(values.get('kpi_eval_top_barrier_1_recommended')).toMatch(/^Stemmer · foreslått: Annonsering etter frivillige/);
     expect(values.get('kpi_eval_top_barrier_2')).toMatch(/^2\. Økonomi: /);
-    expect(values.get('kpi_eval_top_barrier_2_recommended')).toMatch(/^Stemmer delvis · anbefalt: Flerårig tilskudd i avtalen, Skriftlig samarbeidsavtale$/);
+    expect(values.get('kpi_eval_top_barrier_2_recommended')).toMatch(
+      /^Stemmer delvis · foreslått: Flerårig tilskudd i avtalen, Skriftlig samarbeidsavtale, Hjelp til å søke eksterne midler$/,
+    );
     expect(values.get('kpi_eval_top_barrier_3')).toBe('');
   });
 
   it('counts open actions: not done, not dropped, blank status open', () => {
     expect(values.get('kpi_open_actions')).toBe(2);
+  });
+});
+
+describe('informal helpers in the compliance figures', () => {
+  // An informal helper is registered without the duties of an assignment (003_5b756f3ba21c4f06.txt:179-182):
+  // H1 lacks every date yet adds to no "missing" figure; A1, on assignment, adds to each. Both have an assignment under
+  // § 5-4 and the register rests on consent, so that the legal basis asks for the certificate and the consent.
+  const bare = {
+    status: vActive(),
+    activity: 'Besøk',
+    policeBasis: L('policeBases', 'hol54'),
+    confidentialityDate: null,
+    policeCertificateDate: null,
+    consentDate: null,
+  };
+  const helpers: RegisterRecord[] = [
+    { ...bare, id: 'H1', affiliation: L('affiliationForms', 'informalHelper') },
+    { ...bare, id: 'A1', affiliation: L('affiliationForms', 'unorganised') },
+  ];
+  const underConsent = (data: WorkbookData): WorkbookData => ({
+    ...data,
+    settings: { ...data.settings, personalDataBasis: L('personalDataBases', 'consent') },
+  });
+  const values = figureValues(summarySections(underConsent(workbook({ volunteers: helpers })), d('2026-06-30')));
+
+  it('counts only the volunteer on assignment as missing a declaration, a certificate and consent', () => {
+    expect(values.get('kpi_missing_confidentiality')).toBe(1);
+    expect(values.get('kpi_missing_police_certificate')).toBe(1);
+    expect(values.get('kpi_missing_consent')).toBe(1);
+    expect(values.get('kpi_active_volunteers')).toBe(2);
+  });
+
+  it('excludes the helper in the formulas too', () => {
+    const figures = summarySections(underConsent(workbook({ volunteers: helpers })), d('2026-06-30')).flatMap((s) => s.figures);
+    const formula = (name: string) => figures.find((f) => f.name === name)!.formula!;
+    for (const name of ['kpi_missing_confidentiality', 'kpi_missing_consent']) expect(formula(name)).toContain('Frivillige[Tilknytning],"<>Uformell hjelper"');
   });
 });

@@ -51,6 +51,15 @@ describe('agreement rules', () => {
     expect(only({ signedDate: null, status: l.agreementDraft })).toEqual([]);
   });
 
+  it('agreements.signedDate.missing: asks only where the form of cooperation is signed; a committee or informal contact has nothing to sign', () => {
+    const form = (key: string) => itemLabel('cooperationForms', key, 'nb');
+    expect(only({ signedDate: null, cooperationForm: form('writtenAgreement') })).toEqual([at('agreements.signedDate.missing', 'signedDate')]);
+    expect(only({ signedDate: null, cooperationForm: form('partnership') })).toEqual([at('agreements.signedDate.missing', 'signedDate')]);
+    expect(only({ signedDate: null, cooperationForm: null })).toContain(at('agreements.signedDate.missing', 'signedDate'));
+    for (const key of ['cooperationCommittee', 'regularMeetings', 'informalContact'])
+      expect([key, only({ signedDate: null, cooperationForm: form(key) })]).toEqual([key, []]);
+  });
+
   it('uses the warning windows from the settings', () => {
     const data = withFirst('agreements', { end: TODAY + 20 });
     data.settings.expiryWarningDays = 10;
@@ -72,6 +81,12 @@ describe('agreement requirements its volunteers do not meet', () => {
     expect(issues.map((i) => i.cell)).toEqual([cellOf('agreements', 'requiresConfidentiality')]);
     expect(issues[0].message).toContain('2');
     expect(issues[0].message).toContain('F-001, F-002');
+  });
+
+  it('an informal helper linked to the partner is not counted as lacking a declaration', () => {
+    const helper = { ...volunteer, confidentialityDate: null, affiliation: itemLabel('affiliationForms', 'informalHelper', 'nb') };
+    expect(ofRule(validate(workbook({ volunteers: [helper] })), 'agreements.requirements.confidentiality')).toEqual([]);
+    expect(ofRule(validate(workbook({ volunteers: [{ ...helper, affiliation: l.affiliation }] })), 'agreements.requirements.confidentiality')).toHaveLength(1);
   });
 
   it('near misses: another unit, another partner, an inactive volunteer, or an agreement that does not require it', () => {

@@ -101,6 +101,39 @@ describe('volunteer rules', () => {
     expect(only({ policeCertificateDate: day('2024-05-10') })).toEqual([at('volunteers.policeCertificate.shownByMissing', 'policeCertificateShownBy')]);
   });
 
+  it('an informal helper is not asked for what a volunteer on assignment must have; the others are', () => {
+    // Informal help lies outside the municipality's facilitation and management (003_5b756f3ba21c4f06.txt:179-182).
+    // Under consent as the register's basis and an assignment under § 5-4, a volunteer on assignment is asked for all three.
+    const consent = { personalDataBasis: itemLabel('personalDataBases', 'consent', 'nb') };
+    const underConsent = (change: Record<string, unknown>) =>
+      found(validate(workbook({ volunteers: [{ ...v, ...change } as never], hours: [] }, { settings: consent })));
+    const bare = {
+      consentDate: null,
+      confidentialityDate: null,
+      policeCertificateDate: null,
+      policeBasis: itemLabel('policeBases', 'hol54', 'nb'),
+      activity: l.policeActivity,
+      partner: null,
+    };
+    expect(underConsent({ ...bare, affiliation: itemLabel('affiliationForms', 'informalHelper', 'nb') })).toEqual([]);
+    // Recognised in any of the three languages (the list rule still asks for the workbook's own label).
+    expect(underConsent({ ...bare, affiliation: itemLabel('affiliationForms', 'informalHelper', 'en') })).toEqual([
+      at('volunteers.affiliation.notInList', 'affiliation'),
+    ]);
+    // Nor does an informal helper get the suggestion to choose a basis for a certificate.
+    expect(only({ ...bare, policeBasis: null, affiliation: itemLabel('affiliationForms', 'informalHelper', 'nb') })).toEqual([]);
+    const duties = [
+      at('volunteers.consentDate.missing', 'consentDate'),
+      at('volunteers.confidentialityDate.missing', 'confidentialityDate'),
+      at('volunteers.policeCertificate.missingForBasis', 'policeCertificateDate'),
+    ].sort();
+    // Unorganised volunteers still work in the service and relate to it (003_5b756f3ba21c4f06.txt:66-68); double-active ones too.
+    for (const key of ['unorganised', 'organisation', 'frivilligsentral', 'doubleActive']) {
+      expect([key, underConsent({ ...bare, affiliation: itemLabel('affiliationForms', key, 'nb') }).sort()]).toEqual([key, duties]);
+    }
+    expect(underConsent({ ...bare, affiliation: null }).sort()).toEqual([at('volunteers.affiliation.required', 'affiliation'), ...duties].sort());
+  });
+
   it("volunteers.policeCertificate.missingForAgreement: the partner's active agreement requires it; near miss: the agreement has ended", () => {
     const agreement = { ...clean.agreements[0], requiresPoliceCertificate: l.yes, requiresConfidentiality: l.no };
     const rule = 'volunteers.policeCertificate.missingForAgreement';
