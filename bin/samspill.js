@@ -10,6 +10,7 @@ try {
   }
   throw error;
 }
+require('../dist/src/cli/youngGeneration.js').keepYoungGenerationSmall();
 cli.main(process.argv).then((code) => {
   process.exitCode = code;
 });

@@ -12,6 +12,7 @@ import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Body1, FluentProvider, MessageBar, MessageBarBody, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { isoToSerial, serialToIso } from '../core/model/dates';
+import { parseCell } from '../core/model/a1';
 import { isLang, langFromLocale, type Lang } from '../core/content/language';
 import type { TextValues } from '../core/content/stringTable';
 import { App } from '../taskpane/App';
@@ -22,6 +23,7 @@ import { SheetPreview, type PreviewTarget } from './SheetPreview';
 import { useOpenWorkbook, type OpenWorkbook } from './useOpenWorkbook';
 import { PrintView } from './print/PrintView';
 import type { PrintDocument } from '../core/documents/printDocument';
+import { WorkProgress } from './WorkProgress';
 
 const useStyles = makeStyles({
   page: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
@@ -38,10 +40,13 @@ const useStyles = makeStyles({
   start: { padding: tokens.spacingHorizontalXXL, maxWidth: '44em', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
+/** Rows read on each side of the cell a preview shows (it shows about forty). */
+const PREVIEW_MARGIN = 100;
+
 function BrowserPage({ lang, clock }: { lang: Lang; clock: Clock }) {
   const styles = useStyles();
   const t = useCallback((key: BrowserStringKey, values?: TextValues) => browserStrings.text(key, lang, values), [lang]);
-  const { open, dirty, preview, error, busy, openFile, startNew, download, closePreview } = useOpenWorkbook(lang, clock, t);
+  const { open, dirty, preview, error, busy, progress, openFile, startNew, download, closePreview } = useOpenWorkbook(lang, clock, t);
   const [dragging, setDragging] = useState(false);
 
   const onDrop = (event: DragEvent) => {
@@ -61,6 +66,7 @@ function BrowserPage({ lang, clock }: { lang: Lang; clock: Clock }) {
       onDrop={onDrop}
     >
       <FileBar t={t} open={open} dirty={dirty} busy={busy} dragging={dragging} onOpenFile={openFile} onNew={startNew} onDownload={() => void download()} />
+      <WorkProgress progress={progress} t={t} />
       {error && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{error}</MessageBarBody>
@@ -92,7 +98,9 @@ function WorkArea({
   onClosePreview: () => void;
 }) {
   const styles = useStyles();
-  const read = useMemo(() => (sheet: string) => open.workbook.readSheet(sheet), [open]);
+  // The rows around the cell only: a preview of a 200 000-row log need not copy it into the page.
+  const row = preview ? (parseCell(preview.address)?.row ?? 1) : 1;
+  const read = useMemo(() => (sheet: string) => open.workbook.readRows(sheet, row - PREVIEW_MARGIN, row + PREVIEW_MARGIN), [open, row]);
   const [printing, setPrinting] = useState<PrintDocument[] | null>(null);
   const closePrint = useCallback(() => setPrinting(null), []);
   const t = (key: BrowserStringKey) => browserStrings.text(key, lang);

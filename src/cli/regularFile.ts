@@ -49,7 +49,9 @@ export async function openRegular(file: string): Promise<{ handle: FileHandle; s
 export async function readRegularFile(file: string): Promise<{ bytes: Uint8Array; fingerprint: Fingerprint }> {
   const { handle, stats } = await openRegular(file);
   try {
-    const bytes = new Uint8Array(await handle.readFile());
+    const buffer = await handle.readFile();
+    // A view of the Buffer, not `new Uint8Array(buffer)`, which copies it: a second file's worth of memory for the whole command.
+    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     return { bytes, fingerprint: fingerprintOf(stats, bytes) };
   } catch (error) {
     throw fileFailure(error, file);

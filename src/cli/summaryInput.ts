@@ -1,13 +1,14 @@
 /**
- * The plan input for re-rendering the summary of a workbook as read: its registers as records,
- * its sheet and table names as they are now, and which templates it has.
+ * What re-rendering the summary of a workbook as read needs: the workbook as refreshed, its sheet
+ * and table names as they are now, and which templates it has. No register is turned back into
+ * records: only the summary and metadata sheets are rendered.
  */
 import type { SummaryRefresh } from '../core/evaluation/summaryRefresh';
 import type { LoadedWorkbook } from '../core/model/loadWorkbook';
 import { defaultSheetNames, type WorkbookInput } from '../core/plan/buildWorkbookPlan';
 import { registerHeaders } from '../core/plan/formulaRefs';
-import { REGISTER_KEYS, SHEET_KEYS, type RegisterKey, type SheetKey } from '../core/content/templateSchema';
-import { recordsFromRegister, type RegisterRecord } from '../core/model/workbookData';
+import { SHEET_KEYS, type SheetKey } from '../core/content/templateSchema';
+import type { WorkbookData } from '../core/model/workbookData';
 import type { AppendValue, CachedResult } from '../workbook/xlsx';
 import { cellAddress } from '../core/model/a1';
 import { parameterLabelColumn, parameterRow } from '../core/model/settingsModel';
@@ -15,7 +16,10 @@ import { derivedColumnValues, hoursLast12Formula, policeRequiredFormula } from '
 import { FormulaRefs } from '../core/plan/formulaRefs';
 
 export interface RefreshedWorkbook {
-  input: WorkbookInput;
+  /** The plan input without records: nothing but the summary and metadata is rendered. */
+  input: Omit<WorkbookInput, 'records'>;
+  /** The workbook as refreshed, with the settings as written back: what the summary's figures count. */
+  data: WorkbookData;
   keys: SheetKey[];
   /** New action rows: sheet column → value, in the action table's current column positions. */
   newActions: Map<number, AppendValue>[];
@@ -52,8 +56,6 @@ function derivedResults(loaded: LoadedWorkbook, refresh: SummaryRefresh): Refres
  * not for whatever day it is opened.
  */
 export function refreshedWorkbook(loaded: LoadedWorkbook, refresh: SummaryRefresh, today: number, chosenDate?: number): RefreshedWorkbook {
-  const records = {} as Record<RegisterKey, RegisterRecord[]>;
-  for (const key of REGISTER_KEYS) records[key] = recordsFromRegister(refresh.data.registers[key]);
   const sheetNames = { ...defaultSheetNames(loaded.data.lang), ...loaded.sheetNames };
   const keys = SHEET_KEYS.filter((k) => loaded.sheetNames[k] !== undefined || k === 'summary' || k === '_meta');
   const actions = loaded.data.registers.actions;
@@ -74,13 +76,13 @@ export function refreshedWorkbook(loaded: LoadedWorkbook, refresh: SummaryRefres
     input: {
       lang: loaded.data.lang,
       settings,
-      records,
       sheetNames,
       tables: loaded.data.tables,
       headers: registerHeaders(loaded.data.registers),
       today,
       refreshedAt: refresh.refreshedAt,
     },
+    data: { ...refresh.data, settings },
     keys,
     newActions,
     actionsHeaderRow: actions.headerRow,

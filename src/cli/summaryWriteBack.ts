@@ -8,7 +8,7 @@
  * on the summary sheet outside the generated cells is carried over.
  */
 import type { RefreshedWorkbook } from './summaryInput';
-import { buildWorkbookPlan } from '../core/plan/buildWorkbookPlan';
+import { summaryRefreshPlan } from '../core/plan/buildWorkbookPlan';
 import type { PlannedCell, PlannedSheet, WorkbookPlan } from '../core/plan/workbookPlan';
 import type { CellValue } from '../core/port';
 import {
@@ -79,7 +79,7 @@ export interface RefreshedPackage {
 
 /** Returns the new package bytes; throws SummaryLayoutChanged when a kpi_* name would move. */
 export async function refreshedPackage(original: Uint8Array, workbook: RefreshedWorkbook): Promise<RefreshedPackage> {
-  const full = buildWorkbookPlan(workbook.input, workbook.keys);
+  const full = summaryRefreshPlan(workbook.input, workbook.data, workbook.keys);
   const plan = summaryOnlyPlan(full, workbook.input.sheetNames.summary);
   const summary = plan.sheets.find((s) => s.key === 'summary');
   const { sheet, kept } = summary ? await withTypedCells(original, summary) : { sheet: undefined, kept: [] };

@@ -6,55 +6,25 @@
 import { SCHEMA_VERSION } from '../core/content/content';
 import type { LoadedWorkbook } from '../core/model/loadWorkbook';
 import type { Lang } from '../core/content/language';
-import type { SheetKey } from '../core/content/templateSchema';
-import { countIssues, validateWorkbook, type Issue, type ValidationCell } from '../core/validation/validateWorkbook';
-import type { CellValue } from '../core/port';
-import type { XlsxReader } from '../workbook/xlsx';
+import { countIssues, validateWorkbook, type Issue } from '../core/validation/validateWorkbook';
 import { cliStrings, UserFacingError } from './cliText';
 import { openSamspillWorkbook } from './openWorkbook';
 import type { Fingerprint } from './regularFile';
 import { jsonSafe } from './terminalText';
 import { parseToday } from './options';
-import { cellAddress } from '../core/model/a1';
 
 export interface ValidateOptions {
   format?: string;
   today?: string;
 }
 
-/**
- * Only cells that could hold an 11-digit identity number are passed to the privacy scan, so a
- * large register is not held in memory a second time.
- */
-function mayHoldIdentityNumber(value: CellValue): boolean {
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 1e8 && value < 1e11;
-  if (typeof value !== 'string') return false;
-  let digits = 0;
-  for (let i = 0; i < value.length && digits < 11; i++) if (value.charCodeAt(i) >= 48 && value.charCodeAt(i) <= 57) digits++;
-  return digits >= 11;
-}
-
-async function identityCandidates(reader: XlsxReader, loaded: LoadedWorkbook): Promise<ValidationCell[]> {
-  const keyOf = new Map<string, SheetKey>(Object.entries(loaded.sheetNames).map(([k, n]) => [n!, k as SheetKey]));
-  const cells: ValidationCell[] = [];
-  for (const sheet of loaded.sheets) {
-    if (keyOf.get(sheet.name) === '_meta') continue;
-    await reader.readSheetRows(sheet.name, (row, values) => {
-      values.forEach((value, i) => {
-        if (mayHoldIdentityNumber(value)) cells.push({ sheetKey: keyOf.get(sheet.name) ?? null, sheet: sheet.name, cell: cellAddress(row, i + 1), value });
-      });
-    });
-  }
-  return cells;
-}
-
 export async function runValidation(file: string, today: number): Promise<{ loaded: LoadedWorkbook; issues: Issue[]; fingerprint: Fingerprint }> {
-  const { reader, loaded, fingerprint } = await openSamspillWorkbook(file);
-  const candidates = await identityCandidates(reader, loaded);
+  // One pass: the registers and every cell that could hold a fødselsnummer.
+  const { loaded, identityCandidates, fingerprint } = await openSamspillWorkbook(file, { privacyScan: true });
   const issues = validateWorkbook({
     data: loaded.data,
     today,
-    allCells: () => candidates,
+    allCells: () => identityCandidates,
     structure: { missingSheets: loaded.missingSheets, schemaVersion: loaded.meta?.schemaVersion ?? null, knownSchemaVersion: SCHEMA_VERSION() },
   });
   return { loaded, issues, fingerprint };

@@ -166,7 +166,7 @@ export interface SelfCheckResult {
 }
 
 export interface SelfCheckReport {
-  /** What the host says of itself (Office.context.diagnostics): application, platform, version. */
+  /** What the host says of itself (in Excel, its diagnostics): application, platform, version. */
   host: string;
   platform: string;
   version: string;

@@ -3,7 +3,8 @@
  * edges: a stable `code` a caller branches on, the `values` its sentence needs, and the sentence
  * itself, said in whatever language the reader has (the error is a Phrase). An error a person is
  * meant to read takes its sentence from a string table — errors raised in the core and the
- * adapters from templates/ui/errors.json, the pane's and the command line's from their own files
+ * adapters from templates/ui/errors.json (a file that cannot be read: readErrors.json, see
+ * readErrorStrings.ts), the pane's and the command line's from their own files
  * — so a code without a sentence does not compile. An error that only ever appears as the
  * technical reason inside another sentence (a package part the editor cannot handle, a broken
  * template file) carries that diagnostic instead, the same in every language.

@@ -83,6 +83,8 @@ async function unlabelledFields(page: Page): Promise<string[]> {
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
+  // A button that has just become enabled fades to its colours: judge contrast once it has.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => !(animation instanceof CSSTransition) || animation.playState !== 'running'));
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
     const axe = (
@@ -240,6 +242,14 @@ maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
         .getByRole('status')
         .filter({ hasText: pattern('register.appended') })
         .waitFor();
+
+      // The volunteer's papers: made in the worker beside the registers, shown as the print page, closed with Esc.
+      await page.getByRole('button', { name: t('print.volunteerPapers', { id: newId! }) }).click();
+      const printPage = page.getByRole('dialog', { name: browserText('print.heading', lang) });
+      await printPage.waitFor();
+      expect(await printPage.textContent()).toContain('Test Frivillig');
+      await page.keyboard.press('Escape');
+      await printPage.waitFor({ state: 'detached' });
 
       // Hours for the new volunteer.
       await chooser.selectOption('hours');

@@ -8,12 +8,12 @@ import { isoToSerial } from '../../src/core/model/dates';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
 import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
 import { newWorkbookInput } from '../../src/core/plan/newWorkbookInput';
-import { BrowserWorkbook } from '../../src/browser/browserWorkbook';
+import { WorkerWorkbook } from '../../src/browser/worker/workerWorkbook';
 import { EvaluationService } from '../../src/taskpane/services/evaluationService';
 import { RegisterService } from '../../src/taskpane/services/registerService';
 import { SettingsService } from '../../src/taskpane/services/settingsService';
 import { SummaryService } from '../../src/taskpane/services/summaryService';
-import { PackageWorkbook, writePlanToBuffer } from '../../src/workbook/xlsx';
+import { writePlanToBuffer } from '../../src/workbook/xlsx';
 import { asExcelSaved } from '../support/excelSaved';
 import { expectStrict } from '../support/strictCheck';
 
@@ -21,7 +21,8 @@ const TODAY = '2026-11-23';
 const clock = () => new Date(2026, 10, 23, 10, 15);
 
 async function editInBrowserMode(original: Uint8Array): Promise<Uint8Array> {
-  const workbook = new BrowserWorkbook(new PackageWorkbook(original), { onSelect: () => undefined, onChange: () => undefined });
+  // Browser mode's services run in its worker, over the worker's workbook: the same edits as the page asks for.
+  const workbook = await WorkerWorkbook.open(original, () => undefined);
   const appended = await new RegisterService(workbook, clock).append('volunteers', {
     name: 'Kari Nordmann',
     phone: '912 34 567',

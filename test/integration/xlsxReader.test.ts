@@ -12,6 +12,10 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { CellValue } from '../../src/core/port';
 import { openXlsxBuffer, openXlsxFile, WorkbookReadError } from '../../src/workbook/xlsx';
 import { XmlScanner, type TagAttributes, type XmlHandler } from '../../src/workbook/xlsx/reading/xmlScanner';
+import { SheetScanner } from '../../src/workbook/xlsx/reading/sheetScanner';
+import { RowCollector } from '../../src/workbook/xlsx/reading/cellSink';
+import { SharedStrings } from '../../src/workbook/xlsx/reading/sharedStrings';
+import { ymdToSerial } from '../../src/core/model/dates';
 import { CORPUS_DIR } from '../support/sharedFiles';
 
 const CORPUS = CORPUS_DIR();
@@ -229,6 +233,196 @@ describe('the corpus of real-world workbooks', () => {
     expect(parts).toBeGreaterThan(40);
   });
 });
+
+describe('the sheet scanner', () => {
+  test('reads every worksheet of the corpus as a saxes-based reading does, in pieces split anywhere', () => {
+    let sheets = 0;
+    for (const file of corpusFiles) {
+      const entries = unzipSync(readFileSync(join(CORPUS, file)), {
+        filter: (entry) => /^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/i.test(entry.name),
+      });
+      const sharedPart = Object.keys(entries).find((name) => /sharedStrings/i.test(name));
+      const strings = sharedPart ? saxesSharedStrings(strFromU8(entries[sharedPart])) : [];
+      for (const [name, bytes] of Object.entries(entries)) {
+        if (name === sharedPart) continue;
+        const expected = saxesRows(strFromU8(bytes), strings);
+        for (const pieceSize of [997, 1 << 16]) {
+          expect({ part: `${file}:${name}`, pieceSize, rows: scannedRows(bytes, strings, pieceSize) }).toEqual({
+            part: `${file}:${name}`,
+            pieceSize,
+            rows: expected,
+          });
+        }
+        sheets++;
+      }
+    }
+    expect(sheets).toBeGreaterThan(30);
+  });
+
+  test('reads comments, CDATA, nested markup and phonetic runs inside cells, and cells and rows without addresses', () => {
+    const xml = [
+      '<?xml version="1.0"?><x:worksheet xmlns:x="main"><x:sheetData>',
+      '<x:row><x:c><x:v>1<!-- one -->2</x:v></x:c><x:c t="str"><x:f>A1&amp;"x"</x:f><x:v><![CDATA[a<b>]]>&amp;c</x:v></x:c></x:row>',
+      '<!-- between rows --><x:row r="4"><x:c r="C4" t="inlineStr"><x:is><x:r><x:rPr><x:b/></x:rPr><x:t>Fet</x:t></x:r><x:r><x:t xml:space="preserve"> tekst</x:t></x:r>',
+      '<x:rPh sb="0" eb="1"><x:t>fonetisk</x:t></x:rPh></x:is></x:c><x:c t="e"><x:v>#N/A</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c>',
+      '<x:c t="d"><x:v>2024-03-01T12:00:00</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c s="3"/><x:c><x:v>-0.125</x:v></x:c>',
+      '<x:c><x:v>1.5E+3</x:v></x:c><x:c><x:v>ikke tall</x:v></x:c><x:c t="str"><x:v>_x000D_linje</x:v></x:c></x:row>',
+      '<x:row r="6"/></x:sheetData><x:mergeCells count="0"/></x:worksheet>',
+    ].join('');
+    const bytes = strToU8(xml);
+    const rows = scannedRows(bytes, ['null', 'én'], 7);
+    expect(rows).toEqual([
+      [1, [12, 'a<b>&c']],
+      [4, [null, null, 'Fet tekst', { error: '#N/A' }, true, ymdToSerial(2024, 3, 1) + 0.5, 'én', null, -0.125, 1500, 'ikke tall', '\rlinje']],
+    ]);
+    expect(rows).toEqual(saxesRows(xml, ['null', 'én']));
+  });
+});
+
+/** The rows the sheet scanner gives for a worksheet handed over in pieces of the given size. */
+function scannedRows(bytes: Uint8Array, strings: string[], pieceSize: number): [number, CellValue[]][] {
+  const rows: [number, CellValue[]][] = [];
+  const scanner = new SheetScanner(new RowCollector((row, cells) => rows.push([row, cells])), new SharedStrings(strings));
+  for (let at = 0; at < bytes.length; at += pieceSize) scanner.write(bytes.slice(at, at + pieceSize));
+  scanner.close();
+  return rows;
+}
+
+function saxesSharedStrings(xml: string): string[] {
+  const strings: string[] = [];
+  let current: string | undefined;
+  let phonetic = 0;
+  let inText = false;
+  const parser = new SaxesParser();
+  const local = (name: string) => name.slice(name.indexOf(':') + 1);
+  parser.on('opentag', (tag) => {
+    const name = local(tag.name);
+    if (name === 'si') current = '';
+    else if (name === 'rPh') phonetic++;
+    else if (name === 't' && phonetic === 0) inText = true;
+  });
+  const text = (value: string) => {
+    if (inText && current !== undefined) current += value;
+  };
+  parser.on('text', text);
+  parser.on('cdata', text);
+  parser.on('closetag', (tag) => {
+    const name = local(tag.name);
+    if (name === 't') inText = false;
+    else if (name === 'rPh') phonetic--;
+    else if (name === 'si' && current !== undefined) {
+      strings.push(ooxmlUnescaped(current));
+      current = undefined;
+    }
+  });
+  parser.write(xml).close();
+  return strings;
+}
+
+/**
+ * A worksheet's rows as a complete XML parser sees them: what each cell shows (a formula's cached
+ * result, a shared string, an inline string without its phonetic runs, a date as its serial).
+ */
+function saxesRows(xml: string, strings: string[]): [number, CellValue[]][] {
+  const rows: [number, CellValue[]][] = [];
+  const local = (name: string) => name.slice(name.indexOf(':') + 1);
+  let inSheetData = false;
+  let row = 0;
+  let column = 0;
+  let cells: CellValue[] = [];
+  let type = '';
+  let value: string | undefined;
+  let inline: string | undefined;
+  let capture: 'value' | 'inline' | undefined;
+  let phonetic = 0;
+  let depthInValue = 0;
+  const parser = new SaxesParser();
+  parser.on('opentag', (tag) => {
+    const name = local(tag.name);
+    const attributes = (tag as SaxesTagPlain).attributes;
+    if (!inSheetData) {
+      if (name === 'sheetData') inSheetData = true;
+      return;
+    }
+    if (capture) depthInValue++;
+    if (name === 'row') {
+      row = Number(attributes.r) || row + 1;
+      column = 0;
+      cells = [];
+    } else if (name === 'c') {
+      const letters = /^[A-Za-z]+/.exec(attributes.r ?? '')?.[0] ?? '';
+      column = [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) || column + 1;
+      type = attributes.t ?? '';
+      value = undefined;
+      inline = undefined;
+    } else if (name === 'v' && !capture) {
+      value = '';
+      capture = 'value';
+      depthInValue = 0;
+    } else if (name === 'is') inline = '';
+    else if (name === 'rPh') phonetic++;
+    else if (name === 't' && inline !== undefined && phonetic === 0 && !capture) {
+      capture = 'inline';
+      depthInValue = 0;
+    }
+  });
+  const text = (chunk: string) => {
+    if (capture === 'value') value += chunk;
+    else if (capture === 'inline') inline += chunk;
+  };
+  parser.on('text', text);
+  parser.on('cdata', text);
+  parser.on('closetag', (tag) => {
+    const name = local(tag.name);
+    if (!inSheetData) return;
+    if (capture && depthInValue > 0) {
+      depthInValue--;
+      return;
+    }
+    if (capture && (name === 'v' || name === 't')) capture = undefined;
+    else if (name === 'rPh') phonetic--;
+    else if (name === 'sheetData') inSheetData = false;
+    else if (name === 'row' && cells.length > 0) rows.push([row, cells]);
+    else if (name === 'c') {
+      const shown = referenceValue(type, value, inline, strings);
+      if (shown === null) return;
+      while (cells.length < column - 1) cells.push(null);
+      cells[column - 1] = shown;
+    }
+  });
+  parser.write(xml).close();
+  return rows;
+}
+
+function ooxmlUnescaped(text: string): string {
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+function referenceValue(type: string, raw: string | undefined, inline: string | undefined, strings: string[]): CellValue {
+  if (type === 'inlineStr' && inline !== undefined) return ooxmlUnescaped(inline);
+  if (raw === undefined) return null;
+  switch (type) {
+    case 's':
+      return strings[Number(raw)] ?? null;
+    case 'inlineStr':
+    case 'str':
+      return ooxmlUnescaped(raw);
+    case 'b':
+      return raw.trim() === '1' || raw.trim() === 'true';
+    case 'e':
+      return { error: raw.trim() };
+    case 'd': {
+      const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(raw.trim());
+      if (!m) return raw.trim();
+      return ymdToSerial(Number(m[1]), Number(m[2]), Number(m[3])) + (Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0)) / 86_400;
+    }
+    default: {
+      if (raw.length === 0) return null;
+      const number = Number(raw);
+      return Number.isNaN(number) ? raw : number;
+    }
+  }
+}
 
 /** exceljs's value where it is a plain string or number; undefined for what is not compared. */
 function plainValue(value: ExcelJS.CellValue): string | number | undefined {

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import errorsJson from '../../templates/ui/errors.json';
+import readErrorsJson from '../../templates/ui/readErrors.json';
 import { LANGUAGES, type Lang } from '../../src/core/content/language';
 import { ContentError } from '../../src/core/content/content';
 import { MappingError } from '../../src/core/import/importMapping';
@@ -39,8 +40,11 @@ import {
   type ReadDetailKey,
   type WorkbookReadErrorCode,
 } from '../../src/workbook/xlsx/reading/workbookReadError';
+import { tooLarge } from '../../src/workbook/xlsx/reading/readLimits';
 import { PartSyntaxError } from '../../src/workbook/xlsx/reading/workbookStructure';
 import { XmlSyntaxError } from '../../src/workbook/xlsx/reading/xmlScanner';
+import { LimitExceeded } from '../../src/workbook/xlsx/reading/xmlBytes';
+import { WorkerFailure } from '../../src/browser/worker/crossingErrors';
 import { REPO } from '../support/sharedFiles';
 import { ExportReadError, type ExportReadErrorCode } from '../../src/core/import/exportReadError';
 import { ImportDefaultError } from '../../src/core/import/importDefaults';
@@ -61,6 +65,15 @@ const DETAILS: Record<ReadDetailKey, Record<string, string | number>> = {
   notRegular: {},
   notWellFormed: { part: 'xl/worksheets/sheet1.xml', reason: 'unexpected end of document' },
   structureNotWellFormed: { part: 'xl/workbook.xml', reason: 'unclosed tag' },
+  sizeMismatch: { part: 'xl/worksheets/sheet1.xml' },
+  'limit.partSize': { part: 'xl/worksheets/sheet1.xml', limit: '2 GB' },
+  'limit.ratio': { part: 'xl/worksheets/sheet1.xml', limit: 400 },
+  'limit.rows': { sheet: 'Timer', part: 'xl/worksheets/sheet1.xml', limit: '1 048 576' },
+  'limit.columns': { sheet: 'Timer', part: 'xl/worksheets/sheet1.xml', limit: '16 384 (XFD)' },
+  'limit.cells': { sheet: 'Timer', part: 'xl/worksheets/sheet1.xml', limit: '33 554 432' },
+  'limit.cellText': { cell: 'B7', sheet: 'Timer', part: 'xl/worksheets/sheet1.xml', limit: '32 767' },
+  'limit.sharedText': { part: 'xl/sharedStrings.xml', limit: '32 767' },
+  'limit.element': { part: 'xl/worksheets/sheet1.xml', limit: '16 MB' },
 };
 
 /** One of each code a person reads: the compiler refuses these records when a code is added without a case. */
@@ -71,6 +84,7 @@ const READ: Record<WorkbookReadErrorCode, WorkbookReadError> = {
   encrypted: encryptedWorkbook('budsjett.xlsx'),
   damaged: damagedWorkbook(undefined, readDetail('truncated')),
   noSheet: noSuchSheet('Timer'),
+  tooLarge: tooLarge('bombe.xlsx', 'ratio', { part: 'xl/worksheets/sheet1.xml' }),
 };
 const ACTION: Record<WorkbookActionErrorCode, WorkbookActionError> = {
   sheetBeingEdited: new WorkbookActionError('sheetBeingEdited', 'InvalidOperationInCellEditMode'),
@@ -151,6 +165,13 @@ const FAMILY: Record<string, SamspillError> = {
   SummaryLayoutChanged: new SummaryLayoutChanged(new NameConflictError('kpi_hours_year')),
   PartSyntaxError: new PartSyntaxError('xl/workbook.xml', readDetail('structureNotWellFormed', DETAILS.structureNotWellFormed)),
   XmlSyntaxError: new XmlSyntaxError('unexpected end of document'),
+  LimitExceeded: new LimitExceeded('cellText', 'B7'),
+  WorkerFailure: new WorkerFailure({
+    name: 'WorkbookReadError',
+    code: 'tooLarge',
+    values: {},
+    said: { nb: 'Filen er for stor.', nn: 'Fila er for stor.', en: 'The file is too large.' },
+  }),
   PackageRefusal: new PackageRefusal('signed'),
   UnsupportedZipError: new UnsupportedZipError('zip64 packages are not rewritten'),
   NameConflictError: new NameConflictError('kpi_hours_year'),
@@ -216,17 +237,21 @@ describe('every code a person reads has its sentence', () => {
     expect(detail.say('nb')).not.toBe(detail.say('en'));
   });
 
-  it('templates/ui/errors.json holds no sentence that no error uses', () => {
-    const used = [
+  it('templates/ui/errors.json and readErrors.json hold no sentence that no error uses', () => {
+    const read = [
       'read.subject',
       'read.subject.named',
       ...Object.keys(READ).map((code) => `read.${code}`),
       ...Object.keys(DETAILS).map((key) => `read.detail.${key}`),
-      ...Object.keys(ACTION).map((code) => `action.${code}`),
-      ...Object.keys(EXPORT).map((code) => `export.${code}`),
-      ...Object.keys(DEFAULT).map((code) => `importDefault.${code}`),
     ];
-    expect(Object.keys(errorsJson).sort()).toEqual(used.sort());
+    expect(Object.keys(readErrorsJson).sort()).toEqual(read.sort());
+    expect(Object.keys(errorsJson).sort()).toEqual(
+      [
+        ...Object.keys(ACTION).map((code) => `action.${code}`),
+        ...Object.keys(EXPORT).map((code) => `export.${code}`),
+        ...Object.keys(DEFAULT).map((code) => `importDefault.${code}`),
+      ].sort(),
+    );
   });
 
   it('names the file when it knows it, and says "the file" when it does not', () => {

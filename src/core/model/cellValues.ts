@@ -20,8 +20,23 @@ export function asNumber(value: CellValue | undefined): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
+/** Texts as text comparisons see them, remembered for the few values a column repeats on every row. */
+const FOLDED = new Map<string, string>();
+const FOLDED_LIMIT = 4096;
+
+/** A text trimmed and lower-cased as "=" and COUNTIFS compare it. */
+export function foldedText(text: string): string {
+  let folded = FOLDED.get(text);
+  if (folded === undefined) {
+    folded = text.trim().toLocaleLowerCase('nb');
+    if (FOLDED.size < FOLDED_LIMIT) FOLDED.set(text, folded);
+  }
+  return folded;
+}
+
 export function sameText(a: CellValue | undefined, b: string): boolean {
-  return asText(a).toLocaleLowerCase('nb') === b.trim().toLocaleLowerCase('nb');
+  if (a === b) return true;
+  return foldedText(typeof a === 'string' ? a : asText(a)) === foldedText(b);
 }
 
 export function normaliseLabel(label: string): string {

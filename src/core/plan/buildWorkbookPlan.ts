@@ -47,7 +47,7 @@ export interface WorkbookInput {
   refreshedAt?: string;
 }
 
-export function refreshStamp(input: WorkbookInput): string {
+export function refreshStamp(input: Pick<WorkbookInput, 'refreshedAt' | 'today'>): string {
   return input.refreshedAt ?? serialToIso(input.today);
 }
 
@@ -91,7 +91,7 @@ function withVolunteerFormulas(input: WorkbookInput, data: WorkbookData, f: Form
   }));
 }
 
-function metaSheet(input: WorkbookInput, keys: SheetKey[]): PlannedSheet {
+function metaSheet(input: Omit<WorkbookInput, 'records'>, keys: SheetKey[]): PlannedSheet {
   const meta: MetaRecord = {
     schemaVersion: SCHEMA_VERSION(),
     lang: input.lang,
@@ -115,6 +115,31 @@ function metaSheet(input: WorkbookInput, keys: SheetKey[]): PlannedSheet {
     merges: [],
     dataBars: [],
   };
+}
+
+/** The registers with the headers the workbook has, so the summary's formulas name its columns as they are. */
+function withHeaders(data: WorkbookData, headers: WorkbookInput['headers']): WorkbookData {
+  if (!headers) return data;
+  const registers = { ...data.registers };
+  for (const key of REGISTER_KEYS) {
+    const own = headers[key];
+    if (own) registers[key] = { ...registers[key], headers: new Map(own) };
+  }
+  return { ...data, registers };
+}
+
+/**
+ * The summary and metadata sheets alone, from the workbook's data as read (a refresh): no
+ * register is turned into records or rendered, which for a large hours log would cost more than
+ * everything else the refresh does. The summary is the one buildWorkbookPlan would render for
+ * these keys from the same rows. `keys` are the templates the workbook has.
+ */
+export function summaryRefreshPlan(input: Omit<WorkbookInput, 'records'>, read: WorkbookData, keys: readonly SheetKey[]): WorkbookPlan {
+  const data = withHeaders(read, input.headers);
+  const reportDate = effectiveReportDate(data, input.today);
+  const sections = summarySections(data, reportDate, { refreshedAt: refreshStamp(input), writtenOn: input.today });
+  const summary = summarySheet(input.sheetNames.summary, input.lang, sections);
+  return { sheets: [summary.sheet, metaSheet(input, [...keys])], names: summary.names };
 }
 
 /** The plan for the given template keys (all by default), in the workbook's sheet order. */

@@ -10,7 +10,7 @@
  * every criterion escapes wildcards (criteria.ts), and only a number in a date cell is a date.
  */
 import { asNumber } from '../model/cellValues';
-import { isDate, matchesText } from '../model/criteria';
+import { criterionKey, isDate, matchesText } from '../model/criteria';
 import { valueList, workbookStrings, type WorkbookStringKey } from '../content/content';
 import { serialParts, serialToIso, ymdToSerial } from '../model/dates';
 import { evaluationSections } from '../evaluation/evaluationFigures';
@@ -466,18 +466,23 @@ function hoursByMonth(scope: SummaryScope): Figure[] {
   const { data, reportDate, label } = scope;
   const H = scope.hoursCol;
   const year = serialParts(reportDate).year;
+  const starts = Array.from({ length: 13 }, (_, i) => ymdToSerial(year, i + 1, 1));
+  // One pass over the log, each row's hours into its month: a large log is not walked twelve times.
+  const sums = new Array<number>(12).fill(0);
+  for (const r of data.registers.hours.rows) {
+    const date = r.values.date;
+    if (!inRange(date, starts[0], reportDate) || (date as number) >= starts[12]) continue;
+    let month = 0;
+    while ((date as number) >= starts[month + 1]) month++;
+    sums[month] += asNumber(r.values.hours) ?? 0;
+  }
   return Array.from({ length: 12 }, (_, i) => {
-    const from = ymdToSerial(year, i + 1, 1);
-    const next = ymdToSerial(year, i + 2, 1);
     const mm = MONTHS[i];
     return {
       name: `kpi_hours_month_${mm}`,
       label: label(`month.${mm}`),
       formula: `SUMIFS(${H('hours')},${H('date')},">="&DATE(YEAR(${RD}),${i + 1},1),${H('date')},"<"&DATE(YEAR(${RD}),${i + 2},1),${H('date')},"<="&${RD})`,
-      value: sum(
-        data.registers.hours.rows.filter((r) => inRange(r.values.date, from, reportDate) && (r.values.date as number) < next),
-        'hours',
-      ),
+      value: sums[i],
       style: 'bar',
       definition: 'hoursByMonth',
     };
@@ -493,6 +498,12 @@ function hoursByListSlot(scope: SummaryScope, listKey: 'activityTypes' | 'units'
   const { data, hoursThisYear, thisYearCriteria } = scope;
   const H = scope.hoursCol;
   const slots = listSlots(data.settings, listKey);
+  // The year's hours by the column's text as a criterion compares it, summed in one pass over the rows.
+  const byText = new Map<string, number>();
+  for (const r of hoursThisYear) {
+    const key = criterionKey(r.values[columnKey]);
+    byText.set(key, (byText.get(key) ?? 0) + (asNumber(r.values.hours) ?? 0));
+  }
   const rows: Figure[] = slots.map((label, i) => {
     const n = i + 1;
     return {
@@ -500,13 +511,7 @@ function hoursByListSlot(scope: SummaryScope, listKey: 'activityTypes' | 'units'
       label,
       labelFormula: { formula: `IF(INDEX(list_${listKey},${n})="","",INDEX(list_${listKey},${n}))`, result: label },
       formula: `IF({label}="","",SUMIFS(${H('hours')},${H(columnKey)},${criterionOf('{label}')},${thisYearCriteria}))`,
-      value:
-        label === ''
-          ? ''
-          : sum(
-              hoursThisYear.filter((r) => matchesText(r.values[columnKey], label)),
-              'hours',
-            ),
+      value: label === '' ? '' : (byText.get(label.toLowerCase()) ?? 0),
       style: 'bar',
       definition,
     };

@@ -12,6 +12,22 @@ import type { ValidationCell } from './validationInput';
 
 const RULE = 'privacy.fodselsnummer.found';
 
+/**
+ * The digits a cell must show to be worth checking: eleven in a text, nine or more in a number
+ * (a fødselsnummer typed as a number loses its leading zero, and a D-number's day can start with 0).
+ * A reader may skip building every other cell.
+ */
+export const FODSELSNUMMER_DIGITS = { text: 11, number: 9 } as const;
+
+/** Whether a cell could hold a fødselsnummer at all: the cheap test before the checksum. */
+export function mayHoldFodselsnummer(value: CellValue): boolean {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 1e8 && value < 1e11;
+  if (typeof value !== 'string' || value.length < FODSELSNUMMER_DIGITS.text) return false;
+  let digits = 0;
+  for (let i = 0; i < value.length && digits < FODSELSNUMMER_DIGITS.text; i++) if (value.charCodeAt(i) >= 48 && value.charCodeAt(i) <= 57) digits++;
+  return digits >= FODSELSNUMMER_DIGITS.text;
+}
+
 export function cellHasFodselsnummer(value: CellValue): boolean {
   if (typeof value === 'string') return textHasFodselsnummer(value);
   if (typeof value === 'number') return numberIsFodselsnummer(value);

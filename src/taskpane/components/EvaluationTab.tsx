@@ -22,6 +22,7 @@ import { isoToSerial, serialToIso } from '../../core/model/dates';
 import type { RatingKey } from '../../core/evaluation/evaluationRounds';
 import { usePane, usePaneWorkbook } from '../paneContext';
 import { EvaluationService, type EvaluationDraft, type SavedRound, type StatementAnswer } from '../services/evaluationService';
+import { paneService } from '../services/paneService';
 import { ErrorMessage } from './ErrorMessage';
 import { useAction } from './useAction';
 
@@ -40,7 +41,7 @@ export default function EvaluationTab() {
   const styles = useStyles();
   const { t, clock } = usePane();
   const workbook = usePaneWorkbook();
-  const service = useMemo(() => new EvaluationService(workbook, clock), [workbook, clock]);
+  const service = useMemo(() => paneService(workbook, 'evaluation', clock, () => new EvaluationService(workbook, clock)), [workbook, clock]);
   const [draft, setDraft] = useState<EvaluationDraft | null>(null);
   const [answers, setAnswers] = useState<Record<string, StatementAnswer>>({});
   const [factor, setFactor] = useState(0);

@@ -3,12 +3,13 @@
  * definitions. The record is checked by the workbook's own rules before anything is written;
  * their messages show at the fields they concern.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Body1, Button, Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { Issue } from '../../core/validation/issue';
 import { usePane, usePaneWorkbook } from '../paneContext';
 import { PrintDocumentButton } from './print/PrintDocumentButton';
 import { FORM_REGISTERS, RegisterService, type FormInput, type FormRegister, type RecordForm } from '../services/registerService';
+import { paneService } from '../services/paneService';
 import { ErrorMessage } from './ErrorMessage';
 import { FieldInput } from './FieldInput';
 import { ImportPanel } from './import/ImportPanel';
@@ -68,18 +69,25 @@ export default function RegisterTab() {
 function useRecordForm(register: FormRegister) {
   const { clock } = usePane();
   const workbook = usePaneWorkbook();
-  const service = useMemo(() => new RegisterService(workbook, clock), [workbook, clock]);
+  const service = useMemo(() => paneService(workbook, 'register', clock, () => new RegisterService(workbook, clock)), [workbook, clock]);
   const [form, setForm] = useState<RecordForm | null>(null);
   const [input, setInput] = useState<FormInput>({});
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const { busy, error, run } = useAction();
+  const { busy, error, run, setError } = useAction();
+  // The register chosen now: a form that arrives for another (the user switched meanwhile) is not shown.
+  const chosen = useRef(register);
+  chosen.current = register;
 
+  // Not through `run`, which drops a call while a save is running: a switch made then must still load its form.
   useEffect(() => {
     setForm(null);
     setInput({});
     setOutcome(null);
-    void run(async () => setForm(await service.form(register)));
-  }, [service, register, run]);
+    service.form(register).then(
+      (loaded) => chosen.current === register && setForm(loaded),
+      (caught: unknown) => chosen.current === register && setError(caught),
+    );
+  }, [service, register, setError]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -88,7 +96,8 @@ function useRecordForm(register: FormRegister) {
       setOutcome(result);
       if (result.kind === 'appended') {
         setInput({});
-        setForm(await service.form(register));
+        const next = await service.form(register);
+        if (chosen.current === register) setForm(next);
       }
     });
   };

@@ -17,6 +17,7 @@ import {
   type ParameterValues,
   type SettingsView,
 } from '../services/settingsService';
+import { paneService } from '../services/paneService';
 import { ErrorMessage } from './ErrorMessage';
 import ExcelSelfCheck from './ExcelSelfCheck';
 import { useAction } from './useAction';
@@ -43,9 +44,9 @@ function valuesOf(typed: Typed): ParameterValues {
 }
 
 export default function SettingsTab() {
-  const { t, lang, templateLang, setTemplateLang } = usePane();
+  const { t, lang, templateLang, setTemplateLang, clock } = usePane();
   const workbook = usePaneWorkbook();
-  const service = useMemo(() => new SettingsService(workbook), [workbook]);
+  const service = useMemo(() => paneService(workbook, 'settings', clock, () => new SettingsService(workbook)), [workbook, clock]);
   const [view, setView] = useState<SettingsView | null>(null);
   const [typed, setTyped] = useState<Typed | null>(null);
   const [problems, setProblems] = useState<ParameterProblem[]>([]);

@@ -9,6 +9,7 @@ import type { Figure } from '../../core/summary/summaryFigures';
 import { formatDay, formatNumber } from '../../core/validation/messages';
 import { usePane, usePaneWorkbook } from '../paneContext';
 import { SummaryService, type SummaryReport } from '../services/summaryService';
+import { paneService } from '../services/paneService';
 import { ErrorMessage } from './ErrorMessage';
 import { useAction } from './useAction';
 
@@ -31,7 +32,7 @@ export default function SummaryTab() {
   const styles = useStyles();
   const { t, clock } = usePane();
   const workbook = usePaneWorkbook();
-  const service = useMemo(() => new SummaryService(workbook, clock), [workbook, clock]);
+  const service = useMemo(() => paneService(workbook, 'summary', clock, () => new SummaryService(workbook, clock)), [workbook, clock]);
   const [report, setReport] = useState<SummaryReport | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const { busy, error, run } = useAction();

@@ -4,6 +4,7 @@ import { Badge, Body1, Button, MessageBar, MessageBarBody, Spinner, makeStyles, 
 import { sheetDef } from '../../core/content/content';
 import { usePane, usePaneWorkbook } from '../paneContext';
 import { TemplateService, type AddResult, type TemplateStatus } from '../services/templateService';
+import { paneService } from '../services/paneService';
 import { ErrorMessage } from './ErrorMessage';
 import { useAction } from './useAction';
 
@@ -18,7 +19,7 @@ export default function TemplatesTab() {
   const styles = useStyles();
   const { t, lang, templateLang, clock } = usePane();
   const workbook = usePaneWorkbook();
-  const service = useMemo(() => new TemplateService(workbook, clock), [workbook, clock]);
+  const service = useMemo(() => paneService(workbook, 'templates', clock, () => new TemplateService(workbook, clock)), [workbook, clock]);
   const [status, setStatus] = useState<TemplateStatus | null>(null);
   const [added, setAdded] = useState<AddResult | null>(null);
   const { busy, error, run } = useAction();

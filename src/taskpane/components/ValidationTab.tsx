@@ -7,6 +7,7 @@ import { Badge, Body1, Button, Caption1, MessageBar, MessageBarBody, Spinner, Su
 import type { Issue } from '../../core/validation/issue';
 import { usePane, usePaneWorkbook } from '../paneContext';
 import { ValidationService, type ValidationReport } from '../services/validationService';
+import { paneService } from '../services/paneService';
 import { ErrorMessage } from './ErrorMessage';
 import { useAction } from './useAction';
 
@@ -31,7 +32,7 @@ export default function ValidationTab() {
   const styles = useStyles();
   const { t, clock } = usePane();
   const workbook = usePaneWorkbook();
-  const service = useMemo(() => new ValidationService(workbook, clock), [workbook, clock]);
+  const service = useMemo(() => paneService(workbook, 'validation', clock, () => new ValidationService(workbook, clock)), [workbook, clock]);
   const [report, setReport] = useState<ValidationReport | null>(null);
   const { busy, error, run } = useAction();
 

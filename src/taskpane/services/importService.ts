@@ -2,8 +2,9 @@
  * Import in the pane: a sign-up form's export dropped on the Registrer tab, read, mapped, shown
  * with what each row would become, and appended to the volunteer register on confirmation —
  * through the same core as `samspill import` (exportTable, importMapping, importRows), so a row
- * the command line would skip is skipped here for the same reason. The export is read in the
- * page (a CSV by the core, an .xlsx by the adapter's reader); nothing leaves the machine.
+ * the command line would skip is skipped here for the same reason. The export is read where the
+ * pane's services run — the pane in Excel, browser mode's worker beside the workbook (a CSV by
+ * the core, an .xlsx by the adapter's reader); nothing leaves the machine.
  */
 import { loadWorkbook, type LoadedWorkbook } from '../../core/model/loadWorkbook';
 import { bytesSource, csvTable, exportKind, readCsv, sheetTable, type ExportTable } from '../../core/import/exportTable';
@@ -72,8 +73,8 @@ export class ImportService {
     return sheetTable(await reader.readSheet(first.name));
   }
 
-  /** The mapping the headers give, for the pane to show and let the user change. */
-  mapping(table: ExportTable): ColumnMapping {
+  /** The mapping the headers give, for the pane to show and let the user change (async: in browser mode the service runs in the worker). */
+  async mapping(table: ExportTable): Promise<ColumnMapping> {
     return mapColumns(table.headers);
   }
 

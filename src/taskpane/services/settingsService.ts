@@ -6,15 +6,13 @@
 import { loadWorkbook } from '../../core/model/loadWorkbook';
 import { PARAMETERS, parameterRow, type ParameterDef, type SettingsValues } from '../../core/model/settingsModel';
 import type { Lang } from '../../core/content/language';
-import { SamspillError } from '../../core/samspillError';
-import { paneStrings } from '../i18n';
 import { requireCellWriter, type CellEdit } from './cellWriter';
 import type { PaneWorkbook } from './paneWorkbook';
 import { cellAddress } from '../../core/model/a1';
 
-/** The parameters the pane edits; lists and the municipality's name stay on the sheet. */
-export const PANE_PARAMETERS = ['reportDate', 'hoursPerFte', 'valuePerHour', 'expiryWarningDays', 'reviewWarningDays', 'retentionMonths'] as const;
-export type PaneParameter = (typeof PANE_PARAMETERS)[number];
+import { PANE_PARAMETERS, SettingsRefusal, type PaneParameter, type ParameterProblem } from './settingsRefusal';
+
+export { PANE_PARAMETERS, SettingsRefusal, type PaneParameter, type ParameterProblem };
 
 export type ParameterValues = Partial<Record<PaneParameter, number | null>>;
 
@@ -25,19 +23,6 @@ export interface SettingsView {
   values: SettingsValues;
   /** Whether this adapter can write the parameters back. */
   writable: boolean;
-}
-
-export type ParameterProblem = { key: PaneParameter; problem: 'notNumber' | 'notWhole' | 'belowMin' | 'aboveMax'; min?: number; max?: number };
-
-/** Values the settings sheet must not take; the settings tab marks each field with its problem. */
-export class SettingsRefusal extends SamspillError<'invalidValues'> {
-  override readonly name = 'SettingsRefusal';
-
-  constructor(readonly problems: ParameterProblem[]) {
-    super('invalidValues', {}, paneStrings.phrase('error.settings.refused'), {
-      detail: `settings not written: ${problems.map((p) => `${p.key} ${p.problem}`).join(', ')}`,
-    });
-  }
 }
 
 /** The value column of the parameter block on the settings sheet (labels are in column A). */

@@ -6,4 +6,4 @@
 export * from './editing';
 export * from './reading';
 export * from './writing';
-export { openXlsxFile } from './xlsxFile';
+export { openXlsxFile, zlibInflater } from './xlsxFile';

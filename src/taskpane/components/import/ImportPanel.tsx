@@ -11,6 +11,7 @@ import type { ImportField } from '../../../core/import/importMapping';
 import type { ImportDefaults } from '../../../core/import/importDefaults';
 import { usePane, usePaneWorkbook } from '../../paneContext';
 import { ImportService, type ImportOutcome, type ImportPreview } from '../../services/importService';
+import { paneService } from '../../services/paneService';
 import { ErrorMessage } from '../ErrorMessage';
 import { useAction } from '../useAction';
 import { ImportRowList } from './ImportRowList';
@@ -45,7 +46,7 @@ export function ImportPanel() {
   const styles = useStyles();
   const { t, clock } = usePane();
   const workbook = usePaneWorkbook();
-  const service = useMemo(() => new ImportService(workbook, clock), [workbook, clock]);
+  const service = useMemo(() => paneService(workbook, 'import', clock, () => new ImportService(workbook, clock)), [workbook, clock]);
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [fields, setFields] = useState<(ImportField | null)[]>([]);
   const [activity, setActivity] = useState('');
@@ -60,7 +61,7 @@ export function ImportPanel() {
     void run(async () => {
       setDone(null);
       const table = await service.read({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-      setFields(service.mapping(table).fields);
+      setFields((await service.mapping(table)).fields);
       setActivity('');
       setChosen({ name: file.name, table });
     });

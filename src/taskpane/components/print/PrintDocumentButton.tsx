@@ -7,15 +7,17 @@
 import { useMemo, useState } from 'react';
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { usePane, usePaneWorkbook } from '../../paneContext';
+import { paneService } from '../../services/paneService';
 import { PrintService, type PrintKind } from '../../services/printService';
 import { ErrorMessage } from '../ErrorMessage';
 
 type Outcome = { kind: 'filled'; sheet: string } | { kind: 'noSheet' } | null;
 
 export function PrintDocumentButton({ kind, id }: { kind: PrintKind; id: string }) {
-  const { t, lang, showPrintPage } = usePane();
+  const { t, lang, clock, showPrintPage } = usePane();
   const workbook = usePaneWorkbook();
-  const service = useMemo(() => new PrintService(workbook), [workbook]);
+  // In browser mode the documents are made in the worker, beside the registers; only they cross to the page.
+  const service = useMemo(() => paneService(workbook, 'print', clock, () => new PrintService(workbook)), [workbook, clock]);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [error, setError] = useState<unknown>(null);

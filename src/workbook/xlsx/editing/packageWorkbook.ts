@@ -16,20 +16,28 @@ import { readStoredEntries } from './packageZip';
 import { tableNamed } from './sheetTables';
 import { appendTableRows, TableAppendError, type AppendValue } from './tableAppend';
 import { appendTableColumn, TableColumnAppendError } from './tableColumnAppend';
-import { openXlsxBuffer, type XlsxReader } from '../reading/xlsxReader';
+import { openXlsxBuffer, type ReadProgress, type XlsxReader } from '../reading/xlsxReader';
 import { isFormulaLike } from '../../../core/import/importMapping';
+
+export interface PackageWorkbookOptions {
+  /** Told as each sheet is read (browser mode shows it). */
+  onProgress?: (progress: ReadProgress) => void;
+}
 
 export class PackageWorkbook implements WorkbookReader, WorkbookWriter, TableAppender, TableColumnAppender {
   private reader: XlsxReader;
 
-  constructor(private bytes: Uint8Array) {
-    this.reader = openXlsxBuffer(bytes);
+  constructor(
+    private bytes: Uint8Array,
+    private readonly options: PackageWorkbookOptions = {},
+  ) {
+    this.reader = this.open(bytes);
   }
 
   /** A new workbook with the plan's sheets only. */
-  static async create(plan: WorkbookPlan): Promise<PackageWorkbook> {
+  static async create(plan: WorkbookPlan, options: PackageWorkbookOptions = {}): Promise<PackageWorkbook> {
     const { writePlanToBuffer } = await import('../writing/planWriter');
-    return new PackageWorkbook(await writePlanToBuffer(plan));
+    return new PackageWorkbook(await writePlanToBuffer(plan), options);
   }
 
   /** The workbook as it stands now, to save or download. */
@@ -106,7 +114,13 @@ export class PackageWorkbook implements WorkbookReader, WorkbookWriter, TableApp
 
   private replace(bytes: Uint8Array): void {
     this.bytes = bytes;
-    this.reader = openXlsxBuffer(bytes);
+    this.reader = this.open(bytes);
+  }
+
+  private open(bytes: Uint8Array): XlsxReader {
+    const reader = openXlsxBuffer(bytes);
+    reader.onProgress = this.options.onProgress;
+    return reader;
   }
 }
 

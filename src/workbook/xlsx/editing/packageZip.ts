@@ -6,6 +6,7 @@
 import { deflateSync, inflateSync } from 'fflate';
 import { CENTRAL_HEADER, EOCD, findEndOfCentralDirectory, LOCAL_HEADER, readU16, readU32 } from '../reading/zipRecords';
 import { SamspillError } from '../../../core/samspillError';
+import { MAX_PART_BYTES, MAX_RATIO, RATIO_GRACE_BYTES, tooLarge } from '../reading/readLimits';
 
 export interface StoredEntry {
   name: string;
@@ -89,8 +90,14 @@ export function readStoredEntries(data: Uint8Array): StoredEntry[] {
   return entries;
 }
 
+/**
+ * The entry's content. Its declared size sizes the output, so a part that understates it comes out
+ * cut short, never larger; one that declares more than the read limits allow is refused.
+ */
 export function entryBytes(entry: StoredEntry): Uint8Array {
   if (entry.method === STORED) return entry.raw;
+  if (entry.size > MAX_PART_BYTES) throw tooLarge(undefined, 'partSize', { part: entry.name });
+  if (entry.size > RATIO_GRACE_BYTES && entry.size > MAX_RATIO * entry.compressedSize) throw tooLarge(undefined, 'ratio', { part: entry.name });
   return inflateSync(entry.raw, { out: new Uint8Array(entry.size) });
 }
 

@@ -1,18 +1,19 @@
 /**
  * Why a workbook file could not be read, as one code a caller can branch on and one sentence a
- * person can act on (templates/ui/errors.json, `read.*`), never a stack trace.
+ * person can act on (templates/ui/readErrors.json), never a stack trace.
  */
-import { errorStrings, SamspillError, type ErrorStringKey } from '../../../core/samspillError';
+import { readErrorStrings, type ReadErrorStringKey } from '../../../core/readErrorStrings';
+import { SamspillError } from '../../../core/samspillError';
 import type { TablePhrase } from '../../../core/content/stringTable';
 
-export type WorkbookReadErrorCode = 'notFound' | 'notXlsx' | 'legacyXls' | 'encrypted' | 'damaged' | 'noSheet';
+export type WorkbookReadErrorCode = 'notFound' | 'notXlsx' | 'legacyXls' | 'encrypted' | 'damaged' | 'noSheet' | 'tooLarge';
 
 /** What is wrong inside the package: one of the `read.detail.*` sentences. */
-export type ReadDetail = TablePhrase<ErrorStringKey>;
-export type ReadDetailKey = ErrorStringKey extends infer K ? (K extends `read.detail.${infer D}` ? D : never) : never;
+export type ReadDetail = TablePhrase<ReadErrorStringKey>;
+export type ReadDetailKey = ReadErrorStringKey extends infer K ? (K extends `read.detail.${infer D}` ? D : never) : never;
 
 export function readDetail(key: ReadDetailKey, values: Record<string, string | number> = {}): ReadDetail {
-  return errorStrings.phrase(`read.detail.${key}`, values);
+  return readErrorStrings.phrase(`read.detail.${key}`, values);
 }
 
 type ReadValues = {
@@ -27,8 +28,8 @@ export class WorkbookReadError extends SamspillError<WorkbookReadErrorCode> {
 
   constructor(code: WorkbookReadErrorCode, values: ReadValues) {
     // Names the file when we know it ("Filen «x.xlsx»"), otherwise just "Filen".
-    const subject = values.file ? errorStrings.phrase('read.subject.named', { file: values.file }) : errorStrings.phrase('read.subject');
-    super(code, values, errorStrings.phrase(`read.${code}`, { ...values, subject }));
+    const subject = values.file ? readErrorStrings.phrase('read.subject.named', { file: values.file }) : readErrorStrings.phrase('read.subject');
+    super(code, values, readErrorStrings.phrase(`read.${code}`, { ...values, subject }));
   }
 }
 

@@ -6,20 +6,38 @@
  */
 import type { PlannedName } from '../../../core/plan/workbookPlan';
 import type { CellValue, SheetGrid, SheetInfo, WorkbookReader } from '../../../core/port';
-import { SharedStringsCollector } from './sharedStrings';
+import { RowCollector, type CellSink, type RowCallback } from './cellSink';
+import { tooLarge } from './readLimits';
+import { SharedStrings, SharedStringsCollector } from './sharedStrings';
+import { SheetScanner } from './sheetScanner';
 import { damagedWorkbook, noSuchSheet, notAWorkbook, readDetail } from './workbookReadError';
 import { officeDocumentPart, PartSyntaxError, readWorkbookStructure, relsPartOf, type SheetEntry, type WorkbookStructure } from './workbookStructure';
-import { WorksheetRows, type RowCallback } from './worksheetRows';
-import { XmlScanner, XmlSyntaxError, type XmlHandler } from './xmlScanner';
-import { ZipArchive } from './zipArchive';
+import { LimitExceeded, XmlSyntaxError } from './xmlBytes';
+import { XmlScanner } from './xmlScanner';
+import { ZipArchive, type StreamInflater } from './zipArchive';
 
 export { WorkbookReadError } from './workbookReadError';
 export type { WorkbookReadErrorCode } from './workbookReadError';
 
 const DEFAULT_WORKBOOK_PART = 'xl/workbook.xml';
 
+/** How far a sheet has been read: compressed bytes of its part consumed, and in all. */
+export interface ReadProgress {
+  sheet: string;
+  done: number;
+  total: number;
+}
+
+/** What scans a part: the sheet scanner or the general one, each with write() and close(). */
+interface PartScanner {
+  write(bytes: Uint8Array): void;
+  close(): void;
+}
+
 export class XlsxReader implements WorkbookReader {
-  private sharedStrings: readonly string[] | undefined;
+  private sharedStrings: SharedStrings | undefined;
+  /** Told as each sheet is read, a piece at a time (browser mode shows it). */
+  onProgress: ((progress: ReadProgress) => void) | undefined;
 
   /** Use openXlsxFile or openXlsxBuffer. */
   constructor(
@@ -35,9 +53,12 @@ export class XlsxReader implements WorkbookReader {
   async readSheet(name: string): Promise<SheetGrid> {
     const sheet = this.sheet(name);
     const rows: (CellValue[] | undefined)[] = [];
-    this.scanSheet(sheet, (rowNumber, cells) => {
-      rows[rowNumber - 1] = cells;
-    });
+    await this.scanSheet(
+      sheet,
+      new RowCollector((rowNumber, cells) => {
+        rows[rowNumber - 1] = cells;
+      }),
+    );
     return { name: sheet.name, visibility: sheet.visibility, rows };
   }
 
@@ -46,7 +67,15 @@ export class XlsxReader implements WorkbookReader {
    * (ascending in files from Excel), without keeping the rows. `cells[c - 1]` is column c.
    */
   async readSheetRows(name: string, onRow: RowCallback): Promise<void> {
-    this.scanSheet(this.sheet(name), onRow);
+    await this.scanSheet(this.sheet(name), new RowCollector(onRow));
+  }
+
+  /**
+   * Streams the sheet's cells into the sink, building only the values it asks for (its columns,
+   * and cells its digit probe finds): the fastest way through a large sheet.
+   */
+  async readSheetCells(name: string, sink: CellSink): Promise<void> {
+    await this.scanSheet(this.sheet(name), sink);
   }
 
   /** The size of the sheet's XML in bytes: lets a caller pick the largest sheet or show progress. */
@@ -65,10 +94,12 @@ export class XlsxReader implements WorkbookReader {
     return sheet;
   }
 
-  private scanSheet(sheet: SheetEntry, onRow: RowCallback): void {
-    const handler = new WorksheetRows(this.loadSharedStrings(), onRow);
+  private async scanSheet(sheet: SheetEntry, sink: CellSink): Promise<void> {
+    const scanner = new SheetScanner(sink, await this.loadSharedStrings());
     const partName = sheet.partName;
-    const found = partName !== undefined && this.scanPart(partName, handler);
+    const onProgress = this.onProgress;
+    const progress = onProgress && ((done: number, total: number) => onProgress({ sheet: sheet.name, done, total }));
+    const found = partName !== undefined && (await this.scanPart(partName, scanner, sheet.name, progress));
     if (!found) {
       throw damagedWorkbook(
         this.file,
@@ -77,33 +108,37 @@ export class XlsxReader implements WorkbookReader {
     }
   }
 
-  private loadSharedStrings(): readonly string[] {
+  private async loadSharedStrings(): Promise<SharedStrings> {
     if (this.sharedStrings) return this.sharedStrings;
     const collector = new SharedStringsCollector();
     const part = this.structure.sharedStringsPart;
-    if (part !== undefined) this.scanPart(part, collector);
-    this.sharedStrings = collector.strings;
+    if (part !== undefined) await this.scanPart(part, new XmlScanner(collector));
+    this.sharedStrings = new SharedStrings(collector.strings);
     return this.sharedStrings;
   }
 
-  private scanPart(partName: string, handler: XmlHandler): boolean {
-    const scanner = new XmlScanner(handler);
+  /** Scans the part; turns what the scanners throw into errors naming the file, part and sheet. */
+  private async scanPart(partName: string, scanner: PartScanner, sheet?: string, onProgress?: (done: number, total: number) => void): Promise<boolean> {
     try {
-      if (!this.zip.streamBytes(partName, (bytes) => scanner.write(bytes))) return false;
+      if (!(await this.zip.streamBytes(partName, (bytes) => scanner.write(bytes), onProgress))) return false;
       scanner.close();
     } catch (error) {
       if (error instanceof XmlSyntaxError) {
         throw damagedWorkbook(this.file, readDetail('notWellFormed', { part: partName, reason: error.message }));
       }
+      if (error instanceof LimitExceeded) throw tooLarge(this.file, error.code, { part: partName, sheet, cell: error.cell });
       throw error;
     }
     return true;
   }
 }
 
-/** Opens a package held in memory; throws WorkbookReadError if it is not a readable workbook. */
-export function openXlsxBuffer(data: Uint8Array, file?: string): XlsxReader {
-  const zip = new ZipArchive(data, file);
+/**
+ * Opens a package held in memory; throws WorkbookReadError if it is not a readable workbook.
+ * `inflater`: a faster inflater for the sheets than fflate, where the platform has one.
+ */
+export function openXlsxBuffer(data: Uint8Array, file?: string, inflater?: StreamInflater): XlsxReader {
+  const zip = new ZipArchive(data, file, inflater);
   try {
     const workbookPart = officeDocumentPart(zip.readText('_rels/.rels')) ?? DEFAULT_WORKBOOK_PART;
     const workbookXml = zip.readText(workbookPart);

@@ -11,22 +11,31 @@
  * tail between pieces. The tests hold it to saxes's reading of every part in the corpus.
  */
 import { decodeXmlText } from './xmlText';
-import { SamspillError } from '../../../core/samspillError';
+import { MAX_ELEMENT_BYTES } from './readLimits';
+import {
+  BANG,
+  DQUOTE,
+  EQUALS,
+  find,
+  GT,
+  instructionEnd,
+  isSpace,
+  LimitExceeded,
+  localStart,
+  LT,
+  nameEndOf,
+  QUESTION,
+  SLASH,
+  specialEnd,
+  SQUOTE,
+  tagEnd,
+  XmlSyntaxError,
+} from './xmlBytes';
 
-const LT = 60;
-const GT = 62;
-const SLASH = 47;
-const BANG = 33;
-const QUESTION = 63;
-const DQUOTE = 34;
-const SQUOTE = 39;
-const EQUALS = 61;
-const COLON = 58;
+export { XmlSyntaxError } from './xmlBytes';
+
 const AMP = 38;
 const CR = 13;
-const DASH = 45;
-const BRACKET = 93;
-const CDATA_OPEN = [...'<![CDATA['].map((c) => c.charCodeAt(0));
 /** One-letter element names (`c`, `v`, `t`, `f`) are by far the most frequent: reuse their strings. */
 const ONE_LETTER = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
 const utf8 = new TextDecoder('utf-8');
@@ -106,15 +115,6 @@ export interface XmlHandler {
   close(localName: string): void;
 }
 
-/** Not well-formed XML; the reader names the part in a 'damaged' error. */
-export class XmlSyntaxError extends SamspillError<'notWellFormed'> {
-  override readonly name = 'XmlSyntaxError';
-
-  constructor(detail: string) {
-    super('notWellFormed', { detail }, detail);
-  }
-}
-
 export class XmlScanner {
   private buffer = new Uint8Array(0);
   private position = 0;
@@ -133,6 +133,8 @@ export class XmlScanner {
       bytes.set(piece, rest);
     }
     const stop = this.scan(bytes);
+    // What is kept is one unfinished construct, or text the handler wants: never more than a cell's worth.
+    if (bytes.length - stop > MAX_ELEMENT_BYTES) throw new LimitExceeded('element');
     this.buffer = bytes.slice(stop);
     this.position = 0;
   }
@@ -154,7 +156,11 @@ export class XmlScanner {
     while (p < n) {
       if (b[p] !== LT) {
         const lt = find(b, LT, p);
-        if (lt < 0) break;
+        if (lt < 0) {
+          // Character data nobody wants (whitespace between elements) is dropped, not carried.
+          if (!handler.wantsText) p = n;
+          break;
+        }
         if (handler.wantsText) handler.text(decodeText(b, p, lt));
         p = lt;
       }
@@ -168,14 +174,13 @@ export class XmlScanner {
         handler.close(localName(b, p + 2, nameEndOf(b, p + 2, end)));
         p = end + 1;
       } else if (next === BANG) {
-        end = this.special(b, p);
+        end = specialEnd(b, p, handler.wantsText ? (start, stop) => handler.text(utf8.decode(b.subarray(start, stop))) : undefined);
         if (end < 0) break;
         p = end;
       } else if (next === QUESTION) {
-        end = find(b, GT, p + 2);
-        while (end > 0 && b[end - 1] !== QUESTION) end = find(b, GT, end + 1);
+        end = instructionEnd(b, p);
         if (end < 0) break;
-        p = end + 1;
+        p = end;
       } else {
         end = tagEnd(b, p + 1);
         if (end < 0) break;
@@ -197,66 +202,11 @@ export class XmlScanner {
     }
     return p;
   }
-
-  /** Comments, CDATA sections and declarations; returns the index after them, or -1 if unfinished. */
-  private special(b: Uint8Array, p: number): number {
-    if (p + 9 > b.length) return -1;
-    if (b[p + 2] === DASH && b[p + 3] === DASH) {
-      for (let end = find(b, GT, p + 4); end >= 0; end = find(b, GT, end + 1)) {
-        if (end >= p + 6 && b[end - 1] === DASH && b[end - 2] === DASH) return end + 1;
-      }
-      return -1;
-    }
-    if (CDATA_OPEN.every((code, i) => b[p + i] === code)) {
-      for (let end = find(b, GT, p + 9); end >= 0; end = find(b, GT, end + 1)) {
-        if (end >= p + 11 && b[end - 1] === BRACKET && b[end - 2] === BRACKET) {
-          if (this.handler.wantsText) this.handler.text(utf8.decode(b.subarray(p + 9, end - 2)));
-          return end + 1;
-        }
-      }
-      return -1;
-    }
-    const end = tagEnd(b, p + 2);
-    return end < 0 ? -1 : end + 1;
-  }
-}
-
-/** The index of the '>' closing the tag whose name starts at `from`, skipping quoted values. */
-function tagEnd(b: Uint8Array, from: number): number {
-  const n = b.length;
-  for (let i = from; i < n; i++) {
-    const c = b[i];
-    if (c === GT) return i;
-    if (c === DQUOTE || c === SQUOTE) {
-      i = find(b, c, i + 1);
-      if (i < 0) return -1;
-    }
-  }
-  return -1;
-}
-
-/** A plain loop: TypedArray#indexOf is a runtime call, far slower for the short hops made here. */
-function find(b: Uint8Array, byte: number, from: number): number {
-  const n = b.length;
-  for (let i = from; i < n; i++) if (b[i] === byte) return i;
-  return -1;
-}
-
-function nameEndOf(b: Uint8Array, start: number, limit: number): number {
-  let i = start;
-  while (i < limit && !isNameEnd(b[i])) i++;
-  return i;
 }
 
 /** The element name between start and nameEnd without its prefix (`x:row` → `row`). */
 function localName(b: Uint8Array, start: number, nameEnd: number): string {
-  let from = start;
-  for (let i = nameEnd - 1; i > start; i--) {
-    if (b[i] === COLON) {
-      from = i + 1;
-      break;
-    }
-  }
+  const from = localStart(b, start, nameEnd);
   if (nameEnd - from === 1 && b[from] < 128) return ONE_LETTER[b[from]];
   return decodeText(b, from, nameEnd);
 }
@@ -284,12 +234,4 @@ function sameAscii(b: Uint8Array, start: number, end: number, name: string): boo
   if (end - start !== name.length) return false;
   for (let i = 0; i < name.length; i++) if (b[start + i] !== name.charCodeAt(i)) return false;
   return true;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
-}
-
-function isNameEnd(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9 || c === SLASH || c === GT;
 }

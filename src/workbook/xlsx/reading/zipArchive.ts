@@ -1,9 +1,12 @@
 /**
  * The zip container of an .xlsx package, read from its central directory so that only the parts
  * a caller asks for are ever inflated, and a large part can be inflated and decoded in chunks
- * without its whole text existing at once.
+ * without its whole text existing at once. A part that would unpack beyond the read limits
+ * (readLimits.ts) is refused before it is inflated when its directory entry says so, and while it
+ * is inflated when the entry understates it.
  */
-import { Inflate, inflateSync } from 'fflate';
+import { Inflate } from 'fflate';
+import { MAX_PART_BYTES, MAX_RATIO, RATIO_GRACE_BYTES, sizeMismatch, tooLarge } from './readLimits';
 import { damagedWorkbook, encryptedWorkbook, legacyXls, notAWorkbook, readDetail } from './workbookReadError';
 import { CENTRAL_HEADER, findEndOfCentralDirectory, LOCAL_HEADER, readU16, readU32, readU64 } from './zipRecords';
 
@@ -15,11 +18,29 @@ interface ZipEntry {
   localHeaderOffset: number;
 }
 
+/** Called as a part is inflated: compressed bytes consumed so far and in all. */
+export type InflateProgress = (done: number, total: number) => void;
+
+/**
+ * An inflater of raw deflate data faster than fflate, where the platform has one (Node's zlib):
+ * it hands each inflated piece over with the compressed bytes consumed so far, and resolves at
+ * the end. Errors thrown by onPiece stop it and reject.
+ */
+export interface StreamInflater {
+  inflate(raw: Uint8Array, onPiece: (piece: Uint8Array, consumed: number) => void): Promise<void>;
+}
+
 const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-/** Compressed bytes handed to the inflater at a time when streaming a part. */
-const STREAM_CHUNK = 1 << 18;
+/**
+ * Compressed bytes handed to the inflater at a time when streaming a part: small enough that one
+ * piece of a maximally compressed part unpacks to tens of megabytes, not gigabytes, before the
+ * limits are checked again.
+ */
+const STREAM_CHUNK = 1 << 16;
+/** Parts the reader inflates (XML and relationships); embedded media are copied, never read. */
+const READABLE_PART = /\.(xml|rels|vml)$/i;
 
 export class ZipArchive {
   /** Keyed by lower-case name: OPC part names compare case-insensitively. */
@@ -28,9 +49,14 @@ export class ZipArchive {
   constructor(
     private readonly data: Uint8Array,
     private readonly file?: string,
+    /** Used for the parts streamed to a scanner; fflate otherwise, and in the browser. */
+    private readonly fastInflater?: StreamInflater,
   ) {
     classifyContainer(data, file);
-    for (const entry of readCentralDirectory(data, file)) this.entries.set(entry.name.toLowerCase(), entry);
+    for (const entry of readCentralDirectory(data, file)) {
+      if (READABLE_PART.test(entry.name)) this.refuseDeclaredBomb(entry);
+      this.entries.set(entry.name.toLowerCase(), entry);
+    }
   }
 
   has(partName: string): boolean {
@@ -46,13 +72,10 @@ export class ZipArchive {
   readBytes(partName: string): Uint8Array | undefined {
     const entry = this.entries.get(normalise(partName));
     if (!entry) return undefined;
-    const raw = this.compressedData(entry);
-    if (entry.method === 0) return raw;
-    try {
-      return inflateSync(raw, { out: new Uint8Array(entry.size) });
-    } catch {
-      throw this.damagedPart(entry.name);
-    }
+    if (entry.method === 0) return this.compressedData(entry);
+    const pieces: Uint8Array[] = [];
+    this.inflate(entry, (piece) => pieces.push(piece.slice()));
+    return concat(pieces);
   }
 
   readText(partName: string): string | undefined {
@@ -62,13 +85,11 @@ export class ZipArchive {
 
   /**
    * Hands the part's UTF-8 bytes to onBytes piece by piece (pieces split anywhere, even inside a
-   * character; a piece is only valid during the call). Returns false when there is no such part.
+   * character; a piece is only valid during the call). Resolves false when there is no such part.
    */
-  streamBytes(partName: string, onBytes: (bytes: Uint8Array) => void): boolean {
+  async streamBytes(partName: string, onBytes: (bytes: Uint8Array) => void, onProgress?: InflateProgress): Promise<boolean> {
     const entry = this.entries.get(normalise(partName));
     if (!entry) return false;
-    const raw = this.compressedData(entry);
-    let failure: { error: unknown } | undefined;
     let utf16: Uint8Array[] | undefined;
     let first = true;
     const deliver = (bytes: Uint8Array, final: boolean): void => {
@@ -82,30 +103,87 @@ export class ZipArchive {
         if (final) onBytes(new TextEncoder().encode(new TextDecoder(encodingOf(utf16[0])).decode(concat(utf16))));
         return;
       }
-      if (bytes.length === 0) return;
-      // Errors from the reader of the bytes (a parse error, the caller's row callback) are
-      // theirs to report; only the inflater's own errors mean the part is damaged.
+      if (bytes.length > 0) onBytes(bytes);
+    };
+    if (entry.method === 8 && this.fastInflater) await this.inflateFast(entry, deliver, onProgress);
+    else this.inflate(entry, deliver, onProgress);
+    return true;
+  }
+
+  /** As inflate(), through the platform's inflater. */
+  private async inflateFast(entry: ZipEntry, deliver: (bytes: Uint8Array, final: boolean) => void, onProgress?: InflateProgress): Promise<void> {
+    const raw = this.compressedData(entry);
+    let failure: { error: unknown } | undefined;
+    let inflated = 0;
+    try {
+      await this.fastInflater!.inflate(raw, (piece, consumed) => {
+        try {
+          inflated += piece.length;
+          this.checkGrowth(entry, inflated, consumed);
+          deliver(piece, false);
+          onProgress?.(consumed, raw.length);
+        } catch (error) {
+          failure = { error };
+          throw error;
+        }
+      });
+    } catch (error) {
+      if (failure) throw failure.error;
+      throw this.damagedPart(entry.name);
+    }
+    deliver(new Uint8Array(0), true);
+  }
+
+  /**
+   * Inflates (or copies) the entry piece by piece, holding it to its declared size and the read
+   * limits as it goes. Errors from `deliver` (a parse error, a caller's row callback) are the
+   * caller's to report; only the inflater's own errors mean the part is damaged.
+   */
+  private inflate(entry: ZipEntry, deliver: (bytes: Uint8Array, final: boolean) => void, onProgress?: InflateProgress): void {
+    const raw = this.compressedData(entry);
+    let failure: { error: unknown } | undefined;
+    let inflated = 0;
+    let pushed = 0;
+    const receive = (bytes: Uint8Array, final: boolean): void => {
       try {
-        onBytes(bytes);
+        inflated += bytes.length;
+        this.checkGrowth(entry, inflated, pushed);
+        deliver(bytes, final);
       } catch (error) {
         failure = { error };
         throw error;
       }
     };
-    const inflater = entry.method === 0 ? undefined : new Inflate((chunk, final) => deliver(chunk, final));
+    const inflater = entry.method === 0 ? undefined : new Inflate((chunk, final) => receive(chunk, final));
     try {
-      let at = 0;
       do {
-        const end = Math.min(raw.length, at + STREAM_CHUNK);
-        if (inflater) inflater.push(raw.subarray(at, end), end === raw.length);
-        else deliver(raw.subarray(at, end), end === raw.length);
-        at = end;
-      } while (at < raw.length);
+        const end = Math.min(raw.length, pushed + STREAM_CHUNK);
+        const piece = raw.subarray(pushed, end);
+        pushed = end;
+        if (inflater) inflater.push(piece, end === raw.length);
+        else receive(piece, end === raw.length);
+        onProgress?.(pushed, raw.length);
+      } while (pushed < raw.length);
     } catch (error) {
       if (failure) throw failure.error;
       throw this.damagedPart(entry.name);
     }
-    return true;
+  }
+
+  /** A part whose directory entry already says it unpacks beyond the limits is never inflated. */
+  private refuseDeclaredBomb(entry: ZipEntry): void {
+    if (entry.size > MAX_PART_BYTES) throw tooLarge(this.file, 'partSize', { part: entry.name });
+    if (entry.method !== 0 && entry.size > RATIO_GRACE_BYTES && entry.size > MAX_RATIO * entry.compressedSize) {
+      throw tooLarge(this.file, 'ratio', { part: entry.name });
+    }
+  }
+
+  /** While inflating: never past the declared size, the size limit or the ratio limit. */
+  private checkGrowth(entry: ZipEntry, inflated: number, pushed: number): void {
+    if (inflated <= entry.size && inflated <= RATIO_GRACE_BYTES) return;
+    if (inflated > MAX_PART_BYTES) throw tooLarge(this.file, 'partSize', { part: entry.name });
+    if (inflated > RATIO_GRACE_BYTES && inflated > MAX_RATIO * pushed) throw tooLarge(this.file, 'ratio', { part: entry.name });
+    if (inflated > entry.size) throw sizeMismatch(this.file, entry.name);
   }
 
   private compressedData(entry: ZipEntry): Uint8Array {

@@ -4,13 +4,11 @@
  */
 import { TemplateService } from '../../../../src/taskpane/services/templateService';
 import { SelfCheckService } from '../../../../src/taskpane/services/selfCheckService';
-import { PackageWorkbook } from '../../../../src/workbook/xlsx/editing/packageWorkbook';
 import { BrowserWorkbook } from '../../../../src/browser/browserWorkbook';
+import { WorkerClient } from '../../../../src/browser/worker/workerClient';
+import type { RequestEnvelope } from '../../../../src/browser/worker/workerProtocol';
 import { ExcelStandIn } from '../../../support/excel';
 import { fixedClock, officePane } from '../../../support/standInWorkbook';
-import { buildWorkbookPlan } from '../../../../src/core/plan/buildWorkbookPlan';
-import { newWorkbookInput } from '../../../../src/core/plan/newWorkbookInput';
-import { isoToSerial } from '../../../../src/core/model/dates';
 
 async function withTemplates(standIn: ExcelStandIn): Promise<ExcelStandIn> {
   await new TemplateService(officePane(standIn), fixedClock).addMissing('nb');
@@ -65,8 +63,15 @@ describe('SelfCheckService', () => {
   });
 
   test('browser mode has no self-check: the section is not offered', async () => {
-    const pkg = await PackageWorkbook.create(buildWorkbookPlan(newWorkbookInput('nb', isoToSerial('2026-11-23'))));
-    const workbook = new BrowserWorkbook(pkg, { onSelect: () => undefined, onChange: () => undefined });
+    // The pane's workbook in browser mode is the page's end of the worker; this worker answers the one request made.
+    const worker = {
+      onmessage: null as ((event: { data: unknown }) => void) | null,
+      postMessage(envelope: RequestEnvelope) {
+        setImmediate(() => this.onmessage?.({ data: { kind: 'answer', id: envelope.id, value: [] } }));
+      },
+      terminate: () => undefined,
+    };
+    const workbook = await BrowserWorkbook.create(new WorkerClient(worker as unknown as Worker), 'nb', new Date(2026, 10, 23));
     expect(new SelfCheckService(workbook, fixedClock).available).toBe(false);
   });
 });
