@@ -38,6 +38,8 @@ import { SheetPreview } from './SheetPreview';
 import { droppedHandle } from './fileAccess';
 import { ConfirmDialog } from '../taskpane/components/ConfirmDialog';
 import { useOpenWorkbook, type OpenWorkbook } from './useOpenWorkbook';
+import { PrintView } from './print/PrintView';
+import type { PrintDocument } from '../core/documents/printDocument';
 import { WorkProgress } from './WorkProgress';
 
 const useStyles = makeStyles({
@@ -150,11 +152,17 @@ function BrowserPage({ lang, clock }: { lang: Lang; clock: Clock }) {
 /** The pane's tabs over the open workbook: one header (the page's), the pane told when it holds unsaved work. */
 function WorkArea({ open, lang, clock, onUnsavedChange }: { open: OpenWorkbook; lang: Lang; clock: Clock; onUnsavedChange: (unsaved: boolean) => void }) {
   const styles = useStyles();
+  const [printing, setPrinting] = useState<PrintDocument[] | null>(null);
+  const closePrint = useCallback(() => setPrinting(null), []);
+  const t = (key: BrowserStringKey) => browserStrings.text(key, lang);
   return (
     <div className={styles.work}>
       <div className={styles.pane}>
-        <App key={open.id} lang={lang} workbook={open.workbook} clock={clock} header={false} onUnsavedChange={onUnsavedChange} />
+        <App key={open.id} lang={lang} workbook={open.workbook} clock={clock} header={false} onUnsavedChange={onUnsavedChange} showPrintPage={setPrinting} />
       </div>
+      {printing && (
+        <PrintView documents={printing} onClose={closePrint} text={{ print: t('print.print'), close: t('print.close'), heading: t('print.heading') }} />
+      )}
     </div>
   );
 }

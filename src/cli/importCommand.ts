@@ -170,7 +170,7 @@ function formulaResults(data: WorkbookData, rows: RegisterRow[], today: number):
   const hours = register.columns.get('hoursLast12Months');
   return rows.map((row) => {
     const results = new Map<number, AppendValue>();
-    if (police) results.set(police, policeRequired(withNew, f, row, reportDate) ? f.label('yesNo', 'yes') : f.label('yesNo', 'no'));
+    if (police) results.set(police, policeRequired(withNew, row, reportDate) ? f.label('yesNo', 'yes') : f.label('yesNo', 'no'));
     if (hours) results.set(hours, hoursLast12(totals, row));
     return results;
   });

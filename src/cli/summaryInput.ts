@@ -11,8 +11,8 @@ import { SHEET_KEYS, type SheetKey } from '../core/content/templateSchema';
 import type { WorkbookData } from '../core/model/workbookData';
 import type { AppendValue, CachedResult } from '../workbook/xlsx';
 import { cellAddress } from '../core/model/a1';
-import { parameterRow } from '../core/model/settingsModel';
-import { derivedColumnValues } from '../core/model/volunteerDerived';
+import { parameterLabelColumn, parameterRow } from '../core/model/settingsModel';
+import { derivedColumnValues, hoursLast12Formula, policeRequiredFormula } from '../core/model/volunteerDerived';
 import { FormulaRefs } from '../core/plan/formulaRefs';
 
 export interface RefreshedWorkbook {
@@ -30,16 +30,22 @@ export interface RefreshedWorkbook {
   derivedResults?: { sheetName: string; results: CachedResult[] };
 }
 
-/** The cached results of the volunteer register's formula columns for the refreshed report date. */
+/**
+ * The cached results of the volunteer register's formula columns for the refreshed report date,
+ * each for the formula it is computed by: a cell holding another formula (the police column of a
+ * workbook upgraded from schema 2 keeps its activity-based formula) keeps its cached value.
+ */
 function derivedResults(loaded: LoadedWorkbook, refresh: SummaryRefresh): RefreshedWorkbook['derivedResults'] {
   const register = refresh.data.registers.volunteers;
   if (!loaded.sheetNames.volunteers || register.headerRow <= 0) return undefined;
-  const values = derivedColumnValues(refresh.data, new FormulaRefs(refresh.data.lang, refresh.data.tables), refresh.reportDate);
+  const f = new FormulaRefs(refresh.data.lang, refresh.data.tables);
+  const values = derivedColumnValues(refresh.data, f, refresh.reportDate);
+  const formulas = { policeCertificateRequired: policeRequiredFormula(f), hoursLast12Months: hoursLast12Formula(f) };
   const results: CachedResult[] = [];
   for (const key of ['policeCertificateRequired', 'hoursLast12Months'] as const) {
     const col = register.columns.get(key);
     if (col === undefined) continue;
-    register.rows.forEach((row, i) => results.push({ address: cellAddress(row.rowNumber, col), value: values[i][key] }));
+    register.rows.forEach((row, i) => results.push({ address: cellAddress(row.rowNumber, col), value: values[i][key], formula: formulas[key] }));
   }
   return { sheetName: register.sheetName, results };
 }
@@ -80,7 +86,9 @@ export function refreshedWorkbook(loaded: LoadedWorkbook, refresh: SummaryRefres
     keys,
     newActions,
     actionsHeaderRow: actions.headerRow,
-    reportDate: choose ? { sheetName: loaded.sheetNames.settings!, address: cellAddress(parameterRow('reportDate'), 2), value: chosenDate } : undefined,
+    reportDate: choose
+      ? { sheetName: loaded.sheetNames.settings!, address: cellAddress(parameterRow('reportDate'), parameterLabelColumn('reportDate') + 1), value: chosenDate }
+      : undefined,
     derivedResults: derivedResults(loaded, refresh),
   };
 }

@@ -14,6 +14,7 @@ import { PaneContext, type PaneContextValue } from './paneContext';
 import { PaneWorkProvider, usePaneWork } from './paneWork';
 import { systemClock, type Clock } from './services/paneClock';
 import type { PaneWorkbook } from './services/paneWorkbook';
+import type { PrintDocument } from '../core/documents/printDocument';
 
 export const SECTIONS = ['templates', 'register', 'evaluation', 'validation', 'summary', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -61,12 +62,17 @@ export interface AppProps {
   header?: boolean;
   /** Told whenever the pane starts or stops holding work not yet saved to the workbook. */
   onUnsavedChange?: (unsaved: boolean) => void;
+  /** Browser mode's print page; absent inside Excel, where printing fills the printable sheet. */
+  showPrintPage?: (documents: PrintDocument[]) => void;
 }
 
-export function App({ lang, workbook, clock = systemClock, initialSection = 'templates', header = true, onUnsavedChange }: AppProps) {
+export function App({ lang, workbook, clock = systemClock, initialSection = 'templates', header = true, onUnsavedChange, showPrintPage }: AppProps) {
   const [section, setSection] = useState<Section>(initialSection);
   const [templateLang, setTemplateLang] = useState<Lang>(lang);
-  const context = useMemo<PaneContextValue>(() => ({ workbook, lang, templateLang, setTemplateLang, clock }), [workbook, lang, templateLang, clock]);
+  const context = useMemo<PaneContextValue>(
+    () => ({ workbook, lang, templateLang, setTemplateLang, clock, showPrintPage }),
+    [workbook, lang, templateLang, clock, showPrintPage],
+  );
 
   return (
     <PaneContext.Provider value={context}>

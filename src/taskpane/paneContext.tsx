@@ -9,6 +9,7 @@ import type { TextValues } from '../core/content/stringTable';
 import { paneStrings, type PaneStringKey } from './i18n';
 import type { PaneWorkbook } from './services/paneWorkbook';
 import type { Clock } from './services/paneClock';
+import type { PrintDocument } from '../core/documents/printDocument';
 
 export interface PaneContextValue {
   /** Null outside a host: the pane then explains where it works instead of showing controls. */
@@ -17,6 +18,11 @@ export interface PaneContextValue {
   templateLang: Lang;
   setTemplateLang: (lang: Lang) => void;
   clock: Clock;
+  /**
+   * Browser mode shows printable documents on a print page; inside Excel there is none, and
+   * printing fills the workbook's printable sheet instead.
+   */
+  showPrintPage?: (documents: PrintDocument[]) => void;
 }
 
 export const PaneContext = createContext<PaneContextValue | null>(null);

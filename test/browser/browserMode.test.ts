@@ -238,6 +238,14 @@ maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
         .filter({ hasText: t('register.saved', { title: `Test Frivillig (${newId})` }) })
         .waitFor();
 
+      // The volunteer's papers: made in the worker beside the registers, shown as the print page, closed with Esc.
+      await page.getByRole('button', { name: t('print.volunteerPapers', { id: newId! }) }).click();
+      const printPage = page.getByRole('dialog', { name: browserText('print.heading', lang) });
+      await printPage.waitFor();
+      expect(await printPage.textContent()).toContain('Test Frivillig');
+      await page.keyboard.press('Escape');
+      await printPage.waitFor({ state: 'detached' });
+
       // Hours for the new volunteer, chosen by name.
       await chooseRegister('hours');
       await page.getByRole('button', { name: t('register.new.hours') }).click();

@@ -82,10 +82,6 @@ function cellXml(xml: string, ref: string): string {
   return m ? m[0] : '';
 }
 
-/** Column letters of the volunteers' notes and hours-last-12-months columns in a new workbook. */
-const volunteerColumn = (key: string) => columnLetter(sheetDef('volunteers').columns!.findIndex((c) => c.key === key) + 1);
-const NOTES = volunteerColumn('notes');
-const HOURS_12 = volunteerColumn('hoursLast12Months');
 const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const existing = demo.input.records.volunteers;
 const csvQuote = (value: string) => `"${value.replace(/"/g, '""')}"`;
@@ -178,7 +174,9 @@ describe('Microsoft Forms export (comma, BOM, quoted line breaks)', () => {
     // Formula-looking values: inline strings, never <f>, marked quotePrefix so an edit keeps them text.
     const xml = sheetXml(file, 'Frivillige');
     const row = added[1].rowNumber;
-    for (const ref of [`B${row}`, `C${row}`, `${NOTES}${row}`]) {
+    const letterOf = (key: string) => columnLetter(sheetDef('volunteers').columns!.findIndex((c) => c.key === key) + 1);
+    const notes = letterOf('notes');
+    for (const ref of [`B${row}`, `C${row}`, `${notes}${row}`]) {
       const c = cellXml(xml, ref);
       expect(c).toContain('t="inlineStr"');
       expect(c).not.toContain('<f>');
@@ -187,14 +185,15 @@ describe('Microsoft Forms export (comma, BOM, quoted line breaks)', () => {
       const xfs = /<cellXfs[^>]*>(.*?)<\/cellXfs>/s.exec(styles)![1].match(/<xf [^>]*?(\/>|>.*?<\/xf>)/gs)!;
       expect(xfs[style]).toContain('quotePrefix="1"');
     }
-    expect(cellXml(xml, `${NOTES}${added[2].rowNumber}`)).toContain('<t xml:space="preserve">-ingen-</t>');
+    expect(cellXml(xml, `${notes}${added[2].rowNumber}`)).toContain('<t xml:space="preserve">-ingen-</t>');
     // Dates keep the date style of the row above; the computed columns carry their formulas.
-    expect(cellXml(xml, `J${row}`)).toMatch(/ s="\d+"/);
-    expect(/ s="(\d+)"/.exec(cellXml(xml, `J${row}`))![1]).toBe(/ s="(\d+)"/.exec(cellXml(xml, `J${row - 2}`))![1]);
-    expect(cellXml(xml, `${HOURS_12}${row}`)).toContain('<f>');
+    const start = letterOf('start');
+    expect(cellXml(xml, `${start}${row}`)).toMatch(/ s="\d+"/);
+    expect(/ s="(\d+)"/.exec(cellXml(xml, `${start}${row}`))![1]).toBe(/ s="(\d+)"/.exec(cellXml(xml, `${start}${row - 2}`))![1]);
+    expect(cellXml(xml, `${letterOf('policeCertificateRequired')}${row}`)).toContain('<f>');
     // The table grew with the rows, and a backup of the original was left beside it.
     const table = strFromU8(unzipSync(readFileSync(file))['xl/tables/table3.xml']);
-    expect(table).toContain(`ref="A1:${NOTES}${added[2].rowNumber}"`);
+    expect(table).toContain(`ref="A1:${letterOf('notes')}${added[2].rowNumber}"`);
     expect(readdirSync(dir).some((f) => f.startsWith('forms.samspill-backup-'))).toBe(true);
     expectStrict(file, template);
   });

@@ -10,14 +10,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sheetDef } from '../../src/core/content/content';
+import { itemLabel, sheetDef } from '../../src/core/content/content';
+import { hasAssignmentDuties } from '../../src/core/model/assignmentDuties';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
 import { cellAddress } from '../../src/core/model/a1';
 import { isoToSerial } from '../../src/core/model/dates';
 import { loadWorkbook } from '../../src/core/model/loadWorkbook';
 import { buildWorkbookPlan, workbookData } from '../../src/core/plan/buildWorkbookPlan';
 import type { WorkbookPlan } from '../../src/core/plan/workbookPlan';
-import type { SheetGrid } from '../../src/core/port';
+import type { CellValue, SheetGrid } from '../../src/core/port';
 import { effectiveReportDate, figureValues, summarySections } from '../../src/core/summary/summaryFigures';
 import { openXlsxFile } from '../../src/workbook/xlsx';
 import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
@@ -82,6 +83,15 @@ async function recalculated(file: string): Promise<{ grids: Map<string, SheetGri
 describe('a workbook with the column headers of the earlier version', () => {
   const demo = demoWorkbook({ lang: 'nb', seed: 4, today: isoToSerial(TODAY), case: 'kristiansund' });
   demo.input.settings.reportDate = isoToSerial(TODAY);
+  // The register rests on consent here, and one volunteer on assignment lacks the date: the consent figure's formula counts
+  // under its old header ("Samtykke dato"), and validation reports that one volunteer besides the planted problems.
+  demo.input.settings.personalDataBasis = itemLabel('personalDataBases', 'consent', 'nb');
+  const planted = new Set(demo.problems.filter((p) => p.sheetKey === 'volunteers').map((p) => p.index));
+  const withoutConsent = demo.input.records.volunteers.findIndex(
+    (v, i) => !planted.has(i) && v.status === itemLabel('volunteerStatuses', 'active', 'nb') && hasAssignmentDuties(v.affiliation as CellValue),
+  );
+  demo.input.records.volunteers[withoutConsent].consentDate = null;
+  demo.problems.push({ rule: 'volunteers.consentDate.missing', sheetKey: 'volunteers', index: withoutConsent, column: 'consentDate' });
   const plan = buildWorkbookPlan(demo.input);
   const pairs = renames();
   const old: WorkbookPlan = withOldHeaders(plan, pairs);

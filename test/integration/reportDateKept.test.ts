@@ -7,6 +7,9 @@
  *
  * Hand-worked: volunteer F1 logged 10 hours on 1 March 2025 and 20 hours on 1 March 2026. On
  * 30 June 2025 the last twelve months hold 10 hours; on 30 June 2026 they hold 20.
+ *
+ * Merged with issue 16: a computed cell is refreshed only when it holds the formula the value was
+ * computed for; a workbook upgraded from schema 2 keeps its older police-certificate formula.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +18,7 @@ import { itemLabel } from '../../src/core/content/content';
 import { isoToSerial, serialToIso } from '../../src/core/model/dates';
 import { loadWorkbook } from '../../src/core/model/loadWorkbook';
 import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
+import { isFormula } from '../../src/core/plan/workbookPlan';
 import { newWorkbookInput } from '../../src/core/plan/newWorkbookInput';
 import type { SheetGrid } from '../../src/core/port';
 import { parseCellReference } from '../../src/core/model/a1';
@@ -85,6 +89,42 @@ describe('the report date is kept', () => {
     expect(after.loaded.data.registers.volunteers.rows[0].values.hoursLast12Months).toBe(20);
     expect(after.named('kpi_core_volunteers')).toBe(0);
     expect(after.named('kpi_hours_year')).toBe(20);
+  });
+
+  it('summary refreshes the police column only where it holds the formula the core computes for; an older formula keeps its cached value', async () => {
+    // Besøkslaget's agreement (§ 5-4) starts on 1 January 2026: on 30 June 2025 neither volunteer needs a certificate, on 30 June 2026 both do.
+    const input = newWorkbookInput('nb', WRITTEN);
+    input.records.checklist = [];
+    const active = itemLabel('volunteerStatuses', 'active', 'nb');
+    input.records.partners = [{ name: 'Besøkslaget' }];
+    input.records.agreements = [
+      {
+        id: 'S1',
+        partner: 'Besøkslaget',
+        status: itemLabel('agreementStatuses', 'active', 'nb'),
+        start: isoToSerial('2026-01-01'),
+        policeBasis: itemLabel('policeBases', 'hol54', 'nb'),
+      },
+    ];
+    input.records.volunteers = ['F1', 'F2'].map((id) => ({
+      id,
+      name: `Frivillig ${id}`,
+      status: active,
+      start: isoToSerial('2024-01-01'),
+      partner: 'Besøkslaget',
+    }));
+    const plan = buildWorkbookPlan(input);
+    const table = plan.sheets.find((s) => s.key === 'volunteers')!.tables[0];
+    const police = table.rows[0].findIndex((v) => isFormula(v) && v.formula.includes('Hjemmel for politiattest'));
+    expect(table.rows.map((r) => (r[police] as { result: unknown }).result)).toEqual(['Nei', 'Nei']);
+    // F1's cell as an upgraded workbook has it: another (older) formula.
+    table.rows[0][police] = { formula: 'IF(FALSE,"Ja","Nei")', result: 'Nei' };
+    const file = join(dir, 'eldre-formel.xlsx');
+    writeFileSync(file, await writePlanToBuffer(plan));
+
+    expect((await runCli('summary', file, '--today', CHOSEN)).code).toBe(0);
+    const rows = (await read(file)).loaded.data.registers.volunteers.rows;
+    expect(rows.map((r) => r.values.policeCertificateRequired)).toEqual(['Nei', 'Ja']);
   });
 
   it('says on the sheet, when no report date is chosen, for which day the stored figures were computed', async () => {

@@ -171,19 +171,23 @@ describe('a version-1 workbook', () => {
       sheet.part,
       table.part,
       sheetXml(zip, META_SHEET_NAME).part,
-      // Version 3's end reason column, appended to the volunteers and the agreements.
-      ...(['volunteers', 'agreements'] as const).flatMap((key) => [sheetXml(zip, NB_SHEETS[key]).part, tableXml(zip, NB_TABLES[key]).part]),
+      // The 2→3 columns of the partner, agreement and volunteer registers, and the 3→4 end reason of volunteers and agreements.
+      ...(['partners', 'agreements', 'volunteers'] as const).flatMap((k) => [sheetXml(zip, NB_SHEETS[k]).part, tableXml(zip, NB_TABLES[k]).part]),
     ]);
     const changed = Object.keys(was).filter((name) => !sameBytes(was[name], zip[name] ?? new Uint8Array()));
     expect(changed.filter((name) => !mayChange.has(name))).toEqual([]);
     expect(changed).toEqual(expect.arrayContaining([sheet.part, table.part]));
   });
 
-  test('the action plan is there, the metadata says the current version, and validate finds no structure problem', async () => {
+  test('the action plan and the version-3 columns are there, the metadata says the current version, and validate finds no structure problem', async () => {
     const reader = await openXlsxFile(file);
     expect((await reader.listSheets()).map((s) => s.name)).toContain(NB_SHEETS.actions);
     const loaded = await loadWorkbook(reader);
     expect(loaded.meta?.schemaVersion).toBe(SCHEMA_VERSION());
+    expect(loaded.data.registers.volunteers.columns.has('endReason')).toBe(true);
+    expect(loaded.data.registers.volunteers.columns.has('policeBasis')).toBe(true);
+    expect(loaded.data.registers.agreements.columns.has('signerPartner')).toBe(true);
+    expect(loaded.data.registers.partners.columns.has('volunteerRegistry')).toBe(true);
     expect(loaded.meta?.sheets.actions).toBe(NB_SHEETS.actions);
     expect(loaded.meta?.tables.actions).toBe(NB_TABLES.actions);
     expect(loaded.data.registers.checklist.columns.has('participants')).toBe(true);
@@ -197,12 +201,12 @@ describe('a version-1 workbook', () => {
     expect(done).toBeGreaterThanOrEqual(0);
     expect(upgraded).toBe(done + 1);
     const line = lines[upgraded];
+    expect(line).toContain(`fra skjemaversjon 1 til ${SCHEMA_VERSION()}: nytt ark «${NB_SHEETS.actions}», ny kolonne «Deltakere» i «${NB_SHEETS.checklist}»`);
     expect(line).toContain(
-      `fra skjemaversjon 1 til 3: nytt ark «${NB_SHEETS.actions}», ny kolonne «Deltakere» i «${NB_SHEETS.checklist}», ny kolonne «Sluttårsak» i «${NB_SHEETS.volunteers}», ny kolonne «Sluttårsak» i «${NB_SHEETS.agreements}».`,
+      `from schema version 1 to ${SCHEMA_VERSION()}: new sheet "${NB_SHEETS.actions}", new column "Deltakere" in "${NB_SHEETS.checklist}"`,
     );
-    expect(line).toContain(
-      `from schema version 1 to 3: new sheet "${NB_SHEETS.actions}", new column "Deltakere" in "${NB_SHEETS.checklist}", new column "Sluttårsak"`,
-    );
+    expect(line).toContain('«Hjemmel for politiattest» i «Frivillige»');
+    expect(line).toContain(`ny kolonne «Sluttårsak» i «${NB_SHEETS.volunteers}», ny kolonne «Sluttårsak» i «${NB_SHEETS.agreements}»`);
   });
 
   loTest('LibreOffice opens it, keeps the new column, and the summary has no error cells', async () => {

@@ -4,7 +4,9 @@
  * with a space after them or in another case, labels with * ? and ~, dates on the boundaries of
  * the year, the twelve-month window and the retention cut-off, leap days, paused volunteers,
  * agreements and volunteers that start later or ended while marked active, lists longer than the
- * old fixed rows, units and activities not in the lists, ids in another case. Each workbook is
+ * old fixed rows, units and activities not in the lists, ids in another case, the police
+ * certificate's legal basis (issue 16) on agreements and assignments, blank, «Ingen» in other
+ * letters or with a space, and the register's basis for personal data. Each workbook is
  * planned as `samspill new` plans it (buildWorkbookPlan) and written by the same writer;
  * LibreOffice recalculates it; every kpi_* must equal the core's value, every other formula its
  * cached result, and each breakdown must add up to its total in LibreOffice too.
@@ -79,7 +81,14 @@ const listArb = fc
 
 interface Generated {
   reportIso: string;
-  settings: { retentionMonths: number; coreHoursPerMonth: number; expiryWarningDays: number; hoursPerFte: number; valuePerHour: number };
+  settings: {
+    retentionMonths: number;
+    coreHoursPerMonth: number;
+    expiryWarningDays: number;
+    hoursPerFte: number;
+    valuePerHour: number;
+    personalDataBasis: string;
+  };
   activities: string[];
   units: string[];
   police: number[];
@@ -87,6 +96,8 @@ interface Generated {
   volunteers: Record<string, unknown>[];
   hours: Record<string, unknown>[];
   actions: Record<string, unknown>[];
+  /** Which agreement and volunteer the printed documents are filled from. */
+  chosen: number;
 }
 
 const PARTNERS = ['Røde Kors', 'Lag*', 'Sanitet', 'Sanitet '];
@@ -102,6 +113,8 @@ const volunteerStatus = fc.oneof(
 );
 const fromList = (list: string) =>
   fc.oneof(fc.constantFrom(...valueList(list).items.map((i) => i.label.nb)), fc.constantFrom(null, 'ukjent', `${valueList(list).items[0].label.nb} `));
+/** The legal basis of an agreement or an assignment (issue 16): mostly blank, «Ingen» in look-alikes, the others, or an unknown text. */
+const policeBasis = fc.oneof(fc.constant(null), fc.constant(null), variant(L('policeBases', 'none')), fromList('policeBases'));
 
 const generated: fc.Arbitrary<Generated> = fc
   .record({
@@ -112,6 +125,7 @@ const generated: fc.Arbitrary<Generated> = fc
       expiryWarningDays: fc.constantFrom(0, 1, 30, 90),
       hoursPerFte: fc.constantFrom(1762, 1),
       valuePerHour: fc.constantFrom(500, 0.5),
+      personalDataBasis: fc.oneof(variant(L('personalDataBases', 'consent')), fc.constantFrom(L('personalDataBases', 'agreement'), '')),
     }),
     activities: listArb,
     units: listArb,
@@ -124,6 +138,12 @@ const generated: fc.Arbitrary<Generated> = fc
         grantPerYear: fc.constantFrom(10000, 2500.5, null, 'mange'),
         cooperationForm: fromList('cooperationForms'),
         requiresPoliceCertificate: fc.constantFrom(L('yesNo', 'yes'), L('yesNo', 'no'), null),
+        policeBasis: policeBasis,
+        confidentialityBasis: fromList('confidentialityBases'),
+        signedDate: dateSpec,
+        signerPartner: fc.constantFrom('Kari Nordmann', ' Ola  Dahl ', null),
+        paymentPerActivity: fc.constantFrom(500, 2500.5, null, 'mye'),
+        paymentKind: fromList('paymentKinds'),
       }),
       { maxLength: 8 },
     ),
@@ -139,6 +159,8 @@ const generated: fc.Arbitrary<Generated> = fc
         ageGroup: fromList('ageGroups'),
         activityPick: fc.nat(80),
         partner: fc.constantFrom(...PARTNERS, null),
+        policeBasis: policeBasis,
+        confidentialityBasis: fromList('confidentialityBases'),
       }),
       { maxLength: 25 },
     ),
@@ -162,6 +184,7 @@ const generated: fc.Arbitrary<Generated> = fc
       { maxLength: 5 },
     ),
     police: fc.array(fc.nat(59), { maxLength: 6 }),
+    chosen: fc.nat(30),
   })
   .map((g) => ({ ...g }) as Generated);
 
@@ -183,7 +206,17 @@ function workbookInput(g: Generated): WorkbookInput {
   input.settings.lists.units = g.units;
   input.settings.policeActivities = [...new Set(g.police.filter((i) => i < g.activities.length).map((i) => g.activities[i]))];
   const date = (spec: unknown) => resolve(spec as DateSpec, reportDate);
-  input.records.agreements = g.agreements.map((a, i): RegisterRecord => ({ ...(a as RegisterRecord), id: `A${i}`, start: date(a.start), end: date(a.end) }));
+  input.records.partners = [
+    { name: 'Røde Kors', orgNumber: '123456785' },
+    { name: 'Lag*', orgNumber: '987654321 ' },
+  ];
+  input.records.agreements = g.agreements.map((a, i): RegisterRecord => ({
+    ...(a as RegisterRecord),
+    id: `A${i}`,
+    start: date(a.start),
+    end: date(a.end),
+    signedDate: date(a.signedDate),
+  }));
   input.records.volunteers = g.volunteers.map((v, i): RegisterRecord => {
     const { activityPick, ...rest } = v;
     return {
@@ -199,6 +232,9 @@ function workbookInput(g: Generated): WorkbookInput {
     };
   });
   const ids = g.volunteers.map((_, i) => ID(i));
+  // The printed documents (issue 16) filled from a generated row, its fields looked up by id and partner as the sheet's formulas do.
+  input.chosenAgreementId = g.agreements.length ? `A${g.chosen % g.agreements.length}` : null;
+  input.chosenVolunteerId = ids.length ? ids[g.chosen % ids.length] : null;
   input.records.hours = g.hours.map((h): RegisterRecord => {
     const id = ids.length ? ids[(h.volunteerPick as number) % ids.length] : 'V0';
     const volunteerId = { same: id, lower: id.toLowerCase(), space: `${id} `, unknown: 'X9', blank: null }[h.idCase as string] as PlanValue;

@@ -102,16 +102,17 @@ export function figureCases(): FigureCase[] {
       input: input(
         {
           volunteers: [
-            volunteer('T1', { confidentialityDate: '01.02.2026', activity: 'Besøksvenn', policeCertificateDate: 'vist' }),
+            volunteer('T1', { confidentialityDate: '01.02.2026', policeBasis: L('policeBases', 'hol54'), policeCertificateDate: 'vist' }),
             volunteer('T2', { confidentialityDate: 'mangler', consentDate: 'mangler' }),
             volunteer('T3', { consentDate: '01.02.2026' }),
             volunteer('T4', {}),
             volunteer('T5', { confidentialityDate: null, consentDate: null }),
           ],
         },
-        (i) => (i.settings.policeActivities = ['Besøksvenn']),
+        // Consent dates are asked for only when the register rests on consent (issue 16).
+        (i) => (i.settings.personalDataBasis = L('personalDataBases', 'consent')),
       ),
-      // Confidentiality: T1, T2, T5. Consent: T2, T3, T5. Police certificate (Besøksvenn requires one): T1.
+      // Confidentiality: T1, T2, T5. Consent: T2, T3, T5. Police certificate (T1's assignment rests on § 5-4): T1.
       expected: { kpi_missing_confidentiality: 3, kpi_missing_consent: 3, kpi_missing_police_certificate: 1, kpi_active_volunteers: 5 },
     },
     {
@@ -136,6 +137,49 @@ export function figureCases(): FigureCase[] {
       }),
       // Only Besøkslaget's agreement counts: R3 lacks the certificate, R4 has it.
       expected: { kpi_missing_police_certificate: 1, kpi_active_agreements: 1 },
+    },
+    {
+      point: '3b',
+      title: "police certificate by legal basis (issue 16): the assignment's own basis, else the basis of the partner's agreement active on the report date",
+      input: input({
+        partners: [{ name: 'Aktivitetshuset' }, { name: 'Bydelslaget' }, { name: 'Cafélaget' }, { name: 'Dagsenteret' }, { name: 'Eldresenteret' }],
+        agreements: [
+          // Active, its basis § 5-4 (the yes/no column left blank): requires a certificate.
+          { id: 'H1', partner: 'Aktivitetshuset', status: status.agreementActive, policeBasis: L('policeBases', 'hol54') },
+          // Basis none overrides the older "yes": no certificate.
+          { id: 'H2', partner: 'Bydelslaget', status: status.agreementActive, policeBasis: L('policeBases', 'none'), requiresPoliceCertificate: YES },
+          // A basis, but ended in January: not active.
+          { id: 'H3', partner: 'Cafélaget', status: status.agreementActive, end: d('2026-01-01'), policeBasis: L('policeBases', 'hol54') },
+          // A basis, but starts next year: not active.
+          { id: 'H4', partner: 'Dagsenteret', status: status.agreementActive, start: d('2027-01-01'), policeBasis: L('policeBases', 'childCare') },
+          // Basis none in other letters: compared as COUNTIFS compares, still none.
+          {
+            id: 'H5',
+            partner: 'Eldresenteret',
+            status: status.agreementActive,
+            policeBasis: L('policeBases', 'none').toUpperCase(),
+            requiresPoliceCertificate: YES,
+          },
+        ],
+        volunteers: [
+          volunteer('B1', { partner: 'Aktivitetshuset' }),
+          // Own basis none: not required, whatever the agreement says.
+          volunteer('B2', { partner: 'Aktivitetshuset', policeBasis: L('policeBases', 'none') }),
+          volunteer('B3', { partner: 'Bydelslaget' }),
+          // Own basis § 39 under an agreement that requires none: required.
+          volunteer('B4', { partner: 'Bydelslaget', policeBasis: L('policeBases', 'childCare') }),
+          volunteer('B5', { partner: 'Cafélaget' }),
+          volunteer('B6', { partner: 'Dagsenteret' }),
+          // Own basis, certificate shown: required and on record.
+          volunteer('B7', { policeBasis: L('policeBases', 'otherBasis'), policeCertificateDate: d('2026-03-01') }),
+          volunteer('B8', { partner: 'Eldresenteret' }),
+          // The partner's name in other letters still finds the agreement, as COUNTIFS finds it.
+          volunteer('B9', { partner: 'aktivitetshuset' }),
+        ],
+      }),
+      // Required and missing: B1 and B9 (H1), B4 (own basis). Active agreements: H1, H2, H5.
+      expected: { kpi_missing_police_certificate: 3, kpi_active_agreements: 3 },
+      rules: { 'volunteers.policeCertificate.missingForAgreement': 2, 'volunteers.policeCertificate.missingForBasis': 1 },
     },
     {
       point: '4',

@@ -218,3 +218,18 @@ export function csvNumber(text: string): number {
 export function csvCell(rows: string[][] | undefined, row: number, col: number): string {
   return rows?.[row - 1]?.[col - 1] ?? '';
 }
+
+/**
+ * Prints the workbook to PDF as LibreOffice does (every sheet, hidden ones too, each within its print area,
+ * formulas recalculated first). Returns the PDF's path (removed when the process exits).
+ */
+export function printToPdf(xlsxPath: string): Promise<string> {
+  return serialised(async () => {
+    const outDir = mkdtempSync(join(scratch(), 'pdf-'));
+    const said = await convert(xlsxPath, 'pdf:calc_pdf_Export', outDir);
+    const out = join(outDir, `${basename(xlsxPath, extname(xlsxPath))}.pdf`);
+    if (!existsSync(out))
+      throw new Error(`soffice wrote no PDF for ${xlsxPath} (found: ${readdirSync(outDir).join(', ') || 'nothing'}). soffice said: ${said}`);
+    return out;
+  });
+}

@@ -1,16 +1,19 @@
 /**
  * A workbook plan as schema version 1 wrote it, for the upgrade tests of the command line and the
  * add-in: the demo's plan without the action plan, without the checklist's participants column,
- * without the volunteers' and agreements' end reason (version 3), with schemaVersion 1 in the
- * metadata. Version 1 is made from the templates as they are now by taking away exactly what the
- * migrations since added.
+ * with schemaVersion 1 in the metadata. The templates are now of a later version, so version 1 is
+ * made from them by taking away exactly what the migrations since add (the 1→2 action plan and
+ * participants; the 2→3 register columns).
  */
 import { isoToSerial } from '../../src/core/model/dates';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
 import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
 import { SHEET_KEYS } from '../../src/core/content/templateSchema';
 import type { RegisterRecord } from '../../src/core/model/workbookData';
-import { type PlannedSheet, type WorkbookPlan } from '../../src/core/plan/workbookPlan';
+import { isFormula, type PlannedSheet, type WorkbookPlan } from '../../src/core/plan/workbookPlan';
+import { SCHEMA_MIGRATIONS } from '../../src/core/model/schemaMigrations';
+import { sheetDef } from '../../src/core/content/content';
+import type { RegisterKey } from '../../src/core/content/templateSchema';
 import { columnLetter } from '../../src/core/model/a1';
 
 export const V1_TODAY = '2026-11-23';
@@ -18,6 +21,9 @@ export const V1_TODAY = '2026-11-23';
 export const PARTICIPANTS_COL = 3;
 /** The nb header of that column. */
 export const PARTICIPANTS_NB = 'Deltakere';
+
+/** The nb header of the end reason column that version 4 added to volunteers and agreements. */
+export const END_REASON_NB = 'Sluttårsak';
 /** The header of the column a user added to their own checklist table. */
 export const USER_HEADER = 'Kommentar fra leder';
 
@@ -31,34 +37,46 @@ function shiftRange(range: string, removed: number): string | null {
   return `${shifted}${m[2]}:${shifted}${m[4]}`;
 }
 
-/** A register sheet without one of its columns (1-based), its validations moved left, as an older version wrote it. */
-function withoutColumn(sheet: PlannedSheet, col: number, header: string): PlannedSheet {
-  const drop = <T>(list: T[]) => list.filter((_, i) => i !== col - 1);
+/** The checklist sheet as version 1 wrote it: no participants column, its validations moved left. */
+export function withoutParticipants(sheet: PlannedSheet): PlannedSheet {
+  const drop = <T>(list: T[]) => list.filter((_, i) => i !== PARTICIPANTS_COL - 1);
   const [table] = sheet.tables;
-  // Guards the helper itself: if the template moves the column, the older version must be remade.
-  if (table.headers[col - 1] !== header) throw new Error(`column ${col} of ${sheet.name} is ${table.headers[col - 1]}, not ${header}`);
+  // Guards the helper itself: if the template moves the column, version 1 must be remade.
+  if (table.headers[PARTICIPANTS_COL - 1] !== PARTICIPANTS_NB)
+    throw new Error(`column ${PARTICIPANTS_COL} of the checklist is ${table.headers[PARTICIPANTS_COL - 1]}, not ${PARTICIPANTS_NB}`);
   return {
     ...sheet,
     columnWidths: drop(sheet.columnWidths),
     tables: [{ ...table, headers: drop(table.headers), rows: table.rows.map(drop), columnStyles: drop(table.columnStyles) }],
     validations: sheet.validations.flatMap((v) => {
-      const range = shiftRange(v.range, col);
+      const range = shiftRange(v.range, PARTICIPANTS_COL);
       return range ? [{ ...v, range }] : [];
     }),
   };
 }
 
-/** The checklist sheet as version 1 wrote it: no participants column, its validations moved left. */
-export function withoutParticipants(sheet: PlannedSheet): PlannedSheet {
-  return withoutColumn(sheet, PARTICIPANTS_COL, PARTICIPANTS_NB);
-}
-
-/** The nb header of the end reason column that version 3 added to volunteers and agreements. */
-export const END_REASON_NB = 'Sluttårsak';
-
-/** A volunteers or agreements sheet as versions 1 and 2 wrote it: no end reason column. */
-export function withoutEndReason(sheet: PlannedSheet): PlannedSheet {
-  return withoutColumn(sheet, sheet.tables[0].headers.indexOf(END_REASON_NB) + 1, END_REASON_NB);
+/** A register sheet without some of its columns (by key), its validations moved left; formula columns kept as their values. */
+export function withoutColumns(sheet: PlannedSheet, register: RegisterKey, keys: string[]): PlannedSheet {
+  const defs = sheetDef(register).columns!;
+  const [table] = sheet.tables;
+  const cols = keys.map((k) => table.headers.indexOf(defs.find((d) => d.key === k)!.label.nb) + 1).filter((c) => c > 0);
+  let out: PlannedSheet = sheet;
+  for (const removed of [...cols].sort((a, b) => b - a)) {
+    const drop = <T>(list: T[]) => list.filter((_, i) => i !== removed - 1);
+    const [t] = out.tables;
+    out = {
+      ...out,
+      columnWidths: drop(out.columnWidths),
+      tables: [{ ...t, headers: drop(t.headers), rows: t.rows.map(drop), columnStyles: drop(t.columnStyles) }],
+      validations: out.validations.flatMap((v) => {
+        const range = shiftRange(v.range, removed);
+        return range ? [{ ...v, range }] : [];
+      }),
+    };
+  }
+  // The volunteers' formula columns of version 1 read columns that came later: keep what they showed.
+  const [t] = out.tables;
+  return { ...out, tables: [{ ...t, rows: t.rows.map((row) => row.map((v) => (isFormula(v) ? v.result : v))) }] };
 }
 
 /** A user's own changes: a column of their own at the end of the table, and the rows sorted by statement. */
@@ -105,9 +123,11 @@ export function versionOnePlan(options: VersionOneOptions = {}): WorkbookPlan {
     ...plan,
     sheets: plan.sheets.map((sheet) => {
       if (sheet.key === 'checklist') return options.userChanges ? withUserChanges(withoutParticipants(sheet)) : withoutParticipants(sheet);
-      if (sheet.key === 'volunteers' || sheet.key === 'agreements') return withoutEndReason(sheet);
       if (sheet.key === '_meta') return withSchemaVersion(sheet, 1);
-      return sheet;
+      // Every column the migrations since version 2 added to this register (2→3 and 3→4 alike).
+      const register = sheet.key as RegisterKey;
+      const keys = SCHEMA_MIGRATIONS.filter((x) => x.from >= 2).flatMap((m) => m.addColumns.filter((a) => a.register === register).map((a) => a.column));
+      return keys.length > 0 ? withoutColumns(sheet, register, keys) : sheet;
     }),
   };
 }

@@ -5,12 +5,12 @@
  * reading of its own clock when the call was made (the page may fix the day with ?today=); the
  * worker does one request at a time, so a call's clock is not changed under it.
  */
-import { AgreementFormService } from '../../taskpane/services/agreementFormService';
 import { EvaluationService } from '../../taskpane/services/evaluationService';
 import { ImportService } from '../../taskpane/services/importService';
 import type { Clock } from '../../taskpane/services/paneClock';
 import type { ServiceName } from '../../taskpane/services/paneService';
 import { RecordService } from '../../taskpane/services/recordService';
+import { PrintService } from '../../taskpane/services/printService';
 import { RegisterService } from '../../taskpane/services/registerService';
 import { SettingsService } from '../../taskpane/services/settingsService';
 import { SummaryService } from '../../taskpane/services/summaryService';
@@ -26,7 +26,7 @@ const SERVICES: Record<ServiceName, (workbook: WorkerWorkbook, clock: Clock) => 
   validation: (workbook, clock) => new ValidationService(workbook, clock),
   summary: (workbook, clock) => new SummaryService(workbook, clock),
   settings: (workbook) => new SettingsService(workbook),
-  agreementForm: (workbook) => new AgreementFormService(workbook),
+  print: (workbook) => new PrintService(workbook),
   import: (workbook, clock) => new ImportService(workbook, clock),
 };
 

@@ -6,25 +6,19 @@ import sheetsJson from '../../../templates/sheets.json';
 import listsJson from '../../../templates/lists.json';
 import checklistJson from '../../../templates/checklist.json';
 import agreementJson from '../../../templates/agreement.json';
+import volunteerPapersJson from '../../../templates/volunteerPapers.json';
+import { documentsFileSchema, type DocumentTemplate } from '../documents/documentSchema';
 import workbookStringsJson from '../../../templates/ui/workbook.json';
-import {
-  agreementFileSchema,
-  checklistFileSchema,
-  listsFileSchema,
-  stringsFileSchema,
-  type AgreementContent,
-  type ChecklistContent,
-  type ListItem,
-  type Strings,
-  type ValueList,
-} from './contentSchema';
+import legalJson from '../../../templates/legal.json';
+import { legalFileSchema, type LegalContent, type LegalStatement } from './legalSchema';
+import { checklistFileSchema, listsFileSchema, stringsFileSchema, type ChecklistContent, type ListItem, type Strings, type ValueList } from './contentSchema';
 import { sheetsFileSchema, type SheetDef, type SheetKey, type SheetsFile } from './templateSchema';
 import type { Lang } from './language';
 import { stringTable, type StringKey } from './stringTable';
 import { SamspillError } from '../samspillError';
 
 /** A template file that breaks its schema, or a lookup of something the templates do not define: a fault in the program's own data. */
-export class ContentError extends SamspillError<'schema' | 'noSheet' | 'noList' | 'noItem'> {
+export class ContentError extends SamspillError<'schema' | 'noSheet' | 'noList' | 'noItem' | 'noLegal'> {
   override readonly name = 'ContentError';
 
   constructor(code: ContentError['code'], detail: string) {
@@ -47,8 +41,10 @@ export interface Content {
   sheets: SheetsFile;
   lists: ValueList[];
   checklist: ChecklistContent;
-  agreement: AgreementContent;
+  agreement: { documents: DocumentTemplate[] };
+  volunteerPapers: { documents: DocumentTemplate[] };
   strings: Strings;
+  legal: LegalContent;
 }
 
 export function loadContent(): Content {
@@ -56,8 +52,10 @@ export function loadContent(): Content {
     sheets: parseOrExplain('sheets.json', sheetsFileSchema, sheetsJson),
     lists: parseOrExplain('lists.json', listsFileSchema, listsJson).lists,
     checklist: parseOrExplain('checklist.json', checklistFileSchema, checklistJson),
-    agreement: parseOrExplain('agreement.json', agreementFileSchema, agreementJson),
+    agreement: parseOrExplain('agreement.json', documentsFileSchema, agreementJson),
+    volunteerPapers: parseOrExplain('volunteerPapers.json', documentsFileSchema, volunteerPapersJson),
     strings: parseOrExplain('ui/workbook.json', stringsFileSchema, workbookStringsJson),
+    legal: parseOrExplain('legal.json', legalFileSchema, legalJson),
   };
 }
 
@@ -95,3 +93,10 @@ export function itemLabel(listKey: string, itemKey: string, lang: Lang): string 
 /** The words the templates write into the workbook (templates/ui/workbook.json). */
 export const workbookStrings = stringTable(workbookStringsJson);
 export type WorkbookStringKey = StringKey<typeof workbookStrings>;
+
+/** A legal statement of templates/legal.json by its id. */
+export function legalStatement(id: string): LegalStatement {
+  const statement = content().legal.statements.find((s) => s.id === id);
+  if (!statement) throw new ContentError('noLegal', `no legal statement ${id}`);
+  return statement;
+}

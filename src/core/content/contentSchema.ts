@@ -110,12 +110,6 @@ export const checklistFileSchema = z
   })
   .strict();
 
-export const agreementFileSchema = z
-  .object({
-    clauses: z.array(z.object({ key: keySchema, title: localizedSchema, body: localizedSchema, source: sourceSchema.optional() }).strict()).min(1),
-  })
-  .strict();
-
 /** A flat dictionary of user-facing strings: key → text in each language. */
 export const stringsFileSchema = z.record(z.string().regex(/^[a-z][A-Za-z0-9_.]*$/), localizedSchema);
 
@@ -125,5 +119,4 @@ export type ListItem = z.infer<typeof listItemSchema>;
 export type ChecklistContent = z.infer<typeof checklistFileSchema>;
 export type FactorKey = (typeof FACTOR_KEYS)[number];
 export type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
-export type AgreementContent = z.infer<typeof agreementFileSchema>;
 export type Strings = z.infer<typeof stringsFileSchema>;

@@ -5,7 +5,19 @@
 import { z } from 'zod';
 import { localizedSchema, sourceSchema } from './contentSchema';
 
-export const SHEET_KEYS = ['settings', 'partners', 'agreements', 'agreement', 'volunteers', 'hours', 'checklist', 'actions', 'summary', '_meta'] as const;
+export const SHEET_KEYS = [
+  'settings',
+  'partners',
+  'agreements',
+  'agreement',
+  'volunteers',
+  'volunteerPapers',
+  'hours',
+  'checklist',
+  'actions',
+  'summary',
+  '_meta',
+] as const;
 export type SheetKey = (typeof SHEET_KEYS)[number];
 
 export const REGISTER_KEYS = ['partners', 'agreements', 'volunteers', 'hours', 'checklist', 'actions'] as const;

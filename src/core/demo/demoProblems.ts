@@ -78,7 +78,18 @@ export function plantVolunteerProblems(c: DemoContext, volunteers: RegisterRecor
   };
   at(take(), 'phone', 'volunteers.phone.invalid', { phone: '12 34 5' });
   at(take(), 'email', 'volunteers.email.invalid', { email: 'ikke-en-adresse' });
-  at(take(), 'consentDate', 'volunteers.consentDate.missing', { consentDate: null });
+  // A certificate shown more than three months after it was issued (the register rests on the agreement by default, so a
+  // missing consent date is no problem to plant). On a certificate already shown where possible: only its issue date changes.
+  const shownAt = take((v) => v.policeCertificateDate !== null) ?? take();
+  if (shownAt !== null) {
+    const shown = (volunteers[shownAt].policeCertificateDate as number | null) ?? (volunteers[shownAt].start as number);
+    at(shownAt, 'policeCertificateIssued', 'volunteers.policeCertificate.tooOld', {
+      policeBasis: volunteers[shownAt].policeCertificateDate === null ? label(c, 'policeBases', 'hol54') : volunteers[shownAt].policeBasis,
+      policeCertificateDate: shown,
+      policeCertificateIssued: addMonths(shown, -4),
+      policeCertificateShownBy: workbookStrings.text('demo.shownBy', c.lang),
+    });
+  }
   // Where no agreement of the partner asks for the declaration too (it would then report the agreement as well).
   at(
     take((v) => !agreementRequires(c, agreements, v, 'requiresConfidentiality')),
@@ -86,12 +97,14 @@ export function plantVolunteerProblems(c: DemoContext, volunteers: RegisterRecor
     'volunteers.confidentialityDate.missing',
     { confidentialityDate: null },
   );
-  // A volunteer whose activity already asks for a certificate, so the case's activities stay as they are.
+  // An assignment under § 5-4 without a certificate shown: preferably a volunteer whose activity suggests one, so the case's
+  // activities stay as they are; never one whose partner's agreement requires one (it would report the agreement as well).
+  const noAgreement = (v: RegisterRecord) => !agreementRequires(c, agreements, v, 'requiresPoliceCertificate');
   at(
-    take((v) => c.settings.policeActivities.includes(String(v.activity)) && !agreementRequires(c, agreements, v, 'requiresPoliceCertificate')),
+    take((v) => c.settings.policeActivities.includes(String(v.activity)) && noAgreement(v)) ?? take(noAgreement),
     'policeCertificateDate',
-    'volunteers.policeCertificate.missingForActivity',
-    { policeCertificateDate: null },
+    'volunteers.policeCertificate.missingForBasis',
+    { policeBasis: label(c, 'policeBases', 'hol54'), policeCertificateDate: null, policeCertificateIssued: null, policeCertificateShownBy: null },
   );
   // A fødselsnummer typed into a note: the register must never hold one. Made valid by construction.
   at(take(), 'notes', 'privacy.fodselsnummer.found', { notes: `${workbookStrings.text('demo.noteWithId', c.lang)} ${demoBirthNumber()}` });

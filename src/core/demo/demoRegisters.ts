@@ -4,7 +4,7 @@
  * sign), its volunteers activity by activity — each activity at the unit it belongs to, the ages
  * in the case's mix — and fifteen months of hours at the pace each activity keeps.
  */
-import { itemLabel } from '../content/content';
+import { itemLabel, workbookStrings } from '../content/content';
 import type { Lang } from '../content/language';
 import type { DemoCase, DemoCaseActivity, DemoCasePartner } from '../content/demoCaseSchema';
 import { addMonths } from '../model/dates';
@@ -23,6 +23,11 @@ export interface DemoContext {
   profile: DemoCase;
   /** Volunteers per profile volunteer (1 unless a size was asked for). */
   scale: number;
+  /**
+   * The dice for what schema 3 added (signatories, the legal basis, a certificate's issue date),
+   * thrown apart from the others so the case's people, dates and hours stay as they were.
+   */
+  paperDice: Dice;
   problems: DemoProblem[];
 }
 
@@ -60,6 +65,9 @@ export function partnerRecords(c: DemoContext): RegisterRecord[] {
       services: label(c, 'activityTypes', work.activity),
       units: label(c, 'units', work.unit),
       notes: null,
+      // Frivillighetsregisteret registers organisations with an organisation number (templates/legal.json frivreg).
+      volunteerRegistry: canSign(p) && p.type !== 'frivilligsentral' ? yes(c) : no(c),
+      volunteerRegistryDate: canSign(p) && p.type !== 'frivilligsentral' ? c.today - c.paperDice.int(400, 3000) : null,
     };
   });
 }
@@ -75,7 +83,7 @@ export function agreementRecords(c: DemoContext, partners: RegisterRecord[]): Re
     const partnerRow = partners.find((p) => p.name === partner.name);
     const signed = isSignedForm(a.form);
     const start = c.today - c.dice.int(300, 1500);
-    return {
+    const record: RegisterRecord = {
       id: `AVT-${String(i + 1).padStart(3, '0')}`,
       partner: partner.name,
       unit: label(c, 'units', a.unit),
@@ -97,7 +105,27 @@ export function agreementRecords(c: DemoContext, partners: RegisterRecord[]): Re
       status: label(c, 'agreementStatuses', 'active'),
       notes: a.note ? a.note[c.lang] : null,
     };
+    return { ...record, ...agreementPapers(c, a.requiresPoliceCertificate, signed, record, partnerRow) };
   });
+}
+
+/**
+ * Schema 3's columns of an agreement: whether a payment per activity is a grant (what the cases
+ * describe: support, not a purchase), the legal basis of its police certificate and of
+ * confidentiality — § 5-4 and the act's duty where the volunteers provide services under
+ * helse- og omsorgstjenesteloven, else the organisation's own activity — and who signs, only where
+ * the form is one the parties sign.
+ */
+function agreementPapers(c: DemoContext, police: boolean, signed: boolean, record: RegisterRecord, partner: RegisterRecord | undefined): RegisterRecord {
+  return {
+    paymentKind: record.paymentPerActivity === null ? null : label(c, 'paymentKinds', 'grant'),
+    policeBasis: label(c, 'policeBases', police ? 'hol54' : 'none'),
+    confidentialityBasis: label(c, 'confidentialityBases', police ? 'healthServices' : 'promise'),
+    signerMunicipality: signed ? personName(c.paperDice) : null,
+    signerMunicipalityRole: signed ? workbookStrings.text('demo.signerMunicipalityRole', c.lang) : null,
+    signerPartner: signed ? (partner?.contactPerson ?? null) : null,
+    signerPartnerRole: signed ? workbookStrings.text('demo.signerPartnerRole', c.lang) : null,
+  };
 }
 
 /** Ages for `count` volunteers in the case's mix, exactly (largest remainders), in random order. */
@@ -138,9 +166,10 @@ function volunteer(c: DemoContext, a: DemoCaseActivity, index: number, ageGroup:
   const start = c.today - c.dice.int(30, 2000);
   const ended = c.dice.chance(0.06);
   const paused = !ended && c.dice.chance(0.04);
-  const needsPolice = duties && (c.settings.policeActivities.includes(activity) || (partner !== null && policePartners.has(partner.name)));
+  const suggested = c.settings.policeActivities.includes(activity);
+  const byAgreement = partner !== null && policePartners.has(partner.name);
   const trained = a.training && c.dice.chance(0.7) ? label(c, 'trainingTypes', a.training) : null;
-  return {
+  const record: RegisterRecord = {
     id: `F${String(index + 1).padStart(4, '0')}`,
     name,
     phone: phone(c.dice),
@@ -153,13 +182,36 @@ function volunteer(c: DemoContext, a: DemoCaseActivity, index: number, ageGroup:
     start,
     // An informal helper is not asked for what a volunteer on assignment signs (model/assignmentDuties.ts).
     confidentialityDate: duties ? start + c.dice.int(0, 14) : null,
-    policeCertificateDate: needsPolice ? start - c.dice.int(0, 20) : null,
+    // Thrown where the activity or the agreement calls for one, as before schema 3, so later dice fall as they did.
+    policeCertificateDate: duties && (suggested || byAgreement) ? start - c.dice.int(0, 20) : null,
     training: trained,
     consentDate: duties || c.dice.chance(0.5) ? start : null,
     status: label(c, 'volunteerStatuses', ended ? 'ended' : paused ? 'paused' : 'active'),
     // Ended within the last ten months: a register that deletes on time holds no older ones.
     end: ended ? Math.max(start + 30, c.today - c.dice.int(1, 300)) : null,
     notes: null,
+  };
+  return { ...record, ...volunteerPapers(c, duties, suggested, byAgreement, a.affiliation, record) };
+}
+
+/**
+ * Schema 3's columns of a volunteer. The basis of the police certificate is the assignment's
+ * (templates/legal.json hol-5-4-volunteers): the partner's agreement decides where it requires
+ * one; where the activity only suggests one, a volunteer in an organisation's own activity needs
+ * none and one working directly in the services works under § 5-4. A certificate is recorded as
+ * shown only where one is required: its issue date, and to whom it was shown.
+ */
+function volunteerPapers(c: DemoContext, duties: boolean, suggested: boolean, byAgreement: boolean, affiliation: string, record: RegisterRecord): RegisterRecord {
+  const ownBasis = !duties || byAgreement || !suggested ? null : affiliation === 'organisation' ? 'none' : 'hol54';
+  const shown = duties && (byAgreement || ownBasis === 'hol54') ? (record.policeCertificateDate as number | null) : null;
+  const confidentiality = !duties || record.partner !== null ? null : ownBasis === 'hol54' ? 'healthServices' : 'municipalWork';
+  return {
+    contactPerson: personName(c.paperDice),
+    policeBasis: ownBasis === null ? null : label(c, 'policeBases', ownBasis),
+    confidentialityBasis: confidentiality === null ? null : label(c, 'confidentialityBases', confidentiality),
+    policeCertificateDate: shown,
+    policeCertificateIssued: shown === null ? null : shown - c.paperDice.int(5, 60),
+    policeCertificateShownBy: shown === null ? null : workbookStrings.text('demo.shownBy', c.lang),
   };
 }
 

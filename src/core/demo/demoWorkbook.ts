@@ -12,6 +12,8 @@ import { defaultSheetNames, type WorkbookInput } from '../plan/buildWorkbookPlan
 import { defaultSettings } from '../model/settingsModel';
 import type { RegisterKey } from '../content/templateSchema';
 import { defaultTableNames } from '../model/workbookData';
+import { hasAssignmentDuties } from '../model/assignmentDuties';
+import type { CellValue } from '../port';
 import { caseForSeed, demoCase } from './demoCases';
 import { Dice } from './demoDice';
 import { actionRecords, checklistRecords } from './demoEvaluation';
@@ -58,6 +60,7 @@ export function demoWorkbook(options: DemoOptions): DemoWorkbook {
     settings,
     profile,
     scale: options.volunteers === undefined ? 1 : options.volunteers / ownSize,
+    paperDice: new Dice(options.seed + 0x5c3),
     problems: [],
   };
   const partners = partnerRecords(c);
@@ -81,6 +84,7 @@ export function demoWorkbook(options: DemoOptions): DemoWorkbook {
       tables: defaultTableNames(options.lang),
       today: options.today,
       chosenAgreementId: String(agreements[Math.max(0, printable)].id),
+      chosenVolunteerId: String((volunteers.find((v) => hasAssignmentDuties(v.affiliation as CellValue)) ?? volunteers[0]).id),
     },
     problems: c.problems,
     profile,

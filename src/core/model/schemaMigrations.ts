@@ -12,6 +12,7 @@ import { columnValidation } from '../plan/columnValidation';
 import { SHEET_KEYS, type ColumnDef, type RegisterKey, type SheetKey } from '../content/templateSchema';
 import type { PlannedValidation } from '../plan/workbookPlan';
 import type { Lang } from '../content/language';
+import { LISTS_SINCE_3 } from './settingsModel';
 
 export interface ColumnAddition {
   register: RegisterKey;
@@ -31,10 +32,33 @@ export interface SchemaMigration {
 export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
   // Version 2: the action plan that follows the evaluation, and who took part in an evaluation.
   { from: 1, to: 2, addSheets: ['actions'], addColumns: [{ register: 'checklist', column: 'participants' }] },
-  // Version 3: why a volunteer or an agreement ended, kept for the statistics when the pane ends one.
+  // Version 3: the legal basis per agreement and per assignment (police certificate, confidentiality), who saw the
+  // certificate and its date of issue, signatories and the kind of payment, the partner's entry in the non-profit register.
   {
     from: 2,
     to: 3,
+    addSheets: ['volunteerPapers'],
+    addColumns: [
+      { register: 'partners', column: 'volunteerRegistry' },
+      { register: 'partners', column: 'volunteerRegistryDate' },
+      { register: 'agreements', column: 'paymentKind' },
+      { register: 'agreements', column: 'signerMunicipality' },
+      { register: 'agreements', column: 'signerMunicipalityRole' },
+      { register: 'agreements', column: 'signerPartner' },
+      { register: 'agreements', column: 'signerPartnerRole' },
+      { register: 'agreements', column: 'policeBasis' },
+      { register: 'agreements', column: 'confidentialityBasis' },
+      { register: 'volunteers', column: 'contactPerson' },
+      { register: 'volunteers', column: 'confidentialityBasis' },
+      { register: 'volunteers', column: 'policeBasis' },
+      { register: 'volunteers', column: 'policeCertificateIssued' },
+      { register: 'volunteers', column: 'policeCertificateShownBy' },
+    ],
+  },
+  // Version 4: why a volunteer or an agreement ended, kept for the statistics when the pane ends one.
+  {
+    from: 3,
+    to: 4,
     addSheets: [],
     addColumns: [
       { register: 'volunteers', column: 'endReason' },
@@ -108,7 +132,9 @@ export interface ColumnToAppend {
 export function columnToAppend(addition: ColumnAddition, lang: Lang, ctx: ValidationContext): ColumnToAppend {
   const def = (sheetDef(addition.register).columns ?? []).find((c) => c.key === addition.column);
   if (!def) throw new RangeError(`no column ${addition.column} in ${addition.register}`);
-  const planned = columnValidation(def, '', { ...ctx, lang });
+  // A list the older settings sheet does not hold would refuse every value: the rule engine checks those columns instead.
+  const listMissing = def.list !== undefined && (LISTS_SINCE_3 as readonly string[]).includes(def.list);
+  const planned = listMissing ? null : columnValidation(def, '', { ...ctx, lang });
   let validation: Omit<PlannedValidation, 'range'> | null = null;
   if (planned) {
     const { range: _range, ...rest } = planned;

@@ -4,7 +4,7 @@
  */
 import type { CellValue, SheetGrid } from '../port';
 import { asNumber, asText, normaliseLabel } from './cellValues';
-import { cellText } from './criteria';
+import { cellText, matchesText } from './criteria';
 import { valueList } from '../content/content';
 import { LANGUAGES, type Lang } from '../content/language';
 
@@ -13,7 +13,9 @@ export type ParameterKey = Exclude<keyof SettingsValues, 'lists' | 'policeActivi
 
 export interface ParameterDef {
   key: ParameterKey;
-  type: 'text' | 'date' | 'number' | 'integer';
+  /** A `list` parameter holds a label of the fixed list named by `list`, in the workbook's language. */
+  type: 'text' | 'date' | 'number' | 'integer' | 'list';
+  list?: SettingsListKey;
   /** Workbook-level defined name of the value cell. */
   name: string;
   default: string | number | null;
@@ -21,6 +23,8 @@ export interface ParameterDef {
   max?: number;
   /** Where the default comes from, when the source documents give it. */
   source?: string;
+  /** Text longer than this is refused by the sheet's validation. */
+  maxLength?: number;
   /** The default rests on a source or a stated method, shown beside it (`settings.param.<key>.basis`). */
   basis?: true;
 }
@@ -59,7 +63,26 @@ export const PARAMETERS: ParameterDef[] = [
   },
   // In the copy for the public, counts of people below this are not shown: few enough to point at someone.
   { key: 'publicMinCount', type: 'integer', name: 'cfg_public_min_count', default: 5, min: 1, max: 100 },
+  // Schema 3, the second block: who the controller is, the register's legal basis, the municipality's grant rules.
+  { key: 'municipalityOrgNumber', type: 'text', name: 'cfg_municipality_org_number', default: '', maxLength: 11 },
+  { key: 'privacyContact', type: 'text', name: 'cfg_privacy_contact', default: '', maxLength: 200 },
+  // Datatilsynet advises public bodies against consent (templates/legal.json gdpr-6-consent): the default is the agreement.
+  { key: 'personalDataBasis', type: 'list', list: 'personalDataBases', name: 'cfg_personal_data_basis', default: 'agreement' },
+  { key: 'grantRules', type: 'text', name: 'cfg_grant_rules', default: '', maxLength: 200 },
+  { key: 'grantReportDeadline', type: 'text', name: 'cfg_grant_report_deadline', default: '', maxLength: 100 },
+  { key: 'grantAccountsRequired', type: 'list', list: 'yesNo', name: 'cfg_grant_accounts_required', default: null },
 ];
+
+/**
+ * The parameters stand in two blocks: the first nine in columns A to C (schema 1's eight in rows
+ * 4 to 11, the public copy's smallest count in row 12), the rest (schema 3) in columns E to G
+ * beside them, so that adding parameters never moved a cell an older workbook's formulas, names
+ * or pane writes rely on. A workbook made before a parameter existed has a blank cell and no
+ * name there: the parameter keeps its default (readSettings), and a formula reading its name
+ * guards against the name missing.
+ */
+export const FIRST_BLOCK_SIZE = 9;
+export const SECOND_BLOCK_COLUMN = 5;
 
 /** The lists shown on the settings sheet, left to right; the user's own (editable) lists first. */
 export const SETTINGS_LISTS = [
@@ -78,7 +101,15 @@ export const SETTINGS_LISTS = [
   'participantGroups',
   'actionStatuses',
   'instrumentTypes',
+  // Schema 3: an older workbook's settings sheet lacks these; its registers then get no list validation for them.
+  'policeBases',
+  'confidentialityBases',
+  'personalDataBases',
+  'paymentKinds',
 ] as const;
+
+/** Lists the settings sheet gained in schema 3. */
+export const LISTS_SINCE_3: readonly SettingsListKey[] = ['policeBases', 'confidentialityBases', 'personalDataBases', 'paymentKinds'];
 export type SettingsListKey = (typeof SETTINGS_LISTS)[number];
 
 /** Layout of the settings sheet. The sheet is protected, so these positions hold. */
@@ -105,7 +136,14 @@ export function listColumns(): Map<SettingsListKey, number> {
 export function parameterRow(key: string): number {
   const index = PARAMETERS.findIndex((p) => p.key === key);
   if (index < 0) throw new RangeError(`unknown parameter ${key}`);
-  return SETTINGS_LAYOUT.firstParameterRow + index;
+  return SETTINGS_LAYOUT.firstParameterRow + (index < FIRST_BLOCK_SIZE ? index : index - FIRST_BLOCK_SIZE);
+}
+
+/** The column of a parameter's label; its value stands one column right, its help two. */
+export function parameterLabelColumn(key: string): number {
+  const index = PARAMETERS.findIndex((p) => p.key === key);
+  if (index < 0) throw new RangeError(`unknown parameter ${key}`);
+  return index < FIRST_BLOCK_SIZE ? 1 : SECOND_BLOCK_COLUMN;
 }
 
 export interface SettingsValues {
@@ -120,6 +158,14 @@ export interface SettingsValues {
   coreHoursPerMonth: number;
   /** The smallest count of people the public copy shows in a breakdown; smaller ones (from 1) are hidden. */
   publicMinCount: number;
+  municipalityOrgNumber: string;
+  privacyContact: string;
+  /** A label of the personalDataBases list, as the workbook holds it; see `personalDataBasisKey`. */
+  personalDataBasis: string;
+  grantRules: string;
+  grantReportDeadline: string;
+  /** "Ja"/"Nei" or blank. */
+  grantAccountsRequired: string;
   /** Labels as the workbook holds them, per list. */
   lists: Record<SettingsListKey, string[]>;
   /** Activity labels that require a police certificate. */
@@ -144,7 +190,8 @@ export function defaultSettings(lang: Lang): SettingsValues {
     .items.filter((i) => i.attributes?.policeCertificate === true)
     .map((i) => i.label[lang]);
   const values: Record<string, unknown> = { lists, policeActivities };
-  for (const p of PARAMETERS) values[p.key] = p.default;
+  for (const p of PARAMETERS)
+    values[p.key] = p.type === 'list' ? (p.default === null ? '' : valueList(p.list!).items.find((i) => i.key === p.default)!.label[lang]) : p.default;
   return values as unknown as SettingsValues;
 }
 
@@ -178,8 +225,11 @@ export function readSettings(grid: SheetGrid, lang: Lang): SettingsValues {
   const settings = defaultSettings(lang);
   const values = settings as unknown as Record<string, unknown>;
   for (const p of PARAMETERS) {
-    const raw = cell(grid, parameterRow(p.key), 2);
-    if (p.type === 'text') values[p.key] = asText(raw);
+    const raw = cell(grid, parameterRow(p.key), parameterLabelColumn(p.key) + 1);
+    // An older workbook has no second block: its parameters keep their defaults.
+    if (p.type === 'list') {
+      if (asText(raw) !== '') values[p.key] = asText(raw);
+    } else if (p.type === 'text') values[p.key] = asText(raw);
     else {
       const n = asNumber(raw);
       if (n !== null) values[p.key] = n;
@@ -211,4 +261,13 @@ export function readSettings(grid: SheetGrid, lang: Lang): SettingsValues {
 export function isYes(value: CellValue | undefined): boolean {
   const t = normaliseLabel(asText(value ?? null));
   return valueList('yesNo').items.some((i) => i.key === 'yes' && LANGUAGES.some((l) => normaliseLabel(i.label[l]) === t));
+}
+
+/**
+ * The key of the register's legal basis, its label compared as the summary's formula compares it
+ * (criteria.ts: the workbook's language, case ignored, nothing trimmed); the default when unreadable.
+ */
+export function personalDataBasisKey(settings: Pick<SettingsValues, 'personalDataBasis'>, lang: Lang): 'agreement' | 'publicTask' | 'consent' {
+  const item = valueList('personalDataBases').items.find((i) => matchesText(settings.personalDataBasis, i.label[lang]));
+  return (item?.key as 'agreement' | 'publicTask' | 'consent' | undefined) ?? 'agreement';
 }

@@ -5,52 +5,43 @@
  */
 import { addMonths } from './dates';
 import { asNumber } from './cellValues';
-import { cellText, criterionKey, matchesText } from './criteria';
+import { criterionKey } from './criteria';
 import type { FormulaRefs } from '../plan/formulaRefs';
-import { criterionOf, escapedText } from '../plan/structuredRefs';
+import { criterionNot, criterionOf } from '../plan/structuredRefs';
 import type { RegisterRow } from './registerRows';
-import { ActiveRule, isActiveOn, REPORT_DATE_NAME } from './activeRule';
-import { assignmentDutiesTerm, hasAssignmentDuties } from './assignmentDuties';
+import { ActiveRule, REPORT_DATE_NAME } from './activeRule';
+import { assignmentDutiesTerm } from './assignmentDuties';
+import { policeRequirement } from './legalBasis';
 import type { WorkbookData } from './workbookData';
 
 /**
  * Police certificate required: the volunteer has the duties of an assignment (not an informal
- * helper, assignmentDuties.ts), and the activity is marked as requiring one in the settings, or the
- * volunteer's partner has an agreement that requires one and is active on the report date
- * (activeRule.ts: the same agreements the summary counts as active).
+ * helper, assignmentDuties.ts), and the volunteer's own basis for the assignment, when one is
+ * written, requires one («Ingen»: not required), else a partner's agreement active on the report
+ * date (activeRule.ts: the agreements the summary counts as active) whose basis requires one — or,
+ * when the agreement names no basis, whose older yes/no column says so. The activity no longer
+ * decides: it only suggests a basis (validation). legalBasis.ts computes the same in the core.
  */
 export function policeRequiredFormula(f: FormulaRefs): string {
-  const activity = f.row('volunteers', 'activity');
+  const own = f.row('volunteers', 'policeBasis');
   const partner = f.row('volunteers', 'partner');
-  const byActivity = `IFERROR(INDEX(list_activityTypes_police,MATCH(${escapedText(activity)},list_activityTypes,0))=${f.item('yesNo', 'yes')},FALSE)`;
-  const agreements = new ActiveRule(f, 'agreements').count([
-    `${f.col('agreements', 'partner')},${criterionOf(partner)}`,
-    `${f.col('agreements', 'requiresPoliceCertificate')},${f.is('yesNo', 'yes')}`,
-  ]);
-  const byAgreement = `AND(${partner}<>"",${agreements}>0)`;
+  const A = (key: string) => f.col('agreements', key);
+  const active = new ActiveRule(f, 'agreements');
+  const ofPartner = `${A('partner')},${criterionOf(partner)}`;
+  const basisWritten = `${A('policeBasis')},"<>"`;
+  const legacyYes = `${A('requiresPoliceCertificate')},${f.is('yesNo', 'yes')}`;
+  // Agreements whose basis requires one, plus those without a basis whose yes/no column does (all "yes" less those with a basis).
+  const byBasis = active.count([ofPartner, basisWritten, `${A('policeBasis')},${criterionNot(f.label('policeBases', 'none'))}`]);
+  const byLegacy = `${active.count([ofPartner, legacyYes])}-${active.count([ofPartner, legacyYes, basisWritten])}`;
+  const byAgreement = `AND(${partner}<>"",${byBasis}+${byLegacy}>0)`;
+  const yes = f.item('yesNo', 'yes');
+  const no = f.item('yesNo', 'no');
   const duties = assignmentDutiesTerm(f.row('volunteers', 'affiliation'), f.lang);
-  return `IF(AND(${duties},OR(${byActivity},${byAgreement})),${f.item('yesNo', 'yes')},${f.item('yesNo', 'no')})`;
+  return `IF(${duties},IF(${own}<>"",IF(${own}=${f.item('policeBases', 'none')},${no},${yes}),IF(${byAgreement},${yes},${no})),${no})`;
 }
 
-/** The settings' activity list as MATCH finds an activity in it: the first item with the same text. */
-function requiredByActivity(data: WorkbookData, activity: string): boolean {
-  if (activity === '') return false;
-  const item = data.settings.lists.activityTypes.find((label) => matchesText(label, activity));
-  return item !== undefined && data.settings.policeActivities.includes(item);
-}
-
-export function policeRequired(data: WorkbookData, f: FormulaRefs, volunteer: RegisterRow, reportDate: number): boolean {
-  if (!hasAssignmentDuties(volunteer.values.affiliation, data.lang)) return false;
-  if (requiredByActivity(data, cellText(volunteer.values.activity))) return true;
-  const partner = cellText(volunteer.values.partner);
-  const yes = f.label('yesNo', 'yes');
-  return (
-    partner !== '' &&
-    data.registers.agreements.rows.some(
-      (a) =>
-        matchesText(a.values.partner, partner) && matchesText(a.values.requiresPoliceCertificate, yes) && isActiveOn(a, 'agreements', data.lang, reportDate),
-    )
-  );
+export function policeRequired(data: WorkbookData, volunteer: RegisterRow, reportDate: number): boolean {
+  return policeRequirement(data, volunteer, reportDate).required;
 }
 
 /** Hours logged under the volunteer's id in the twelve months up to the report date. */
@@ -91,7 +82,7 @@ export function derivedColumnValues(
   const yes = f.label('yesNo', 'yes');
   const no = f.label('yesNo', 'no');
   return data.registers.volunteers.rows.map((row) => ({
-    policeCertificateRequired: policeRequired(data, f, row, reportDate) ? yes : no,
+    policeCertificateRequired: policeRequired(data, row, reportDate) ? yes : no,
     hoursLast12Months: hoursLast12(totals, row),
   }));
 }

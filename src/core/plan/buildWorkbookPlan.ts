@@ -14,6 +14,7 @@ import { derivedColumnValues, hoursLast12Formula, policeRequiredFormula } from '
 import { registerFromRecords, type RegisterRecord, type TableNames, type WorkbookData } from '../model/workbookData';
 import type { PlannedName, PlannedSheet, WorkbookPlan } from './workbookPlan';
 import { agreementSheet } from './agreementSheet';
+import { volunteerPapersSheet } from './volunteerPapersSheet';
 import { registerSheet } from './registerSheet';
 import { settingsSheet } from './settingsSheet';
 import { summarySheet } from './summarySheet';
@@ -32,6 +33,8 @@ export interface WorkbookInput {
   today: number;
   /** The agreement the printable form shows at first. */
   chosenAgreementId?: string | null;
+  /** The volunteer whose papers the printable sheet shows first. */
+  chosenVolunteerId?: string | null;
   /**
    * The headers of registers the workbook already has, as read (see `RegisterRows.headers`): the
    * formulas written for it name those columns as they are. Absent for a new workbook.
@@ -158,6 +161,7 @@ export function buildWorkbookPlan(input: WorkbookInput, keys: readonly SheetKey[
     if (!keys.includes(key)) continue;
     if (key === 'settings') add(settingsSheet(input.sheetNames.settings, input.lang, input.settings));
     else if (key === 'agreement') add(agreementSheet(input.sheetNames.agreement, data, f, input.chosenAgreementId ?? null));
+    else if (key === 'volunteerPapers') add(volunteerPapersSheet(input.sheetNames.volunteerPapers, data, f, input.chosenVolunteerId ?? null));
     else if (key === 'summary')
       add(summarySheet(input.sheetNames.summary, input.lang, summarySections(data, reportDate, { refreshedAt: refreshStamp(input), writtenOn: input.today })));
     else if (key === '_meta') sheets.push(metaSheet(input, [...keys]));

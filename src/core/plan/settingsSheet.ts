@@ -4,22 +4,33 @@
  */
 import { workbookStrings, valueList, type WorkbookStringKey } from '../content/content';
 import type { Lang } from '../content/language';
-import { listColumns, PARAMETERS, parameterRow, POLICE_COLUMN_LIST, SETTINGS_LAYOUT, type ParameterKey, type SettingsValues } from '../model/settingsModel';
+import {
+  FIRST_BLOCK_SIZE,
+  listColumns,
+  parameterLabelColumn,
+  PARAMETERS,
+  parameterRow,
+  POLICE_COLUMN_LIST,
+  SECOND_BLOCK_COLUMN,
+  SETTINGS_LAYOUT,
+  type ParameterKey,
+  type SettingsValues,
+} from '../model/settingsModel';
 import type { PlannedCell, PlannedName, PlannedSheet, PlannedValidation, StyleKey } from './workbookPlan';
 import { DATE_MAX, DATE_MIN, settingsListSource } from './columnValidation';
 import { absoluteAddress, absoluteRange, columnLetter } from '../model/a1';
 
 function parameterStyle(type: string): StyleKey {
   if (type === 'date') return 'inputDate';
-  if (type === 'text') return 'input';
+  if (type === 'text' || type === 'list') return 'input';
   return 'inputNumber';
 }
 
-function parameterValidation(lang: Lang, key: ParameterKey, row: number): PlannedValidation | null {
+function parameterValidation(lang: Lang, key: ParameterKey, sheetName: string): PlannedValidation | null {
   const p = PARAMETERS.find((x) => x.key === key)!;
   const label = workbookStrings.text(`settings.param.${key}.label`, lang);
   const help = workbookStrings.text(`settings.param.${key}.help`, lang);
-  const range = `B${row}`;
+  const range = `${columnLetter(parameterLabelColumn(key) + 1)}${parameterRow(key)}`;
   const base = { range, prompt: { title: label, message: help }, strict: true };
   if (p.type === 'date')
     return { ...base, rule: { type: 'date', min: DATE_MIN, max: DATE_MAX }, error: { title: label, message: workbookStrings.text('validation.date', lang) } };
@@ -27,6 +38,14 @@ function parameterValidation(lang: Lang, key: ParameterKey, row: number): Planne
     return { ...base, rule: { type: 'decimal', min: p.min, max: p.max }, error: { title: label, message: workbookStrings.text('validation.number', lang) } };
   if (p.type === 'integer')
     return { ...base, rule: { type: 'whole', min: p.min, max: p.max }, error: { title: label, message: workbookStrings.text('validation.integer', lang) } };
+  if (p.type === 'list')
+    return {
+      ...base,
+      rule: { type: 'list', source: settingsListSource(sheetName, p.list!) },
+      error: { title: label, message: workbookStrings.text('validation.list', lang) },
+    };
+  if (p.maxLength)
+    return { ...base, rule: { type: 'textLength', max: p.maxLength }, error: { title: label, message: workbookStrings.text('validation.text', lang) } };
   return null;
 }
 
@@ -36,6 +55,7 @@ export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsV
     { row: 2, col: 1, value: workbookStrings.text('settings.subtitle', lang), style: 'subtitle' },
     { row: 3, col: 1, value: workbookStrings.text('settings.parameters', lang), style: 'heading' },
     { row: 3, col: 4, value: workbookStrings.text('settings.basis', lang), style: 'heading' },
+    { row: 3, col: SECOND_BLOCK_COLUMN, value: workbookStrings.text('settings.parameters2', lang), style: 'heading' },
   ];
   const names: PlannedName[] = [];
   const validations: PlannedValidation[] = [];
@@ -44,13 +64,15 @@ export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsV
 
   for (const p of PARAMETERS) {
     const row = parameterRow(p.key);
-    cells.push({ row, col: 1, value: workbookStrings.text(`settings.param.${p.key}.label`, lang), style: 'label' });
-    cells.push({ row, col: 2, value: values[p.key] ?? null, style: parameterStyle(p.type) });
-    cells.push({ row, col: 3, value: workbookStrings.text(`settings.param.${p.key}.help`, lang), style: 'help' });
-    if (p.basis) cells.push({ row, col: 4, value: workbookStrings.text(`settings.param.${p.key}.basis` as WorkbookStringKey, lang), style: 'help' });
-    names.push({ name: p.name, refersTo: absoluteAddress(sheetName, row, 2) });
-    unlocked.push(`B${row}`);
-    const v = parameterValidation(lang, p.key, row);
+    const col = parameterLabelColumn(p.key);
+    const value = values[p.key];
+    cells.push({ row, col, value: workbookStrings.text(`settings.param.${p.key}.label`, lang), style: 'label' });
+    cells.push({ row, col: col + 1, value: value === '' ? null : (value ?? null), style: parameterStyle(p.type) });
+    cells.push({ row, col: col + 2, value: workbookStrings.text(`settings.param.${p.key}.help`, lang), style: 'help' });
+    if (p.basis) cells.push({ row, col: col + 3, value: workbookStrings.text(`settings.param.${p.key}.basis` as WorkbookStringKey, lang), style: 'help' });
+    names.push({ name: p.name, refersTo: absoluteAddress(sheetName, row, col + 1) });
+    unlocked.push(`${columnLetter(col + 1)}${row}`);
+    const v = parameterValidation(lang, p.key, sheetName);
     if (v) validations.push(v);
   }
 
@@ -94,6 +116,10 @@ export function settingsSheet(sheetName: string, lang: Lang, settings: SettingsV
     }
   }
   widths[0] = Math.max(widths[0] ?? 0, 34);
+  if (PARAMETERS.length > FIRST_BLOCK_SIZE) {
+    widths[SECOND_BLOCK_COLUMN - 1] = Math.max(widths[SECOND_BLOCK_COLUMN - 1] ?? 0, 30);
+    widths[SECOND_BLOCK_COLUMN] = Math.max(widths[SECOND_BLOCK_COLUMN] ?? 0, 26);
+  }
   widths[1] = Math.max(widths[1] ?? 0, 26);
   widths[2] = Math.max(widths[2] ?? 0, 30);
   // The basis of the defaults (a source and its arithmetic) reads as a short paragraph beside them.

@@ -35,6 +35,11 @@ export function criterionLiteral(text: string): string {
   return textLiteral(`=${escapeWildcards(text)}`);
 }
 
+/** A COUNTIFS/SUMIFS criterion matching every cell but those holding exactly this text (case ignored): blank cells too. */
+export function criterionNot(text: string): string {
+  return textLiteral(`<>${escapeWildcards(text)}`);
+}
+
 /** The same for a text the formula computes (a cell, a label, a column inside SUMPRODUCT). */
 export function criterionOf(expression: string): string {
   return `"="&${escapedText(expression)}`;

@@ -5,6 +5,8 @@
 import type { StyleKey } from './workbookPlan';
 
 export interface StyleSpec {
+  /** A font other than the workbook's default. */
+  font?: string;
   bold?: boolean;
   italic?: boolean;
   size?: number;
@@ -16,6 +18,7 @@ export interface StyleSpec {
   unlocked?: boolean;
   align?: 'left' | 'center' | 'right';
   verticalTop?: boolean;
+  verticalBottom?: boolean;
   borderBottom?: boolean;
 }
 
@@ -50,11 +53,14 @@ export const STYLES: Record<StyleKey, StyleSpec> = {
   kpiMoney: { bold: true, size: 12, numFmt: '#,##0 "kr"' },
   kpiDecimal: { bold: true, size: 12, numFmt: '#,##0.0' },
   bar: { numFmt: '#,##0' },
+  // Printed documents: Arial, whose metrics Liberation Sans shares, so the estimated row heights hold in Excel and LibreOffice.
+  docTitle: { font: 'Arial', size: 16, bold: true, color: BRAND_COLOR, verticalTop: true },
+  docClauseTitle: { font: 'Arial', size: 10, bold: true, color: BRAND_COLOR, verticalBottom: true },
+  docText: { font: 'Arial', size: 10, wrap: true, verticalTop: true },
+  docSignLine: { font: 'Arial', size: 10, borderBottom: true, verticalBottom: true },
+  docSignLabel: { font: 'Arial', size: 8, italic: true, color: '595959', verticalTop: true },
   // A change in percentage points, signed; better and worse in the colours of Excel's own "Good" and "Bad" styles.
   change: { numFmt: '+0;-0;0', align: 'right' },
   changeBetter: { numFmt: '+0;-0;0', align: 'right', color: '006100', fill: 'C6EFCE' },
   changeWorse: { numFmt: '+0;-0;0', align: 'right', color: '9C0006', fill: 'FFC7CE' },
-  clause: { wrap: true, verticalTop: true },
-  clauseTitle: { bold: true, color: BRAND_COLOR },
-  signature: { borderBottom: true },
 };

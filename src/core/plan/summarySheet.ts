@@ -53,7 +53,7 @@ class SummaryLayout {
   readonly cells: PlannedCell[] = [];
   readonly names: PlannedName[] = [];
   readonly merges: string[] = [];
-  readonly rowHeights: { row: number; height: number }[] = [];
+  readonly rowHeights: Record<number, number> = {};
   readonly dataBars: PlannedSheet['dataBars'] = [];
   readonly charts: PlannedChart[] = [];
   row = 1;
@@ -66,7 +66,7 @@ class SummaryLayout {
     this.cells.push({ row: this.row, col: 1, value, style: wrapping });
     this.merges.push(`A${this.row}:C${this.row}`);
     const height = wrappedRowHeight([{ text: shownText(value), width: FULL_WIDTH, bold: wrapping === 'labelWrap' }]);
-    if (height) this.rowHeights.push({ row: this.row, height });
+    if (height) this.rowHeights[this.row] = height;
     this.row++;
   }
 
@@ -74,7 +74,7 @@ class SummaryLayout {
   label(value: PlanValue, style: StyleKey): void {
     const height = style === 'label' ? wrappedRowHeight([{ text: shownText(value), width: SUMMARY_COLUMN_WIDTHS[0], bold: true }]) : null;
     this.cells.push({ row: this.row, col: 1, value, style: height ? 'labelWrap' : style });
-    if (height) this.rowHeights.push({ row: this.row, height });
+    if (height) this.rowHeights[this.row] = height;
   }
 
   name(name: string, row: number, col: number): void {

@@ -46,9 +46,11 @@ export type StyleKey =
   | 'change'
   | 'changeBetter'
   | 'changeWorse'
-  | 'clause'
-  | 'clauseTitle'
-  | 'signature';
+  | 'docTitle'
+  | 'docClauseTitle'
+  | 'docText'
+  | 'docSignLine'
+  | 'docSignLabel';
 
 export interface PlannedCell {
   /** 1-based row and column. */
@@ -108,11 +110,17 @@ export interface PlannedSheet {
   freeze?: { rows: number; cols: number };
   /** Protected sheets: structure locked, the listed ranges unlocked for input. No password. */
   protection?: { unlocked: string[] };
-  print?: { area: string; orientation: 'portrait' | 'landscape'; fitToWidth: boolean };
+  /** Footer codes as Excel writes them ("Side &P av &N"), centred. */
+  print?: { area: string; orientation: 'portrait' | 'landscape'; fitToWidth: boolean; footer?: string };
+  /**
+   * Heights in points of the rows that need one (1-based row → points; other rows keep the default): neither host grows a
+   * row for wrapped text in a written file, nor ever for a formula or merged cells. Estimated in rowHeights.ts.
+   */
+  rowHeights?: Record<number, number>;
+  /** Rows after which a page breaks when printed (1-based). */
+  rowBreaks?: number[];
   /** In-cell bars over a range of numbers (conditional formatting). */
   dataBars: { range: string; color: string }[];
-  /** Rows given a height in points (wrapped text: see rowHeights.ts); other rows keep the default. */
-  rowHeights?: { row: number; height: number }[];
   /**
    * Native charts, drawn where the host can add them (the Excel add-in); files written by the
    * command line keep the in-cell bars, as the file writer draws no charts.

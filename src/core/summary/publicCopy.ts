@@ -90,11 +90,13 @@ function actionSheet(refresh: SummaryRefresh, clean: (value: PlainValue) => Plai
   const rows: PlanValue[][] = refresh.actions.rows.map((record) => columns.map((c) => clean((record[c.key] ?? null) as PlainValue)));
   const note = workbookStrings.text('public.actionsNote', lang);
   const width = columns.reduce((n, c) => n + c.width, 0);
-  const rowHeights = rows.flatMap((row, i) => {
-    const height = wrappedRowHeight(columns.map((c, j) => ({ text: ACTION_STYLES[c.key] === 'wrap' ? String(row[j] ?? '') : '', width: c.width })));
-    return height ? [{ row: 4 + i, height }] : [];
-  });
+  const rowHeights: Record<number, number> = {};
   const noteHeight = wrappedRowHeight([{ text: note, width }]);
+  if (noteHeight) rowHeights[1] = noteHeight;
+  rows.forEach((row, i) => {
+    const height = wrappedRowHeight(columns.map((c, j) => ({ text: ACTION_STYLES[c.key] === 'wrap' ? String(row[j] ?? '') : '', width: c.width })));
+    if (height) rowHeights[4 + i] = height;
+  });
   return {
     key: 'actions',
     name: sheetDef('actions').name[lang],
@@ -117,7 +119,7 @@ function actionSheet(refresh: SummaryRefresh, clean: (value: PlainValue) => Plai
     freeze: { rows: 3, cols: 0 },
     print: { area: `A1:${columnLetter(columns.length)}${3 + Math.max(rows.length, 1)}`, orientation: 'landscape', fitToWidth: true },
     dataBars: [],
-    rowHeights: [...(noteHeight ? [{ row: 1, height: noteHeight }] : []), ...rowHeights],
+    rowHeights,
   };
 }
 

@@ -17,7 +17,7 @@ import { evaluationSections } from '../evaluation/evaluationFigures';
 import { FormulaRefs } from '../plan/formulaRefs';
 import { criterionOf, textLiteral } from '../plan/structuredRefs';
 import type { RegisterRow } from '../model/registerRows';
-import { listSlots } from '../model/settingsModel';
+import { listSlots, personalDataBasisKey } from '../model/settingsModel';
 import { ActiveRule, endedWhileMarkedActive, isActiveOn, REPORT_DATE_NAME, statusLabel } from '../model/activeRule';
 import { isDueForDeletion, lastHoursByVolunteer } from '../model/retention';
 import { hoursLast12, hoursLast12ById, policeRequired } from '../model/volunteerDerived';
@@ -383,15 +383,17 @@ function complianceFigures(scope: SummaryScope): Figure[] {
       name: 'kpi_missing_police_certificate',
       label: label('summary.missingPoliceCertificate'),
       formula: active.countWithoutDate('policeCertificateDate', [requiredCriterion]),
-      value: activeVolunteers.filter((r) => policeRequired(data, refs, r, reportDate) && !isDate(r.values.policeCertificateDate)).length,
+      value: activeVolunteers.filter((r) => policeRequired(data, r, reportDate) && !isDate(r.values.policeCertificateDate)).length,
       style: 'kpi',
       definition: 'missingPoliceCertificate',
     },
     {
       name: 'kpi_missing_consent',
       label: label('summary.missingConsent'),
-      formula: active.countWithoutDate('consentDate', duties),
-      value: assigned.filter((r) => !isDate(r.values.consentDate)).length,
+      // Counted only when the register rests on consent, and only among volunteers with the duties of an assignment;
+      // an older workbook without the setting counts none, as the core reads it.
+      formula: `IF(IFERROR(cfg_personal_data_basis=${refs.item('personalDataBases', 'consent')},FALSE),${active.countWithoutDate('consentDate', duties)},0)`,
+      value: personalDataBasisKey(data.settings, data.lang) === 'consent' ? assigned.filter((r) => !isDate(r.values.consentDate)).length : 0,
       style: 'kpi',
       definition: 'missingConsent',
     },

@@ -10,6 +10,7 @@ import { LANGUAGES } from '../content/language';
 import type { CellValue } from '../port';
 import type { RegisterRow } from '../model/registerRows';
 import { isYes } from '../model/settingsModel';
+import { agreementPolice, fixedItemKey, policeBasisKey } from '../model/legalBasis';
 import { formatDay, formatExamples } from './messages';
 import { reportDuplicates } from './duplicates';
 import { hasColumn, labelKey, textKey, type RuleContext } from './ruleContext';
@@ -81,7 +82,8 @@ function lackingIndexes(ctx: RuleContext): { confidentiality: LackingIndex | nul
   for (const v of volunteers.rows) {
     if (textKey(v.values.status) !== active || !hasAssignmentDuties(v.values.affiliation)) continue;
     if (confidentiality && isBlank(v.values.confidentialityDate)) confidentiality.add(v);
-    if (police && isBlank(v.values.policeCertificateDate)) police.add(v);
+    // A volunteer whose own assignment has no basis for a certificate is not asked for one.
+    if (police && isBlank(v.values.policeCertificateDate) && policeBasisKey(v.values.policeBasis) !== 'none') police.add(v);
   }
   return { confidentiality, police };
 }
@@ -110,6 +112,18 @@ function dateRules(ctx: RuleContext, row: RegisterRow, active: boolean): void {
     at('agreements.signedDate.missing', 'signedDate');
 }
 
+/** What a lawyer asks of an active agreement: the legal basis of its police certificate, and whether a payment is a grant or a purchase. */
+function basisRules(ctx: RuleContext, row: RegisterRow): void {
+  const agreements = ctx.data.registers.agreements;
+  if (hasColumn(agreements, 'policeBasis') && isYes(row.values.requiresPoliceCertificate) && policeBasisKey(row.values.policeBasis) === null) {
+    ctx.issues.atCell('agreements.policeBasis.missing', agreements, row.rowNumber, 'policeBasis');
+  }
+  const payment = asNumber(row.values.paymentPerActivity);
+  if (hasColumn(agreements, 'paymentKind') && payment !== null && payment > 0 && fixedItemKey('paymentKinds', row.values.paymentKind) === null) {
+    ctx.issues.atCell('agreements.paymentKind.missing', agreements, row.rowNumber, 'paymentKind');
+  }
+}
+
 export function agreementRules(ctx: RuleContext): void {
   const agreements = ctx.data.registers.agreements;
   if (agreements.rows.length === 0) return;
@@ -120,18 +134,19 @@ export function agreementRules(ctx: RuleContext): void {
   for (const row of agreements.rows) {
     const isActive = textKey(row.values.status) === active;
     dateRules(ctx, row, isActive);
+    if (isActive) basisRules(ctx, row);
     const partner = textKey(row.values.partner);
     // Requirements bind from the start date to the end date, as the summary counts agreements (activeRule.ts).
     if (!isActiveOn(row, 'agreements', ctx.lang, ctx.today) || partner === '') continue;
     const unit = textKey(row.values.unit);
-    const requirement = (index: LackingIndex | null, column: string, ruleId: string) => {
-      if (!index || !isYes(row.values[column])) return;
+    const requirement = (index: LackingIndex | null, required: boolean, column: string, ruleId: string) => {
+      if (!index || !required) return;
       const found = index.forAgreement(partner, unit);
       if (found.count > 0) {
         ctx.issues.atCell(ruleId, agreements, row.rowNumber, column, { count: found.count, ids: formatExamples(found.examples, found.count, ctx.lang) });
       }
     };
-    requirement(lacking.confidentiality, 'requiresConfidentiality', 'agreements.requirements.confidentiality');
-    requirement(lacking.police, 'requiresPoliceCertificate', 'agreements.requirements.policeCertificate');
+    requirement(lacking.confidentiality, isYes(row.values.requiresConfidentiality), 'requiresConfidentiality', 'agreements.requirements.confidentiality');
+    requirement(lacking.police, agreementPolice(row, ctx.lang).required, 'requiresPoliceCertificate', 'agreements.requirements.policeCertificate');
   }
 }

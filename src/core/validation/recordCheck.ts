@@ -20,7 +20,7 @@ import { validateWorkbook } from './validateWorkbook';
 
 /**
  * Whether a rule says a blank cell must be filled: a required column, or a written rule named for
- * what is missing ("volunteers.consentDate.missing", "volunteers.policeCertificate.missingForActivity"),
+ * what is missing ("volunteers.consentDate.missing", "volunteers.policeCertificate.missingForBasis"),
  * as the catalogue names them. Only errors hold a record back; a warning (an unsigned agreement)
  * is said after saving.
  */

@@ -4,28 +4,17 @@
  * not asked, see model/assignmentDuties.ts), and personal data kept past the retention period.
  */
 import { asNumber, asText, isBlank } from '../model/cellValues';
-import { isActiveOn } from '../model/activeRule';
+import { addMonths } from '../model/dates';
 import { isDueForDeletion, lastActivity, lastHoursByVolunteer } from '../model/retention';
 import type { RegisterRow } from '../model/registerRows';
-import { isYes } from '../model/settingsModel';
+import { personalDataBasisKey } from '../model/settingsModel';
+import { policeRequirement } from '../model/legalBasis';
 import { hasAssignmentDuties } from '../model/assignmentDuties';
+import { itemLabel } from '../content/content';
 import { phoneKey } from './contactFormats';
 import { formatDay } from './messages';
 import { reportDuplicates } from './duplicates';
 import { foldText, hasColumn, labelKey, textKey, type RuleContext } from './ruleContext';
-
-/**
- * Partners with an agreement that requires a police certificate and is active today, by the rule
- * the summary and the register's "police certificate required" formula use (activeRule.ts).
- */
-function partnersRequiringPolice(ctx: RuleContext): Set<string> {
-  const partners = new Set<string>();
-  for (const a of ctx.data.registers.agreements.rows) {
-    if (isActiveOn(a, 'agreements', ctx.lang, ctx.today) && isYes(a.values.requiresPoliceCertificate)) partners.add(textKey(a.values.partner));
-  }
-  partners.delete('');
-  return partners;
-}
 
 /** A person is the same when the name matches and so does the phone number or the email. */
 function reportSamePerson(ctx: RuleContext): void {
@@ -47,7 +36,33 @@ function reportSamePerson(ctx: RuleContext): void {
   }
 }
 
-function activeRules(ctx: RuleContext, row: RegisterRow, policePartners: Set<string>, policeActivities: Set<string>): void {
+/** The police certificate of an active volunteer, by the legal basis of the assignment (templates/legal.json hol-5-4, police-certificate-age). */
+function policeRules(ctx: RuleContext, row: RegisterRow, policeActivities: Set<string>): void {
+  const volunteers = ctx.data.registers.volunteers;
+  const at = (ruleId: string, column: string, values = {}) => ctx.issues.atCell(ruleId, volunteers, row.rowNumber, column, values);
+  // The assignment's own basis, else the partner's agreements active today (activeRule.ts), as the register's formula and the summary have it.
+  const requirement = policeRequirement(ctx.data, row, ctx.today);
+  const shown = asNumber(row.values.policeCertificateDate);
+  if (requirement.required && shown === null && hasColumn(volunteers, 'policeCertificateDate')) {
+    const basis = requirement.basis ? itemLabel('policeBases', requirement.basis, ctx.lang) : '';
+    if (requirement.from === 'assignment') at('volunteers.policeCertificate.missingForBasis', 'policeCertificateDate', { basis });
+    else at('volunteers.policeCertificate.missingForAgreement', 'policeCertificateDate', { partner: asText(row.values.partner) });
+  }
+  if (!requirement.required && requirement.from === null && hasColumn(volunteers, 'policeBasis')) {
+    // The activity only suggests; the municipality decides the basis of the assignment.
+    const activity = textKey(row.values.activity);
+    if (activity !== '' && policeActivities.has(activity)) at('volunteers.policeBasis.suggested', 'policeBasis', { activity: asText(row.values.activity) });
+  }
+  const issued = asNumber(row.values.policeCertificateIssued);
+  if (shown !== null && issued !== null && addMonths(Math.floor(issued), 3) < Math.floor(shown)) {
+    at('volunteers.policeCertificate.tooOld', 'policeCertificateIssued', { issued: formatDay(issued, ctx.lang), shown: formatDay(shown, ctx.lang) });
+  }
+  if (shown !== null && hasColumn(volunteers, 'policeCertificateShownBy') && isBlank(row.values.policeCertificateShownBy)) {
+    at('volunteers.policeCertificate.shownByMissing', 'policeCertificateShownBy');
+  }
+}
+
+function activeRules(ctx: RuleContext, row: RegisterRow, policeActivities: Set<string>): void {
   const volunteers = ctx.data.registers.volunteers;
   const at = (ruleId: string, column: string, values = {}) => ctx.issues.atCell(ruleId, volunteers, row.rowNumber, column, values);
   const missing = (column: string) => hasColumn(volunteers, column) && isBlank(row.values[column]);
@@ -58,17 +73,10 @@ function activeRules(ctx: RuleContext, row: RegisterRow, policePartners: Set<str
   if (start !== null && start > ctx.today) at('volunteers.status.activeBeforeStart', 'status', { start: formatDay(start, ctx.lang) });
   // An informal helper is registered, if at all, without what is asked of a volunteer on assignment.
   if (!hasAssignmentDuties(row.values.affiliation)) return;
-  if (missing('consentDate')) at('volunteers.consentDate.missing', 'consentDate');
+  // A consent date documents consent; under another legal basis there is no consent to date (legal.json gdpr-6-consent).
+  if (personalDataBasisKey(ctx.data.settings, ctx.lang) === 'consent' && missing('consentDate')) at('volunteers.consentDate.missing', 'consentDate');
   if (missing('confidentialityDate')) at('volunteers.confidentialityDate.missing', 'confidentialityDate');
-  if (missing('policeCertificateDate')) {
-    const activity = textKey(row.values.activity);
-    const partner = textKey(row.values.partner);
-    if (activity !== '' && policeActivities.has(activity)) {
-      at('volunteers.policeCertificate.missingForActivity', 'policeCertificateDate', { activity: asText(row.values.activity) });
-    } else if (partner !== '' && policePartners.has(partner)) {
-      at('volunteers.policeCertificate.missingForAgreement', 'policeCertificateDate', { partner: asText(row.values.partner) });
-    }
-  }
+  policeRules(ctx, row, policeActivities);
 }
 
 /** Ended or paused: whether the end date is on record, and whether the data is due for deletion (retention.ts, as the summary counts it). */
@@ -95,7 +103,6 @@ export function volunteerRules(ctx: RuleContext): void {
     paused: labelKey('volunteerStatuses', 'paused', ctx.lang),
     ended: labelKey('volunteerStatuses', 'ended', ctx.lang),
   };
-  const policePartners = partnersRequiringPolice(ctx);
   const lastHours = lastHoursByVolunteer(ctx.data.registers.hours.rows);
   const policeActivities = new Set(ctx.data.settings.policeActivities.map(foldText));
 
@@ -107,7 +114,7 @@ export function volunteerRules(ctx: RuleContext): void {
     }
     const status = textKey(row.values.status);
     if (status === statuses.active) {
-      activeRules(ctx, row, policePartners, policeActivities);
+      activeRules(ctx, row, policeActivities);
       // Marked active past its end date: ended, as the summary counts it.
       retentionRule(ctx, row, lastHours);
     } else if (status === statuses.ended || status === statuses.paused) inactiveRules(ctx, row, status === statuses.ended, lastHours);

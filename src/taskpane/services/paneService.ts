@@ -9,7 +9,7 @@ import type { Clock } from './paneClock';
 import type { PaneWorkbook } from './paneWorkbook';
 
 /** Every pane service a tab uses, by the name the worker knows it under. */
-export type ServiceName = 'templates' | 'register' | 'record' | 'evaluation' | 'validation' | 'summary' | 'settings' | 'agreementForm' | 'import';
+export type ServiceName = 'templates' | 'register' | 'record' | 'evaluation' | 'validation' | 'summary' | 'settings' | 'print' | 'import';
 
 /** A workbook that runs pane services where it lives. Arguments and answers must be plain data. */
 export interface ServiceHost {

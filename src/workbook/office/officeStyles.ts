@@ -71,6 +71,7 @@ const ALIGNMENT = { left: 'Left', center: 'Center', right: 'Right' } as const;
 
 /** Applies everything of a style except the number format (RangeAreas has none) to a format object. */
 export function applyStyleFormat(format: Excel.RangeFormat, spec: StyleSpec): void {
+  if (spec.font) format.font.name = spec.font;
   if (spec.bold) format.font.bold = true;
   if (spec.italic) format.font.italic = true;
   if (spec.size) format.font.size = spec.size;
@@ -79,6 +80,7 @@ export function applyStyleFormat(format: Excel.RangeFormat, spec: StyleSpec): vo
   if (spec.wrap) format.wrapText = true;
   if (spec.align) format.horizontalAlignment = ALIGNMENT[spec.align];
   if (spec.verticalTop) format.verticalAlignment = 'Top';
+  if (spec.verticalBottom) format.verticalAlignment = 'Bottom';
   if (spec.borderBottom) setBottomBorder(format, 'EdgeBottom');
   if (spec.unlocked) format.protection.locked = false;
 }
@@ -97,7 +99,18 @@ export function setBottomBorder(format: Excel.RangeFormat, edge: 'EdgeBottom' | 
 /** True when the style changes anything a RangeFormat holds. */
 export function hasFormat(spec: StyleSpec): boolean {
   return Boolean(
-    spec.bold || spec.italic || spec.size || spec.color || spec.fill || spec.wrap || spec.align || spec.verticalTop || spec.borderBottom || spec.unlocked,
+    spec.font ||
+    spec.bold ||
+    spec.italic ||
+    spec.size ||
+    spec.color ||
+    spec.fill ||
+    spec.wrap ||
+    spec.align ||
+    spec.verticalTop ||
+    spec.verticalBottom ||
+    spec.borderBottom ||
+    spec.unlocked,
   );
 }
 

@@ -696,10 +696,6 @@ async function writeLayout(budget: RequestBudget, worksheet: Excel.Worksheet, sh
     const letter = columnLetter(i + 1);
     if (width > 0) worksheet.getRange(`${letter}:${letter}`).format.columnWidth = columnWidthPoints(width);
   });
-  for (const { row, height } of sheet.rowHeights ?? []) {
-    await budget.reserve();
-    worksheet.getRange(`${row}:${row}`).format.rowHeight = height;
-  }
   if (sheet.tabColor) worksheet.tabColor = `#${sheet.tabColor.replace(/^#/, '')}`;
   const freeze = sheet.freeze;
   if (freeze && freeze.rows > 0 && freeze.cols > 0) worksheet.freezePanes.freezeAt(areaAddress(1, 1, freeze.rows, freeze.cols));
@@ -712,6 +708,21 @@ async function writeLayout(budget: RequestBudget, worksheet: Excel.Worksheet, sh
     layout.paperSize = 'A4';
     // One page wide, as many tall as needed (0 = automatic, as fitToHeight in the file format).
     if (sheet.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (sheet.print.footer) layout.headersFooters.defaultForAllPages.centerFooter = sheet.print.footer;
+  }
+  await writeRowLayout(budget, worksheet, sheet);
+}
+
+/** Heights Excel would not fit itself (wrapped text: rowHeights.ts) and the manual page breaks of a printed document. */
+async function writeRowLayout(budget: RequestBudget, worksheet: Excel.Worksheet, sheet: PlannedSheet): Promise<void> {
+  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) {
+    await budget.reserve();
+    worksheet.getRange(`${row}:${row}`).format.rowHeight = height;
+  }
+  for (const row of sheet.rowBreaks ?? []) {
+    await budget.reserve();
+    // add() puts the break above the range's top-left cell: the page breaks after `row`.
+    worksheet.horizontalPageBreaks.add(`A${row + 1}`);
   }
 }
 

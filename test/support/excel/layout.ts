@@ -54,8 +54,9 @@ export class FreezePanesProxy extends ClientObject {
   }
 }
 
-export class PageLayoutProxy extends ClientObject {
-  protected readonly loadable = ['orientation', 'paperSize', 'zoom'] as const;
+/** `pageLayout.headersFooters.defaultForAllPages` (ExcelApi 1.9): the footer the printed document numbers its pages in. */
+export class HeaderFooterProxy extends ClientObject {
+  protected readonly loadable = ['centerFooter'] as const;
 
   constructor(
     context: StandInContext,
@@ -63,6 +64,68 @@ export class PageLayoutProxy extends ClientObject {
     private readonly sheet: () => SheetModel,
   ) {
     super(context, path);
+  }
+
+  protected resolve(): unknown {
+    return this.sheet();
+  }
+
+  protected snapshot(prop: string): unknown {
+    if (prop !== 'centerFooter') fail('InvalidArgument', `Unknown property ${prop}`);
+    return this.sheet().pageLayout.centerFooter ?? '';
+  }
+
+  get centerFooter(): string {
+    return this.read('centerFooter');
+  }
+  set centerFooter(value: string) {
+    this.write('centerFooter', value, () => {
+      this.sheet().pageLayout.centerFooter = value;
+    });
+  }
+}
+
+/** `worksheet.horizontalPageBreaks` (ExcelApi 1.9): add() puts a manual break above the range's top-left cell. */
+export class PageBreakCollectionProxy extends ClientObject {
+  protected readonly loadable = [] as const;
+
+  constructor(
+    context: StandInContext,
+    path: string,
+    private readonly sheet: () => SheetModel,
+  ) {
+    super(context, path);
+  }
+
+  protected resolve(): unknown {
+    return this.sheet();
+  }
+
+  protected snapshot(prop: string): unknown {
+    return fail('InvalidArgument', `Unknown property ${prop}`);
+  }
+
+  add(range: string): void {
+    if (typeof range !== 'string') fail('NotImplemented', 'stand-in: add takes an address');
+    this.call('add', [range], () => {
+      const area = parseArea(range);
+      if (area.top <= 1) fail('InvalidArgument', 'A page break cannot stand above the first row.');
+      this.sheet().pageBreaksBefore.push(area.top);
+    });
+  }
+}
+
+export class PageLayoutProxy extends ClientObject {
+  protected readonly loadable = ['orientation', 'paperSize', 'zoom'] as const;
+  readonly headersFooters: { defaultForAllPages: HeaderFooterProxy };
+
+  constructor(
+    context: StandInContext,
+    path: string,
+    private readonly sheet: () => SheetModel,
+  ) {
+    super(context, path);
+    this.headersFooters = { defaultForAllPages: new HeaderFooterProxy(context, `${path}.headersFooters.defaultForAllPages`, sheet) };
   }
 
   protected resolve(): unknown {

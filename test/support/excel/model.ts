@@ -82,11 +82,13 @@ export class SheetModel {
   readonly columnWidths = new Map<number, number>();
   /** Row heights in points set through range.format.rowHeight (rows absent keep Excel's default). */
   readonly rowHeights = new Map<number, number>();
+  /** Rows a manual page break stands above (horizontalPageBreaks.add puts it before the range's top-left cell). */
+  readonly pageBreaksBefore: number[] = [];
   freeze: { rows: number; cols: number } | null = null;
   /** `password` is set when the user protected the sheet with one (the tests' stand-in for Excel's hash). */
   protection: { protected: boolean; options: Record<string, unknown>; password?: string } = { protected: false, options: {} };
   printArea: string | null = null;
-  pageLayout: { orientation?: string; paperSize?: string; zoom?: Record<string, unknown> } = {};
+  pageLayout: { orientation?: string; paperSize?: string; zoom?: Record<string, unknown>; centerFooter?: string } = {};
 
   constructor(
     readonly id: number,

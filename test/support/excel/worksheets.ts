@@ -5,7 +5,7 @@ import { ClientObject, loadList, type LoadArg } from './clientObject';
 import { loadItems } from './collections';
 import type { StandInContext } from './context';
 import { fail, PROPERTY_NOT_LOADED } from './errors';
-import { FreezePanesProxy, PageLayoutProxy } from './layout';
+import { FreezePanesProxy, PageBreakCollectionProxy, PageLayoutProxy } from './layout';
 import type { SheetModel } from './model';
 import { WorksheetProtectionProxy } from './protection';
 import { RangeAreasProxy, RangeProxy } from './ranges';
@@ -17,6 +17,7 @@ export class WorksheetProxy extends ClientObject {
   readonly freezePanes: FreezePanesProxy;
   readonly protection: WorksheetProtectionProxy;
   readonly pageLayout: PageLayoutProxy;
+  readonly horizontalPageBreaks: PageBreakCollectionProxy;
   readonly charts: ChartCollectionProxy;
 
   constructor(
@@ -31,6 +32,7 @@ export class WorksheetProxy extends ClientObject {
     this.freezePanes = new FreezePanesProxy(context, `${path}.freezePanes`, sheet);
     this.protection = new WorksheetProtectionProxy(context, `${path}.protection`, sheet);
     this.pageLayout = new PageLayoutProxy(context, `${path}.pageLayout`, sheet);
+    this.horizontalPageBreaks = new PageBreakCollectionProxy(context, `${path}.horizontalPageBreaks`, sheet);
   }
 
   protected resolve(): unknown {

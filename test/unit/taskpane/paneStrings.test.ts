@@ -48,7 +48,7 @@ test('every string is used by the pane, as a key written out or under a prefix t
   const source = files(join(__dirname, '..', '..', '..', 'src'))
     .map((f) => readFileSync(f, 'utf8'))
     .join('\n');
-  // Keys the pane builds from data: a refusal's code, a tab, a register, a severity, a parameter, a problem, a language, a state, an import field or skip reason.
+  // Keys the pane builds from data: a refusal's code, a tab, a register, a severity, a parameter, a problem, a language, a state, an import field or skip reason, a printed document's kind.
   const built = [
     'error.templates.',
     'selfCheck.step.',
@@ -63,6 +63,7 @@ test('every string is used by the pane, as a key written out or under a prefix t
     'templates.state.',
     'import.field.',
     'import.skip.',
+    'print.filled.',
   ];
   const unused = Object.keys(paneStrings).filter((key) => !source.includes(`'${key}'`) && !built.some((prefix) => key.startsWith(prefix)));
   expect(unused).toEqual([]);

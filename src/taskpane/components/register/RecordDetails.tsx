@@ -24,9 +24,9 @@ import { isoToSerial, serialToIso } from '../../../core/model/dates';
 import { RowChanged } from '../../../core/port';
 import { formatDay } from '../../../core/validation/messages';
 import { usePane, usePaneWorkbook } from '../../paneContext';
-import { AgreementFormService } from '../../services/agreementFormService';
 import { todayOf } from '../../services/paneClock';
 import { paneService } from '../../services/paneService';
+import { PrintDocumentButton } from '../print/PrintDocumentButton';
 import { RecordService, type RecordView } from '../../services/recordService';
 import type { FormRegister } from '../../services/registerService';
 import { ConfirmDialog } from '../ConfirmDialog';
@@ -132,7 +132,13 @@ export function RecordDetails({ register, rowNumber, message, mergeWith, onBack,
         {register === 'volunteers' && typeof view.values.id === 'string' && (
           <Button onClick={() => onLogHours(view.values.id as string)}>{t('register.logHours', { name: String(view.values.name ?? view.values.id) })}</Button>
         )}
-        {register === 'agreements' && <AgreementPrint id={String(view.values.id ?? '')} />}
+        {/* The agreement to sign, or the volunteer's papers (declaration, police certificate record): issue 16's documents. */}
+        {register === 'agreements' && typeof view.values.id === 'string' && view.values.id !== '' && (
+          <PrintDocumentButton kind="agreement" id={view.values.id} />
+        )}
+        {register === 'volunteers' && typeof view.values.id === 'string' && view.values.id !== '' && (
+          <PrintDocumentButton kind="volunteerPapers" id={view.values.id} />
+        )}
       </div>
       <dl className={styles.fields} aria-label={name}>
         {view.fields.map((f) => (
@@ -304,32 +310,5 @@ function MergeDialog({
         />
       </Field>
     </ConfirmDialog>
-  );
-}
-
-/**
- * The printable agreement for this agreement. Issue 16's print button ("Skriv ut avtale",
- * components/print/PrintDocumentButton) takes this place once it is on main; until then, the
- * agreement sheet is filled and shown.
- */
-function AgreementPrint({ id }: { id: string }) {
-  const { t, clock } = usePane();
-  const workbook = usePaneWorkbook();
-  const agreementForm = useMemo(() => paneService(workbook, 'agreementForm', clock, () => new AgreementFormService(workbook)), [workbook, clock]);
-  const [filled, setFilled] = useState<boolean | null>(null);
-  const { busy, error, run } = useAction();
-  if (!id) return null;
-  return (
-    <>
-      <Button disabled={busy} onClick={() => void run(async () => setFilled(await agreementForm.fill(id)))}>
-        {t('register.fillAgreement', { id })}
-      </Button>
-      <ErrorMessage error={error} />
-      {filled !== null && (
-        <MessageBar intent={filled ? 'success' : 'warning'} role="status">
-          <MessageBarBody>{filled ? t('register.agreementFilled') : t('register.noAgreementForm')}</MessageBarBody>
-        </MessageBar>
-      )}
-    </>
   );
 }

@@ -29,6 +29,7 @@ import { FieldInput, fieldId } from '../FieldInput';
 import { FocusHeading } from '../FocusHeading';
 import { useAction } from '../useAction';
 import { PersonChooser } from './PersonChooser';
+import { PrintDocumentButton } from '../print/PrintDocumentButton';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -155,6 +156,10 @@ export function RecordFormView({ service, form, editing, preset, onOpen, onDone,
             )}
           </MessageBarBody>
         </MessageBar>
+      )}
+      {/* What a new agreement or volunteer is printed for (issue 16): the agreement to sign, the volunteer's papers. */}
+      {saved && saved.values.length === 1 && typeof saved.values[0].id === 'string' && (form.key === 'agreements' || form.key === 'volunteers') && (
+        <PrintDocumentButton kind={form.key === 'agreements' ? 'agreement' : 'volunteerPapers'} id={saved.values[0].id} />
       )}
       {refused && (
         <ErrorSummary

@@ -197,11 +197,18 @@ function renderSheet(workbook: ExcelJS.Workbook, sheet: PlannedSheet): void {
   for (const cell of sheet.cells) writeCell(worksheet, cell);
   for (const table of sheet.tables) writeTable(worksheet, table);
   for (const range of sheet.merges) worksheet.mergeCells(range);
-  for (const { row, height } of sheet.rowHeights ?? []) worksheet.getRow(row).height = height;
   for (const validation of sheet.validations) addValidation(worksheet, validation);
   sheet.dataBars.forEach((bar, i) => addDataBar(worksheet, bar.range, bar.color, i + 1));
   if (sheet.protection) protect(worksheet, sheet.protection.unlocked);
   if (sheet.print) setPrintArea(workbook, sheet.name, sheet.print.area);
+  writePrintLayout(worksheet, sheet);
+}
+
+/** Row heights the host would not fit itself (wrapped text: rowHeights.ts), page breaks, and the footer with page numbers. */
+function writePrintLayout(worksheet: ExcelJS.Worksheet, sheet: PlannedSheet): void {
+  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) worksheet.getRow(Number(row)).height = height;
+  for (const row of sheet.rowBreaks ?? []) worksheet.getRow(row).addPageBreak();
+  if (sheet.print?.footer) worksheet.headerFooter = { ...worksheet.headerFooter, oddFooter: `&C${sheet.print.footer}` };
 }
 
 /** Excel opens on the active tab; a very hidden one would leave the user on a sheet they cannot see. */

@@ -12,8 +12,9 @@ export function argb(rgb: string): { argb: string } {
 }
 
 function font(spec: StyleSpec): Partial<ExcelJS.Font> | undefined {
-  if (!spec.bold && !spec.italic && !spec.size && !spec.color) return undefined;
+  if (!spec.font && !spec.bold && !spec.italic && !spec.size && !spec.color) return undefined;
   const result: Partial<ExcelJS.Font> = {};
+  if (spec.font) result.name = spec.font;
   if (spec.bold) result.bold = true;
   if (spec.italic) result.italic = true;
   if (spec.size) result.size = spec.size;
@@ -22,10 +23,11 @@ function font(spec: StyleSpec): Partial<ExcelJS.Font> | undefined {
 }
 
 function alignment(spec: StyleSpec): Partial<ExcelJS.Alignment> | undefined {
-  if (!spec.wrap && !spec.align && !spec.verticalTop) return undefined;
+  if (!spec.wrap && !spec.align && !spec.verticalTop && !spec.verticalBottom) return undefined;
   const result: Partial<ExcelJS.Alignment> = {};
   if (spec.align) result.horizontal = spec.align;
   if (spec.verticalTop) result.vertical = 'top';
+  if (spec.verticalBottom) result.vertical = 'bottom';
   if (spec.wrap) result.wrapText = true;
   return result;
 }

@@ -8,7 +8,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadContent, type Content } from '../../../../src/core/content/content';
 import {
-  agreementFileSchema,
   checklistFileSchema,
   FACTOR_KEYS,
   INSTRUMENT_TYPES,
@@ -20,6 +19,9 @@ import { POLICE_COLUMN_LIST, SETTINGS_LISTS } from '../../../../src/core/model/s
 import listsJson from '../../../../templates/lists.json';
 import checklistJson from '../../../../templates/checklist.json';
 import { SEEDS_DIR } from '../../../support/sharedFiles';
+import { documentsFileSchema } from '../../../../src/core/documents/documentSchema';
+import { documentFields } from '../../../../src/core/documents/documentFields';
+import { clauseText } from '../../../../src/core/documents/printDocument';
 import { demoCases } from '../../../../src/core/demo/demoCases';
 
 const SEEDS = SEEDS_DIR();
@@ -59,25 +61,6 @@ const FIXED_ORDER: Record<string, string[]> = {
   instrumentTypes: [...INSTRUMENT_TYPES],
 };
 
-const ALLOWED_PLACEHOLDERS = [
-  'municipality',
-  'partner',
-  'partnerOrgNr',
-  'unit',
-  'measure',
-  'userGroup',
-  'cooperationForm',
-  'start',
-  'end',
-  'nextReview',
-  'grantPerYear',
-  'paymentPerActivity',
-  'contactMunicipality',
-  'contactPartner',
-  'requirements',
-  'signedDate',
-];
-
 const CLAUSE_ORDER = [
   'parties',
   'purpose',
@@ -88,21 +71,24 @@ const CLAUSE_ORDER = [
   'meetings',
   'contactPersons',
   'confidentiality',
+  'concern',
   'policeCertificate',
+  'personalData',
   'insurance',
+  'notEmployees',
   'evaluation',
   'duration',
+  'breach',
   'termination',
+  'disputes',
 ];
 
 /** Placeholders a clause must use, in every language. */
 const CLAUSE_PLACEHOLDERS: Record<string, string[]> = {
-  parties: ['municipality', 'partner', 'partnerOrgNr'],
-  economy: ['grantPerYear', 'paymentPerActivity'],
-  duration: ['start', 'end', 'nextReview'],
+  parties: ['municipality', 'partner', 'partnerOrgNumber', 'municipalityOrgNumber'],
+  economy: ['grantPerYear', 'paymentPerActivity', 'grantReportDeadline', 'grantRules'],
+  duration: ['start', 'end'],
   contactPersons: ['contactMunicipality', 'contactPartner'],
-  confidentiality: ['requirements'],
-  policeCertificate: ['requirements'],
 };
 
 /** Excel list validation caps what a dropdown shows comfortably; the design says 40. */
@@ -165,7 +151,7 @@ function allCitations(c: Content): Citation[] {
   for (const f of c.checklist.factors) out.push(...phrased(`factor ${f.key}`, f.source));
   for (const i of c.checklist.instruments) out.push(...phrased(`instrument ${i.key}`, i.source));
   for (const s of c.checklist.statements) out.push(...phrased(`statement ${s.key}`, s.source));
-  for (const cl of c.agreement.clauses) out.push(...citations(`clause ${cl.key}`, cl.source));
+  for (const cl of c.agreement.documents.flatMap((d) => d.clauses)) out.push(...citations(`clause ${cl.key}`, cl.source));
   return out;
 }
 
@@ -473,8 +459,8 @@ describe('source citations', () => {
   });
 
   test('the scope clause cites where the report says volunteers supplement, not replace, public services', () => {
-    const scope = content.agreement.clauses.find((c) => c.key === 'scope')!;
-    const cited = citations('scope', scope.source as string | undefined)
+    const scope = content.agreement.documents[0].clauses.find((c) => c.key === 'scope')!;
+    const cited = citations('scope', scope.source)
       .map((c) =>
         linesOf(c.file)
           .slice(c.first - 1, c.last)
@@ -486,40 +472,81 @@ describe('source citations', () => {
   });
 });
 
-describe('agreement clauses', () => {
-  test('the clauses come in the order of a Norwegian cooperation agreement', () => {
-    expect(content.agreement.clauses.map((c) => c.key)).toEqual(CLAUSE_ORDER);
+const documentSets = () =>
+  [
+    { subject: 'agreements' as const, documents: content.agreement.documents },
+    { subject: 'volunteers' as const, documents: content.volunteerPapers.documents },
+  ].flatMap(({ subject, documents }) => documents.map((d) => ({ subject, d })));
+
+describe('printable documents', () => {
+  test('the cooperation agreement has the clauses a municipality expects, in order', () => {
+    expect(content.agreement.documents[0].clauses.map((c) => c.key)).toEqual(CLAUSE_ORDER);
   });
 
-  test('bodies use only the allowed placeholders, the same ones in every language', () => {
-    for (const clause of content.agreement.clauses) {
-      const perLang = LANGUAGES.map((lang: Lang) => placeholdersIn(clause.body[lang]).sort());
-      for (const found of perLang) for (const p of found) expect(ALLOWED_PLACEHOLDERS).toContain(p);
-      expect({ clause: clause.key, nn: perLang[1], en: perLang[2] }).toEqual({ clause: clause.key, nn: perLang[0], en: perLang[0] });
-      for (const lang of LANGUAGES) {
-        // A stray brace would show in the printed agreement as literal text.
-        const rest = clause.body[lang].replace(/\{\w+\}/g, '');
-        expect(rest).not.toMatch(/[{}]/);
-        expect(clause.body[lang].length).toBeLessThan(600);
+  test('the volunteer papers are the agreement, the confidentiality declaration and the privacy notice', () => {
+    expect(content.volunteerPapers.documents.map((d) => d.key)).toEqual(['volunteerAgreement', 'confidentialityDeclaration', 'privacyNotice']);
+  });
+
+  test('sentences use only fields the document has, the same ones in every language, and no stray brace', () => {
+    for (const { subject, d } of documentSets()) {
+      const fields = new Map(documentFields(subject).map((f) => [f.key, f]));
+      for (const clause of d.clauses) {
+        for (const sentence of clause.sentences) {
+          const perLang = LANGUAGES.map((lang: Lang) => placeholdersIn(sentence.text[lang]).sort());
+          for (const p of perLang[0]) expect({ document: d.key, field: p, known: fields.has(p) }).toEqual({ document: d.key, field: p, known: true });
+          expect({ clause: clause.key, nn: perLang[1], en: perLang[2] }).toEqual({ clause: clause.key, nn: perLang[0], en: perLang[0] });
+          for (const lang of LANGUAGES) expect(sentence.text[lang].replace(/\{\w+\}/g, '')).not.toMatch(/[{}]/);
+          for (const c of sentence.when ?? []) {
+            const field = fields.get(c.field);
+            expect({ document: d.key, condition: c.field, known: Boolean(field) }).toEqual({ document: d.key, condition: c.field, known: true });
+            for (const key of c.is ?? []) expect(content.lists.find((l) => l.key === field!.list)!.items.map((i) => i.key)).toContain(key);
+          }
+          for (const id of sentence.legal ?? []) expect(content.legal.statements.map((x) => x.id)).toContain(id);
+        }
       }
     }
   });
 
-  test('every allowed placeholder is used somewhere', () => {
-    const used = new Set(content.agreement.clauses.flatMap((c) => placeholdersIn(c.body.nb)));
-    for (const p of ALLOWED_PLACEHOLDERS) expect(used).toContain(p);
-  });
-
-  test.each(Object.entries(CLAUSE_PLACEHOLDERS))('the %s clause fills in its fields', (key, required) => {
-    const clause = content.agreement.clauses.find((c) => c.key === key)!;
-    for (const lang of LANGUAGES) for (const p of required) expect(clause.body[lang]).toContain(`{${p}}`);
-  });
-
-  test('the clauses are translated', () => {
-    for (const clause of content.agreement.clauses) {
-      expect(clause.body.en).not.toBe(clause.body.nb);
-      expect(clause.body.nn).not.toBe(clause.body.nb);
+  test("every clause keeps a sentence when only the register's required fields are filled, so its heading never stands alone", () => {
+    for (const { subject, d } of documentSets()) {
+      const required = new Set(
+        content.sheets.sheets
+          .find((x) => x.key === subject)!
+          .columns!.filter((c) => c.required)
+          .map((c) => c.key),
+      );
+      const firstKey = (list?: string) => (list ? content.lists.find((l) => l.key === list)!.items[0].key : null);
+      const values = Object.fromEntries(
+        documentFields(subject).map((f) => [f.key, required.has(f.key) ? { text: 'x', key: firstKey(f.list) } : { text: '', key: null }]),
+      );
+      // Two settings always have a value: the register's legal basis (by default the agreement) and the retention months.
+      values.personalDataBasis = { text: 'x', key: 'agreement' };
+      values.retentionMonths = { text: '24', key: null };
+      for (const lang of LANGUAGES) {
+        for (const clause of d.clauses) {
+          const text = clauseText(clause, values, lang);
+          expect({ document: d.key, clause: clause.key, lang, empty: text === '' }).toEqual({ document: d.key, clause: clause.key, lang, empty: false });
+        }
+      }
     }
+  });
+
+  test.each(Object.entries(CLAUSE_PLACEHOLDERS))("the agreement's %s clause fills in its fields", (key, required) => {
+    const clause = content.agreement.documents[0].clauses.find((c) => c.key === key)!;
+    for (const lang of LANGUAGES) for (const p of required) expect(clause.sentences.map((x) => x.text[lang]).join(' ')).toContain(`{${p}}`);
+  });
+
+  test('the sentences are translated', () => {
+    for (const { d } of documentSets()) {
+      for (const sentence of d.clauses.flatMap((c) => c.sentences)) {
+        expect(sentence.text.en).not.toBe(sentence.text.nb);
+      }
+    }
+  });
+
+  test('the agreement no longer prints the form of cooperation inside a written agreement', () => {
+    const all = content.agreement.documents[0].clauses.flatMap((c) => c.sentences.map((x) => x.text.nb)).join(' ');
+    expect(all).not.toContain('{cooperationForm}');
   });
 });
 
@@ -562,7 +589,7 @@ describe('broken content is rejected', () => {
     if (!r3.success) expect(r3.error.issues[0].path.join('.')).toBe('statements.0.source.0.phrase');
   });
 
-  test('an agreement without clauses fails', () => {
-    expect(agreementFileSchema.safeParse({ clauses: [] }).success).toBe(false);
+  test('a document without clauses fails', () => {
+    expect(documentsFileSchema.safeParse({ documents: [{ key: 'x', title: { nb: 'a', nn: 'a', en: 'a' }, clauses: [], signatures: [] }] }).success).toBe(false);
   });
 });

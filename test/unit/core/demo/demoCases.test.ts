@@ -20,6 +20,8 @@ import { effectiveReportDate, figureValues, summarySections } from '../../../../
 import { validateWorkbook } from '../../../../src/core/validation/validateWorkbook';
 import { cellAddress } from '../../../../src/core/model/a1';
 import { sheetDef } from '../../../../src/core/content/content';
+import { SCHEMA_MIGRATIONS } from '../../../../src/core/model/schemaMigrations';
+import { policeRequirement } from '../../../../src/core/model/legalBasis';
 
 const TODAY = isoToSerial('2026-11-23');
 const lang = 'nb';
@@ -171,6 +173,47 @@ describe.each(CASE_KEYS)('the %s demo', (key) => {
     const again = demoWorkbook({ lang: other, seed: 7, today: TODAY, case: key });
     expect(again.input.records.volunteers).toHaveLength(r.volunteers.length);
     expect(again.problems.map((p) => `${p.rule}@${p.index}`)).toEqual(demo.problems.map((p) => `${p.rule}@${p.index}`));
+  });
+});
+
+describe("the legal basis in the seven demos (schema 3's columns)", () => {
+  const demos = CASE_KEYS.map((key) => demoWorkbook({ lang, seed: 7, today: TODAY, case: key }));
+
+  test('every column schema 3 added holds a value in some case', () => {
+    const added = SCHEMA_MIGRATIONS.find((m) => m.to === 3)!.addColumns;
+    const empty = added.filter(({ register, column }) => !demos.some((d) => d.input.records[register].some((r) => r[column] !== null && r[column] !== undefined)));
+    expect(empty).toEqual([]);
+  });
+
+  test('signatories only on agreements that are signed, a payment per activity always said to be a grant or a purchase', () => {
+    const signedForms = new Set(['writtenAgreement', 'partnership'].map((f) => L('cooperationForms', f)));
+    for (const d of demos)
+      for (const a of d.input.records.agreements) {
+        expect([a.id, a.signerMunicipality !== null]).toEqual([a.id, signedForms.has(String(a.cooperationForm))]);
+        if (a.paymentPerActivity !== null) expect([a.id, a.paymentKind]).toEqual([a.id, L('paymentKinds', 'grant')]);
+      }
+  });
+
+  test('a certificate is recorded as shown, with its issue date and to whom, exactly where the basis requires one', () => {
+    for (const d of demos) {
+      const data = workbookData(d.input);
+      const planted = new Set(d.problems.filter((p) => p.sheetKey === 'volunteers').map((p) => p.index));
+      data.registers.volunteers.rows.forEach((row, i) => {
+        if (planted.has(i)) return;
+        const required = policeRequirement(data, row, TODAY).required;
+        const shown = row.values.policeCertificateDate !== null;
+        expect([d.profile.key, row.values.id, shown]).toEqual([d.profile.key, row.values.id, required]);
+        if (shown) expect([row.values.policeCertificateIssued !== null, row.values.policeCertificateShownBy !== null]).toEqual([true, true]);
+      });
+    }
+  });
+
+  test("each case plants a certificate missing for the assignment's basis and one too old when shown", () => {
+    for (const d of demos) {
+      const rules = d.problems.map((p) => p.rule);
+      expect([d.profile.key, rules.filter((r) => r === 'volunteers.policeCertificate.missingForBasis').length]).toEqual([d.profile.key, 1]);
+      expect([d.profile.key, rules.filter((r) => r === 'volunteers.policeCertificate.tooOld').length]).toEqual([d.profile.key, 1]);
+    }
   });
 });
 

@@ -27,7 +27,7 @@ function evaluated() {
   const promoter = statements.find((s) => s.kind === 'promoter' && s.factor === 'economy')!;
   const barrier = statements.find((s) => s.kind === 'barrier' && s.factor === 'economy')!;
   const row = (round: string, key: string, r: string | null): RegisterRecord => ({ round: d(round), statementId: key, rating: r });
-  // 2026: all 70 statements; 3 agree, 2 partly, 1 disagree, 2 not relevant, 1 don't know, the rest blank.
+  // 2026: all 74 statements; 3 agree, 2 partly, 1 disagree, 2 not relevant, 1 don't know, the rest blank.
   const ratings2026 = ['agree', 'agree', 'agree', 'partly', 'partly', 'disagree', 'notRelevant', 'notRelevant', 'dontKnow'];
   // The rated ones among the others are outside the economy factor, so its percentages are the two statements above.
   const others = [...statements.filter((s) => s.factor !== 'economy'), ...statements.filter((s) => s.factor === 'economy' && s !== promoter && s !== barrier)];

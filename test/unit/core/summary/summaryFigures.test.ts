@@ -53,6 +53,8 @@ const volunteers: RegisterRecord[] = [
     id: 'F1',
     status: vActive(),
     activity: 'Besøk',
+    // The assignment is to provide services under the Health and Care Services Act: the basis, not the activity, requires the certificate.
+    policeBasis: L('policeBases', 'hol54'),
     affiliation: L('affiliationForms', 'organisation'),
     ageGroup: null,
     confidentialityDate: d('2025-01-01'),
@@ -126,7 +128,7 @@ describe('summary figures on hand-made registers', () => {
 
   it('finds missing confidentiality declarations and police certificates among active volunteers', () => {
     expect(values.get('kpi_missing_confidentiality')).toBe(1); // F2
-    expect(values.get('kpi_missing_police_certificate')).toBe(1); // F1 visits (Besøk) without a certificate
+    expect(values.get('kpi_missing_police_certificate')).toBe(1); // F1's assignment has § 5-4 as its basis and no certificate shown
   });
 
   it('breaks active volunteers down by affiliation', () => {
@@ -226,8 +228,12 @@ describe('the figures of the evaluation and action plan issue, on hand-made regi
     expect(values.get('kpi_volunteers_ended_year')).toBe(1); // V2
   });
 
-  it('finds active volunteers without consent, and ended or paused ones past the retention period', () => {
-    expect(values.get('kpi_missing_consent')).toBe(1); // V1; V8 has ended (end date passed) and V3 has not started
+  it('finds active volunteers without consent (when the register rests on consent), and ended or paused ones past the retention period', () => {
+    // The default legal basis is the agreement: no consent to date, so none is missing.
+    expect(values.get('kpi_missing_consent')).toBe(0);
+    const underConsent = { ...data, settings: { ...data.settings, personalDataBasis: L('personalDataBases', 'consent') } };
+    // V1; V8 has ended (end date passed) and V3 has not started.
+    expect(figureValues(summarySections(underConsent, d('2026-06-30'))).get('kpi_missing_consent')).toBe(1);
     expect(values.get('kpi_due_for_deletion')).toBe(3); // V5, V7, V8
   });
 
@@ -273,13 +279,25 @@ describe('the figures of the evaluation and action plan issue, on hand-made regi
 
 describe('informal helpers in the compliance figures', () => {
   // An informal helper is registered without the duties of an assignment (003_5b756f3ba21c4f06.txt:179-182):
-  // H1 lacks every date yet adds to no "missing" figure; A1, on assignment, adds to each.
-  const bare = { status: vActive(), activity: 'Besøk', confidentialityDate: null, policeCertificateDate: null, consentDate: null };
+  // H1 lacks every date yet adds to no "missing" figure; A1, on assignment, adds to each. Both have an assignment under
+  // § 5-4 and the register rests on consent, so that the legal basis asks for the certificate and the consent.
+  const bare = {
+    status: vActive(),
+    activity: 'Besøk',
+    policeBasis: L('policeBases', 'hol54'),
+    confidentialityDate: null,
+    policeCertificateDate: null,
+    consentDate: null,
+  };
   const helpers: RegisterRecord[] = [
     { ...bare, id: 'H1', affiliation: L('affiliationForms', 'informalHelper') },
     { ...bare, id: 'A1', affiliation: L('affiliationForms', 'unorganised') },
   ];
-  const values = figureValues(summarySections(workbook({ volunteers: helpers }), d('2026-06-30')));
+  const underConsent = (data: WorkbookData): WorkbookData => ({
+    ...data,
+    settings: { ...data.settings, personalDataBasis: L('personalDataBases', 'consent') },
+  });
+  const values = figureValues(summarySections(underConsent(workbook({ volunteers: helpers })), d('2026-06-30')));
 
   it('counts only the volunteer on assignment as missing a declaration, a certificate and consent', () => {
     expect(values.get('kpi_missing_confidentiality')).toBe(1);
@@ -289,7 +307,7 @@ describe('informal helpers in the compliance figures', () => {
   });
 
   it('excludes the helper in the formulas too', () => {
-    const figures = summarySections(workbook({ volunteers: helpers }), d('2026-06-30')).flatMap((s) => s.figures);
+    const figures = summarySections(underConsent(workbook({ volunteers: helpers })), d('2026-06-30')).flatMap((s) => s.figures);
     const formula = (name: string) => figures.find((f) => f.name === name)!.formula!;
     for (const name of ['kpi_missing_confidentiality', 'kpi_missing_consent']) expect(formula(name)).toContain('Frivillige[Tilknytning],"<>Uformell hjelper"');
   });

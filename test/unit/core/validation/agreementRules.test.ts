@@ -126,6 +126,27 @@ describe('agreement requirements its volunteers do not meet', () => {
     expect(issue.message).not.toContain('F-6');
   });
 
+  it('agreements.policeBasis.missing: requires a certificate without naming the basis; near miss: the basis named', () => {
+    const police = { requiresPoliceCertificate: l.yes, requiresConfidentiality: l.no };
+    const volunteer = { ...cleanRecords().volunteers[0], policeCertificateDate: day('2024-01-20'), policeCertificateShownBy: 'Kari Leder' };
+    const check = (change: Record<string, unknown>) =>
+      found(validate(workbook({ agreements: [{ ...cleanRecords().agreements[0], ...police, ...change } as never], volunteers: [volunteer] })));
+    expect(check({})).toEqual([at('agreements.policeBasis.missing', 'policeBasis')]);
+    expect(check({ policeBasis: itemLabel('policeBases', 'hol54', 'nb') })).toEqual([]);
+  });
+
+  it('a basis of none on the agreement means no certificate, whatever the older yes/no column says', () => {
+    const agreements = [{ ...cleanRecords().agreements[0], requiresPoliceCertificate: l.yes, policeBasis: itemLabel('policeBases', 'none', 'nb') }];
+    expect(ofRule(validate(workbook({ agreements })), 'agreements.requirements.policeCertificate')).toEqual([]);
+    expect(ofRule(validate(workbook({ agreements })), 'volunteers.policeCertificate.missingForAgreement')).toEqual([]);
+  });
+
+  it('agreements.paymentKind.missing: a payment per activity must say grant or purchase; near misses: said, or no payment', () => {
+    expect(only({ paymentPerActivity: 500 })).toEqual([at('agreements.paymentKind.missing', 'paymentKind')]);
+    expect(only({ paymentPerActivity: 500, paymentKind: itemLabel('paymentKinds', 'purchase', 'nb') })).toEqual([]);
+    expect(only({ paymentPerActivity: null })).toEqual([]);
+  });
+
   it('agreements.status.activeBeforeStart: catches an active agreement that has not started yet; near miss: starting today', () => {
     expect(only({ start: TODAY + 1, signedDate: TODAY - 10 })).toEqual([at('agreements.status.activeBeforeStart', 'status')]);
     expect(only({ start: TODAY })).toEqual([]);

@@ -1,3 +1,4 @@
+import { itemLabel } from '../../../../src/core/content/content';
 import { checkRecord, requiredFields } from '../../../../src/core/validation/recordCheck';
 import { possibleDuplicates } from '../../../../src/core/validation/possibleDuplicates';
 import { cleanRecords, labels, TODAY, workbook } from './fixtures';
@@ -7,8 +8,13 @@ const [volunteer] = cleanRecords().volunteers;
 
 describe('checkRecord', () => {
   it("finds a new record's own issues as validation would, on the row it would get", () => {
-    const issues = checkRecord(workbook(), 'volunteers', { ...volunteer, id: 'F-002', name: 'Kari Holm', consentDate: null, phone: '12' } as never, TODAY);
-    expect(issues.map((i) => i.rule).sort()).toEqual(['volunteers.consentDate.missing', 'volunteers.phone.invalid']);
+    const issues = checkRecord(
+      workbook(),
+      'volunteers',
+      { ...volunteer, id: 'F-002', name: 'Kari Holm', confidentialityDate: null, phone: '12' } as never,
+      TODAY,
+    );
+    expect(issues.map((i) => i.rule).sort()).toEqual(['volunteers.confidentialityDate.missing', 'volunteers.phone.invalid']);
     expect(issues.every((i) => i.cell?.endsWith('3'))).toBe(true);
   });
 
@@ -20,18 +26,23 @@ describe('checkRecord', () => {
 
 describe('requiredFields', () => {
   const base = { name: 'Kari', affiliation: l.affiliation, start: TODAY } as never;
-  it('an active volunteer needs consent and confidentiality dates; a paused one does not', () => {
+  it('an active volunteer needs a confidentiality date, and a consent date only where consent is the basis; a paused one needs neither', () => {
     const active = requiredFields(workbook(), 'volunteers', { ...(base as object), status: l.volunteerActive, activity: l.freeActivity } as never, TODAY);
-    expect([...active].sort()).toEqual(['activity', 'affiliation', 'confidentialityDate', 'consentDate', 'id', 'name', 'start', 'status']);
+    expect([...active].sort()).toEqual(['activity', 'affiliation', 'confidentialityDate', 'id', 'name', 'start', 'status']);
+    const byConsent = workbook({}, { settings: { personalDataBasis: itemLabel('personalDataBases', 'consent', 'nb') } });
+    expect(
+      requiredFields(byConsent, 'volunteers', { ...(base as object), status: l.volunteerActive, activity: l.freeActivity } as never, TODAY).has('consentDate'),
+    ).toBe(true);
     const paused = requiredFields(workbook(), 'volunteers', { ...(base as object), status: l.volunteerPaused, activity: l.freeActivity } as never, TODAY);
-    expect(paused.has('consentDate')).toBe(false);
+    expect(paused.has('confidentialityDate') || paused.has('consentDate')).toBe(false);
   });
 
-  it('an activity that requires a police certificate asks for its date, and it stays asked for once filled', () => {
-    const values = { ...(base as object), status: l.volunteerActive, activity: l.policeActivity, policeCertificateDate: TODAY } as never;
+  it('an assignment whose legal basis asks for a police certificate asks for its date, and it stays asked for once filled; the activity alone does not', () => {
+    const basis = itemLabel('policeBases', 'hol54', 'nb');
+    const values = { ...(base as object), status: l.volunteerActive, activity: l.policeActivity, policeBasis: basis, policeCertificateDate: TODAY } as never;
     expect(requiredFields(workbook(), 'volunteers', values, TODAY).has('policeCertificateDate')).toBe(true);
-    const free = { ...(base as object), status: l.volunteerActive, activity: l.freeActivity } as never;
-    expect(requiredFields(workbook(), 'volunteers', free, TODAY).has('policeCertificateDate')).toBe(false);
+    const activityOnly = { ...(base as object), status: l.volunteerActive, activity: l.policeActivity } as never;
+    expect(requiredFields(workbook(), 'volunteers', activityOnly, TODAY).has('policeCertificateDate')).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { sheetDef } from '../../../../src/core/content/content';
+import { itemLabel, sheetDef } from '../../../../src/core/content/content';
 import { LANGUAGES } from '../../../../src/core/content/language';
 import { BENCHMARK_TODAY, benchmarkWorkbook } from '../../../support/benchmarkWorkbook';
 import { countIssues, validateWorkbook } from '../../../../src/core/validation/validateWorkbook';
@@ -10,7 +10,8 @@ describe('validateWorkbook', () => {
   });
 
   it('reports the cell where the user moved the column, not where the template put it', () => {
-    const data = withFirst('volunteers', { phone: '123', consentDate: null });
+    const consent = { personalDataBasis: itemLabel('personalDataBases', 'consent', 'nb') };
+    const data = workbook({ volunteers: [{ ...cleanRecords().volunteers[0], phone: '123', consentDate: null }] }, { settings: consent });
     const columns = sheetDef('volunteers').columns!;
     // The user reversed the column order and inserted two columns of their own in front.
     data.registers.volunteers.columns = new Map(columns.map((c, i) => [c.key, columns.length - i + 2]));

@@ -31,9 +31,16 @@ describe('volunteer rules', () => {
     expect(found(validate(workbook({ volunteers: [v, namesake, household] })))).toEqual([]);
   });
 
-  it('volunteers.consentDate.missing: catches an active volunteer without consent; near miss: paused', () => {
-    expect(only({ consentDate: null })).toEqual([at('volunteers.consentDate.missing', 'consentDate')]);
-    expect(only({ consentDate: null, status: l.volunteerPaused })).toEqual([]);
+  it('volunteers.consentDate.missing: asked only when the register rests on consent; near misses: paused, or another legal basis', () => {
+    const consent = { personalDataBasis: itemLabel('personalDataBases', 'consent', 'nb') };
+    const underConsent = (change: Record<string, unknown>) =>
+      found(validate(workbook({ volunteers: [{ ...v, ...change } as never], hours: [] }, { settings: consent })));
+    expect(underConsent({ consentDate: null })).toEqual([at('volunteers.consentDate.missing', 'consentDate')]);
+    expect(underConsent({ consentDate: null, status: l.volunteerPaused })).toEqual([]);
+    // The default basis is the agreement with the volunteer (Datatilsynet advises public bodies against consent).
+    expect(only({ consentDate: null })).toEqual([]);
+    const publicTask = { personalDataBasis: itemLabel('personalDataBases', 'publicTask', 'nn') };
+    expect(found(validate(workbook({ volunteers: [{ ...v, consentDate: null } as never], hours: [] }, { settings: publicTask })))).toEqual([]);
   });
 
   it('volunteers.confidentialityDate.missing: catches an active volunteer without a declaration; near miss: ended', () => {
@@ -47,32 +54,84 @@ describe('volunteer rules', () => {
     ).toEqual([]);
   });
 
-  it('volunteers.policeCertificate.missingForActivity: the activity requires it; near miss: the certificate was shown', () => {
+  it('volunteers.policeCertificate.missingForBasis: an assignment under § 5-4 without a certificate shown is an error; near miss: shown', () => {
+    const hol54 = itemLabel('policeBases', 'hol54', 'nb');
+    const [issue] = validate(withFirst('volunteers', { policeBasis: hol54 }));
+    expect(`${issue.rule}@${issue.cell}`).toBe(at('volunteers.policeCertificate.missingForBasis', 'policeCertificateDate'));
+    expect(issue.severity).toBe('error');
+    expect(issue.message).toContain('§ 5-4');
+    expect(only({ policeBasis: hol54, policeCertificateDate: day('2024-01-10'), policeCertificateShownBy: 'Kari Leder' })).toEqual([]);
+    // The child care certificate is a basis too.
+    expect(only({ policeBasis: itemLabel('policeBases', 'childCare', 'nb') })).toEqual([
+      at('volunteers.policeCertificate.missingForBasis', 'policeCertificateDate'),
+    ]);
+  });
+
+  it("an organisation's own activity (basis: none) is not asked for a certificate, whatever the activity or the partner's agreement", () => {
+    const none = itemLabel('policeBases', 'none', 'nb');
+    expect(only({ policeBasis: none, activity: l.policeActivity })).toEqual([]);
+    const agreement = {
+      ...clean.agreements[0],
+      policeBasis: itemLabel('policeBases', 'hol54', 'nb'),
+      requiresPoliceCertificate: l.yes,
+      requiresConfidentiality: l.no,
+    };
+    const issues = validate(workbook({ agreements: [agreement], volunteers: [{ ...v, policeBasis: none } as never] }));
+    expect(issues.filter((i) => i.rule.includes('police'))).toEqual([]);
+  });
+
+  it('volunteers.policeBasis.suggested: the activity only suggests a certificate, as a warning; near miss: a basis is chosen', () => {
     const [issue] = validate(withFirst('volunteers', { activity: l.policeActivity }));
-    expect(`${issue.rule}@${issue.cell}`).toBe(at('volunteers.policeCertificate.missingForActivity', 'policeCertificateDate'));
+    expect(`${issue.rule}@${issue.cell}`).toBe(at('volunteers.policeBasis.suggested', 'policeBasis'));
+    expect(issue.severity).toBe('warning');
     expect(issue.message).toContain(l.policeActivity);
-    expect(only({ activity: l.policeActivity, policeCertificateDate: day('2024-01-10') })).toEqual([]);
-    expect(only({ activity: l.policeActivity.toUpperCase(), policeCertificateDate: null }).filter((x) => x.includes('policeCertificate'))).toHaveLength(1);
+    expect(only({ activity: l.policeActivity, policeBasis: itemLabel('policeBases', 'none', 'nb') })).toEqual([]);
+  });
+
+  it('volunteers.policeCertificate.tooOld: shown more than three months after it was issued; near miss: exactly three months', () => {
+    const shown = day('2024-05-10');
+    const base = { policeBasis: itemLabel('policeBases', 'hol54', 'nb'), policeCertificateDate: shown, policeCertificateShownBy: 'Kari Leder' };
+    expect(only({ ...base, policeCertificateIssued: addMonths(shown, -3) - 1 })).toEqual([
+      at('volunteers.policeCertificate.tooOld', 'policeCertificateIssued'),
+    ]);
+    expect(only({ ...base, policeCertificateIssued: addMonths(shown, -3) })).toEqual([]);
+  });
+
+  it('volunteers.policeCertificate.shownByMissing: shown, but not to whom', () => {
+    expect(only({ policeCertificateDate: day('2024-05-10') })).toEqual([at('volunteers.policeCertificate.shownByMissing', 'policeCertificateShownBy')]);
   });
 
   it('an informal helper is not asked for what a volunteer on assignment must have; the others are', () => {
     // Informal help lies outside the municipality's facilitation and management (003_5b756f3ba21c4f06.txt:179-182).
-    const bare = { consentDate: null, confidentialityDate: null, policeCertificateDate: null, activity: l.policeActivity, partner: null };
-    expect(only({ ...bare, affiliation: itemLabel('affiliationForms', 'informalHelper', 'nb') })).toEqual([]);
+    // Under consent as the register's basis and an assignment under § 5-4, a volunteer on assignment is asked for all three.
+    const consent = { personalDataBasis: itemLabel('personalDataBases', 'consent', 'nb') };
+    const underConsent = (change: Record<string, unknown>) =>
+      found(validate(workbook({ volunteers: [{ ...v, ...change } as never], hours: [] }, { settings: consent })));
+    const bare = {
+      consentDate: null,
+      confidentialityDate: null,
+      policeCertificateDate: null,
+      policeBasis: itemLabel('policeBases', 'hol54', 'nb'),
+      activity: l.policeActivity,
+      partner: null,
+    };
+    expect(underConsent({ ...bare, affiliation: itemLabel('affiliationForms', 'informalHelper', 'nb') })).toEqual([]);
     // Recognised in any of the three languages (the list rule still asks for the workbook's own label).
-    expect(only({ ...bare, affiliation: itemLabel('affiliationForms', 'informalHelper', 'en') })).toEqual([
+    expect(underConsent({ ...bare, affiliation: itemLabel('affiliationForms', 'informalHelper', 'en') })).toEqual([
       at('volunteers.affiliation.notInList', 'affiliation'),
     ]);
+    // Nor does an informal helper get the suggestion to choose a basis for a certificate.
+    expect(only({ ...bare, policeBasis: null, affiliation: itemLabel('affiliationForms', 'informalHelper', 'nb') })).toEqual([]);
     const duties = [
       at('volunteers.consentDate.missing', 'consentDate'),
       at('volunteers.confidentialityDate.missing', 'confidentialityDate'),
-      at('volunteers.policeCertificate.missingForActivity', 'policeCertificateDate'),
+      at('volunteers.policeCertificate.missingForBasis', 'policeCertificateDate'),
     ].sort();
     // Unorganised volunteers still work in the service and relate to it (003_5b756f3ba21c4f06.txt:66-68); double-active ones too.
     for (const key of ['unorganised', 'organisation', 'frivilligsentral', 'doubleActive']) {
-      expect([key, only({ ...bare, affiliation: itemLabel('affiliationForms', key, 'nb') }).sort()]).toEqual([key, duties]);
+      expect([key, underConsent({ ...bare, affiliation: itemLabel('affiliationForms', key, 'nb') }).sort()]).toEqual([key, duties]);
     }
-    expect(only({ ...bare, affiliation: null }).sort()).toEqual([at('volunteers.affiliation.required', 'affiliation'), ...duties].sort());
+    expect(underConsent({ ...bare, affiliation: null }).sort()).toEqual([at('volunteers.affiliation.required', 'affiliation'), ...duties].sort());
   });
 
   it("volunteers.policeCertificate.missingForAgreement: the partner's active agreement requires it; near miss: the agreement has ended", () => {

@@ -1,3 +1,4 @@
+import { SCHEMA_MIGRATIONS } from '../../../../src/core/model/schemaMigrations';
 /**
  * The task pane's services end to end: the Office adapter over the recording Excel stand-in, the
  * core's placement, plan, loading and rules. What the tests look at is what the stand-in's
@@ -15,7 +16,7 @@ import { ValidationService } from '../../../../src/taskpane/services/validationS
 import { SummaryService } from '../../../../src/taskpane/services/summaryService';
 import { EvaluationService } from '../../../../src/taskpane/services/evaluationService';
 import { CellWritesUnavailable } from '../../../../src/taskpane/services/cellWriter';
-import { AgreementFormService } from '../../../../src/taskpane/services/agreementFormService';
+import { PrintService } from '../../../../src/taskpane/services/printService';
 import { SCHEMA_VERSION } from '../../../../src/core/content/content';
 import { REGISTER_KEYS, type RegisterKey } from '../../../../src/core/content/templateSchema';
 import { defaultTableNames } from '../../../../src/core/model/workbookData';
@@ -179,22 +180,27 @@ describe('templateService: upgrading a schema-1 workbook', () => {
     const result = await service.addMissing('en');
     expect(result.added).toEqual([{ key: 'actions', sheet: NB.actions }]);
     expect(result.renamed).toEqual([]);
-    expect(result.upgraded).toEqual({
-      from: 1,
-      to: SCHEMA_VERSION(),
-      columns: [
-        { register: 'checklist', column: 'participants', header: PARTICIPANTS_NB, sheet: NB.checklist },
-        { register: 'volunteers', column: 'endReason', header: END_REASON_NB, sheet: NB.volunteers },
-        { register: 'agreements', column: 'endReason', header: END_REASON_NB, sheet: NB.agreements },
-      ],
-    });
+    expect(result.upgraded?.from).toBe(1);
+    expect(result.upgraded?.to).toBe(SCHEMA_VERSION());
+    expect(result.upgraded?.columns[0]).toEqual({ register: 'checklist', column: 'participants', header: PARTICIPANTS_NB, sheet: NB.checklist });
+    // The 2→3 columns follow (the legal basis per agreement and assignment, signatories, the non-profit register), then 3→4's end reasons.
+    expect(result.upgraded?.columns.map((c) => c.column)).toEqual([
+      'participants',
+      ...SCHEMA_MIGRATIONS.slice(1).flatMap((m) => m.addColumns.map((a) => a.column)),
+    ]);
+    expect(result.upgraded?.columns.slice(-2)).toEqual([
+      { register: 'volunteers', column: 'endReason', header: END_REASON_NB, sheet: NB.volunteers },
+      { register: 'agreements', column: 'endReason', header: END_REASON_NB, sheet: NB.agreements },
+    ]);
 
     const after = await registerGrids(standIn);
     for (const [key, grid] of before) {
       const width = widthOf(grid);
       expect([key, cellsTo(after.get(key)!, width)]).toEqual([key, cellsTo(grid, width)]);
-      const grown = ['checklist', 'volunteers', 'agreements'].includes(key) ? 1 : 0;
-      expect([key, widthOf(after.get(key)!)]).toEqual([key, width + grown]);
+      const added = SCHEMA_MIGRATIONS.slice(1)
+        .flatMap((m) => m.addColumns)
+        .filter((a) => a.register === key).length;
+      if (key !== 'checklist') expect([key, widthOf(after.get(key)!)]).toEqual([key, width + added]);
     }
     const checklist = after.get('checklist')!;
     const width = widthOf(before.get('checklist')!);
@@ -237,15 +243,16 @@ describe('templateService: upgrading a schema-1 workbook', () => {
       floors.push(await readSyncs(standIn));
       standIn.resetLog();
       const result = await new TemplateService(officePane(standIn), fixedClock).addMissing('nb');
-      expect(result.upgraded?.columns).toHaveLength(3);
+      expect(result.upgraded?.columns).toHaveLength(1 + SCHEMA_MIGRATIONS.slice(1).flatMap((m) => m.addColumns).length);
       expect(standIn.tableContent(NB_TABLES.checklist).rows).toHaveLength(rows);
       syncs.push(standIn.syncCount);
     }
     expect(syncs[1]).toBe(syncs[0]);
     expect(floors[1]).toBe(floors[0]);
-    // Beyond the read every action starts with: the defined names (1), each of the three columns (2),
-    // the action plan's sheet (2: the names it needs are free, then everything in one), the metadata (1).
-    expect(syncs[0] - floors[0]).toBe(10);
+    // Beyond the read every action starts with: the defined names (1), the column (2), the action
+    // plan's sheet (2: the names it needs are free, then everything in one), the metadata (1).
+    // Two round trips per appended column beyond a fixed four (one 1→2 column, the 2→3 and 3→4 columns).
+    expect(syncs[0] - floors[0]).toBe(4 + 2 * (1 + SCHEMA_MIGRATIONS.slice(1).flatMap((m) => m.addColumns).length));
   });
 
   test('a note right of the checklist table refuses the upgrade before anything changes', async () => {
@@ -573,9 +580,10 @@ describe('settingsService', () => {
   });
 });
 
-describe('evaluation and summary', () => {
-  const STATEMENTS = content().checklist.statements.length;
+/** Every statement of the checklist: a round rates them all. */
+const STATEMENTS = content().checklist.statements.length;
 
+describe('evaluation and summary', () => {
   test('a rated round is written into the checklist, with the actions it calls for; a refresh finds none left to add', async () => {
     const standIn = await withTemplates();
     const workbook = writingPane(standIn);
@@ -680,14 +688,14 @@ describe('evaluation and summary', () => {
   });
 });
 
-describe('agreementFormService', () => {
+describe('printService', () => {
   test('reads the id cell from its workbook name, quoted sheet names included', () => {
     expect(parseCellReference("'Samarbeids''avtale'!$B$3")).toEqual({ sheet: "Samarbeids'avtale", address: 'B3' });
     expect(parseCellReference('=Avtale!$C$12')).toEqual({ sheet: 'Avtale', address: 'C12' });
     expect(parseCellReference('Avtale!$C$12:$D$13')).toBeNull();
   });
 
-  test('an appended agreement fills the printable form, which is then shown', async () => {
+  test('an appended agreement fills the printable form, which is then shown; its documents are made for the print page', async () => {
     const standIn = await withTemplates();
     const workbook = writingPane(standIn);
     const loaded = await loadWorkbook(workbook);
@@ -709,12 +717,19 @@ describe('agreementFormService', () => {
     expect(result).toMatchObject({ kind: 'saved', values: [{ id: expect.stringMatching(/^AVT-[0-9A-Z]{6}$/) }] });
     const id = result.kind === 'saved' ? String(result.values[0].id) : '';
     standIn.resetLog();
-    expect(await new AgreementFormService(workbook).fill(id)).toBe(true);
+    const service = new PrintService(workbook);
     const target = parseCellReference(standIn.name('form_agreement_id')!.formula)!;
+    expect(await service.fillSheet('agreement', id)).toBe(target.sheet);
     expect(standIn.cell(target.sheet, target.address)?.value).toBe(id);
     expect(standIn.selection).toEqual(target);
     expect(standIn.syncCount).toBe(3);
-    expect(await new AgreementFormService(officePane(new ExcelStandIn())).fill('AVT-001')).toBe(false);
+    expect(await new PrintService(officePane(new ExcelStandIn())).fillSheet('agreement', 'AVT-001')).toBeNull();
+    // The print page's documents, in the language asked for: the partner named, no payment sentence without a payment.
+    const [agreement] = await service.documents('agreement', id, 'nn');
+    expect(agreement.title).toBe('Samarbeidsavtale');
+    expect(agreement.clauses[0].text).toContain('Frivilligsentralen (partnaren)');
+    expect(agreement.clauses.find((c) => c.key === 'economy')!.text).not.toContain('per gjennomførte aktivitet');
+    expect(agreement.signatures.map((x) => x.party)).toEqual(['municipality', 'partner']);
   });
 });
 

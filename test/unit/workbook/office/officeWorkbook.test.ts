@@ -326,7 +326,7 @@ describe.each([',', ';'] as const)('applyPlan builds the plan in the workbook (l
       name: 'Signatur',
       visibility: 'visible',
       columnWidths: [],
-      cells: [3, 4, 5].flatMap((row) => [1, 2].map((col) => ({ row, col, value: null, style: 'signature' as const }))),
+      cells: [3, 4, 5].flatMap((row) => [1, 2].map((col) => ({ row, col, value: null, style: 'docSignLine' as const }))),
       tables: [],
       validations: [],
       merges: [],
