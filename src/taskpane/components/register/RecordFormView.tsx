@@ -74,6 +74,13 @@ export function RecordFormView({ service, form, editing, preset, onOpen, onDone,
   const serial = useRef(outcome?.serial ?? 0);
 
   const live = useLiveCheck(service, form, input, editing?.rowNumber);
+  // After a save, in the same commit as the save's other changes and after the heading's own effect
+  // (a child's effects run first): the heading of a form that stood in for an empty register may
+  // take the focus as the register gets its list, and the first field must have it last.
+  const [focusFirst, setFocusFirst] = useState(0);
+  useEffect(() => {
+    if (focusFirst > 0) document.getElementById(fieldId(form.fields[0].column.key))?.focus();
+  }, [focusFirst]);
   const changed = Object.keys({ ...start, ...input }).some((k) => (input[k] ?? '') !== (start[k] ?? ''));
   useEffect(() => {
     setUnsaved(unsavedKey(!!editing), changed);
@@ -105,8 +112,8 @@ export function RecordFormView({ service, form, editing, preset, onOpen, onDone,
         setAllowDuplicate(false);
         setOutcome({ serial: serial.current, result });
         onSavedNew();
-        // Ready for the next record: the first field takes the focus.
-        setTimeout(() => document.getElementById(fieldId(form.fields[0].column.key))?.focus(), 0);
+        // Ready for the next record: the first field takes the focus (see the effect below).
+        setFocusFirst((n) => n + 1);
         return;
       }
       setOutcome({ serial: serial.current, result });
