@@ -23,7 +23,7 @@ export function renderRuleDocs(): string {
     '# Validation rules',
     '',
     '<!-- Generated from src/core/validation/ruleCatalog.ts and templates/ui/rules.json.',
-    '     Do not edit by hand: run `UPDATE_DOCS=1 npx jest test/unit/validation/ruleDocs.test.ts`. -->',
+    '     Do not edit by hand: run `UPDATE_DOCS=1 npx jest test/unit/scripts/ruleDocs.test.ts`. -->',
     '',
     `\`samspill validate\` and the task pane check a workbook against these ${rules.length} rules ` +
       `(${counts.error} errors, ${counts.warning} warnings, ${counts.info} hints). Rule ids are stable: ` +

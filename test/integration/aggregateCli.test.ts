@@ -17,6 +17,10 @@ import type { CellValue } from '../../src/core/port';
 import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
 import { openXlsxFile } from '../../src/workbook/xlsx';
 import { expectStrict } from '../support/strictCheck';
+import { withoutColumns, withSchemaVersion } from '../support/schemaV1';
+import { SCHEMA_MIGRATIONS } from '../../src/core/model/schemaMigrations';
+import { SCHEMA_VERSION } from '../../src/core/content/content';
+import { SHEET_KEYS, type RegisterKey } from '../../src/core/content/templateSchema';
 
 const dir = mkdtempSync(join(tmpdir(), 'samspill-aggregate-'));
 const TODAY = '2026-11-23';
@@ -139,6 +143,29 @@ describe('aggregate over several municipalities and one damaged file', () => {
     expect(personal.size).toBeGreaterThan(300);
     const leaks = cells.filter((cell) => [...personal].some((p) => cell.includes(p)));
     expect(leaks).toEqual([]);
+  });
+});
+
+describe('a municipality still on the previous template version', () => {
+  it('is included: the sheets and columns the newer version adds are not a broken structure', async () => {
+    const { input } = demoWorkbook({ lang: 'nb', seed: 5, today: isoToSerial(TODAY), volunteers: 30 });
+    const migration = SCHEMA_MIGRATIONS.find((m) => m.to === SCHEMA_VERSION())!;
+    const plan = buildWorkbookPlan(
+      input,
+      SHEET_KEYS.filter((k) => !migration.addSheets.includes(k)),
+    );
+    const older = join(dir, 'forrige-versjon.xlsx');
+    const sheets = plan.sheets.map((sheet) => {
+      if (sheet.key === '_meta') return withSchemaVersion(sheet, migration.from);
+      const keys = migration.addColumns.filter((a) => a.register === sheet.key).map((a) => a.column);
+      return keys.length > 0 ? withoutColumns(sheet, sheet.key as RegisterKey, keys) : sheet;
+    });
+    writeFileSync(older, await writePlanToBuffer({ ...plan, sheets }));
+    const result = await run([files[0], older], join(dir, 'region-eldre.xlsx'));
+    expect(result.error).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.out.join('\n')).not.toMatch(/forrige-versjon\.xlsx.*(struktur|structure)/);
+    expect(result.out.filter((l) => l.includes('forrige-versjon.xlsx'))).toHaveLength(1);
   });
 });
 

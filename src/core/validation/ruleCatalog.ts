@@ -455,7 +455,13 @@ const WRITTEN_RULES: Written[] = [
     'Samspill must not hold national identity numbers: they are not needed for the work and are sensitive to leak.',
   ),
 
-  rule('structure.sheet.missing', 'error', null, 'A template sheet the workbook should have is missing.', 'Figures and forms that use it fail.'),
+  rule(
+    'structure.sheet.missing',
+    'error',
+    null,
+    'A template sheet the workbook should have by its version is missing (one a later version added is left to structure.schema.older).',
+    'Figures and forms that use it fail.',
+  ),
   rule(
     'structure.header.notFound',
     'error',

@@ -4,6 +4,7 @@
  */
 import { sheetDef } from '../content/content';
 import { META_SHEET_NAME } from '../model/metaSheet';
+import { SCHEMA_MIGRATIONS } from '../model/schemaMigrations';
 import { REGISTER_KEYS, type SheetKey } from '../content/templateSchema';
 import type { RuleContext } from './ruleContext';
 import type { StructureFacts } from './validationInput';
@@ -17,12 +18,22 @@ function schemaRules(ctx: RuleContext, structure: StructureFacts, missing: Set<S
   else if (version > known) add('structure.schema.newer');
 }
 
+/** Sheets a version after the workbook's added: not missing but not yet there, as the older-version warning says. */
+function sheetsOfLaterVersions(structure?: StructureFacts): Set<SheetKey> {
+  const version = structure?.schemaVersion;
+  if (version === null || version === undefined) return new Set();
+  return new Set(SCHEMA_MIGRATIONS.filter((m) => m.from >= version).flatMap((m) => m.addSheets));
+}
+
 export function structureRules(ctx: RuleContext, structure?: StructureFacts): void {
   const lang = ctx.lang;
   const missing = new Set<SheetKey>(structure?.missingSheets ?? []);
   // Without the reader's account, a register with no sheet name was never found.
   for (const key of REGISTER_KEYS) if (!structure && ctx.data.registers[key].sheetName === '') missing.add(key);
-  for (const key of missing) ctx.issues.add('structure.sheet.missing', key, sheetDef(key).name[lang], null, { sheet: sheetDef(key).name[lang] });
+  const notYet = sheetsOfLaterVersions(structure);
+  for (const key of missing) {
+    if (!notYet.has(key)) ctx.issues.add('structure.sheet.missing', key, sheetDef(key).name[lang], null, { sheet: sheetDef(key).name[lang] });
+  }
 
   for (const key of REGISTER_KEYS) {
     const register = ctx.data.registers[key];

@@ -26,6 +26,13 @@ describe('structure rules', () => {
     ]);
   });
 
+  it('structure.sheet.missing: not for a sheet a later version added, which the older-version warning asks to add; near miss: the same sheet missing from a current workbook', () => {
+    const older = validate(workbook(), { structure: structure({ missingSheets: ['volunteerPapers'] as never[], schemaVersion: 2 }) });
+    expect(older.map((i) => i.rule)).toEqual(['structure.schema.older']);
+    const current = validate(workbook(), { structure: structure({ missingSheets: ['volunteerPapers'] as never[] }) });
+    expect(current.map((i) => [i.rule, i.sheetKey])).toEqual([['structure.sheet.missing', 'volunteerPapers']]);
+  });
+
   it('structure.sheet.missing without the reader’s account: a register never found', () => {
     const data = workbook();
     data.registers.checklist = emptyRegister('checklist');
