@@ -18,6 +18,7 @@ import { openSamspillWorkbook } from '../../src/cli/openWorkbook';
 import { runValidation } from '../../src/cli/validateCommand';
 import { isoToSerial, serialToIso } from '../../src/core/model/dates';
 import { demoWorkbook } from '../../src/core/demo/demoWorkbook';
+import { SCHEMA_VERSION } from '../../src/core/content/content';
 import { refreshSummary } from '../../src/core/evaluation/summaryRefresh';
 import { buildWorkbookPlan } from '../../src/core/plan/buildWorkbookPlan';
 import { BENCHMARK_TODAY } from '../support/benchmarkWorkbook';
@@ -110,7 +111,8 @@ function measure(kind: string, target: string): Measured {
 
 /** Small demo workbooks of invented municipalities, as a county network would collect them. */
 async function municipalityFolder(count: number): Promise<string> {
-  const folder = join(CACHE, `municipalities-${count}`);
+  // Per template version, as the hours workbooks: a cache an older version made is not today's workbook.
+  const folder = join(CACHE, `municipalities-${count}-v${SCHEMA_VERSION()}`);
   mkdirSync(folder, { recursive: true });
   const today = isoToSerial('2025-06-30');
   for (let i = 1; i <= count; i++) {

@@ -12,8 +12,7 @@
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
-import type { AddressInfo } from 'net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { fillPlaceholders, type Lang } from '../../src/core/content/language';
 import { loadWorkbook } from '../../src/core/model/loadWorkbook';
 import { sheetDef } from '../../src/core/content/content';
@@ -24,23 +23,17 @@ import rules from '../../templates/ui/rules.json';
 import { runCli } from '../support/cli';
 import { recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
 import { axeCheck } from '../support/axe';
-import { buildPages, servePages } from '../support/pageServer';
+import { chromiumPresent, startBrowserSession, stopBrowserSession } from '../support/browserSession';
 import { expectStrict } from '../support/strictCheck';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-output');
 const OUT = path.join(SHOTS, 'browser-build');
-const CHROMIUM = '/usr/bin/chromium';
 const TODAY = '2026-11-23';
 const HOURS_LOGGED = 3.5;
 const LOCALES: Record<'nb' | 'en', string> = { nb: 'nb-NO', en: 'en-US' };
 
 /** Under CI a missing Chromium fails the suite; elsewhere the suite is skipped. */
-function chromiumPresent(): boolean {
-  if (fs.existsSync(CHROMIUM)) return true;
-  if (process.env.CI === 'true') throw new Error(`Chromium is required under CI but ${CHROMIUM} does not exist.`);
-  return false;
-}
 
 const present = chromiumPresent();
 const maybe = present ? describe : describe.skip;
@@ -110,19 +103,10 @@ async function typeDate(page: Page, iso: string): Promise<void> {
 
 beforeAll(async () => {
   if (!present) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  work = fs.mkdtempSync(path.join(SHOTS, 'browser-mode-'));
-  await buildPages(OUT);
-  server = await servePages(OUT);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--lang=en-US'] });
+  ({ server, base, browser, work } = await startBrowserSession(OUT, 'browser-mode-'));
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  if (server) await new Promise((resolve) => server.close(resolve));
-  if (work) fs.rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => stopBrowserSession({ server, browser, work }));
 
 maybe.each(['nb', 'en'] as const)('browser mode in %s', (lang: 'nb' | 'en') => {
   const t = (key: PaneStringKey, values?: Record<string, string | number>) => paneStrings.text(key, lang, values);

@@ -17,8 +17,7 @@
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
-import type { AddressInfo } from 'net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { sheetDef } from '../../src/core/content/content';
 import type { Lang } from '../../src/core/content/language';
 import { loadWorkbook } from '../../src/core/model/loadWorkbook';
@@ -29,13 +28,12 @@ import { axeCheck } from '../support/axe';
 import { runCli } from '../support/cli';
 import { JourneyCounter, type TaskCount } from '../support/journeyCounter';
 import { recalcToXlsx, requireLibreOffice } from '../support/libreoffice';
-import { buildPages, servePages } from '../support/pageServer';
+import { chromiumPresent, startBrowserSession, stopBrowserSession } from '../support/browserSession';
 import { expectStrict } from '../support/strictCheck';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-output');
 const OUT = path.join(SHOTS, 'journey-build');
-const CHROMIUM = '/usr/bin/chromium';
 const TODAY = '2026-11-23';
 
 /** The same day on main before issue 14 (bokmål, 1280 px); impossible tasks are left out. */
@@ -56,11 +54,6 @@ const STATEMENTS_BEFORE = 17;
 /** Tasks the pane's friction made costly: the goal is half. */
 const HALVED = ['register three volunteers (one a duplicate)', 'log hours for two'];
 
-function chromiumPresent(): boolean {
-  if (fs.existsSync(CHROMIUM)) return true;
-  if (process.env.CI === 'true') throw new Error(`Chromium is required under CI but ${CHROMIUM} does not exist.`);
-  return false;
-}
 const present = chromiumPresent();
 const maybe = present ? describe : describe.skip;
 
@@ -71,19 +64,10 @@ let work: string;
 
 beforeAll(async () => {
   if (!present) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  work = fs.mkdtempSync(path.join(SHOTS, 'journey-'));
-  await buildPages(OUT);
-  server = await servePages(OUT);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--lang=en-US'] });
+  ({ server, base, browser, work } = await startBrowserSession(OUT, 'journey-'));
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  if (server) await new Promise((resolve) => server.close(resolve));
-  if (work) fs.rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => stopBrowserSession({ server, browser, work }));
 
 /**
  * The File System Access API as Chromium offers it, with the system's picker answered by the test:

@@ -11,8 +11,7 @@
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
-import type { AddressInfo } from 'net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { loadWorkbook } from '../../src/core/model/loadWorkbook';
 import { paneStrings } from '../../src/taskpane/i18n';
 import { browserStrings } from '../../src/browser/browserText';
@@ -21,20 +20,14 @@ import { runCli } from '../support/cli';
 import { recalcToCsv, requireLibreOffice } from '../support/libreoffice';
 import { asExcelSaved } from '../support/excelSaved';
 import { expectStrict } from '../support/strictCheck';
-import { buildPages, servePages } from '../support/pageServer';
+import { chromiumPresent, startBrowserSession, stopBrowserSession } from '../support/browserSession';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-output');
 const OUT = path.join(SHOTS, 'import-build');
-const CHROMIUM = '/usr/bin/chromium';
 const AXE = require.resolve('axe-core/axe.min.js');
 const TODAY = '2026-11-23';
 
-function chromiumPresent(): boolean {
-  if (fs.existsSync(CHROMIUM)) return true;
-  if (process.env.CI === 'true') throw new Error(`Chromium is required under CI but ${CHROMIUM} does not exist.`);
-  return false;
-}
 const present = chromiumPresent();
 const maybe = present ? test : test.skip;
 
@@ -45,19 +38,10 @@ let work: string;
 
 beforeAll(async () => {
   if (!present) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  work = fs.mkdtempSync(path.join(SHOTS, 'import-pane-'));
-  await buildPages(OUT);
-  server = await servePages(OUT);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--lang=en-US'] });
+  ({ server, base, browser, work } = await startBrowserSession(OUT, 'import-pane-'));
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  if (server) await new Promise((resolve) => server.close(resolve));
-  if (work) fs.rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => stopBrowserSession({ server, browser, work }));
 
 async function seriousViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });

@@ -22,23 +22,17 @@ import { openXlsxBuffer } from '../../src/workbook/xlsx/reading/xlsxReader';
 import { writePlanToBuffer } from '../../src/workbook/xlsx/writing/planWriter';
 import { hoursWorkbookFile } from '../support/hoursWorkbookFile';
 import { buildPages, servePages } from '../support/pageServer';
+import { CHROMIUM, chromiumPresent } from '../support/browserSession';
 import { bombWorkbook } from '../support/zipBomb';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'test-output');
 const BUILD = path.join(OUT, 'browser-large-build');
-const CHROMIUM = '/usr/bin/chromium';
 const ROWS = 200_000;
 /** Longest a tab switch may take while the worker works. */
 const RESPONSIVE_MS = 200;
 /** A task this long is a freeze, however busy the machine. */
 const FROZEN_MS = 1000;
-
-function chromiumPresent(): boolean {
-  if (fs.existsSync(CHROMIUM)) return true;
-  if (process.env.CI === 'true') throw new Error(`Chromium is required under CI but ${CHROMIUM} does not exist.`);
-  return false;
-}
 
 const present = chromiumPresent();
 const maybe = present ? describe : describe.skip;

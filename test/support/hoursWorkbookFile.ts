@@ -14,9 +14,12 @@ import { settingsSheet } from '../../src/core/plan/settingsSheet';
 import { isFormula } from '../../src/core/plan/workbookPlan';
 import { benchmarkWorkbook } from './benchmarkWorkbook';
 
-/** The path of the workbook with `rows` hours rows in `folder`, written there if it is not yet. */
+/**
+ * The path of the workbook with `rows` hours rows in `folder`, written there if it is not yet. The
+ * name carries the template version, so a cache made by an older version is not taken for today's.
+ */
 export async function hoursWorkbookFile(folder: string, rows: number): Promise<string> {
-  const file = join(folder, `hours-${rows}.xlsx`);
+  const file = join(folder, `hours-${rows}-v${SCHEMA_VERSION()}.xlsx`);
   if (existsSync(file)) return file;
   mkdirSync(folder, { recursive: true });
   const data = benchmarkWorkbook(rows);
