@@ -13,13 +13,10 @@ import type { RecordList } from '../../../src/taskpane/services/recordService';
 import type { LiveCheck, RecordForm, SaveResult } from '../../../src/taskpane/services/registerService';
 import { writePlanToBuffer } from '../../../src/workbook/xlsx';
 
-test('a blank id is saved as the id the form showed, across separate service calls', async () => {
-  const empty = await writePlanToBuffer(buildWorkbookPlan(newWorkbookInput('nb', isoToSerial('2026-11-23'))));
-  const workbook = await WorkerWorkbook.open(empty, () => undefined);
-  const form = (await runService(workbook, 'register', 'form', ['volunteers'], new Date(2026, 10, 23, 10, 0))) as RecordForm;
-  expect(form.nextId).toMatch(/^F[0-9A-Z]{6}$/);
+/** An active volunteer as the form would send her, with the workbook's own list values. */
+async function kariNordmann(workbook: WorkerWorkbook) {
   const settings = (await loadWorkbook(workbook)).data.settings;
-  const input = {
+  return {
     name: 'Kari Nordmann',
     phone: '+47 912 34 567',
     affiliation: settings.lists.affiliationForms[0],
@@ -29,6 +26,14 @@ test('a blank id is saved as the id the form showed, across separate service cal
     confidentialityDate: '2026-11-23',
     status: settings.lists.volunteerStatuses[0],
   };
+}
+
+test('a blank id is saved as the id the form showed, across separate service calls', async () => {
+  const empty = await writePlanToBuffer(buildWorkbookPlan(newWorkbookInput('nb', isoToSerial('2026-11-23'))));
+  const workbook = await WorkerWorkbook.open(empty, () => undefined);
+  const form = (await runService(workbook, 'register', 'form', ['volunteers'], new Date(2026, 10, 23, 10, 0))) as RecordForm;
+  expect(form.nextId).toMatch(/^F[0-9A-Z]{6}$/);
+  const input = await kariNordmann(workbook);
   // A minute later by the page's clock, as when a coordinator fills the form in.
   const appended = (await runService(workbook, 'register', 'append', ['volunteers', input], new Date(2026, 10, 23, 10, 1))) as SaveResult;
   expect(appended).toMatchObject({ kind: 'saved', how: 'appended' });
@@ -40,17 +45,7 @@ test('a form crosses without the registers; its live check and the record list a
   const empty = await writePlanToBuffer(buildWorkbookPlan(newWorkbookInput('nb', isoToSerial('2026-11-23'))));
   const workbook = await WorkerWorkbook.open(empty, () => undefined);
   const now = new Date(2026, 10, 23, 10, 0);
-  const settings = (await loadWorkbook(workbook)).data.settings;
-  const kari = {
-    name: 'Kari Nordmann',
-    phone: '+47 912 34 567',
-    affiliation: settings.lists.affiliationForms[0],
-    activity: settings.lists.activityTypes.find((a) => !settings.policeActivities.includes(a))!,
-    start: '2026-11-23',
-    consentDate: '2026-11-23',
-    confidentialityDate: '2026-11-23',
-    status: settings.lists.volunteerStatuses[0],
-  };
+  const kari = await kariNordmann(workbook);
   await runService(workbook, 'register', 'append', ['volunteers', kari], now);
   const form = (await runService(workbook, 'register', 'form', ['hours'], now)) as RecordForm;
   // What crosses to the page: no workbook data, only the choices (with each volunteer's activity, for the hours form).
